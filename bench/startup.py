@@ -1,0 +1,99 @@
+"""Start-up time of lp-coach, as whole-process medians against `python -c pass` in the same run.
+
+Targets (issue 2): `lp-coach --help` <= 6x and `lp-coach principles list` <= 9x.
+Run:  python bench/startup.py [--runs N] [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGETS = {"--help": 6.0, "principles list": 9.0}
+
+
+def lp_coach() -> str:
+    here = Path(sys.executable).parent / "lp-coach"
+    found = str(here) if here.exists() else shutil.which("lp-coach")
+    if not found:
+        sys.exit("lp-coach is not installed next to this Python; pip install . first")
+    return found
+
+
+def run_piped(args: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def run_in_pty(args: list[str], env: dict[str, str]) -> float:
+    """Time a run whose stdout is a terminal (so Rich draws), draining the pty as it goes."""
+    master, slave = os.openpty()
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, env=env, stdin=slave, stdout=slave, stderr=slave)
+    os.close(slave)
+    while True:
+        try:
+            if not os.read(master, 65536):
+                break
+        except OSError:
+            break
+    proc.wait()
+    elapsed = time.perf_counter() - start
+    os.close(master)
+    if proc.returncode != 0:
+        raise SystemExit(f"{args} exited {proc.returncode}")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    opts = parser.parse_args()
+
+    exe = lp_coach()
+    home = tempfile.mkdtemp(prefix="lp-coach-bench-")
+    env = dict(os.environ, LP_COACH_HOME=home, COLUMNS="100", TERM="xterm-256color")
+    env.pop("LP_COACH_PRINCIPLES", None)
+    cases = {
+        "python -c pass": ([sys.executable, "-c", "pass"], run_piped),
+        "--help": ([exe, "--help"], run_piped),
+        "principles list": ([exe, "principles", "list"], run_piped),
+        "principles list (terminal)": ([exe, "principles", "list"], run_in_pty),
+        "principles list --json": ([exe, "principles", "list", "--json"], run_piped),
+    }
+    for args, runner in cases.values():  # warm the OS cache, .pyc files and the content cache
+        runner(args, env)
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(opts.runs):  # interleaved, so a noisy moment hits every case alike
+        for name, (args, runner) in cases.items():
+            times[name].append(runner(args, env))
+    shutil.rmtree(home, ignore_errors=True)
+
+    base = statistics.median(times["python -c pass"])
+    print(f"{'case':32} {'median':>9} {'ratio':>7} {'target':>7}")
+    missed = False
+    for name, samples in times.items():
+        median = statistics.median(samples)
+        ratio = median / base
+        target = TARGETS.get(name)
+        verdict = ""
+        if target is not None:
+            ok = ratio <= target
+            missed |= not ok
+            verdict = f"{target:>6.1f}x {'ok' if ok else 'MISSED'}"
+        print(f"{name:32} {median * 1000:>7.1f}ms {ratio:>6.2f}x {verdict}")
+    print(f"({opts.runs} interleaved runs each; ratios against `python -c pass`)")
+    return 1 if (missed and opts.check) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

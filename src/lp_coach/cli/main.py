@@ -1,0 +1,90 @@
+"""The lp-coach command: global options, the command groups, and the one exit point."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lp_coach import __version__
+from lp_coach.cli import principles
+from lp_coach.cli.settings import SETTINGS
+from lp_coach.errors import CoachError, ContentError
+
+HELP = """A terminal coach for leadership principles.
+
+Study a principle with your group, quiz yourself, keep a journal, export guides.
+
+Example:  lp-coach principles show customer-obsession
+"""
+
+app = typer.Typer(
+    name="lp-coach",
+    help=HELP,
+    # Plain help: Rich-formatted help doubles the start-up time of every --help.
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(principles.app, name="principles")
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"lp-coach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    principles_dirs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--principles",
+            metavar="DIR",
+            help="A directory of your own principles, laid over the built-in ones "
+            "(repeatable; also LP_COACH_PRINCIPLES and config.toml).",
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a full traceback when something fails.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """A terminal coach for leadership principles."""
+    SETTINGS.principles = list(principles_dirs or [])
+    SETTINGS.debug = debug
+
+
+def run(argv: list[str] | None = None) -> None:
+    """Entry point: run the app and turn a known error into one message and an exit code."""
+    try:
+        app(args=argv, prog_name="lp-coach")
+    except CoachError as exc:
+        if SETTINGS.debug:
+            raise
+        _report(exc)
+        sys.exit(exc.exit_code)
+
+
+def _report(exc: CoachError) -> None:
+    if isinstance(exc, ContentError):
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        count = len(exc.problems)
+        print(
+            f"lp-coach: error: {count} problem{'s' if count != 1 else ''} in the principle packs "
+            "(`lp-coach principles validate` lists them)",
+            file=sys.stderr,
+        )
+        return
+    print(f"lp-coach: error: {exc}", file=sys.stderr)

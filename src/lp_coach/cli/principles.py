@@ -1,0 +1,161 @@
+"""`lp-coach principles`: list, show, validate, schema and new."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lp_coach.cli import output
+from lp_coach.cli.settings import SETTINGS
+
+app = typer.Typer(
+    help="Browse, check and write principle packs.\n\nExample:  lp-coach principles list",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+@app.command("list")
+def list_(as_json: JsonOption = False) -> None:
+    """List the principles in series order.
+
+    Example:  lp-coach principles list --json
+    """
+    from lp_coach.content.library import open_library
+
+    library = open_library(SETTINGS.principles)
+    if as_json:
+        output.print_json(
+            [
+                {
+                    "id": p.id,
+                    "order": p.order,
+                    "title": p.title,
+                    "statement": p.statement,
+                    "questions": len(p.discussion),
+                    "scripture": len(p.scripture),
+                    "examples": len(p.examples),
+                }
+                for p in library.principles
+            ]
+        )
+    elif output.on_terminal():
+        from lp_coach.cli.principle_view import principles_table
+
+        output.console().print(principles_table(library))
+    else:
+        rows = [
+            [
+                str(p.order),
+                p.id,
+                str(len(p.discussion)),
+                str(len(p.scripture)),
+                str(len(p.examples)),
+                p.title,
+            ]
+            for p in library.principles
+        ]
+        output.print_table(rows, ["#", "ID", "QUESTIONS", "SCRIPTURE", "EXAMPLES", "TITLE"])
+
+
+@app.command()
+def show(
+    principle: Annotated[
+        str, typer.Argument(help="An id, a title (any case), an unambiguous prefix, or a number.")
+    ],
+    as_json: JsonOption = False,
+) -> None:
+    """Show one principle in full: statement, scripture, examples, questions.
+
+    Example:  lp-coach principles show customer-obsession
+    """
+    from lp_coach.content.library import open_library
+    from lp_coach.content.lookup import find_principle
+
+    library = open_library(SETTINGS.principles)
+    found = find_principle(library, principle)
+    if as_json:
+        output.print_json(found.to_dict())
+    elif output.on_terminal():
+        from lp_coach.cli.principle_view import principle_panels
+
+        output.console().print(principle_panels(found, library))
+    else:
+        from lp_coach.render.templates import render
+
+        titles = {p.id: p.title for p in library.principles}
+        sys.stdout.write(render("principle.md.j2", p=found, titles=titles))
+
+
+@app.command()
+def validate(
+    dirs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[DIR]...", help="Pack directories to check (default: every configured pack)."
+        ),
+    ] = None,
+) -> None:
+    """Check packs and list every problem as FILE:LINE: message (exit 1 if any).
+
+    Example:  lp-coach principles validate ~/my-principles
+    """
+    from lp_coach.content.library import configured_packs
+    from lp_coach.content.packs import check_library
+
+    packs = configured_packs([*SETTINGS.principles, *(dirs or [])])
+    library, problems = check_library(packs)
+    for problem in problems:
+        print(problem)
+    if library is None:
+        files = len({p.path for p in problems})
+        print(
+            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} "
+            f"file{'s' if files != 1 else ''}",
+            file=sys.stderr,
+        )
+        raise typer.Exit(1)
+    count = len(library.principles)
+    print(f"ok: {count} principles in {len(packs)} pack{'s' if len(packs) != 1 else ''}")
+
+
+@app.command()
+def schema(
+    pack: Annotated[bool, typer.Option("--pack", help="The schema of pack.yaml instead.")] = False,
+) -> None:
+    """Print the JSON Schema of a principle file, for your editor.
+
+    Example:  lp-coach principles schema > principle.schema.json
+    """
+    from lp_coach.content.schema import pack_schema, principle_schema
+
+    output.print_json(pack_schema() if pack else principle_schema())
+
+
+@app.command()
+def new(
+    principle_id: Annotated[str, typer.Argument(metavar="ID", help="The new principle's id.")],
+    title: Annotated[str | None, typer.Option(help="Its title (default: from the id).")] = None,
+    directory: Annotated[
+        Path | None,
+        typer.Option("--dir", help="The pack to write into (default: your own pack)."),
+    ] = None,
+) -> None:
+    """Start a new principle from a commented scaffold in your own pack.
+
+    Example:  lp-coach principles new servant-leadership --title "Servant Leadership"
+    """
+    from lp_coach.content.library import open_library
+    from lp_coach.content.scaffold import new_principle
+    from lp_coach.paths import user_pack_dir
+
+    library = open_library(SETTINGS.principles)
+    target = directory or user_pack_dir()
+    path = new_principle(library, principle_id, target, title)
+    print(f"wrote {path}")
+    print(f"edit it, then check it with: lp-coach principles validate {target}")

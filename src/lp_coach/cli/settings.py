@@ -1,0 +1,16 @@
+"""Global options of one lp-coach run, set by the top-level callback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class Settings:
+    """What the global options asked for."""
+
+    def __init__(self) -> None:
+        self.principles: list[Path] = []
+        self.debug = False
+
+
+SETTINGS = Settings()

@@ -1,0 +1,1 @@
+"""Principle packs: the content model, loading, validation and lookup."""

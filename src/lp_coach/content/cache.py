@@ -1,0 +1,64 @@
+"""A cache of checked packs, so that commands start fast and re-check only what changed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from lp_coach import __version__
+from lp_coach.content.model import Library, PackInfo, Principle
+from lp_coach.content.sources import PackDir, pack_files
+from lp_coach.paths import cache_dir, ensure_private_dir
+
+CACHE_FORMAT = 1
+
+
+def load_library(packs: Sequence[PackDir]) -> Library:
+    """The merged, checked library: from the cache when no file changed, else read afresh."""
+    key = fingerprint(packs)
+    name = hashlib.sha256("\n".join(p.display for p in packs).encode()).hexdigest()[:16]
+    path = cache_dir() / f"library-{name}.json"
+    cached = _read(path, key)
+    if cached is not None:
+        return cached
+    from lp_coach.atomic import atomic_write
+    from lp_coach.content.packs import as_dicts, load_checked  # YAML and checks: only on a miss
+
+    library = load_checked(packs)
+    try:
+        ensure_private_dir(path.parent)
+        atomic_write(path, json.dumps({"key": key, "library": as_dicts(library)}))
+    except OSError:
+        pass  # a read-only data directory only costs speed
+    return library
+
+
+def fingerprint(packs: Sequence[PackDir]) -> list[Any]:
+    """What must be unchanged for the cache to stand: versions, and each file's size and mtime."""
+    key: list[Any] = [CACHE_FORMAT, __version__]
+    for pack in packs:
+        if not isinstance(pack.root, Path):  # inside a zip: fixed by the version
+            key.append([pack.display])
+            continue
+        stats = [[pack.display, os.stat(pack.root).st_mtime_ns]]
+        for entry in pack_files(pack):
+            st = os.stat(str(entry))
+            stats.append([entry.name, st.st_mtime_ns, st.st_size])
+        key.append(stats)
+    return key
+
+
+def _read(path: Path, key: list[Any]) -> Library | None:
+    try:
+        data = json.loads(path.read_bytes())
+        if data.get("key") != key:
+            return None
+        lib = data["library"]
+        principles = tuple(Principle.from_dict(p, source=p["source"]) for p in lib["principles"])
+        return Library(principles, tuple(PackInfo(**info) for info in lib["packs"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

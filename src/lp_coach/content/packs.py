@@ -1,0 +1,134 @@
+"""Read and check packs, and lay user packs over the built-in one."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Sequence
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from lp_coach.content.model import Library, PackInfo, Principle
+from lp_coach.content.sources import PACK_FILE, PackDir, pack_files
+from lp_coach.content.validate import Checked, check_pack, check_principle
+from lp_coach.content.yamlsource import read_yaml
+from lp_coach.errors import ContentError, Problem
+
+
+def check_library(packs: Sequence[PackDir]) -> tuple[Library | None, list[Problem]]:
+    """Read and check every pack; the merged library, or None and every problem found."""
+    problems: list[Problem] = []
+    infos: list[PackInfo] = []
+    merged: dict[str, tuple[Principle, Checked]] = {}
+    checked_all: list[Checked] = []
+    for pack in packs:
+        info, checked = _read_pack(pack, problems)
+        infos.append(info)
+        for item in checked:
+            problems.extend(item.problems)
+            checked_all.append(item)
+            if item.data is not None:
+                principle = Principle.from_dict(item.data, source=item.path)
+                merged[principle.id] = (principle, item)
+    # A file that failed its own checks still names a principle: don't cascade its errors.
+    known = sorted(set(merged) | {Path(item.path).stem for item in checked_all})
+    for item in checked_all:
+        problems.extend(_unknown_ids(item, known))
+    problems.extend(_bad_scripture_refs(checked_all))
+    if problems:
+        return None, problems
+    principles = sorted((p for p, _ in merged.values()), key=lambda p: (p.order, p.id))
+    return Library(tuple(principles), tuple(infos)), []
+
+
+def load_checked(packs: Sequence[PackDir]) -> Library:
+    """The merged library, or a ContentError listing every problem."""
+    library, problems = check_library(packs)
+    if library is None:
+        raise ContentError(problems)
+    return library
+
+
+def _read_pack(pack: PackDir, problems: list[Problem]) -> tuple[PackInfo, list[Checked]]:
+    try:
+        entries = pack_files(pack)
+    except OSError as exc:
+        problems.append(Problem(pack.display, None, f"cannot read directory: {exc.strerror}"))
+        return PackInfo(name=Path(pack.display).name, path=pack.display), []
+    info = PackInfo(name=Path(pack.display).name, path=pack.display)
+    if entries and entries[0].name == PACK_FILE:
+        info = _read_pack_info(pack, entries.pop(0), problems) or info
+    if not entries:
+        problems.append(Problem(pack.display, None, "no principle files (*.yaml) in this pack"))
+    checked: list[Checked] = []
+    seen: dict[str, str] = {}
+    orders: dict[int, str] = {}
+    for entry in entries:
+        display = _join(pack, entry.name)
+        stem = entry.name.rsplit(".", 1)[0]
+        if stem in seen:
+            problems.append(Problem(display, None, f"duplicate id {stem!r}: also {seen[stem]}"))
+            continue
+        seen[stem] = display
+        value, read_problems = read_yaml(entry, display)
+        if read_problems:
+            checked.append(Checked(display, None, read_problems))
+            continue
+        item = check_principle(value, display, stem, info.translation)
+        item.principle_refs.sort(key=lambda ref: ref[1])
+        if item.data is not None:
+            order = item.data["order"]
+            if order in orders:
+                line = value.key_lines.get("order")
+                item.problems.append(
+                    Problem(display, line, f"order {order} is also used by {orders[order]}")
+                )
+                item.data = None
+            else:
+                orders[order] = entry.name
+        checked.append(item)
+    return info, checked
+
+
+def _read_pack_info(pack: PackDir, entry: Traversable, problems: list[Problem]) -> PackInfo | None:
+    display = _join(pack, entry.name)
+    value, read_problems = read_yaml(entry, display)
+    if read_problems:
+        problems.extend(read_problems)
+        return None
+    checked = check_pack(value, display)
+    problems.extend(checked.problems)
+    if checked.data is None:
+        return None
+    return PackInfo(**checked.data, path=pack.display)
+
+
+def _join(pack: PackDir, name: str) -> str:
+    return os.path.join(pack.display, name)
+
+
+def _unknown_ids(item: Checked, known: list[str]) -> Iterable[Problem]:
+    for ref_id, line, label in item.principle_refs:
+        if ref_id not in known:
+            close = difflib.get_close_matches(ref_id, known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            yield Problem(item.path, line, f"{label}: unknown principle {ref_id!r}{hint}")
+
+
+def _bad_scripture_refs(items: Iterable[Checked]) -> Iterable[Problem]:
+    from lp_coach.content.refs import ref_problem
+
+    for item in items:
+        for ref, line in item.scripture_refs:
+            message = ref_problem(ref)
+            if message is not None:
+                yield Problem(item.path, line, message)
+
+
+def as_dicts(library: Library) -> dict[str, Any]:
+    """The library as plain data (for caches)."""
+    return {
+        "principles": [dict(p.to_dict(), source=p.source) for p in library.principles],
+        "packs": [vars(info) for info in library.packs],
+    }

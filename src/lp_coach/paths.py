@@ -1,0 +1,56 @@
+"""Where lp-coach keeps its files: the one place that decides."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "lp-coach"
+HOME_ENV = "LP_COACH_HOME"
+
+
+def home_override() -> Path | None:
+    """The directory named by LP_COACH_HOME, which then holds everything, or None."""
+    value = os.environ.get(HOME_ENV, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def data_dir() -> Path:
+    """The directory for the database, notes, exports and caches (not created here)."""
+    home = home_override()
+    if home is not None:
+        return home
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    """The directory for config.toml and the user's own principle pack."""
+    home = home_override()
+    if home is not None:
+        return home
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def config_file() -> Path:
+    """The user's config file (it need not exist)."""
+    return config_dir() / "config.toml"
+
+
+def user_pack_dir() -> Path:
+    """The user's own principle pack, loaded after the built-in one when it exists."""
+    return config_dir() / "principles"
+
+
+def cache_dir() -> Path:
+    """Files lp-coach can always rebuild, such as the checked content of packs."""
+    return data_dir() / "cache"
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create `path` (and parents) readable by its owner alone, and return it."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path

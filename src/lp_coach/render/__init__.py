@@ -1,0 +1,1 @@
+"""Rendering text through the Jinja templates in prompts/."""

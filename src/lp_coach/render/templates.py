@@ -1,0 +1,71 @@
+"""The one Jinja environment factory: built-in templates, overridable by the user's own."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.exceptions
+import jinja2.sandbox
+
+from lp_coach.errors import CoachError, NotFound
+from lp_coach.paths import config_dir
+
+HTML_SUFFIXES = (".html.j2", ".htm.j2", ".xml.j2")
+
+
+def user_template_dir() -> Path:
+    """Templates here override the built-in ones of the same name."""
+    return config_dir() / "templates"
+
+
+def environment(overrides: Sequence[Path] = ()) -> jinja2.Environment:
+    """A strict environment over the built-in templates, with `overrides` searched first.
+
+    As soon as a user's template directory is in play the environment is sandboxed, so a
+    template from a shared pack cannot reach into Python.
+    """
+    user_dirs = [d for d in (*overrides, user_template_dir()) if d.is_dir()]
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader([str(d) for d in user_dirs]),
+            jinja2.PackageLoader("lp_coach", "data/prompts"),
+        ]
+    )
+    cls = jinja2.sandbox.SandboxedEnvironment if user_dirs else jinja2.Environment
+    env = cls(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=_is_html,
+    )
+    env.filters["indent_yaml"] = _indent_yaml
+    return env
+
+
+def _is_html(name: str | None) -> bool:
+    return name is not None and name.endswith(HTML_SUFFIXES)
+
+
+def render(name: str, overrides: Sequence[Path] = (), **context: Any) -> str:
+    """Render the template `name` with `context`; template mistakes become CoachErrors."""
+    env = environment(overrides)
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateNotFound:
+        raise NotFound(f"no template named {name!r}") from None
+    except jinja2.exceptions.SecurityError as exc:
+        raise CoachError(f"{name}: template not allowed: {exc}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise CoachError(f"{exc.filename or name}:{exc.lineno}: template error: {exc}") from None
+    except jinja2.TemplateError as exc:
+        raise CoachError(f"{name}: template error: {exc}") from None
+
+
+def _indent_yaml(text: str, width: int = 2) -> str:
+    pad = " " * width
+    return "\n".join(pad + line if line else line for line in str(text).splitlines())

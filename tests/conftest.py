@@ -1,0 +1,100 @@
+"""Shared fixtures: every test gets its own LP_COACH_HOME and never sees a real home."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lp_coach.cli.main import run
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point LP_COACH_HOME (and HOME, XDG_*) at a temporary directory."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("LP_COACH_HOME", str(home / "lp-coach"))
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.delenv("LP_COACH_PRINCIPLES", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    yield home / "lp-coach"
+
+
+@dataclass
+class Outcome:
+    """What a CLI run printed and how it exited."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+Invoke = Callable[..., Outcome]
+
+
+@pytest.fixture
+def cli() -> Invoke:
+    """Run `lp-coach ARGS...` in-process through its real entry point (errors included)."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Outcome:
+        with runner.isolation(input=input) as (out, err, _):
+            try:
+                run(list(args))
+                code = 0
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else 1
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+            return Outcome(code, out.getvalue().decode(), err.getvalue().decode())
+
+    return invoke
+
+
+BUILTIN = Path(str(files("lp_coach") / "data" / "principles"))
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    """An empty user pack directory."""
+    path = tmp_path / "pack"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def builtin_copy(tmp_path: Path) -> Path:
+    """A writable copy of the built-in pack."""
+    dest = tmp_path / "builtin-copy"
+    shutil.copytree(BUILTIN, dest)
+    return dest
+
+
+MINIMAL = """\
+id: {id}
+order: {order}
+title: {title}
+statement: Leaders serve first.
+"""
+
+
+def write_principle(pack: Path, text: str, name: str = "servant-leadership.yaml") -> Path:
+    """Write one principle file into `pack` and return its path."""
+    path = pack / name
+    path.write_text(text, encoding="utf-8")
+    return path
