@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
 from rich.table import Table
@@ -13,24 +12,29 @@ from rich.text import Text
 from lp_coach.content.model import Library, Principle
 
 
-def principles_table(library: Library) -> Table:
-    """Every principle in order, with how much content each one has."""
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold")
+def principles_table(library: Library, width: int) -> Table:
+    """Every principle in order, with how much content each one has.
+
+    Wide terminals get one line per principle; narrower ones put the id under the title,
+    so that neither is cut short.
+    """
+    wide = width >= 130
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
     table.add_column("#", justify="right")
-    table.add_column("ID", style="cyan", no_wrap=True)
-    table.add_column("Title", style="bold")
-    table.add_column("Questions", justify="right")
-    table.add_column("Scripture", justify="right")
-    table.add_column("Examples", justify="right")
+    if wide:
+        table.add_column("ID", style="cyan", no_wrap=True)
+        table.add_column("Title", style="bold", no_wrap=True)
+    else:
+        table.add_column("Principle (id)", no_wrap=True)
+    for name in ("Questions", "Scripture", "Examples"):
+        table.add_column(name, justify="right")
     for p in library.principles:
-        table.add_row(
-            str(p.order),
-            p.id,
-            p.title,
-            str(len(p.discussion)),
-            str(len(p.scripture)),
-            str(len(p.examples)),
-        )
+        counts = (str(len(p.discussion)), str(len(p.scripture)), str(len(p.examples)))
+        if wide:
+            table.add_row(str(p.order), p.id, p.title, *counts)
+        else:
+            title_and_id = Text.assemble((p.title, "bold"), "\n", (p.id, "cyan"))
+            table.add_row(str(p.order), title_and_id, *counts)
     return table
 
 
@@ -70,21 +74,26 @@ def principle_panels(p: Principle, library: Library) -> RenderableType:
             body.append(e.lesson)
             body.append("\nSource: ", style="dim")
             body.append(e.source, style="dim")
-            for example_question in e.questions:
-                body.append(f"\n• {example_question}")
-            parts.append(Panel(body, title=e.title, border_style="green", title_align="left"))
+            questions = [_hanging("•", q) for q in e.questions]
+            parts.append(
+                Panel(
+                    Group(body, *questions), title=e.title, border_style="green", title_align="left"
+                )
+            )
     if p.discussion:
         parts.append(Rule("Discussion", style="magenta"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", style="bold magenta")
+        grid.add_column()
         for n, question in enumerate(p.discussion, 1):
             minutes = f"  ({question.minutes} min)" if question.minutes else ""
-            parts.append(
-                Text.assemble((f"{n:>2}. ", "bold magenta"), question.question, (minutes, "dim"))
-            )
-            for f in question.follow_ups:
-                parts.append(Padding(Text(f"↳ {f}"), (0, 0, 0, 4)))
+            lines: list[RenderableType] = [Text.assemble(question.question, (minutes, "dim"))]
+            lines.extend(_hanging("↳", f) for f in question.follow_ups)
             if question.leader_notes:
-                notes = Text(f"Leader notes: {question.leader_notes}", style="dim")
-                parts.append(Padding(notes, (0, 0, 0, 4)))
+                lines.append(Text(f"Leader notes: {question.leader_notes}", style="dim"))
+            grid.add_row(f"{n}.", Group(*lines))
+            grid.add_row("", "")
+        parts.append(grid)
     if p.tensions:
         parts.append(Rule("Tensions", style="red"))
         for t in p.tensions:
@@ -97,8 +106,17 @@ def principle_panels(p: Principle, library: Library) -> RenderableType:
     ):
         if items:
             parts.append(Rule(heading, style="blue"))
-            parts.extend(Text(f"• {item}") for item in items)
+            parts.extend(_hanging("•", item) for item in items)
     if p.related:
         related = ", ".join(titles.get(r, r) for r in p.related)
         parts.append(Text.assemble(("\nRelated: ", "dim"), related))
     return Group(*parts)
+
+
+def _hanging(mark: str, text: str) -> Table:
+    """`text` after `mark`, wrapped lines aligned with the text rather than the mark."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(mark, text)
+    return grid

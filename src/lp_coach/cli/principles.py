@@ -47,7 +47,8 @@ def list_(as_json: JsonOption = False) -> None:
     elif output.on_terminal():
         from lp_coach.cli.principle_view import principles_table
 
-        output.console().print(principles_table(library))
+        console = output.console()
+        console.print(principles_table(library, console.width))
     else:
         rows = [
             [
