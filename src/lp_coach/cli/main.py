@@ -1,7 +1,7 @@
 """The lp-coach command: global options, the command groups, and the one exit point."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` in Typer modules: Typer would have to eval
+# every annotation string on each start-up (measured: ~4 ms of a ~60 ms --help).
 import sys
 from pathlib import Path
 from typing import Annotated
