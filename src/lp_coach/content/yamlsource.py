@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import yaml
 
@@ -39,13 +39,6 @@ class LList(list[Any]):
     item_lines: list[int]
 
 
-class _TooBig(Exception):
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
-        self.line = line
-        self.message = message
-
-
 def read_yaml(source: Readable, display: str) -> tuple[Any, list[Problem]]:
     """Parse one YAML file; return its value, or None and the problems that stopped it."""
     try:
@@ -57,11 +50,12 @@ def read_yaml(source: Readable, display: str) -> tuple[Any, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         byte = raw[exc.start]
-        return None, [
-            Problem(display, line, f"not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8")
-        ]
+        message = f"not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8"
+        return None, [Problem(display, line, message)]
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        value = _Builder().build(yaml.parse(text, Loader=_Loader))
+    except _Refused as exc:
+        return None, [Problem(display, exc.line, exc.message)]
     except yaml.MarkedYAMLError as exc:
         return None, [_yaml_problem(display, exc)]
     except yaml.reader.ReaderError as exc:
@@ -69,12 +63,9 @@ def read_yaml(source: Readable, display: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(display, line, f"invalid YAML: {exc.reason}")]
     except yaml.YAMLError as exc:
         return None, [Problem(display, None, f"invalid YAML: {exc}")]
-    if node is None:
+    if value is None or value is _EMPTY:
         return None, [Problem(display, 1, "file is empty")]
-    try:
-        return _Builder().build(node, 0), []
-    except _TooBig as exc:
-        return None, [Problem(display, exc.line, exc.message)]
+    return value, []
 
 
 def _yaml_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
@@ -86,61 +77,126 @@ def _yaml_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(display, line, f"invalid YAML: {what}")
 
 
+_EMPTY = object()
+_SEQ_TAGS = (None, "!", "tag:yaml.org,2002:seq")
+_MAP_TAGS = (None, "!", "tag:yaml.org,2002:map")
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _Frame:
+    """A mapping or sequence being filled in, with what it needs until its end event."""
+
+    __slots__ = ("value", "anchor", "size", "key", "key_line")
+
+    def __init__(self, value: LMap | LList, anchor: str | None) -> None:
+        self.value = value
+        self.anchor = anchor
+        self.size = 1
+        self.key: str | None = None
+        self.key_line = 0
+
+
 class _Builder:
-    """Turns a composed node graph into LMap/LList/scalars, with a budget against alias bombs."""
+    """Builds LMap/LList/scalars straight from parser events, without recursion.
+
+    Working from events (not a composed node tree) keeps deep nesting from overflowing the
+    C stack, and lets aliases be counted by the size of what they stand for, so an alias
+    bomb is refused before it is expanded.
+    """
 
     def __init__(self) -> None:
         self.count = 0
-        self.active: set[int] = set()
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.resolver = yaml.resolver.Resolver()
         self.constructor = yaml.constructor.SafeConstructor()
+        self.root: Any = _EMPTY
+        self.documents = 0
 
-    def build(self, node: yaml.Node, depth: int) -> Any:
-        line = node.start_mark.line + 1
-        self.count += 1
+    def build(self, events: Any) -> Any:
+        for event in events:
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    raise _Refused(line, "more than one YAML document (remove the second '---')")
+            elif isinstance(event, yaml.ScalarEvent):
+                self.scalar(event, line)
+            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                self.start(event, line)
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                frame = self.stack.pop()
+                self.done(frame.value, frame.size, frame.value.line, frame.anchor)
+            elif isinstance(event, yaml.AliasEvent):
+                if event.anchor not in self.anchors:
+                    raise _Refused(line, f"alias *{event.anchor} refers to itself or to no anchor")
+                value, size = self.anchors[event.anchor]
+                self.done(value, size, line, None)
+        return self.root
+
+    def scalar(self, event: yaml.ScalarEvent, line: int) -> None:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.resolver.resolve(  # type: ignore[no-untyped-call]
+                yaml.ScalarNode, event.value, event.implicit
+            )
+        if tag == _MERGE:
+            raise _Refused(line, "'<<' merge keys are not supported; write the keys out")
+        start, end = cast(Any, event.start_mark), cast(Any, event.end_mark)  # C marks work too
+        node = yaml.ScalarNode(tag, event.value, start, end, event.style)
+        self.done(self.constructor.construct_object(node, deep=True), 1, line, event.anchor)
+
+    def start(self, event: yaml.CollectionStartEvent, line: int) -> None:
+        is_map = isinstance(event, yaml.MappingStartEvent)
+        if event.tag not in (_MAP_TAGS if is_map else _SEQ_TAGS):
+            raise _Refused(line, f"unsupported YAML tag {event.tag!r}")
+        if len(self.stack) >= MAX_DEPTH:
+            raise _Refused(line, f"nested more than {MAX_DEPTH} levels deep")
+        value: LMap | LList
+        if is_map:
+            value = LMap()
+            value.key_lines = {}
+        else:
+            value = LList()
+            value.item_lines = []
+        value.line = line
+        self.stack.append(_Frame(value, event.anchor))
+
+    def done(self, value: Any, size: int, line: int, anchor: str | None) -> None:
+        self.count += size
         if self.count > MAX_VALUES:
-            raise _TooBig(
+            raise _Refused(
                 line,
                 f"too many values (over {MAX_VALUES:,} once aliases are expanded); "
                 "is this an alias bomb?",
             )
-        if depth > MAX_DEPTH:
-            raise _TooBig(line, f"nested more than {MAX_DEPTH} levels deep")
-        if isinstance(node, yaml.ScalarNode):
-            return self.constructor.construct_object(node, deep=True)
-        if id(node) in self.active:
-            raise _TooBig(line, "an alias refers to itself")
-        self.active.add(id(node))
-        try:
-            if isinstance(node, yaml.SequenceNode):
-                return self._sequence(node, line, depth)
-            if isinstance(node, yaml.MappingNode):
-                return self._mapping(node, line, depth)
-        finally:
-            self.active.discard(id(node))
-        raise _TooBig(line, f"unsupported YAML node {node.tag}")  # pragma: no cover
-
-    def _sequence(self, node: yaml.SequenceNode, line: int, depth: int) -> LList:
-        out = LList(self.build(item, depth + 1) for item in node.value)
-        out.line = line
-        out.item_lines = [item.start_mark.line + 1 for item in node.value]
-        return out
-
-    def _mapping(self, node: yaml.MappingNode, line: int, depth: int) -> LMap:
-        out = LMap()
-        out.line = line
-        out.key_lines = {}
-        for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1
-            if (
-                not isinstance(key_node, yaml.ScalarNode)
-                or key_node.tag == "tag:yaml.org,2002:merge"
-            ):
-                raise _TooBig(key_line, "keys must be plain names (no '<<' merges or complex keys)")
-            key = str(self.constructor.construct_object(key_node, deep=True))
-            if key in out:
-                raise _TooBig(
-                    key_line, f"duplicate key {key!r} (also on line {out.key_lines[key]})"
-                )
-            out[key] = self.build(value_node, depth + 1)
-            out.key_lines[key] = key_line
-        return out
+        if anchor is not None:
+            self.anchors[anchor] = (value, size)
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        frame.size += size
+        container = frame.value
+        if isinstance(container, LList):
+            container.append(value)
+            container.item_lines.append(line)
+        elif frame.key is None:
+            if isinstance(value, LMap | LList):
+                raise _Refused(line, "keys must be plain names, not lists or mappings")
+            key = str(value)
+            if key in container:
+                first = container.key_lines[key]
+                raise _Refused(line, f"duplicate key {key!r} (also on line {first})")
+            frame.key, frame.key_line = key, line
+        else:
+            container[frame.key] = value
+            container.key_lines[frame.key] = frame.key_line
+            frame.key = None
