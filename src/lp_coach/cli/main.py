@@ -9,15 +9,16 @@ from typing import Annotated
 import typer
 
 from lp_coach import __version__
-from lp_coach.cli import principles
+from lp_coach.cli import principles, sessions
 from lp_coach.cli.settings import SETTINGS
+from lp_coach.cli.study import study
 from lp_coach.errors import CoachError, ContentError
 
 HELP = """A terminal coach for leadership principles.
 
 Study a principle with your group, quiz yourself, keep a journal, export guides.
 
-Example:  lp-coach principles show customer-obsession
+Example:  lp-coach study customer-obsession --group "Ann,Ben,Cal"
 """
 
 app = typer.Typer(
@@ -30,6 +31,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.command()(study)
+app.add_typer(sessions.app, name="sessions")
 app.add_typer(principles.app, name="principles")
 
 

@@ -1,0 +1,92 @@
+"""`lp-coach sessions`: the study sessions held, and their notes."""
+
+# No `from __future__ import annotations`: Typer evaluates these annotations at start-up.
+import sys
+from typing import Annotated
+
+import typer
+
+from lp_coach.cli import output
+
+app = typer.Typer(
+    help="Study sessions held so far, and their notes.\n\nExample:  lp-coach sessions list",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+@app.command("list")
+def list_(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """List every session, oldest first.
+
+    Example:  lp-coach sessions list --json
+    """
+    from lp_coach.store.db import connect
+    from lp_coach.study.sessions import all_sessions
+
+    records = all_sessions(connect())
+    if as_json:
+        output.print_json(
+            [
+                {
+                    "id": r.id,
+                    "principle": r.principle_id,
+                    "status": r.status,
+                    "started": r.started,
+                    "finished": r.finished,
+                    "group": list(r.options.group),
+                    "minutes": r.options.minutes,
+                    "notes": r.notes_path,
+                }
+                for r in records
+            ]
+        )
+        return
+    if not records:
+        print("No sessions yet. Start one with: lp-coach study", file=sys.stderr)
+        return
+    rows = [
+        [
+            str(r.id),
+            r.started[:16].replace("T", " "),
+            r.status.replace("_", " "),
+            ", ".join(r.options.group) or "solo",
+            r.principle_id,
+        ]
+        for r in records
+    ]
+    output.print_table(rows, ["ID", "STARTED", "STATUS", "GROUP", "PRINCIPLE"])
+
+
+@app.command()
+def show(
+    session_id: Annotated[int | None, typer.Argument(metavar="[ID]", help="Session id.")] = None,
+    last: Annotated[bool, typer.Option("--last", help="The latest finished session.")] = False,
+) -> None:
+    """Print a finished session's notes (Markdown).
+
+    Example:  lp-coach sessions show --last
+    """
+    from pathlib import Path
+
+    from lp_coach.errors import NotFound, UsageError
+    from lp_coach.store.db import connect
+    from lp_coach.study import sessions
+
+    conn = connect()
+    if (session_id is None) == (not last):
+        raise UsageError("give a session ID or --last (see `lp-coach sessions list`)")
+    record = (
+        sessions.latest(conn, sessions.FINISHED) if last else sessions.load(conn, session_id or 0)
+    )
+    if record is None:
+        raise NotFound("no finished session yet")
+    if record.notes_path is None:
+        raise UsageError(
+            f"session {record.id} is not finished; continue it with "
+            f"`lp-coach study --resume --session {record.id}`"
+        )
+    try:
+        sys.stdout.write(Path(record.notes_path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise NotFound(f"{record.notes_path}: {exc.strerror}") from None

@@ -1,0 +1,112 @@
+"""`lp-coach study`: run a guided session on one screen, full-screen or plain."""
+
+# No `from __future__ import annotations`: Typer evaluates these annotations at start-up.
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from lp_coach.cli.settings import SETTINGS
+
+if TYPE_CHECKING:
+    from lp_coach.study.engine import Face
+
+
+def study(
+    principle: Annotated[
+        str | None,
+        typer.Argument(help="The principle to study (default: the next one in the plan)."),
+    ] = None,
+    group: Annotated[
+        str | None,
+        typer.Option(help='The group, comma-separated: --group "Ann,Ben,Cal" (default: solo).'),
+    ] = None,
+    minutes: Annotated[int, typer.Option(help="Length of the session, 40 to 180.")] = 60,
+    leader: Annotated[bool, typer.Option("--leader", help="Show the leader notes.")] = False,
+    no_scripture: Annotated[
+        bool, typer.Option("--no-scripture", help="Leave out scripture readings.")
+    ] = False,
+    no_prayer: Annotated[
+        bool, typer.Option("--no-prayer", help="Leave out opening prayer and prayer requests.")
+    ] = False,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue the last unfinished session.")
+    ] = False,
+    session_id: Annotated[
+        int | None,
+        typer.Option("--session", metavar="ID", help="With --resume: which session."),
+    ] = None,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="Plain prompts even on a terminal.")
+    ] = False,
+) -> None:
+    """Run a guided study session on one screen; notes are written when it ends.
+
+    Welcome and check-in, opening, the principle, scripture, a story, questions with
+    timers, a tension, action steps and closing.
+
+    Example:  lp-coach study customer-obsession --group "Ann,Ben,Cal" --minutes 60
+    """
+    from lp_coach.content.library import open_library
+    from lp_coach.content.lookup import find_principle
+    from lp_coach.errors import UsageError
+    from lp_coach.store.db import connect
+    from lp_coach.study import engine, service
+    from lp_coach.study.sessions import Options
+
+    library = open_library(SETTINGS.principles)
+    conn = connect()
+    if resume:
+        if principle is not None:
+            raise UsageError("--resume continues a session; leave out the principle")
+        session = service.resume(conn, library, session_id)
+    else:
+        if session_id is not None:
+            raise UsageError("--session is only for --resume")
+        if principle is None:
+            from lp_coach.study.plan import next_principle
+
+            chosen = next_principle(conn, library)
+        else:
+            chosen = find_principle(library, principle)
+        options = Options(
+            principle_id=chosen.id,
+            minutes=minutes,
+            group=service.parse_group(group),
+            leader=leader,
+            scripture=not no_scripture,
+            prayer=not no_prayer,
+        )
+        session = service.start(conn, library, options)
+
+    face = _face(plain)
+    try:
+        try:
+            outcome = engine.run(session, face, service.write_up)
+        finally:
+            face.close()  # before anything is printed, so it lands on the normal screen
+    except KeyboardInterrupt:
+        _saved(session.record.id, session.state.position, len(session.steps))
+        raise typer.Exit(130) from None
+    if outcome.finished:
+        print(f"Session {outcome.session.id} finished. Notes: {outcome.notes_path}")
+    else:
+        _saved(session.record.id, session.state.position, len(session.steps))
+
+
+def _face(plain: bool) -> "Face":
+    if not plain and sys.stdin.isatty() and sys.stdout.isatty():
+        from lp_coach.cli.study_screen import ScreenFace
+
+        return ScreenFace()
+    from lp_coach.study.plain import PlainFace
+
+    return PlainFace(sys.stdin, sys.stdout)
+
+
+def _saved(session_id: int, position: int, total: int) -> None:
+    print(
+        f"Session {session_id} saved at step {position + 1} of {total}. "
+        "Continue with: lp-coach study --resume",
+        file=sys.stderr,
+    )

@@ -1,0 +1,1 @@
+"""Guided study sessions: the agenda, the session engine, its store and the plan."""

@@ -1,0 +1,159 @@
+"""The timed agenda of a study session, built from a principle and the time available.
+
+Study sessions and printed guides use this one builder, so they agree minute for minute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from lp_coach.content.model import Example, Principle, Question, Scripture, Tension
+from lp_coach.errors import UsageError
+
+MIN_MINUTES = 40
+MAX_MINUTES = 180
+DEFAULT_QUESTION_MINUTES = 7
+
+# Minutes for the fixed segments of a 60-minute session. Other lengths scale these by
+# half as much as the time changes, so a longer session mostly buys more discussion.
+BASE = {
+    "welcome": 5,
+    "opening": 2,
+    "principle": 2,
+    "scripture": 6,
+    "example": 5,
+    "tension": 5,
+    "actions": 5,
+    "closing": 4,
+}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One block of the agenda, with its own timer."""
+
+    key: str
+    """Stable within a session: 'welcome', 'scripture', 'discussion-3', ..."""
+    kind: str
+    title: str
+    minutes: int
+    start: int = 0
+    """Minutes from the start of the session."""
+    question: Question | None = None
+    passages: tuple[Scripture, ...] = ()
+    example: Example | None = None
+    tension: Tension | None = None
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """The whole session, in order; its minutes add up to the time asked for."""
+
+    principle: Principle
+    minutes: int
+    scripture: bool
+    prayer: bool
+    segments: tuple[Segment, ...] = field(default_factory=tuple)
+
+    def segment(self, key: str) -> Segment | None:
+        """The segment with this key, or None."""
+        return next((s for s in self.segments if s.key == key), None)
+
+    def as_dict(self) -> dict[str, Any]:
+        """A plain summary (for JSON): key, title, start and minutes of each segment."""
+        return {
+            "principle": self.principle.id,
+            "minutes": self.minutes,
+            "segments": [
+                {"key": s.key, "title": s.title, "start": s.start, "minutes": s.minutes}
+                for s in self.segments
+            ],
+        }
+
+
+def build_agenda(
+    principle: Principle, minutes: int = 60, *, scripture: bool = True, prayer: bool = True
+) -> Agenda:
+    """Lay out a session of `minutes`: fixed parts scaled to the time, questions as fit."""
+    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
+        raise UsageError(
+            f"--minutes must be between {MIN_MINUTES} and {MAX_MINUTES}, not {minutes}"
+        )
+    scale = 0.5 + 0.5 * minutes / 60
+    fixed = {name: max(1, round(base * scale)) for name, base in BASE.items()}
+    passages = principle.scripture if scripture else ()
+    if passages:
+        passages = passages[: max(1, min(len(passages), fixed["scripture"] // 2))]
+    else:
+        fixed.pop("scripture")
+    example = principle.examples[0] if principle.examples else None
+    if example is None:
+        fixed.pop("example")
+    tension = principle.tensions[0] if principle.tensions else None
+    if tension is None:
+        fixed.pop("tension")
+
+    budget = minutes - sum(fixed.values())
+    questions = _questions_that_fit(principle.discussion, budget)
+    spare = budget - sum(_q_minutes(q) for q in questions)
+    timers = [_q_minutes(q) for q in questions]
+    for i in range(spare if timers else 0):
+        timers[i % len(timers)] += 1
+    if not timers:
+        fixed["closing"] = fixed.get("closing", 0) + spare
+
+    plan: list[Segment] = [
+        Segment("welcome", "welcome", "Welcome and check-in", fixed["welcome"]),
+        Segment("opening", "opening", "Opening prayer" if prayer else "Opening", fixed["opening"]),
+        Segment("principle", "principle", f"The principle: {principle.title}", fixed["principle"]),
+    ]
+    if passages:
+        plan.append(
+            Segment("scripture", "scripture", "Scripture", fixed["scripture"], passages=passages)
+        )
+    if example is not None:
+        plan.append(
+            Segment(
+                "example", "example", f"Story: {example.title}", fixed["example"], example=example
+            )
+        )
+    for n, (question, timer) in enumerate(zip(questions, timers, strict=True), 1):
+        plan.append(
+            Segment(f"discussion-{n}", "discussion", f"Question {n}", timer, question=question)
+        )
+    if tension is not None:
+        plan.append(Segment("tension", "tension", "Tension", fixed["tension"], tension=tension))
+    plan.append(Segment("actions", "actions", "Action steps", fixed["actions"]))
+    closing = "Closing and prayer requests" if prayer else "Closing"
+    plan.append(Segment("closing", "closing", closing, fixed["closing"]))
+
+    start = 0
+    timed = []
+    for segment in plan:
+        timed.append(_with_start(segment, start))
+        start += segment.minutes
+    return Agenda(principle, minutes, scripture, prayer, tuple(timed))
+
+
+def _q_minutes(question: Question) -> int:
+    return question.minutes or DEFAULT_QUESTION_MINUTES
+
+
+def _questions_that_fit(questions: tuple[Question, ...], budget: int) -> list[Question]:
+    chosen: list[Question] = []
+    used = 0
+    for question in questions:
+        if used + _q_minutes(question) > budget and chosen:
+            break
+        if used + _q_minutes(question) > budget:
+            continue
+        chosen.append(question)
+        used += _q_minutes(question)
+    return chosen
+
+
+def _with_start(segment: Segment, start: int) -> Segment:
+    from dataclasses import replace
+
+    return replace(segment, start=start)

@@ -1,0 +1,243 @@
+"""The session engine: one loop over the steps, driven by any face (Rich screen or plain text).
+
+A face shows a `View` and returns a `Reply`; the engine saves every reply before it moves,
+so a session cut off at any point resumes exactly where it stopped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from lp_coach.content.model import Library, Principle
+from lp_coach.errors import UsageError
+from lp_coach.study import sessions
+from lp_coach.study.agenda import Agenda, build_agenda
+from lp_coach.study.sessions import Entry, SessionRecord
+from lp_coach.study.steps import Step, build_steps
+
+Action = Literal["next", "back", "skip", "answer", "note", "follow_up", "extend", "quit"]
+EXTEND_MINUTES = 2
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the facilitator did on a step."""
+
+    action: Action
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything a face needs to draw one step."""
+
+    session_id: int
+    principle: Principle
+    step: Step
+    index: int
+    total: int
+    minutes: int
+    """This step's timer, extensions included."""
+    person: str | None
+    """Whose turn it is to speak (None in solo mode or on steps nobody answers)."""
+    people: tuple[str, ...]
+    follow_ups: tuple[str, ...]
+    """The follow-up questions revealed so far."""
+    more_follow_ups: bool
+    leader: bool
+    said: tuple[Entry, ...]
+    """What has been said on this step so far."""
+    previous_actions: tuple[Entry, ...] = ()
+    next_title: str | None = None
+
+
+class Face(Protocol):
+    """A way of running a session in front of people."""
+
+    def show(self, view: View) -> Reply:
+        """Present the step and return what the facilitator did."""
+        ...
+
+    def close(self) -> None:
+        """Give the terminal back (safe to call more than once)."""
+        ...
+
+
+@dataclass
+class Outcome:
+    """How a run ended: finished (with notes) or stopped to be resumed."""
+
+    session: SessionRecord
+    finished: bool
+    notes_path: str | None = None
+    steps: list[Step] = field(default_factory=list)
+
+
+class Session:
+    """A study session in progress over the store."""
+
+    def __init__(self, conn: sqlite3.Connection, record: SessionRecord, library: Library) -> None:
+        principle = library.get(record.principle_id)
+        if principle is None:
+            raise UsageError(
+                f"session {record.id} studies {record.principle_id!r}, which is no longer "
+                "in your principles"
+            )
+        self.conn = conn
+        self.record = record
+        self.library = library
+        self.principle = principle
+        options = record.options
+        self.agenda: Agenda = build_agenda(
+            principle, options.minutes, scripture=options.scripture, prayer=options.prayer
+        )
+        self.steps = build_steps(self.agenda, group=bool(options.group))
+        self.state = record.state
+        self.state.position = min(self.state.position, len(self.steps))
+
+    @property
+    def done(self) -> bool:
+        return self.state.position >= len(self.steps)
+
+    @property
+    def step(self) -> Step:
+        return self.steps[self.state.position]
+
+    def people(self) -> tuple[str, ...]:
+        """Who is here: the roll call once taken, else the whole group (empty when solo)."""
+        return tuple(self.state.attendees or self.record.options.group)
+
+    def person(self) -> str | None:
+        """Whose turn it is on the current step."""
+        people = self.people()
+        step = self.step
+        if not people or step.collects in (None, "attendance"):
+            return None
+        if step.per_person:
+            return people[self.state.turn] if self.state.turn < len(people) else None
+        rotation = self._answer_step_number()
+        return people[(rotation + self.state.turn) % len(people)]
+
+    def view(self) -> View:
+        step = self.step
+        revealed = self.state.follow_ups.get(step.key, 0)
+        available = step.segment.question.follow_ups if step.segment.question else ()
+        said = tuple(e for e in sessions.entries(self.conn, self.record.id) if e.step == step.key)
+        previous: tuple[Entry, ...] = ()
+        if step.key == "welcome":
+            previous = tuple(sessions.previous_actions(self.conn, self.record.id))
+        following = self.steps[self.state.position + 1] if not self._last() else None
+        return View(
+            session_id=self.record.id,
+            principle=self.principle,
+            step=step,
+            index=self.state.position,
+            total=len(self.steps),
+            minutes=step.minutes + self.state.extensions.get(step.key, 0),
+            person=self.person(),
+            people=self.people(),
+            follow_ups=available[:revealed],
+            more_follow_ups=revealed < len(available),
+            leader=self.record.options.leader,
+            said=said,
+            previous_actions=previous,
+            next_title=following.segment.title if following else None,
+        )
+
+    def apply(self, reply: Reply) -> bool:
+        """Carry out a reply, saving it first; False when the facilitator quits."""
+        step = self.step
+        state = self.state
+        text = reply.text.strip()
+        if reply.action == "quit":
+            sessions.save_state(self.conn, self.record.id, state)
+            return False
+        if reply.action == "answer" and text:
+            self._answer(step, text)
+        elif reply.action == "note" and text:
+            sessions.add_entry(self.conn, self.record.id, step.key, "note", None, text, state)
+        elif reply.action == "follow_up":
+            available = step.segment.question.follow_ups if step.segment.question else ()
+            shown = state.follow_ups.get(step.key, 0)
+            state.follow_ups[step.key] = min(shown + 1, len(available))
+            sessions.save_state(self.conn, self.record.id, state)
+        elif reply.action == "extend":
+            state.extensions[step.key] = state.extensions.get(step.key, 0) + EXTEND_MINUTES
+            sessions.save_state(self.conn, self.record.id, state)
+        elif reply.action == "next":
+            self._next(step)
+        elif reply.action == "back":
+            state.position = max(0, state.position - 1)
+            state.turn = 0
+            sessions.save_state(self.conn, self.record.id, state)
+        elif reply.action == "skip":
+            self._move_to(self._next_segment_start())
+        return True
+
+    def _answer(self, step: Step, text: str) -> None:
+        state = self.state
+        if step.collects == "attendance":
+            names = [n.strip() for n in text.replace(";", ",").split(",") if n.strip()]
+            self._roll_call(step, list(dict.fromkeys(names)))
+            return
+        kind = step.collects or "note"
+        person = self.person() if step.collects else None
+        if step.collects and self.people():
+            state.turn += 1
+        sessions.add_entry(self.conn, self.record.id, step.key, kind, person, text, state)
+        if step.per_person and state.turn >= len(self.people()):
+            self._move_to(state.position + 1)
+
+    def _next(self, step: Step) -> None:
+        state = self.state
+        if step.collects == "attendance":
+            self._roll_call(step, list(self.people()))
+            return
+        if step.per_person and self.people() and state.turn + 1 < len(self.people()):
+            state.turn += 1
+            sessions.save_state(self.conn, self.record.id, state)
+            return
+        self._move_to(state.position + 1)
+
+    def _roll_call(self, step: Step, names: list[str]) -> None:
+        self.state.attendees = names
+        self.state.position += 1
+        self.state.turn = 0
+        sessions.set_attendance(self.conn, self.record.id, step.key, names, self.state)
+
+    def _move_to(self, position: int) -> None:
+        self.state.position = min(position, len(self.steps))
+        self.state.turn = 0
+        sessions.save_state(self.conn, self.record.id, self.state)
+
+    def _next_segment_start(self) -> int:
+        current = self.step.segment.key
+        position = self.state.position
+        while position < len(self.steps) and self.steps[position].segment.key == current:
+            position += 1
+        return position
+
+    def _answer_step_number(self) -> int:
+        """How many answer-collecting steps come before this one (to rotate who starts)."""
+        return sum(1 for s in self.steps[: self.state.position] if s.collects == "answer")
+
+    def _last(self) -> bool:
+        return self.state.position + 1 >= len(self.steps)
+
+
+def run(session: Session, face: Face, on_finish: Callable[[Session], str]) -> Outcome:
+    """Drive `session` with `face` until it finishes or the facilitator stops.
+
+    `on_finish` writes the notes and returns their path; the session is marked finished
+    only after the notes exist.
+    """
+    while not session.done:
+        if not session.apply(face.show(session.view())):
+            return Outcome(session.record, finished=False, steps=session.steps)
+    path = on_finish(session)
+    sessions.finish(session.conn, session.record.id, session.state, path)
+    record = sessions.load(session.conn, session.record.id)
+    return Outcome(record, finished=True, notes_path=path, steps=session.steps)

@@ -1,0 +1,166 @@
+"""The plain face of a session: prints each prompt and reads one line (pipes, scripts, tests).
+
+It never waits on a clock. An empty line moves on; `/commands` do the rest; end of input
+stops the session, which is saved and can be resumed.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from lp_coach.study.engine import Reply, View
+
+COMMANDS = {
+    "/next": "next",
+    "/back": "back",
+    "/skip": "skip",
+    "/more": "follow_up",
+    "/extend": "extend",
+    "/quit": "quit",
+}
+HELP = "Enter: next · type an answer · /note TEXT · /more (follow-up) · /back · /skip · /quit"
+
+
+class PlainFace:
+    """Line-by-line prompts on any text streams."""
+
+    def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
+        self.stdin = stdin
+        self.stdout = stdout
+        self.shown: tuple[int, int] | None = None
+        self.follow_ups_shown = 0
+        self.ended = False
+        """True once input ran out."""
+        self.echoed = _isatty(stdin)
+        """A terminal echoes what is typed; a pipe does not, so we do."""
+
+    def show(self, view: View) -> Reply:
+        if self.shown != (view.session_id, view.index):
+            self._step(view)
+            self.shown = (view.session_id, view.index)
+            self.follow_ups_shown = 0
+        for follow_up in view.follow_ups[self.follow_ups_shown :]:
+            self._say(f"  Follow-up: {follow_up}")
+        self.follow_ups_shown = len(view.follow_ups)
+        while True:
+            self._say(_prompt(view), end="")
+            line = self.stdin.readline()
+            if not line:
+                self.ended = True
+                self._say("")
+                return Reply("quit")
+            if not self.echoed:
+                self._say(line.rstrip("\r\n"))  # a transcript reads like the screen did
+            reply = _parse(line.rstrip("\r\n"))
+            if reply is not None:
+                return reply
+            self._say(HELP)
+
+    def close(self) -> None:
+        """Nothing to restore: plain mode never takes the terminal over."""
+
+    def _step(self, view: View) -> None:
+        step = view.step
+        segment = step.segment
+        timer = f" · {view.minutes} min"
+        self._say("")
+        self._say(f"== {segment.title}{timer} · step {view.index + 1} of {view.total} ==")
+        for line in _content(view):
+            self._say(line)
+        if view.index == 0:
+            self._say(f"({HELP})")
+
+    def _say(self, text: str, end: str = "\n") -> None:
+        self.stdout.write(text + end)
+        self.stdout.flush()
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _parse(line: str) -> Reply | None:
+    stripped = line.strip()
+    if not stripped:
+        return Reply("next")
+    if stripped.startswith("//"):
+        return Reply("answer", stripped[1:])
+    if not stripped.startswith("/"):
+        return Reply("answer", stripped)
+    word, _, rest = stripped.partition(" ")
+    if word == "/note":
+        return Reply("note", rest) if rest.strip() else None
+    action = COMMANDS.get(word)
+    return Reply(action) if action else None  # type: ignore[arg-type]
+
+
+def _prompt(view: View) -> str:
+    step = view.step
+    if step.collects == "attendance":
+        everyone = ", ".join(view.people)
+        return f"Who is here? Names, separated by commas (Enter: {everyone}) > "
+    if step.collects == "action":
+        who = f"{view.person}, what" if view.person else "What"
+        return f"{who} will you do this week? (Enter: pass) > "
+    if step.collects == "prayer":
+        who = f"{view.person}: " if view.person else ""
+        return f"{who}prayer request? (Enter: close) > "
+    if step.collects == "answer" and view.person:
+        return f"{view.person} > "
+    if step.collects == "answer":
+        return "Your answer (Enter: next) > "
+    return "(Enter: next) > "
+
+
+def _content(view: View) -> list[str]:
+    """The text of a step, for reading aloud."""
+    p = view.principle
+    step = view.step
+    segment = step.segment
+    out: list[str] = []
+    if step.key == "attendance":
+        out.append(f"Welcome! Today: {p.title}.")
+    elif step.key == "welcome":
+        out.append(f"Welcome! Today we study {p.order}. {p.title}.")
+        if view.previous_actions:
+            out.append("Last time, these action steps were chosen:")
+            out += [
+                f"  - {e.person + ': ' if e.person else ''}{e.text}" for e in view.previous_actions
+            ]
+            out.append("How did they go?")
+        else:
+            out.append("Check-in: how has your week been?")
+    elif step.kind == "opening":
+        out.append("Open in prayer." if "prayer" in segment.title.lower() else "Settle in.")
+    elif step.kind == "principle":
+        out.append("Read the principle aloud:")
+        out.append(f"  {p.statement}")
+    elif step.passage is not None:
+        out.append(f"{step.passage.ref} ({step.passage.translation})")
+        out.append(f"  {step.passage.text}")
+        if view.leader and step.passage.note:
+            out.append(f"  Leader notes: {step.passage.note}")
+    elif segment.example is not None:
+        example = segment.example
+        out.append(example.story)
+        out.append(f"Lesson: {example.lesson}")
+        out.append(f"Source: {example.source}")
+        out += [f"  - {q}" for q in example.questions]
+    elif segment.question is not None:
+        out.append(segment.question.question)
+        if view.leader and segment.question.leader_notes:
+            out.append(f"  Leader notes: {segment.question.leader_notes}")
+        if view.more_follow_ups:
+            out.append("  (/more for a follow-up question)")
+    elif segment.tension is not None:
+        out.append(segment.tension.question)
+    elif step.kind == "actions":
+        out.append("Each person names one thing they will do this week.")
+    elif step.kind == "closing":
+        out.append("Close in prayer." if step.collects == "prayer" else "Thank you for coming.")
+    if view.person and step.collects == "answer":
+        out.append(f"{view.person} answers first.")
+    return out

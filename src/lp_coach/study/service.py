@@ -1,0 +1,71 @@
+"""Start, resume and write up sessions: what the `study` command asks of the core."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from lp_coach.content.model import Library, Principle
+from lp_coach.errors import NotFound, UsageError
+from lp_coach.study import sessions
+from lp_coach.study.engine import Session
+from lp_coach.study.notes import notes_context, write_notes
+from lp_coach.study.sessions import Options
+
+
+def parse_group(text: str | None) -> tuple[str, ...]:
+    """'Ann, Ben,Cal' -> ('Ann', 'Ben', 'Cal'); names kept in order, duplicates dropped."""
+    if text is None:
+        return ()
+    names = tuple(dict.fromkeys(n.strip() for n in text.split(",") if n.strip()))
+    if not names:
+        raise UsageError('--group needs at least one name, e.g. --group "Ann,Ben,Cal"')
+    return names
+
+
+def start(conn: sqlite3.Connection, library: Library, options: Options) -> Session:
+    """A new session (its agenda is checked before anything is stored)."""
+    principle = library.get(options.principle_id)
+    if principle is None:
+        raise NotFound(f"no principle {options.principle_id!r}")
+    from lp_coach.study.agenda import build_agenda
+
+    build_agenda(principle, options.minutes, scripture=options.scripture, prayer=options.prayer)
+    return Session(conn, sessions.create(conn, options), library)
+
+
+def resume(conn: sqlite3.Connection, library: Library, session_id: int | None) -> Session:
+    """The unfinished session `session_id`, or the latest unfinished one."""
+    if session_id is None:
+        record = sessions.latest(conn, sessions.IN_PROGRESS)
+        if record is None:
+            raise NotFound("no unfinished session to resume (start one with `lp-coach study`)")
+    else:
+        record = sessions.load(conn, session_id)
+        if record.status != sessions.IN_PROGRESS:
+            raise UsageError(f"session {session_id} is already finished")
+    return Session(conn, record, library)
+
+
+def next_after(conn: sqlite3.Connection, library: Library, current: str) -> Principle | None:
+    """The principle the plan comes to after `current` is done."""
+    from lp_coach.study.plan import load_plan, plan_rows
+
+    rows = plan_rows(conn, library, load_plan(conn, library))
+    for row in rows:
+        if not row.done and row.principle_id != current:
+            return library.get(row.principle_id)
+    return None
+
+
+def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
+    """Render the session's notes; return the Markdown file's path."""
+    conn = session.conn
+    context = notes_context(
+        session.record,
+        session.principle,
+        session.steps,
+        sessions.entries(conn, session.record.id),
+        next_after(conn, session.library, session.principle.id),
+    )
+    return str(write_notes(context, overrides))

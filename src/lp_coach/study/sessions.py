@@ -1,0 +1,203 @@
+"""The session store: study sessions and everything said in them, saved as it is said."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from lp_coach.errors import NotFound
+from lp_coach.store.db import now, transaction
+
+IN_PROGRESS = "in_progress"
+FINISHED = "finished"
+
+
+@dataclass(frozen=True)
+class Options:
+    """How a session was asked for; enough to rebuild its agenda on --resume."""
+
+    principle_id: str
+    minutes: int = 60
+    group: tuple[str, ...] = ()
+    leader: bool = False
+    scripture: bool = True
+    prayer: bool = True
+
+    def to_json(self) -> str:
+        return json.dumps({**self.__dict__, "group": list(self.group)})
+
+    @classmethod
+    def from_json(cls, text: str) -> Options:
+        data = json.loads(text)
+        return cls(**{**data, "group": tuple(data.get("group", ()))})
+
+
+@dataclass
+class State:
+    """Where a session stands: the step, whose turn, revealed follow-ups, timer extensions."""
+
+    position: int = 0
+    turn: int = 0
+    attendees: list[str] = field(default_factory=list)
+    follow_ups: dict[str, int] = field(default_factory=dict)
+    extensions: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps(self.__dict__)
+
+    @classmethod
+    def from_json(cls, text: str) -> State:
+        data: dict[str, Any] = json.loads(text or "{}")
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing said or noted in a session."""
+
+    id: int
+    step: str
+    kind: str
+    person: str | None
+    text: str
+    created: str
+
+
+@dataclass
+class SessionRecord:
+    """A session as stored."""
+
+    id: int
+    options: Options
+    state: State
+    status: str
+    started: str
+    finished: str | None
+    notes_path: str | None
+
+    @property
+    def principle_id(self) -> str:
+        return self.options.principle_id
+
+
+def create(conn: sqlite3.Connection, options: Options) -> SessionRecord:
+    """Start a new session and return it."""
+    state = State()
+    with transaction(conn):
+        cursor = conn.execute(
+            "INSERT INTO sessions (principle_id, status, started, options, state) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (options.principle_id, IN_PROGRESS, now(), options.to_json(), state.to_json()),
+        )
+    assert cursor.lastrowid is not None
+    return load(conn, cursor.lastrowid)
+
+
+def load(conn: sqlite3.Connection, session_id: int) -> SessionRecord:
+    """The session with this id, or NotFound."""
+    row = conn.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no session {session_id} (see `lp-coach sessions list`)")
+    return _record(row)
+
+
+def latest(conn: sqlite3.Connection, status: str | None = None) -> SessionRecord | None:
+    """The most recently started session (with this status), or None."""
+    if status is None:
+        row = conn.execute("SELECT * FROM sessions ORDER BY id DESC LIMIT 1").fetchone()
+    else:
+        row = conn.execute(
+            "SELECT * FROM sessions WHERE status = ? ORDER BY id DESC LIMIT 1", (status,)
+        ).fetchone()
+    return _record(row) if row is not None else None
+
+
+def all_sessions(conn: sqlite3.Connection) -> list[SessionRecord]:
+    """Every session, oldest first."""
+    return [_record(row) for row in conn.execute("SELECT * FROM sessions ORDER BY id")]
+
+
+def save_state(conn: sqlite3.Connection, session_id: int, state: State) -> None:
+    """Record where the session stands (one transaction)."""
+    with transaction(conn):
+        conn.execute("UPDATE sessions SET state = ? WHERE id = ?", (state.to_json(), session_id))
+
+
+def add_entry(
+    conn: sqlite3.Connection,
+    session_id: int,
+    step: str,
+    kind: str,
+    person: str | None,
+    text: str,
+    state: State,
+) -> None:
+    """Save what was said and where the session now stands, together."""
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO session_entries (session_id, step, kind, person, text, created) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (session_id, step, kind, person, text, now()),
+        )
+        conn.execute("UPDATE sessions SET state = ? WHERE id = ?", (state.to_json(), session_id))
+
+
+def set_attendance(
+    conn: sqlite3.Connection, session_id: int, step: str, names: list[str], state: State
+) -> None:
+    """Record who is present (replacing an earlier roll call) and the new state, together."""
+    with transaction(conn):
+        conn.execute(
+            "DELETE FROM session_entries WHERE session_id = ? AND kind = 'attendance'",
+            (session_id,),
+        )
+        conn.executemany(
+            "INSERT INTO session_entries (session_id, step, kind, person, text, created) "
+            "VALUES (?, ?, 'attendance', ?, 'present', ?)",
+            [(session_id, step, name, now()) for name in names],
+        )
+        conn.execute("UPDATE sessions SET state = ? WHERE id = ?", (state.to_json(), session_id))
+
+
+def entries(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
+    """Everything said in a session, in the order it was said."""
+    rows = conn.execute(
+        "SELECT id, step, kind, person, text, created FROM session_entries "
+        "WHERE session_id = ? ORDER BY id",
+        (session_id,),
+    )
+    return [Entry(**dict(row)) for row in rows]
+
+
+def previous_actions(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
+    """The action steps of the last finished session before this one (for the check-in)."""
+    row = conn.execute(
+        "SELECT id FROM sessions WHERE status = ? AND id < ? ORDER BY id DESC LIMIT 1",
+        (FINISHED, session_id),
+    ).fetchone()
+    if row is None:
+        return []
+    return [e for e in entries(conn, row["id"]) if e.kind == "action"]
+
+
+def finish(conn: sqlite3.Connection, session_id: int, state: State, notes_path: str) -> None:
+    """Mark the session finished, with where its notes were written."""
+    with transaction(conn):
+        conn.execute(
+            "UPDATE sessions SET status = ?, finished = ?, state = ?, notes_path = ? WHERE id = ?",
+            (FINISHED, now(), state.to_json(), notes_path, session_id),
+        )
+
+
+def _record(row: sqlite3.Row) -> SessionRecord:
+    return SessionRecord(
+        id=row["id"],
+        options=Options.from_json(row["options"]),
+        state=State.from_json(row["state"]),
+        status=row["status"],
+        started=row["started"],
+        finished=row["finished"],
+        notes_path=row["notes_path"],
+    )

@@ -1,0 +1,102 @@
+"""`lp-coach study` and `lp-coach sessions` in plain mode (stdin not a terminal)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import Invoke
+
+
+def test_a_whole_plain_session(cli: Invoke) -> None:
+    typed = "Ann, Ben\n" + "Ann is well\n" + "\n" * 30
+    result = cli(
+        "study", "customer-obsession", "--group", "Ann,Ben", "--minutes", "45", input=typed
+    )
+    assert result.exit_code == 0, result.output
+    assert "== Welcome and check-in" in result.stdout
+    assert "Read the principle aloud:" in result.stdout
+    assert "Proverbs 20:14 (WEB)" in result.stdout
+    assert "Leader notes" not in result.stdout  # only with --leader
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("Session 1 finished. Notes: ")
+    notes = Path(last.split("Notes: ", 1)[1])
+    text = notes.read_text()
+    assert "**Present:** Ann, Ben" in text and "**Ann:** Ann is well" in text
+
+
+def test_end_of_input_saves_and_resume_continues(cli: Invoke) -> None:
+    first = cli("study", "ownership", "--group", "Ann,Ben", input="\nFirst words\n")
+    assert first.exit_code == 0, first.output
+    assert "Session 1 saved at step 2 of" in first.stderr
+    assert "lp-coach study --resume" in first.stderr
+    listed = json.loads(cli("sessions", "list", "--json").stdout)
+    assert listed == [
+        {
+            "id": 1,
+            "principle": "ownership",
+            "status": "in_progress",
+            "started": listed[0]["started"],
+            "finished": None,
+            "group": ["Ann", "Ben"],
+            "minutes": 60,
+            "notes": None,
+        }
+    ]
+    second = cli("study", "--resume", input="Second words\n" + "\n" * 40)
+    assert second.exit_code == 0, second.output
+    assert "== Welcome and check-in" in second.stdout  # the step it stopped on
+    notes = Path(json.loads(cli("sessions", "list", "--json").stdout)[0]["notes"])
+    text = notes.read_text()
+    assert "**Ann:** First words" in text and "**Ben:** Second words" in text
+    shown = cli("sessions", "show", "--last")
+    assert shown.exit_code == 0 and shown.stdout == text
+    assert cli("sessions", "show", "1").stdout == text
+
+
+def test_leader_and_secular_flags(cli: Invoke) -> None:
+    result = cli("study", "frugality", "--leader", "--no-scripture", "--no-prayer", input="\n" * 40)
+    assert result.exit_code == 0, result.output
+    assert "Leader notes:" in result.stdout
+    assert "(WEB)" not in result.stdout and "prayer" not in result.stdout.lower()
+
+
+def test_without_a_principle_the_plan_decides(cli: Invoke) -> None:
+    result = cli("study", input="\n" * 40)
+    assert result.exit_code == 0, result.output
+    assert "Today we study 1. Customer Obsession" in result.stdout
+    again = cli("study", input="")
+    assert "Today we study 2. Ownership" in again.stdout
+
+
+def test_usage_errors(cli: Invoke) -> None:
+    cases = [
+        (["study", "zzz"], "no principle 'zzz'"),
+        (["study", "frugality", "--minutes", "10"], "between 40 and 180"),
+        (["study", "frugality", "--group", " , "], "--group needs at least one name"),
+        (["study", "--resume"], "no unfinished session to resume"),
+        (["study", "frugality", "--resume"], "leave out the principle"),
+        (["sessions", "show", "7"], "no session 7"),
+        (["sessions", "show"], "give a session ID or --last"),
+        (["sessions", "show", "--last"], "no finished session yet"),
+    ]
+    for args, message in cases:
+        result = cli(*args, input="")
+        assert result.exit_code == 2, (args, result.output)
+        assert message in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.output
+
+
+def test_showing_an_unfinished_session_says_how_to_finish_it(cli: Invoke) -> None:
+    cli("study", "frugality", input="")
+    result = cli("sessions", "show", "1")
+    assert result.exit_code == 2
+    assert "lp-coach study --resume --session 1" in result.stderr
+
+
+def test_sessions_list_plain(cli: Invoke) -> None:
+    assert "No sessions yet" in cli("sessions", "list").stderr
+    cli("study", "frugality", "--group", "Ann", input="")
+    out = cli("sessions", "list").stdout.splitlines()
+    assert out[0].split() == ["ID", "STARTED", "STATUS", "GROUP", "PRINCIPLE"]
+    assert out[1].split()[0] == "1" and "in progress" in out[1] and out[1].endswith("frugality")
