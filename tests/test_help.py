@@ -2,26 +2,40 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer
 from conftest import Invoke
 from typer.main import get_command
 
-from lp_coach.cli.main import app
+from lp_coach.cli.main import GROUPS, app
 
 
 def command_paths() -> list[list[str]]:
+    """Every command and group, lazy ones included, as argument lists."""
     root = get_command(app)
     paths: list[list[str]] = [[]]
 
-    def walk(command: object, prefix: list[str]) -> None:
-        for name, sub in getattr(command, "commands", {}).items():
+    def walk(command: Any, prefix: list[str]) -> None:
+        if not hasattr(command, "list_commands"):
+            return
+        ctx = typer.Context(command)
+        for name in command.list_commands(ctx):
             paths.append([*prefix, name])
-            walk(sub, [*prefix, name])
+            walk(command.get_command(ctx, name), [*prefix, name])
 
     walk(root, [])
     return paths
+
+
+@pytest.mark.parametrize("name", list(GROUPS))
+def test_lazy_groups_list_the_help_their_module_gives(name: str) -> None:
+    module, short = GROUPS[name]
+    sub = importlib.import_module(module).app
+    assert sub.info.help.splitlines()[0] == short
 
 
 @pytest.mark.parametrize("path", command_paths(), ids=lambda p: " ".join(p) or "lp-coach")

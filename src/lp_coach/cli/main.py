@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from lp_coach import __version__
-from lp_coach.cli import principles, sessions
+from lp_coach.cli.lazy import lazy_group
 from lp_coach.cli.settings import SETTINGS
 from lp_coach.cli.study import study
 from lp_coach.errors import CoachError, ContentError
@@ -21,8 +21,19 @@ Study a principle with your group, quiz yourself, keep a journal, export guides.
 Example:  lp-coach study customer-obsession --group "Ann,Ben,Cal"
 """
 
+# Command groups built only when used; their one-line help is shown by `lp-coach --help`.
+GROUPS = {
+    "sessions": ("lp_coach.cli.sessions", "Study sessions held so far, and their notes."),
+    "plan": (
+        "lp_coach.cli.plan",
+        "The group's study plan: one principle a meeting, with dates, done and next.",
+    ),
+    "principles": ("lp_coach.cli.principles", "Browse, check and write principle packs."),
+}
+
 app = typer.Typer(
     name="lp-coach",
+    cls=lazy_group(GROUPS),
     help=HELP,
     # Plain help: Rich-formatted help doubles the start-up time of every --help.
     rich_markup_mode=None,
@@ -32,8 +43,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command()(study)
-app.add_typer(sessions.app, name="sessions")
-app.add_typer(principles.app, name="principles")
 
 
 def _show_version(value: bool) -> None:
