@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from lp_coach.study.engine import Reply, View
+from lp_coach.study.readout import readout
 
 COMMANDS = {
     "/next": "next",
@@ -115,52 +116,19 @@ def _prompt(view: View) -> str:
     return "(Enter: next) > "
 
 
+FORMATS = {
+    "leader": "  Leader notes: {}",
+    "lesson": "Lesson: {}",
+    "bullet": "  - {}",
+}
+
+
 def _content(view: View) -> list[str]:
     """The text of a step, for reading aloud."""
-    p = view.principle
+    out = [FORMATS.get(line.role, "{}").format(line.text) for line in readout(view)]
     step = view.step
-    segment = step.segment
-    out: list[str] = []
-    if step.key == "attendance":
-        out.append(f"Welcome! Today: {p.title}.")
-    elif step.key == "welcome":
-        out.append(f"Welcome! Today we study {p.order}. {p.title}.")
-        if view.previous_actions:
-            out.append("Last time, these action steps were chosen:")
-            out += [
-                f"  - {e.person + ': ' if e.person else ''}{e.text}" for e in view.previous_actions
-            ]
-            out.append("How did they go?")
-        else:
-            out.append("Check-in: how has your week been?")
-    elif step.kind == "opening":
-        out.append("Open in prayer." if "prayer" in segment.title.lower() else "Settle in.")
-    elif step.kind == "principle":
-        out.append("Read the principle aloud:")
-        out.append(f"  {p.statement}")
-    elif step.passage is not None:
-        out.append(f"{step.passage.ref} ({step.passage.translation})")
-        out.append(f"  {step.passage.text}")
-        if view.leader and step.passage.note:
-            out.append(f"  Leader notes: {step.passage.note}")
-    elif segment.example is not None:
-        example = segment.example
-        out.append(example.story)
-        out.append(f"Lesson: {example.lesson}")
-        out.append(f"Source: {example.source}")
-        out += [f"  - {q}" for q in example.questions]
-    elif segment.question is not None:
-        out.append(segment.question.question)
-        if view.leader and segment.question.leader_notes:
-            out.append(f"  Leader notes: {segment.question.leader_notes}")
-        if view.more_follow_ups:
-            out.append("  (/more for a follow-up question)")
-    elif segment.tension is not None:
-        out.append(segment.tension.question)
-    elif step.kind == "actions":
-        out.append("Each person names one thing they will do this week.")
-    elif step.kind == "closing":
-        out.append("Close in prayer." if step.collects == "prayer" else "Thank you for coming.")
+    if step.segment.question is not None and view.more_follow_ups:
+        out.append("  (/more for a follow-up question)")
     if view.person and step.collects == "answer":
         out.append(f"{view.person} answers first.")
     return out

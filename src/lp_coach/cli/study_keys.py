@@ -1,0 +1,162 @@
+"""Keys of the study screen: what the terminal sends, what each key does, a line editor."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lp_coach.study.engine import Action, Reply, View
+
+ESCAPES = {
+    "[A": "up", "[B": "down", "[C": "right", "[D": "left",
+    "OA": "up", "OB": "down", "OC": "right", "OD": "left",
+    "[5~": "pageup", "[6~": "pagedown",
+}  # fmt: skip
+CONTROLS = {"\r": "enter", "\n": "enter", "\x7f": "backspace", "\x08": "backspace"}
+CONTROLS |= {"\x15": "ctrl-u", "\x17": "ctrl-w"}
+COMMANDS: dict[str, Action] = {
+    "enter": "next", "n": "next", "right": "next",
+    "b": "back", "left": "back", "s": "skip", "+": "extend", "=": "extend", "q": "quit",
+}  # fmt: skip
+PAGE = 8
+
+
+def decode(text: str) -> list[str]:
+    """Split what a terminal sent into keys: 'enter', 'esc', 'left', ... or one character."""
+    keys: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\x1b" and text[i + 1 : i + 2] in ("[", "O"):
+            end = i + 2
+            while end < len(text) and not "@" <= text[end] <= "~":
+                end += 1
+            keys.append(ESCAPES.get(text[i + 1 : end + 1], "unknown"))
+            i = end + 1
+            continue
+        if ch == "\r" and text[i + 1 : i + 2] == "\n":
+            i += 1
+        keys.append("esc" if ch == "\x1b" else CONTROLS.get(ch, ch))
+        i += 1
+    return keys
+
+
+def typeable(key: str) -> bool:
+    """A character that goes into typed text (any Unicode, not a control character)."""
+    return len(key) == 1 and unicodedata.category(key) != "Cc"
+
+
+@dataclass
+class LineInput:
+    """The one-line editor at the bottom of the screen."""
+
+    action: Action
+    label: str
+    text: str = ""
+
+    def press(self, key: str) -> str | None:
+        """Edit with `key`; 'submit' or 'cancel' when the line is done with."""
+        if key == "enter":
+            return "submit" if self.text.strip() else "cancel"
+        if key == "esc":
+            return "cancel"
+        if key == "backspace":
+            while self.text and unicodedata.combining(self.text[-1]):
+                self.text = self.text[:-1]
+            self.text = self.text[:-1]
+        elif key == "ctrl-u":
+            self.text = ""
+        elif key == "ctrl-w":
+            self.text = self.text.rstrip()
+            self.text = self.text[: self.text.rfind(" ") + 1]
+        elif typeable(key):
+            self.text += key
+        return None
+
+
+class Keys:
+    """What the facilitator's keys mean on one view: no terminal, no clock."""
+
+    def __init__(self, view: View, scroll: int = 0) -> None:
+        self.view = view
+        self.input: LineInput | None = None
+        self.message = ""
+        self.scroll = scroll
+
+    def press(self, key: str) -> Reply | None:
+        """Carry out one key; a reply when the engine has something to do."""
+        if key == "eof":
+            return Reply("quit")
+        if self.input is not None:
+            done = self.input.press(key)
+            line, self.input = self.input, (None if done else self.input)
+            return Reply(line.action, line.text.strip()) if done == "submit" else None
+        self.message = ""
+        if key in COMMANDS:
+            return Reply(COMMANDS[key])
+        if key == "f":
+            if self.view.more_follow_ups:
+                return Reply("follow_up")
+            self.message = "No more follow-up questions here."
+        elif key in ("a", "o"):
+            self.input = open_input(self.view, note=key == "o")
+        elif key in ("up", "down", "pageup", "pagedown"):
+            step = {"up": -1, "down": 1, "pageup": -PAGE, "pagedown": PAGE}[key]
+            self.scroll = max(0, self.scroll + step)
+        elif typeable(key):
+            self.message = hint(self.view)
+        return None
+
+
+def open_input(view: View, note: bool) -> LineInput:
+    if note or view.step.collects is None:
+        return LineInput("note", "Note: ")
+    return LineInput("answer", answer_label(view))
+
+
+def answer_label(view: View) -> str:
+    """The prompt of the answer input: whose turn it is, and what is asked of them."""
+    person, collects = view.person, view.step.collects
+    if collects == "attendance":
+        return "Who is here? "
+    if collects == "action":
+        return f"{person}, your action step: " if person else "Your action step: "
+    if collects == "prayer":
+        return f"{person}'s prayer request: " if person else "Prayer request: "
+    if collects == "answer":
+        return f"{person} says: " if person else "Your answer: "
+    return "Note: "
+
+
+def hint(view: View) -> str:
+    """What to press to start typing (shown when a key that does nothing is pressed)."""
+    person, collects = view.person, view.step.collects
+    what = {
+        "attendance": "who is here (Enter if everyone is)",
+        "action": f"{person}'s action step" if person else "your action step",
+        "prayer": f"{person}'s prayer request" if person else "a prayer request",
+        "answer": f"what {person} says" if person else "your answer",
+    }
+    if collects in what:
+        return f"Press a to type {what[collects]}, o for a note."
+    return "Press o to type a note, Enter for the next step."
+
+
+def replies(view: View, keys: Iterable[str]) -> Reply | None:
+    """The reply that a sequence of keys makes on `view` (None if they make none)."""
+    state = Keys(view)
+    for key in keys:
+        reply = state.press(key)
+        if reply is not None:
+            return reply
+    return None
+
+
+def ends(view: View, reply: Reply) -> bool:
+    """Whether the engine will stop after this reply (it may not: then the screen reopens)."""
+    if reply.action == "quit":
+        return True
+    last = view.index + 1 == view.total
+    waiting = view.step.per_person and bool(view.people) and view.person != view.people[-1]
+    return last and reply.action in ("next", "skip") and not waiting
