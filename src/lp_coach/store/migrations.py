@@ -62,6 +62,80 @@ def m001_study_sessions(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m002_journal(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE journal_entries (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL,           -- the day the entry is about, YYYY-MM-DD
+            time TEXT,                   -- HH:MM when known
+            title TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL,
+            starred INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL,       -- when it was written (ISO timestamp)
+            updated TEXT NOT NULL,
+            source TEXT,                 -- where it came from: NULL typed, 'jrnl', 'study:12', ...
+            fingerprint TEXT UNIQUE      -- imports: the same entry twice is stored once
+        );
+        CREATE INDEX journal_entries_by_day ON journal_entries(day, id);
+        CREATE TABLE journal_tags (
+            entry_id INTEGER NOT NULL REFERENCES journal_entries(id) ON DELETE CASCADE,
+            principle_id TEXT NOT NULL,
+            PRIMARY KEY (entry_id, principle_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX journal_tags_by_principle ON journal_tags(principle_id, entry_id);
+        CREATE VIRTUAL TABLE journal_fts USING fts5(
+            title, body, content='journal_entries', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER journal_entries_ai AFTER INSERT ON journal_entries BEGIN
+            INSERT INTO journal_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+        END;
+        CREATE TRIGGER journal_entries_ad AFTER DELETE ON journal_entries BEGIN
+            INSERT INTO journal_fts(journal_fts, rowid, title, body)
+            VALUES ('delete', old.id, old.title, old.body);
+        END;
+        CREATE TRIGGER journal_entries_au AFTER UPDATE OF title, body ON journal_entries BEGIN
+            INSERT INTO journal_fts(journal_fts, rowid, title, body)
+            VALUES ('delete', old.id, old.title, old.body);
+            INSERT INTO journal_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+        END;
+        """,
+    )
+
+
+@migration
+def m003_quiz(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE quiz_cards (
+            id TEXT PRIMARY KEY,         -- stable '<principle>:<kind>:<key>', not from wording
+            principle_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            state TEXT NOT NULL,         -- JSON of the scheduler's card
+            due TEXT NOT NULL,           -- ISO 8601 UTC
+            created TEXT NOT NULL        -- first review, ISO 8601 UTC
+        );
+        CREATE INDEX quiz_cards_by_due ON quiz_cards(due);
+        CREATE INDEX quiz_cards_by_created ON quiz_cards(created);
+        CREATE TABLE quiz_reviews (
+            id INTEGER PRIMARY KEY,
+            card_id TEXT NOT NULL,
+            principle_id TEXT NOT NULL,
+            rating INTEGER NOT NULL,     -- 1 Again, 2 Hard, 3 Good, 4 Easy
+            reviewed TEXT NOT NULL,      -- ISO 8601 UTC
+            duration_ms INTEGER,
+            cram INTEGER NOT NULL DEFAULT 0  -- practice outside the schedule: logged, not scheduled
+        );
+        CREATE INDEX quiz_reviews_by_card ON quiz_reviews(card_id, reviewed);
+        CREATE INDEX quiz_reviews_by_time ON quiz_reviews(reviewed);
+        """,
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     """Apply every migration not yet recorded, each in its own transaction."""
     conn.execute(
