@@ -56,3 +56,24 @@ def test_secular_groups_drop_scripture_and_prayer(library: Library) -> None:
 def test_minutes_out_of_range(library: Library, minutes: int) -> None:
     with pytest.raises(UsageError, match="between 40 and 180"):
         build_agenda(library.principles[0], minutes)
+
+
+@pytest.mark.parametrize("minutes", [60, 90])
+def test_sessions_reach_every_stage_of_questions(library: Library, minutes: int) -> None:
+    from lp_coach.content.stages import stage_of
+
+    for principle in library.principles:
+        questions = principle.discussion
+        chosen = [s.question for s in build_agenda(principle, minutes).segments if s.question]
+        stages = {stage_of(questions.index(q), len(questions)).key for q in chosen}
+        assert stages == {"grounding", "interpretive", "application"}, principle.id
+        positions = [questions.index(q) for q in chosen]
+        assert positions == sorted(positions)  # asked in the order of the file
+
+
+def test_questions_are_numbered_as_in_the_file(library: Library) -> None:
+    principle = library.principles[0]
+    for segment in build_agenda(principle, 90).segments:
+        if segment.question is not None:
+            number = principle.discussion.index(segment.question) + 1
+            assert segment.title == f"Question {number}"

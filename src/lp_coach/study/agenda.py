@@ -5,10 +5,12 @@ Study sessions and printed guides use this one builder, so they agree minute for
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
 from lp_coach.content.model import Example, Principle, Question, Scripture, Tension
+from lp_coach.content.stages import STAGES, stage_of
 from lp_coach.errors import UsageError
 
 MIN_MINUTES = 40
@@ -119,8 +121,9 @@ def build_agenda(
             )
         )
     for n, (question, timer) in enumerate(zip(questions, timers, strict=True), 1):
+        number = principle.discussion.index(question) + 1  # as numbered in guides
         plan.append(
-            Segment(f"discussion-{n}", "discussion", f"Question {n}", timer, question=question)
+            Segment(f"discussion-{n}", "discussion", f"Question {number}", timer, question=question)
         )
     if tension is not None:
         plan.append(Segment("tension", "tension", "Tension", fixed["tension"], tension=tension))
@@ -141,16 +144,25 @@ def _q_minutes(question: Question) -> int:
 
 
 def _questions_that_fit(questions: tuple[Question, ...], budget: int) -> list[Question]:
-    chosen: list[Question] = []
+    """As many questions as fit, taken from each stage in turn (grounding, interpretive,
+    application, grounding, ...), so even a short session reaches an application question.
+    They are asked in the order of the file."""
+    count = len(questions)
+    queues = [deque(i for i in range(count) if stage_of(i, count) is stage) for stage in STAGES]
+    chosen: list[int] = []
     used = 0
-    for question in questions:
-        if used + _q_minutes(question) > budget and chosen:
-            break
-        if used + _q_minutes(question) > budget:
-            continue
-        chosen.append(question)
-        used += _q_minutes(question)
-    return chosen
+    progress = True
+    while progress:
+        progress = False
+        for queue in queues:
+            while queue:
+                index = queue.popleft()
+                if used + _q_minutes(questions[index]) <= budget:
+                    chosen.append(index)
+                    used += _q_minutes(questions[index])
+                    progress = True
+                    break
+    return [questions[i] for i in sorted(chosen)]
 
 
 def _with_start(segment: Segment, start: int) -> Segment:
