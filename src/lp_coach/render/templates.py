@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -53,9 +53,14 @@ def _is_html(name: str | None) -> bool:
 
 def render(name: str, overrides: Sequence[Path] = (), **context: Any) -> str:
     """Render the template `name` with `context`; template mistakes become CoachErrors."""
+    return "".join(stream(name, overrides, **context))
+
+
+def stream(name: str, overrides: Sequence[Path] = (), **context: Any) -> Iterator[str]:
+    """Render `name` piece by piece, for output too large to hold in memory at once."""
     env = environment(overrides)
     try:
-        return env.get_template(name).render(**context)
+        yield from env.get_template(name).generate(**context)
     except jinja2.TemplateNotFound:
         raise NotFound(f"no template named {name!r}") from None
     except jinja2.exceptions.SecurityError as exc:
