@@ -1,0 +1,1 @@
+"""Discussion guides for facilitators: chapters laid out from the session agenda."""
