@@ -1,0 +1,52 @@
+"""`lp-coach progress`: mastery per principle, reviews per day, and what falls due this week."""
+
+# No `from __future__ import annotations`: Typer evaluates these annotations at start-up.
+from typing import Annotated
+
+import typer
+
+from lp_coach.cli import output
+from lp_coach.cli.settings import SETTINGS
+
+HELP = """How well you know each principle, at a glance.
+
+Mastery is the FSRS scheduler's estimate of the chance you would recall each of a
+principle's quiz cards right now, averaged over its cards (cards not seen yet count
+0). Below it: reviews per day over the last 20 weeks as a calendar, and how many cards
+fall due on each of the next 7 days.
+
+With --json: an object with total_reviews, and principles (each with id, title,
+reviews, mastery from 0 to 1, cards, seen), forecast and days.
+
+Example:  lp-coach progress --json
+"""
+
+app = typer.Typer(help=HELP, rich_markup_mode=None, add_completion=False)
+
+
+@app.command(help=HELP)
+def progress(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    from contextlib import closing
+
+    from lp_coach.content.library import open_library
+    from lp_coach.quiz.clock import SystemClock, local_zone
+    from lp_coach.quiz.progress import progress as measure
+    from lp_coach.quiz.schedule import scheduler
+    from lp_coach.store.db import connect
+
+    library = open_library(SETTINGS.principles)
+    with closing(connect()) as conn:
+        report = measure(conn, library, scheduler(), SystemClock().now(), local_zone())
+    if as_json:
+        output.print_json(report.to_json())
+        return
+    from lp_coach.cli.progress_view import plain_lines, rich_view
+
+    if output.on_terminal():
+        console = output.console()
+        for number, part in enumerate(rich_view(report)):
+            if number:
+                console.print()
+            console.print(part)
+    else:
+        print("\n".join(plain_lines(report)))

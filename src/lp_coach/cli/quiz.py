@@ -1,0 +1,146 @@
+"""`lp-coach quiz`: a few minutes a day of questions, scheduled by FSRS; and an Anki export."""
+
+# No `from __future__ import annotations`: Typer evaluates these annotations at start-up.
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from lp_coach.cli.settings import SETTINGS
+
+if TYPE_CHECKING:
+    from lp_coach.cli.quiz_face import RichFace
+    from lp_coach.quiz.plain import PlainFace
+
+HELP = """Quiz yourself on the principles, with spaced repetition.
+
+Due cards come first, then up to 10 new cards a day; the FSRS scheduler (the one Anki
+uses) brings each card back when you are about to forget it. Four kinds of card: name
+(statement to principle, multiple choice), scenario (situation to principle, multiple
+choice, explained after), cloze (type the words missing from a statement) and recall
+(type a principle's statement).
+
+Multiple choice: answer with the option's number or name. Wrong is rated Again, right
+is Good, and right and fast is Easy: under 8 seconds, or 15 for a scenario. Typed
+answers are compared leniently (case, punctuation, quotes and spacing do not count),
+then you grade yourself: 1 Again, 2 Hard, 3 Good, 4 Easy. Cards missed come back once
+more at the end. Type /quit or press Ctrl-D to stop: every answer is saved as given.
+
+Example:  lp-coach quiz --principle frugality --kind cloze --count 5
+"""
+
+app = typer.Typer(
+    help=HELP, rich_markup_mode=None, invoke_without_command=True, add_completion=False
+)
+
+
+@app.callback()
+def quiz(
+    ctx: typer.Context,
+    principle: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--principle", "-p", metavar="ID", help="Only this principle (repeatable; id or title)."
+        ),
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="Only cards of this kind: name, recall, cloze, scenario (repeatable).",
+        ),
+    ] = None,
+    count: Annotated[
+        int, typer.Option("--count", "-n", metavar="N", help="At most N questions.")
+    ] = 20,
+    cram: Annotated[
+        bool,
+        typer.Option(
+            "--cram", help="Practise now, weakest cards first, without changing the schedule."
+        ),
+    ] = False,
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            "--seed", metavar="N", help="Make the choice and order of questions repeatable."
+        ),
+    ] = None,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="Plain prompts even on a terminal.")
+    ] = False,
+) -> None:
+    """Run a quiz: due cards first, then new ones up to today's limit.
+
+    Example:  lp-coach quiz --cram --count 10
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from contextlib import closing
+
+    from lp_coach.content.library import open_library
+    from lp_coach.content.lookup import find_principle
+    from lp_coach.quiz.clock import SystemClock, local_zone
+    from lp_coach.quiz.engine import run
+    from lp_coach.quiz.service import Request, parse_kinds, start_quiz
+    from lp_coach.quiz.summary import idle_lines, intro_line, summarize, summary_lines
+    from lp_coach.store.db import connect
+
+    library = open_library(SETTINGS.principles)
+    ids = tuple(dict.fromkeys(find_principle(library, p).id for p in principle or ()))
+    request = Request(ids, parse_kinds(kind or ()), count, cram, seed)
+    clock, zone = SystemClock(), local_zone()
+    with closing(connect()) as conn:
+        started = start_quiz(conn, library, request, clock)
+        face = _face(plain)
+        if not started.selection.cards:
+            narrowed = bool(request.principles or request.kinds)
+            face.say(idle_lines(conn, clock.now(), zone, narrowed), title="Nothing due")
+            return
+        face.say([intro_line(started.selection, cram)])
+        interrupted = False
+        try:
+            run(started, face)
+        except KeyboardInterrupt:
+            started.stopped = interrupted = True
+        now = clock.now()
+        summary = summarize(started, now, zone)
+        face.say(summary_lines(summary, started.titles, now, zone), title="Quiz done")
+    if interrupted:
+        raise typer.Exit(130)
+
+
+@app.command()
+def export(
+    anki: Annotated[
+        Path,
+        typer.Option("--anki", metavar="FILE.apkg", help="The Anki package to write."),
+    ],
+) -> None:
+    """Write every card as an Anki package, to study in Anki or AnkiDroid.
+
+    Notes are tagged by principle and kind; their ids are stable, so importing a newer
+    export updates the notes already in Anki instead of adding copies.
+
+    Example:  lp-coach quiz export --anki principles.apkg
+    """
+    from lp_coach.content.library import open_library
+    from lp_coach.quiz.anki import export_apkg
+    from lp_coach.quiz.clock import SystemClock
+
+    library = open_library(SETTINGS.principles)
+    count = export_apkg(library, anki, SystemClock().now())
+    print(f"wrote {anki} ({count} notes)")
+
+
+def _face(plain: bool) -> "PlainFace | RichFace":
+    from lp_coach.cli import output
+
+    if not plain and sys.stdin.isatty() and output.on_terminal():
+        from lp_coach.cli.quiz_face import RichFace
+
+        return RichFace(output.console())
+    from lp_coach.quiz.plain import PlainFace
+
+    return PlainFace(sys.stdin, sys.stdout)

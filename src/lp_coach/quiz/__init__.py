@@ -1,0 +1,1 @@
+"""Quizzes with spaced repetition: cards from the content, scheduled by FSRS, kept in SQLite."""

@@ -1,0 +1,49 @@
+"""The FSRS scheduler as lp-coach uses it: its settings, and how an answer becomes a rating."""
+
+from __future__ import annotations
+
+import zlib
+from datetime import datetime, timedelta
+
+from fsrs import Card, Rating, Scheduler
+
+from lp_coach.quiz.cards import Kind
+
+LEARNING_STEPS = (timedelta(minutes=10),)
+"""One short step: a new card answered Good or Easy goes straight to days-long intervals,
+while a miss comes back in ten minutes (and once more at the end of the quiz)."""
+
+FAST_SECONDS: dict[Kind, float] = {"name": 8.0, "scenario": 15.0}
+"""A right multiple-choice answer given faster than this is rated Easy instead of Good.
+Scenarios are longer to read, so they have longer."""
+
+RATING_NAMES = {
+    Rating.Again: "Again",
+    Rating.Hard: "Hard",
+    Rating.Good: "Good",
+    Rating.Easy: "Easy",
+}
+
+
+def scheduler(fuzz: bool = True) -> Scheduler:
+    """The scheduler every quiz uses (fuzz spreads cards learned together over nearby days)."""
+    return Scheduler(
+        learning_steps=LEARNING_STEPS,
+        relearning_steps=LEARNING_STEPS,
+        enable_fuzzing=fuzz,
+    )
+
+
+def choice_rating(kind: Kind, right: bool, seconds: float) -> Rating:
+    """A multiple-choice answer as a rating: wrong Again, right Good, right and fast Easy."""
+    if not right:
+        return Rating.Again
+    return Rating.Easy if seconds < FAST_SECONDS.get(kind, 8.0) else Rating.Good
+
+
+def new_card(card_id: str, now: datetime) -> Card:
+    """A scheduler card never reviewed, due now.
+
+    The scheduler wants an integer id; ours is text, so a checksum of it stands in.
+    """
+    return Card(card_id=zlib.crc32(card_id.encode("utf-8")), due=now)

@@ -1,0 +1,76 @@
+"""Which cards a quiz asks: due ones first, then new ones up to a daily limit; or practice."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from fsrs import Scheduler
+
+from lp_coach.quiz.cards import QuizCard, new_order
+from lp_coach.quiz.store import Stored
+
+NEW_PER_DAY = 10
+"""New cards introduced per (local) day, as in Anki's deck options."""
+DEFAULT_COUNT = 20
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The cards of one quiz, in the order they are asked."""
+
+    cards: list[QuizCard]
+    due: int
+    """How many of them are reviews the scheduler asked for."""
+    new: int
+    """How many are seen for the first time."""
+    waiting: int
+    """Due cards left out by --count."""
+
+
+def scheduled(
+    cards: Sequence[QuizCard],
+    states: Mapping[str, Stored],
+    now: datetime,
+    count: int,
+    new_allowed: int,
+    order: Mapping[str, int],
+    rng: random.Random,
+) -> Selection:
+    """Due cards (most overdue first), then new ones; each group in `rng`'s order."""
+    due = sorted(
+        (c for c in cards if c.id in states and states[c.id].due <= now),
+        key=lambda c: (states[c.id].due, c.id),
+    )
+    taken_due = due[:count]
+    fresh = sorted((c for c in cards if c.id not in states), key=lambda c: new_order(c, order))
+    taken_new = fresh[: max(0, min(new_allowed, count - len(taken_due)))]
+    rng.shuffle(taken_due)
+    rng.shuffle(taken_new)
+    return Selection(
+        [*taken_due, *taken_new], len(taken_due), len(taken_new), len(due) - len(taken_due)
+    )
+
+
+def practice(
+    cards: Sequence[QuizCard],
+    states: Mapping[str, Stored],
+    now: datetime,
+    count: int,
+    rng: random.Random,
+    scheduler: Scheduler,
+) -> Selection:
+    """Cards to practise outside the schedule: seen ones, least well remembered first."""
+
+    def weakness(card: QuizCard) -> tuple[int, float, float]:
+        stored = states.get(card.id)
+        if stored is None:
+            return (1, 0.0, rng.random())
+        recall = scheduler.get_card_retrievability(stored.card, now)
+        return (0, recall, rng.random())
+
+    chosen = sorted(cards, key=weakness)[:count]
+    rng.shuffle(chosen)
+    return Selection(chosen, 0, sum(1 for c in chosen if c.id not in states), 0)

@@ -1,0 +1,114 @@
+"""Quiz cards' scheduling state and every review, in the SQLite store.
+
+A card gets a row when it is first reviewed; until then it is new. A review is logged
+and its card's new state saved in one transaction, the moment it is given.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from fsrs import Card
+
+from lp_coach.errors import StoreError
+from lp_coach.quiz.cards import QuizCard
+from lp_coach.quiz.clock import iso, parse_iso
+from lp_coach.store.db import transaction
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A card's row: its scheduler state and when it is due."""
+
+    id: str
+    principle_id: str
+    kind: str
+    card: Card
+    due: datetime
+    created: str
+
+
+def load_states(conn: sqlite3.Connection) -> dict[str, Stored]:
+    """Every card that has been reviewed, by id (a few hundred rows at most)."""
+    rows = conn.execute("SELECT id, principle_id, kind, state, due, created FROM quiz_cards")
+    states: dict[str, Stored] = {}
+    for row in rows:
+        try:
+            card = Card.from_dict(json.loads(row["state"]))
+            due = parse_iso(row["due"])
+        except (ValueError, KeyError, TypeError) as exc:
+            message = f"quiz card {row['id']!r}: its stored state is unreadable ({exc})"
+            raise StoreError(message) from None
+        states[row["id"]] = Stored(
+            row["id"], row["principle_id"], row["kind"], card, due, row["created"]
+        )
+    return states
+
+
+def introduced_since(conn: sqlite3.Connection, since: datetime) -> int:
+    """How many cards were seen for the first time at or after `since`."""
+    row = conn.execute("SELECT count(*) FROM quiz_cards WHERE created >= ?", (iso(since),))
+    return int(row.fetchone()[0])
+
+
+def save_review(
+    conn: sqlite3.Connection,
+    card: QuizCard,
+    rating: int,
+    when: datetime,
+    duration_ms: int | None,
+    state: Card | None,
+) -> None:
+    """Log one review and, unless it was practice (`state` None), the card's new state."""
+    with transaction(conn):
+        if state is not None:
+            conn.execute(
+                "INSERT INTO quiz_cards (id, principle_id, kind, state, due, created) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "principle_id = excluded.principle_id, kind = excluded.kind, "
+                "state = excluded.state, due = excluded.due",
+                (card.id, card.principle_id, card.kind, state.to_json(), iso(state.due), iso(when)),
+            )
+        conn.execute(
+            "INSERT INTO quiz_reviews (card_id, principle_id, rating, reviewed, duration_ms, cram) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (card.id, card.principle_id, rating, iso(when), duration_ms, int(state is None)),
+        )
+
+
+def next_due(conn: sqlite3.Connection, after: datetime) -> datetime | None:
+    """When the first card due after `after` comes due, or None."""
+    row = conn.execute("SELECT min(due) FROM quiz_cards WHERE due > ?", (iso(after),)).fetchone()
+    return parse_iso(row[0]) if row[0] else None
+
+
+def due_count(conn: sqlite3.Connection, until: datetime) -> int:
+    """How many cards are due by `until` (overdue ones included)."""
+    row = conn.execute("SELECT count(*) FROM quiz_cards WHERE due <= ?", (iso(until),))
+    return int(row.fetchone()[0])
+
+
+def review_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many reviews each card has had, practice included.
+
+    By card, because that reads the (card_id, reviewed) index alone: several times faster
+    than grouping by principle once there are many thousands of reviews.
+    """
+    rows = conn.execute("SELECT card_id, count(*) FROM quiz_reviews GROUP BY card_id")
+    return {row[0]: int(row[1]) for row in rows}
+
+
+def reviews_per_day(
+    conn: sqlite3.Connection, since: datetime, offset: timedelta
+) -> dict[date, int]:
+    """Reviews on each local day from `since`, where local time is UTC + `offset`."""
+    minutes = int(offset.total_seconds() // 60)
+    rows = conn.execute(
+        "SELECT date(reviewed, ?) AS day, count(*) FROM quiz_reviews WHERE reviewed >= ? "
+        "GROUP BY day",
+        (f"{minutes:+d} minutes", iso(since)),
+    )
+    return {date.fromisoformat(row[0]): int(row[1]) for row in rows}
