@@ -68,7 +68,7 @@ def m002_journal(conn: sqlite3.Connection) -> None:
         conn,
         """
         CREATE TABLE journal_entries (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,  -- a deleted entry's number is never reused
             day TEXT NOT NULL,           -- the day the entry is about, YYYY-MM-DD
             time TEXT,                   -- HH:MM when known
             title TEXT NOT NULL DEFAULT '',

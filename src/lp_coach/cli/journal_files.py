@@ -1,0 +1,108 @@
+"""`lp-coach journal export` and `import`: the journal out to files, and back in."""
+
+# No `from __future__ import annotations` in Typer modules: Typer would have to eval
+# every annotation string on each start-up. Heavy imports stay inside the functions.
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from lp_coach.cli.journal_common import (
+    PrincipleOption,
+    SinceOption,
+    UntilOption,
+    entry_filter,
+    load_library,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from lp_coach.journal.entries import NewEntry
+
+
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="json|md|html", help="What to write.")
+    ] = "json",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="FILE|DIR",
+            help="Where (default: stdout). For md, a folder gets one file per entry.",
+        ),
+    ] = None,
+    principles: PrincipleOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+) -> None:
+    """Export entries as JSON, Markdown or a printable HTML page.
+
+    Exports stream, however long the journal. JSON and Markdown import back in.
+
+    Example:  lp-coach journal export --format md --out journal/
+    """
+    from contextlib import closing
+
+    from lp_coach.journal.export import export as write
+    from lp_coach.store.db import connect
+
+    which = entry_filter(principles, since, until, False, None)
+    titles = {p.id: p.title for p in load_library().principles} if fmt == "html" else {}
+    with closing(connect()) as conn:
+        done = write(conn, fmt, out, sys.stdout, titles=titles, which=which)
+    if done.path is not None:
+        plural = "entry" if done.count == 1 else "entries"
+        print(f"Exported {done.count} {plural} to {done.path}")
+
+
+def import_(
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="The file (or md folder).")],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="jrnl|json|md",
+            help="jrnl: jrnl's `--format json` export. json, md: lp-coach's own exports. "
+            "Default: told from the file.",
+        ),
+    ] = None,
+) -> None:
+    """Import entries; an entry already in the journal is not added again.
+
+    From jrnl: `jrnl --format json > jrnl.json`, then import jrnl.json. Its @tags (and
+    #tags) that name a principle become principle tags.
+
+    Example:  lp-coach journal import jrnl.json --format jrnl
+    """
+    from contextlib import closing
+
+    from lp_coach.errors import NotFound
+    from lp_coach.journal import store
+    from lp_coach.journal.importers import detect_format, read_entries
+    from lp_coach.store.db import connect
+
+    if not path.exists():
+        raise NotFound(f"{path}: no such file")
+    fmt = fmt or detect_format(path)
+    ids = load_library().ids()
+    unknown: set[str] = set()
+
+    def checked() -> "Iterator[NewEntry]":
+        for entry in read_entries(path, fmt, ids):
+            unknown.update(p for p in entry.principles if p not in ids)
+            yield entry
+
+    with closing(connect()) as conn:
+        added = store.add_many(conn, checked())
+    kept = f" ({added.skipped} already there)" if added.skipped else ""
+    print(f"Imported {added.added} {'entry' if added.added == 1 else 'entries'}{kept}.")
+    if unknown:
+        print(
+            f"note: tagged with principles not in your packs: {', '.join(sorted(unknown))}",
+            file=sys.stderr,
+        )

@@ -1,0 +1,175 @@
+"""`lp-coach journal list`, `search`, `show` and `stats`: reading the journal."""
+
+# No `from __future__ import annotations` in Typer modules: Typer would have to eval
+# every annotation string on each start-up. Heavy imports stay inside the functions.
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from lp_coach.cli.journal_common import (
+    EntryId,
+    JsonOption,
+    PrincipleOption,
+    SinceOption,
+    UntilOption,
+    entry_filter,
+    load_library,
+)
+
+if TYPE_CHECKING:
+    from lp_coach.journal.listing import Filter
+
+
+def list_(
+    principles: PrincipleOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    number: Annotated[
+        int | None, typer.Option("-n", metavar="N", help="Only the latest N entries.")
+    ] = None,
+    starred: Annotated[bool, typer.Option("--starred", help="Only starred entries.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """List entries, oldest first.
+
+    Example:  lp-coach journal list -p earn-trust --since "last month" -n 10
+    """
+    from contextlib import closing
+
+    from lp_coach.journal.listing import entries
+    from lp_coach.store.db import connect
+
+    which = entry_filter(principles, since, until, starred, number)
+    with closing(connect()) as conn:
+        stream = entries(conn, which)
+        if as_json:
+            from lp_coach.journal.export import write_json
+
+            write_json(stream, sys.stdout, full=False)
+            return
+        from lp_coach.cli import output
+        from lp_coach.cli.journal_view import Printer, print_entries
+
+        if not print_entries(stream, Printer(output.on_terminal())):
+            print(_nothing(which), file=sys.stderr)
+
+
+def search(
+    query: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="QUERY...",
+            help='Words (all must match), "a phrase", a prefix*, OR, and NOT word to leave out.',
+        ),
+    ],
+    principles: PrincipleOption = None,
+    number: Annotated[
+        int, typer.Option("-n", metavar="N", help="Show the best N (0: every match).")
+    ] = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Search the journal: best matches first, the matched words highlighted.
+
+    Case and accents do not matter ('cafe' finds 'Café').
+
+    Example:  lp-coach journal search budget "held my tongue" meet*
+    """
+    from contextlib import closing
+
+    from lp_coach.journal.search import search as find
+    from lp_coach.store.db import connect
+
+    text = " ".join(query)
+    which = entry_filter(principles, None, None, False, None)
+    with closing(connect()) as conn:
+        results = find(conn, text, limit=max(number, 0), which=which, count=not as_json)
+    if as_json:
+        from lp_coach.cli import output
+
+        output.print_json([hit.entry.to_dict() for hit in results.hits])
+        return
+    if not results.hits:
+        print(f"No entries match {text!r}{_hint(text)}", file=sys.stderr)
+        raise typer.Exit(1)
+    from lp_coach.cli import output
+    from lp_coach.cli.journal_view import Printer, print_hits
+
+    print_hits(results, Printer(output.on_terminal()))
+    shown = len(results.hits)
+    if results.total and results.total > shown:
+        print(f"({shown} best of {results.total} matches; -n 0 shows all)", file=sys.stderr)
+
+
+def show(entry_id: EntryId, as_json: JsonOption = False) -> None:
+    """Show one entry in full.
+
+    Example:  lp-coach journal show 12
+    """
+    from contextlib import closing
+
+    from lp_coach.cli import output
+    from lp_coach.journal import store
+    from lp_coach.store.db import connect
+
+    with closing(connect()) as conn:
+        entry = store.get(conn, entry_id)
+    if as_json:
+        output.print_json(entry.to_dict(full=True))
+        return
+    from lp_coach.cli.journal_view import Printer, print_entries
+
+    print_entries([entry], Printer(output.on_terminal()))
+
+
+def stats(as_json: JsonOption = False) -> None:
+    """Streaks, entries per principle as bars, and a calendar of the last year.
+
+    Example:  lp-coach journal stats
+    """
+    from contextlib import closing
+    from datetime import date
+
+    from lp_coach.cli import output
+    from lp_coach.journal.stats import heatmap, journal_stats
+    from lp_coach.store.db import connect
+
+    with closing(connect()) as conn:
+        counted = journal_stats(conn)
+    if as_json:
+        output.print_json(
+            {
+                "entries": counted.entries,
+                "days": counted.days,
+                "current_streak": counted.current_streak,
+                "longest_streak": counted.longest_streak,
+                "principles": counted.per_principle,
+                "untagged": counted.untagged,
+            }
+        )
+        return
+    from lp_coach.cli.journal_view import Printer, print_stats
+
+    titles = {p.id: p.title for p in load_library().principles}
+    heat = heatmap(counted.by_day, date.today())
+    print_stats(counted, heat, titles, Printer(output.on_terminal()))
+
+
+def _hint(query: str) -> str:
+    from contextlib import closing
+
+    from lp_coach.journal.search import suggestions
+    from lp_coach.store.db import connect
+
+    with closing(connect()) as conn:
+        close = suggestions(conn, query)
+    if close:
+        return f"; did you mean {' or '.join(close)}?"
+    last = query.split()[-1] if query.split() else ""
+    return "" if "*" in query or not last.isalnum() else f"; a prefix finds more: {last}*"
+
+
+def _nothing(which: "Filter") -> str:
+    if which == type(which)():
+        return 'No entries yet. Write one: lp-coach journal add "..."'
+    return "No entries match."

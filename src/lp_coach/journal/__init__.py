@@ -1,0 +1,1 @@
+"""The reflection journal: entries tagged by principle, searched, imported and exported."""

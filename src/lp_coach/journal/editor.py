@@ -1,0 +1,81 @@
+"""Write in the user's $EDITOR: a draft file kept until what was written is safely stored."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from lp_coach.atomic import atomic_write
+from lp_coach.errors import CoachError, ContentError, UsageError
+from lp_coach.paths import data_dir, ensure_private_dir
+
+
+def drafts_dir() -> Path:
+    """Where drafts wait while the editor is open (and stay if they could not be saved)."""
+    return data_dir() / "drafts"
+
+
+def editor_command() -> list[str]:
+    """$VISUAL or $EDITOR as an argument list, or UsageError saying how to set one."""
+    for name in ("VISUAL", "EDITOR"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            try:
+                command = shlex.split(value)
+            except ValueError as exc:
+                raise UsageError(f"${name} cannot be read ({exc}): {value!r}") from None
+            if command:
+                return command
+    raise UsageError(
+        "no editor: set $EDITOR (e.g. export EDITOR=nano) or give the text: "
+        'lp-coach journal add "..."'
+    )
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A file the user wrote in, and what it holds now."""
+
+    path: Path
+    text: str
+
+    def discard(self) -> None:
+        """Remove the draft once its words are stored (or there was nothing to store)."""
+        self.path.unlink(missing_ok=True)
+
+    def kept(self, error: CoachError, words: str | None = None, then: str = "") -> CoachError:
+        """`error`, telling the user where their `words` (left in the draft) are kept."""
+        if words is not None:
+            try:
+                atomic_write(self.path, words + "\n")
+            except OSError:
+                pass  # the draft as the editor left it is still there
+        if not isinstance(error, ContentError):
+            hint = f"; {then}" if then else ""
+            error.args = (f"{error}\nnothing is lost: your words are in {self.path}{hint}",)
+        return error
+
+
+def write_in_editor(initial: str, stem: str) -> Draft:
+    """Open $EDITOR on a private draft holding `initial`; the draft as the editor left it."""
+    command = editor_command()
+    folder = ensure_private_dir(drafts_dir())
+    path = folder / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.md"
+    atomic_write(path, initial)
+    try:
+        status = subprocess.run([*command, str(path)], check=False).returncode
+    except OSError as exc:
+        path.unlink(missing_ok=True)
+        raise UsageError(f"cannot run the editor {command[0]!r}: {exc.strerror or exc}") from None
+    text = path.read_text(encoding="utf-8", errors="replace")
+    draft = Draft(path, text)
+    if status != 0:
+        if text == initial:
+            draft.discard()
+            raise CoachError(f"the editor {command[0]!r} exited with status {status}")
+        raise draft.kept(CoachError(f"the editor {command[0]!r} exited with status {status}"))
+    return draft

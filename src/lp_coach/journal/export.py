@@ -1,0 +1,174 @@
+"""Export the journal as JSON, Markdown (one file, or one per entry) or printable HTML.
+
+Exports stream: entries are read, rendered and written one at a time, so the size of the
+journal does not decide the memory an export needs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO, cast
+
+from lp_coach import atomic
+from lp_coach.errors import StoreError, UsageError
+from lp_coach.journal.entries import Entry
+from lp_coach.journal.listing import Filter, entries
+from lp_coach.journal.markdown import escape, heading, long_when, marker
+
+FORMATS = ("json", "md", "html")
+TEMPLATES = {"md": "journal-export.md.j2", "html": "journal-export.html.j2"}
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """An entry as the export templates see it."""
+
+    entry: Entry
+    heading: str
+    marker: str
+    markdown: str
+    when: str
+    principles: list[tuple[str, str]]
+    """(id, title) of each principle it is tagged with."""
+
+
+@dataclass(frozen=True)
+class Exported:
+    """How many entries went where (None: standard output)."""
+
+    count: int
+    path: Path | None
+
+
+def export(
+    conn: sqlite3.Connection,
+    fmt: str,
+    out: Path | None,
+    stdout: TextIO,
+    *,
+    titles: dict[str, str],
+    which: Filter = Filter(),
+    overrides: Sequence[Path] = (),
+) -> Exported:
+    """Write the entries `which` asks for in `fmt` to `out` (a file, a folder for md) or stdout."""
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    stream = entries(conn, which)
+    if out is None:
+        return Exported(_write(fmt, stream, stdout, titles, overrides), None)
+    if fmt == "md" and (out.is_dir() or out.suffix.casefold() not in (".md", ".markdown")):
+        return Exported(write_md_files(stream, out, titles, overrides), out)
+    if out.is_dir():
+        out = out / f"journal.{fmt}"
+    with atomic_output(out) as handle:
+        count = _write(fmt, stream, handle, titles, overrides)
+    return Exported(count, out)
+
+
+def write_json(stream: Iterable[Entry], handle: TextIO, *, full: bool = True) -> int:
+    """A JSON list with one entry per line; the count written."""
+    count = 0
+    handle.write("[")
+    for entry in stream:
+        handle.write(",\n  " if count else "\n  ")
+        handle.write(json.dumps(entry.to_dict(full=full), ensure_ascii=False))
+        count += 1
+    handle.write("\n]\n" if count else "]\n")
+    return count
+
+
+def write_md_files(
+    stream: Iterable[Entry], folder: Path, titles: dict[str, str], overrides: Sequence[Path] = ()
+) -> int:
+    """One Markdown file per entry in `folder`, named by day, id and first words."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{folder}: cannot create: {exc.strerror or exc}") from None
+    count = 0
+    for entry in stream:
+        with atomic_output(folder / file_name(entry)) as handle:
+            _write("md", [entry], handle, titles, overrides, single=True)
+        count += 1
+    return count
+
+
+def file_name(entry: Entry) -> str:
+    """'2026-01-06-12-held-my-tongue.md': stable, sortable, readable."""
+    ascii_title = unicodedata.normalize("NFKD", entry.title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.casefold()).strip("-")
+    if len(slug) > 40:
+        slug = slug[:41].rsplit("-", 1)[0] if "-" in slug[:41] else slug[:40]
+    return f"{entry.day}-{entry.id}-{slug or 'entry'}.md"
+
+
+@contextmanager
+def atomic_output(path: Path, mode: int = 0o600) -> Iterator[TextIO]:
+    """A file written as a stream but seen whole or not at all; failures as StoreError."""
+    try:
+        with atomic.atomic_output(path, mode=mode) as handle:
+            yield cast(TextIO, handle)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def view(entry: Entry, titles: dict[str, str]) -> EntryView:
+    """What the templates show of `entry`."""
+    return EntryView(
+        entry=entry,
+        heading=heading(entry),
+        marker=marker(entry),
+        markdown=escape(entry.text),
+        when=long_when(entry),
+        principles=[(p, titles.get(p, p)) for p in entry.principles],
+    )
+
+
+def _write(
+    fmt: str,
+    stream: Iterable[Entry],
+    handle: TextIO,
+    titles: dict[str, str],
+    overrides: Sequence[Path],
+    *,
+    single: bool = False,
+) -> int:
+    if fmt == "json":
+        return write_json(stream, handle)
+    counted = _Counter(stream)
+    context: dict[str, Any] = {
+        "entries": (view(e, titles) for e in counted),
+        "single": single,
+        "exported": f"{datetime.now():%Y-%m-%d %H:%M}",
+    }
+    for chunk in render_stream(TEMPLATES[fmt], overrides, **context):
+        handle.write(chunk)
+    return counted.count
+
+
+class _Counter:
+    """Counts the entries a template pulls through it."""
+
+    def __init__(self, stream: Iterable[Entry]) -> None:
+        self.stream = stream
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Entry]:
+        for entry in self.stream:
+            self.count += 1
+            yield entry
+
+
+def render_stream(name: str, overrides: Sequence[Path] = (), **context: Any) -> Iterator[str]:
+    """Render a template piece by piece (see render.templates.stream)."""
+    from lp_coach.render.templates import stream
+
+    return stream(name, overrides, **context)

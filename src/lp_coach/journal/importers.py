@@ -1,0 +1,153 @@
+"""Read entries to import: jrnl's JSON export, our own JSON export, our Markdown export."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from lp_coach.errors import NotFound, UsageError
+from lp_coach.journal.entries import NewEntry, join_text, normalize
+from lp_coach.journal.tags import jrnl_tags
+
+FORMATS = ("jrnl", "json", "md")
+_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+MARKER_BYTES = b"<!-- lp-coach entry "
+
+
+def detect_format(path: Path) -> str:
+    """The format of `path` by its name and, for JSON, its shape: jrnl has "tags"."""
+    if path.is_dir() or path.suffix.casefold() in (".md", ".markdown"):
+        return "md"
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).lstrip()
+    except OSError as exc:
+        raise NotFound(f"{path}: {exc.strerror or exc}") from None
+    if head.startswith(b"["):
+        return "json"
+    if head.startswith(b"{"):
+        return "jrnl" if b'"tags"' in head or b'"title"' in head else "json"
+    if head.startswith(b"#") or MARKER_BYTES in head:
+        return "md"
+    raise UsageError(f"{path}: cannot tell its format; give --format jrnl, json or md")
+
+
+def read_entries(path: Path, fmt: str, ids: Sequence[str]) -> Iterator[NewEntry]:
+    """The entries in `path` (a file, or for md a directory of files), checked."""
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if fmt == "md":
+        from lp_coach.journal.markdown import parse
+
+        files = sorted(path.rglob("*.md")) if path.is_dir() else [path]
+        for file in files:
+            yield from parse(_read(file), str(file))
+        return
+    try:
+        data = json.loads(_read(path))
+    except ValueError as exc:
+        raise UsageError(f"{path}: not JSON: {exc}") from None
+    if fmt == "jrnl":
+        yield from from_jrnl(data, ids, str(path))
+    else:
+        yield from from_json(data, str(path))
+
+
+def from_jrnl(data: Any, ids: Sequence[str], name: str) -> Iterator[NewEntry]:
+    """jrnl's `--format json`: title, body, date, time, tags, starred; `@principle` tags."""
+    items = data.get("entries") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise UsageError(f'{name}: not a jrnl export (no "entries" list)')
+    for number, item in enumerate(items, start=1):
+        where = f"{name}: entry {number}"
+        if not isinstance(item, dict):
+            raise UsageError(f"{where}: not an object")
+        title, body = _string(item, "title", where), _string(item, "body", where)
+        tags = item.get("tags") or []
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise UsageError(f"{where}: 'tags' must be a list of strings")
+        fields = {
+            "date": item.get("date"),
+            "time": item.get("time"),
+            "text": join_text(title.strip(), body.strip()),
+            "starred": item.get("starred", False),
+            "principles": jrnl_tags(tags, ids),
+        }
+        yield entry_from_fields(fields, where, source="jrnl", keep_source=False)
+
+
+def from_json(data: Any, name: str) -> Iterator[NewEntry]:
+    """Our own `journal export --format json`: a list of entries (or {"entries": [...]})."""
+    items = data.get("entries") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise UsageError(f"{name}: expected a list of entries")
+    for number, item in enumerate(items, start=1):
+        yield entry_from_fields(item, f"{name}: entry {number}", source="json")
+
+
+def entry_from_fields(item: Any, where: str, *, source: str, keep_source: bool = True) -> NewEntry:
+    """Check one imported entry's fields and build it; errors name `where`."""
+    if not isinstance(item, dict):
+        raise UsageError(f"{where}: not an object")
+    day = _day(item.get("date"), where)
+    time = item.get("time")
+    if time is not None and (not isinstance(time, str) or not _TIME.fullmatch(time)):
+        raise UsageError(f"{where}: 'time' must be HH:MM, not {time!r}")
+    if "text" in item:
+        text = normalize(_string(item, "text", where))
+    else:
+        text = normalize(join_text(_string(item, "title", where), _string(item, "body", where)))
+    if not text:
+        raise UsageError(f"{where}: the entry has no text")
+    principles = item.get("principles") or []
+    if not isinstance(principles, list) or not all(isinstance(p, str) for p in principles):
+        raise UsageError(f"{where}: 'principles' must be a list of principle ids")
+    starred = item.get("starred", False)
+    if not isinstance(starred, bool):
+        raise UsageError(f"{where}: 'starred' must be true or false")
+    optional = {k: _optional(item, k, where) for k in ("created", "updated", "fingerprint")}
+    return NewEntry(
+        day=day,
+        time=time,
+        text=text,
+        principles=tuple(dict.fromkeys(p.strip() for p in principles if p.strip())),
+        starred=starred,
+        source=_optional(item, "source", where) if keep_source and "source" in item else source,
+        **optional,
+    )
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise NotFound(f"{path}: no such file") from None
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _day(value: Any, where: str) -> date:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else date.fromisoformat("")
+    except ValueError:
+        raise UsageError(f"{where}: 'date' must be YYYY-MM-DD, not {value!r}") from None
+
+
+def _string(item: dict[str, Any], key: str, where: str) -> str:
+    value = item.get(key, "")
+    if not isinstance(value, str):
+        raise UsageError(f"{where}: {key!r} must be text")
+    return value
+
+
+def _optional(item: dict[str, Any], key: str, where: str) -> str | None:
+    value = item.get(key)
+    if value is not None and not isinstance(value, str):
+        raise UsageError(f"{where}: {key!r} must be text or null")
+    return value

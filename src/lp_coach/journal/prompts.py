@@ -1,0 +1,84 @@
+"""Today's journal prompt, rotating through the principles, and the scaffold for $EDITOR."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from lp_coach.content.model import Library, Principle
+from lp_coach.errors import NotFound
+from lp_coach.journal.dates import long_date
+from lp_coach.journal.entries import normalize
+
+SCAFFOLD_TEMPLATE = "journal-entry.md.j2"
+EDIT_TEMPLATE = "journal-edit.md.j2"
+GENERIC = "Where did {title} show up in your week, and what did you do?"
+"""The prompt for a principle whose pack gives none."""
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A question to write about, and the principle it comes from."""
+
+    principle: Principle
+    text: str
+    day: date
+
+
+def prompt_for(library: Library, day: date, principle: Principle | None = None) -> Prompt:
+    """The prompt of the day: a principle a day in series order, and its prompts in turn.
+
+    Day by day the principles come round one after another; each time a principle comes
+    round again it asks its next prompt. With `principle`, that principle's prompt of the day.
+    """
+    if not library.principles:
+        raise NotFound("no principles to take a prompt from (see `lp-coach principles list`)")
+    count = len(library.principles)
+    ordinal = day.toordinal()
+    chosen = principle or library.principles[ordinal % count]
+    round_ = ordinal // count if principle is None else ordinal
+    prompts = chosen.journal_prompts or (GENERIC.format(title=chosen.title),)
+    return Prompt(chosen, prompts[round_ % len(prompts)], day)
+
+
+def scaffold(prompt: Prompt, *, answer: bool, overrides: Sequence[Path] = ()) -> str:
+    """The text $EDITOR opens on: the prompt and the principle in a note, room to write.
+
+    With `answer`, the prompt is the entry's first line and its principle is tagged.
+    """
+    from lp_coach.render.templates import render
+
+    return render(
+        SCAFFOLD_TEMPLATE,
+        overrides,
+        prompt=prompt.text,
+        principle=prompt.principle,
+        when=long_date(prompt.day),
+        answer=answer,
+    )
+
+
+def edit_scaffold(
+    entry_id: int, when: str, principles: Sequence[str], text: str, overrides: Sequence[Path] = ()
+) -> str:
+    """The text $EDITOR opens on to change an entry: a note about it, then its words."""
+    from lp_coach.render.templates import render
+
+    return render(
+        EDIT_TEMPLATE, overrides, id=entry_id, when=when, principles=principles, text=text
+    )
+
+
+def written(edited: str) -> str:
+    """What the user wrote in a scaffold: the text without its <!-- notes -->."""
+    return normalize(_COMMENT.sub("", edited))
+
+
+def unchanged(edited: str, original: str) -> bool:
+    """Whether the user saved the scaffold without writing anything of their own."""
+    return written(edited) == written(original)

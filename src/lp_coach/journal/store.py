@@ -1,0 +1,176 @@
+"""Write and read single journal entries; every write is one transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lp_coach.errors import NotFound, UsageError
+from lp_coach.journal.entries import (
+    ENTRY_COLUMNS,
+    Entry,
+    NewEntry,
+    content_fingerprint,
+    from_row,
+    normalize,
+    split_text,
+)
+from lp_coach.store.db import now, transaction
+
+
+@dataclass(frozen=True)
+class Added:
+    """What an import stored: how many entries were new, and how many were there already."""
+
+    added: int
+    skipped: int
+
+
+def add(conn: sqlite3.Connection, entry: NewEntry) -> int:
+    """Store one typed entry and return its id (the same words twice are two entries)."""
+    if not normalize(entry.text):
+        raise UsageError("the entry is empty")
+    with transaction(conn):
+        fingerprint = entry.fingerprint or _free_fingerprint(conn, entry)
+        entry_id = _insert(conn, entry, fingerprint)
+    if entry_id is None:  # only a fingerprint given by the caller can be taken
+        raise UsageError(f"an entry with fingerprint {fingerprint} is already in the journal")
+    return entry_id
+
+
+def add_many(conn: sqlite3.Connection, entries: Iterable[NewEntry]) -> Added:
+    """Store imported entries in one transaction, skipping those already stored.
+
+    An entry is known by its fingerprint: the one it carries (our own exports), or one
+    made from its day, time and words, counted so that the second identical entry of a
+    file is kept as a second entry, once.
+    """
+    added = skipped = 0
+    seen: dict[str, int] = {}
+    with transaction(conn):
+        for entry in entries:
+            fingerprint = entry.fingerprint
+            if fingerprint is None:
+                base = content_fingerprint(entry.day.isoformat(), entry.time, entry.text)
+                seen[base] = seen.get(base, 0) + 1
+                fingerprint = base if seen[base] == 1 else f"{base}#{seen[base]}"
+            if _insert(conn, entry, fingerprint) is None:
+                skipped += 1
+            else:
+                added += 1
+    return Added(added, skipped)
+
+
+def get(conn: sqlite3.Connection, entry_id: int) -> Entry:
+    """The entry `entry_id`, or NotFound."""
+    row = conn.execute(
+        f"SELECT {ENTRY_COLUMNS} FROM journal_entries e WHERE e.id = ?", (entry_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"no journal entry {entry_id} (see `lp-coach journal list`)")
+    return from_row(row)
+
+
+def update_text(
+    conn: sqlite3.Connection, entry_id: int, text: str, principles: Iterable[str]
+) -> Entry:
+    """Replace an entry's words and principle tags (its fingerprint, its identity, stays)."""
+    title, body = split_text(text)
+    if not title:
+        raise UsageError(
+            f"entry {entry_id} cannot be empty; to remove it: lp-coach journal delete {entry_id}"
+        )
+    with transaction(conn):
+        _exists(conn, entry_id)
+        conn.execute(
+            "UPDATE journal_entries SET title = ?, body = ?, updated = ? WHERE id = ?",
+            (title, body, now(), entry_id),
+        )
+        conn.execute("DELETE FROM journal_tags WHERE entry_id = ?", (entry_id,))
+        _tag(conn, entry_id, principles)
+    return get(conn, entry_id)
+
+
+def move(conn: sqlite3.Connection, entry_id: int, day: str, time: str | None) -> Entry:
+    """Give an entry another day (and time)."""
+    with transaction(conn):
+        _exists(conn, entry_id)
+        conn.execute(
+            "UPDATE journal_entries SET day = ?, time = ?, updated = ? WHERE id = ?",
+            (day, time, now(), entry_id),
+        )
+    return get(conn, entry_id)
+
+
+def star(conn: sqlite3.Connection, entry_id: int, starred: bool = True) -> Entry:
+    """Star (or unstar) an entry."""
+    with transaction(conn):
+        _exists(conn, entry_id)
+        conn.execute(
+            "UPDATE journal_entries SET starred = ? WHERE id = ?", (int(starred), entry_id)
+        )
+    return get(conn, entry_id)
+
+
+def delete(conn: sqlite3.Connection, entry_id: int) -> None:
+    """Remove an entry, its tags and its place in the search index."""
+    with transaction(conn):
+        _exists(conn, entry_id)
+        conn.execute("DELETE FROM journal_entries WHERE id = ?", (entry_id,))
+
+
+def _exists(conn: sqlite3.Connection, entry_id: int) -> None:
+    if conn.execute("SELECT 1 FROM journal_entries WHERE id = ?", (entry_id,)).fetchone() is None:
+        raise NotFound(f"no journal entry {entry_id} (see `lp-coach journal list`)")
+
+
+def _free_fingerprint(conn: sqlite3.Connection, entry: NewEntry) -> str:
+    base = content_fingerprint(entry.day.isoformat(), entry.time, entry.text)
+    taken = {
+        row[0]
+        for row in conn.execute(
+            "SELECT fingerprint FROM journal_entries WHERE fingerprint = ? OR fingerprint GLOB ?",
+            (base, base + "#*"),
+        )
+    }
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}#{number}" in taken:
+        number += 1
+    return f"{base}#{number}"
+
+
+def _insert(conn: sqlite3.Connection, entry: NewEntry, fingerprint: str) -> int | None:
+    """Insert `entry` unless its fingerprint is stored already; its id, or None if skipped."""
+    title, body = split_text(entry.text)
+    stamp = now()
+    row = conn.execute(
+        "INSERT INTO journal_entries "
+        "(day, time, title, body, starred, created, updated, source, fingerprint) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING RETURNING id",
+        (
+            entry.day.isoformat(),
+            entry.time,
+            title,
+            body,
+            int(entry.starred),
+            entry.created or stamp,
+            entry.updated or entry.created or stamp,
+            entry.source,
+            fingerprint,
+        ),
+    ).fetchone()
+    if row is None:
+        return None
+    entry_id: int = row[0]
+    _tag(conn, entry_id, entry.principles)
+    return entry_id
+
+
+def _tag(conn: sqlite3.Connection, entry_id: int, principles: Iterable[str]) -> None:
+    conn.executemany(
+        "INSERT OR IGNORE INTO journal_tags (entry_id, principle_id) VALUES (?, ?)",
+        [(entry_id, p) for p in principles],
+    )

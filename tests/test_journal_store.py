@@ -1,0 +1,106 @@
+"""The journal store: concurrent writers, one transaction per write, identity of entries."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from lp_coach.errors import UsageError
+from lp_coach.journal import store
+from lp_coach.journal.entries import NewEntry
+from lp_coach.journal.listing import entries
+from lp_coach.store.db import connect
+
+WRITER = """
+import os, sys, time
+from datetime import date
+from lp_coach.journal import store
+from lp_coach.journal.entries import NewEntry
+from lp_coach.store.db import connect
+
+name, go = sys.argv[1], sys.argv[2]
+conn = connect()
+while not os.path.exists(go):
+    time.sleep(0.001)
+for number in range(1000):
+    store.add(conn, NewEntry(day=date(2026, 1, 1), text=f"{name} {number}", principles=(name,)))
+"""
+
+
+def test_two_processes_adding_a_thousand_entries_each_lose_none(tmp_path: Path) -> None:
+    connect().close()  # the schema exists before the race, as after any first use
+    go = tmp_path / "go"
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, name, str(go)], stderr=subprocess.PIPE)
+        for name in ("ownership", "frugality")
+    ]
+    time.sleep(0.3)  # both connected and waiting
+    go.touch()
+    for writer in writers:
+        _, err = writer.communicate(timeout=120)
+        assert writer.returncode == 0, err.decode()
+    with connect() as conn:
+        texts = [e.text for e in entries(conn)]
+        tags = conn.execute("SELECT count(*) FROM journal_tags").fetchone()[0]
+        indexed = conn.execute(
+            "SELECT count(*) FROM journal_fts WHERE journal_fts MATCH 'ownership OR frugality'"
+        ).fetchone()[0]
+    assert len(texts) == 2000
+    assert {f"{n} {i}" for n in ("ownership", "frugality") for i in range(1000)} == set(texts)
+    assert tags == 2000 and indexed == 2000
+
+
+def test_the_same_words_typed_twice_are_two_entries() -> None:
+    conn = connect()
+    first = store.add(conn, NewEntry(day=date(2026, 1, 1), time="07:00", text="Same"))
+    second = store.add(conn, NewEntry(day=date(2026, 1, 1), time="07:00", text="Same"))
+    assert first != second
+    prints = [e.fingerprint for e in entries(conn)]
+    assert prints[1] == f"{prints[0]}#2"
+    conn.close()
+
+
+def test_a_failed_import_writes_nothing() -> None:
+    conn = connect()
+
+    def stream() -> Iterator[NewEntry]:
+        yield NewEntry(day=date(2026, 1, 1), text="First")
+        raise UsageError("entry 2 is broken")
+
+    with pytest.raises(UsageError):
+        store.add_many(conn, stream())
+    assert list(entries(conn)) == []
+    conn.close()
+
+
+def test_every_write_is_one_transaction() -> None:
+    """Nothing is left uncommitted between writes (the connection is in autocommit mode)."""
+    conn = connect()
+    entry_id = store.add(conn, NewEntry(day=date(2026, 1, 1), text="One"))
+    assert not conn.in_transaction
+    store.star(conn, entry_id)
+    store.update_text(conn, entry_id, "Two", ["ownership"])
+    store.move(conn, entry_id, "2026-01-02", None)
+    assert not conn.in_transaction
+    other = connect()
+    assert store.get(other, entry_id).text == "Two"
+    store.delete(conn, entry_id)
+    assert list(entries(other)) == []
+    other.close()
+    conn.close()
+
+
+def test_store_file_modes(isolated_home: Path) -> None:
+    conn = connect()
+    store.add(conn, NewEntry(day=date(2026, 1, 1), text="Private"))
+    for name in os.listdir(isolated_home):
+        if name.startswith("lp-coach.db"):
+            assert (isolated_home / name).stat().st_mode & 0o077 == 0, name
+    conn.close()
