@@ -26,8 +26,12 @@ GROUPS = {
     "sessions": ("lp_coach.cli.sessions", "Study sessions held so far, and their notes."),
     "plan": (
         "lp_coach.cli.plan",
-        "The group's study plan: one principle a meeting, with dates, done and next.",
+        "The group's study plan: one principle a meeting, dated, with done and next.",
     ),
+    "guide": ("lp_coach.cli.guide", "Discussion guides for facilitators: Markdown, HTML or PDF."),
+    "quiz": ("lp_coach.cli.quiz", "Quiz yourself on the principles, with spaced repetition."),
+    "progress": ("lp_coach.cli.progress", "How well you know each principle, at a glance."),
+    "journal": ("lp_coach.cli.journal", "A reflection journal tagged by principle."),
     "principles": ("lp_coach.cli.principles", "Browse, check and write principle packs."),
 }
 

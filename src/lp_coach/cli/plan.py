@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from lp_coach.study.plan import Plan, PlanRow
 
-HELP = """The group's study plan: one principle a meeting, with dates, done and next.
+HELP = """The group's study plan: one principle a meeting, dated, with done and next.
 
 Without a subcommand, show the plan. By default it takes every principle in order,
 one a week; a finished study session marks its principle done.
@@ -24,7 +24,9 @@ one a week; a finished study session marks its principle done.
 Example:  lp-coach plan start --on 2026-01-05 --every 2weeks
 """
 
-app = typer.Typer(help=HELP, rich_markup_mode=None, invoke_without_command=True)
+app = typer.Typer(
+    help=HELP, rich_markup_mode=None, invoke_without_command=True, add_completion=False
+)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 

@@ -40,7 +40,7 @@ def study(
         bool, typer.Option("--plain", help="Plain prompts even on a terminal.")
     ] = False,
 ) -> None:
-    """Run a guided study session on one screen; notes are written when it ends.
+    """Run a guided study session; notes are written when it ends.
 
     Welcome and check-in, opening, the principle, scripture, a story, questions with
     timers, a tension, action steps and closing.
