@@ -100,3 +100,21 @@ def test_sessions_list_plain(cli: Invoke) -> None:
     out = cli("sessions", "list").stdout.splitlines()
     assert out[0].split() == ["ID", "STARTED", "STATUS", "GROUP", "PRINCIPLE"]
     assert out[1].split()[0] == "1" and "in progress" in out[1] and out[1].endswith("frugality")
+
+
+def test_solo_answers_can_be_kept_in_the_journal(cli: Invoke) -> None:
+    typed = "A quiet week\n" + "\n" * 5 + "Serve the nurse who asked twice\n" + "\n" * 40
+    result = cli("study", "customer-obsession", "--minutes", "45", "--journal", input=typed)
+    assert result.exit_code == 0, result.output
+    assert "Your answers are in your journal" in result.stdout
+    entries = json.loads(cli("journal", "list", "--json").stdout)
+    texts = [e["text"] for e in entries]
+    assert any(t.endswith("A quiet week") and t.startswith("Check-in") for t in texts)
+    assert any("Serve the nurse who asked twice" in t for t in texts)
+    assert all(e["principles"] == ["customer-obsession"] for e in entries)
+
+
+def test_journal_is_for_solo_sessions(cli: Invoke) -> None:
+    result = cli("study", "frugality", "--group", "Ann", "--journal", input="")
+    assert result.exit_code == 2
+    assert "--journal keeps a solo session's answers" in result.stderr

@@ -39,6 +39,10 @@ def study(
     plain: Annotated[
         bool, typer.Option("--plain", help="Plain prompts even on a terminal.")
     ] = False,
+    journal: Annotated[
+        bool,
+        typer.Option("--journal", help="Solo: keep your answers as journal entries at the end."),
+    ] = False,
 ) -> None:
     """Run a guided study session; notes are written when it ends.
 
@@ -63,6 +67,8 @@ def study(
     else:
         if session_id is not None:
             raise UsageError("--session is only for --resume")
+        if journal and group is not None:
+            raise UsageError("--journal keeps a solo session's answers; leave out --group")
         if principle is None:
             from lp_coach.study.plan import next_principle
 
@@ -76,6 +82,7 @@ def study(
             leader=leader,
             scripture=not no_scripture,
             prayer=not no_prayer,
+            journal=journal,
         )
         session = service.start(conn, library, options)
 
@@ -90,6 +97,8 @@ def study(
         raise typer.Exit(130) from None
     if outcome.finished:
         print(f"Session {outcome.session.id} finished. Notes: {outcome.notes_path}")
+        if outcome.session.options.journal:
+            print("Your answers are in your journal: lp-coach journal list")
     else:
         _saved(session.record.id, session.state.position, len(session.steps))
 

@@ -24,7 +24,7 @@ def html_to_pdf(html: str) -> bytes:
 
 def _weasyprint() -> Any:
     try:
-        import weasyprint  # type: ignore[import-not-found, unused-ignore]
+        import weasyprint
     except ImportError:
         raise PdfUnavailable(
             f"--format pdf needs WeasyPrint, which is not installed: {INSTALL} "

@@ -43,7 +43,7 @@ def notes_context(
     sections: list[Section] = []
     for step in steps:
         if step.collects == "answer":
-            sections.append(Section(step.key, step.segment.title, _prompt(step)))
+            sections.append(Section(step.key, step.segment.title, step_prompt(step)))
     by_key = {s.key: s for s in sections}
     attendees: list[str] = []
     actions: list[Entry] = []
@@ -98,7 +98,8 @@ def write_notes(context: dict[str, Any], overrides: tuple[Path, ...] = ()) -> Pa
     return paths["md"]
 
 
-def _prompt(step: Step) -> str:
+def step_prompt(step: Step) -> str:
+    """What a step asks, in one line of text (for notes and journal entries)."""
     segment = step.segment
     if segment.question is not None:
         return segment.question.question
@@ -109,4 +110,6 @@ def _prompt(step: Step) -> str:
         return questions[0] if questions else segment.example.lesson
     if step.kind == "welcome":
         return "Check-in: how has the week been, and how did the last action steps go?"
+    if step.kind == "actions":
+        return "My action step this week"
     return segment.title

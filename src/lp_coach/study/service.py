@@ -59,8 +59,11 @@ def next_after(conn: sqlite3.Connection, library: Library, current: str) -> Prin
 
 
 def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
-    """Render the session's notes; return the Markdown file's path."""
+    """Render the session's notes (and keep solo answers in the journal if asked for);
+    return the Markdown file's path."""
     conn = session.conn
+    if session.record.options.journal:
+        keep_in_journal(session)
     context = notes_context(
         session.record,
         session.principle,
@@ -69,3 +72,32 @@ def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
         next_after(conn, session.library, session.principle.id),
     )
     return str(write_notes(context, overrides))
+
+
+def keep_in_journal(session: Session) -> int:
+    """Add each answer of the session to the journal, tagged with its principle.
+
+    Entries carry a fingerprint made from the session and entry, so finishing (or
+    retrying) twice never adds them twice. Returns how many answers there were.
+    """
+    from datetime import date
+
+    from lp_coach.journal.entries import NewEntry
+    from lp_coach.journal.store import add_many
+    from lp_coach.study.notes import step_prompt
+
+    record = session.record
+    prompts = {s.key: step_prompt(s) for s in session.steps if s.collects in ("answer", "action")}
+    new = [
+        NewEntry(
+            day=date.fromisoformat(record.started[:10]),
+            text=f"{prompts.get(e.step, '')}\n\n{e.text}".strip(),
+            principles=(record.principle_id,),
+            source=f"study:{record.id}",
+            fingerprint=f"study:{record.id}:{e.id}",
+        )
+        for e in sessions.entries(session.conn, record.id)
+        if e.kind in ("answer", "action") and e.step in prompts
+    ]
+    add_many(session.conn, new)
+    return len(new)

@@ -24,6 +24,8 @@ class Options:
     leader: bool = False
     scripture: bool = True
     prayer: bool = True
+    journal: bool = False
+    """Solo: keep each answer as a journal entry when the session ends."""
 
     def to_json(self) -> str:
         return json.dumps({**self.__dict__, "group": list(self.group)})
