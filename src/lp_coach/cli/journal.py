@@ -5,9 +5,27 @@
 # journal_read and journal_files; `journal search` is timed whole (bench/journal.py).
 import typer
 
-from lp_coach.cli.journal_files import export, import_
-from lp_coach.cli.journal_read import list_, search, show, stats
-from lp_coach.cli.journal_write import add, delete, edit, prompt, star
+from lp_coach.cli.lazy import lazy_commands
+
+WRITE, READ, FILES = (
+    "lp_coach.cli.journal_write",
+    "lp_coach.cli.journal_read",
+    "lp_coach.cli.journal_files",
+)
+COMMANDS = {
+    "add": (WRITE, "add"),
+    "edit": (WRITE, "edit"),
+    "delete": (WRITE, "delete"),
+    "star": (WRITE, "star"),
+    "prompt": (WRITE, "prompt"),
+    "list": (READ, "list_"),
+    "search": (READ, "search"),
+    "show": (READ, "show"),
+    "stats": (READ, "stats"),
+    "export": (FILES, "export"),
+    "import": (FILES, "import_"),
+}
+"""Built only when run, so `journal search` does not build the other ten commands."""
 
 HELP = """A reflection journal tagged by principle.
 
@@ -19,16 +37,15 @@ JSON export imports as it is.
 Example:  lp-coach journal add "Held my tongue #earn-trust"
 """
 
-app = typer.Typer(help=HELP, no_args_is_help=True, rich_markup_mode=None, add_completion=False)
+app = typer.Typer(
+    cls=lazy_commands(COMMANDS),
+    help=HELP,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    add_completion=False,
+)
 
-app.command()(add)
-app.command()(edit)
-app.command()(delete)
-app.command()(star)
-app.command()(prompt)
-app.command("list")(list_)
-app.command()(search)
-app.command()(show)
-app.command()(stats)
-app.command()(export)
-app.command("import")(import_)
+
+@app.callback()
+def journal() -> None:
+    """A reflection journal tagged by principle."""

@@ -49,6 +49,31 @@ def lazy_group(groups: dict[str, LazySpec]) -> type[TyperGroup]:
     return LazyGroup
 
 
+def lazy_commands(commands: dict[str, tuple[str, str]]) -> type[TyperGroup]:
+    """A TyperGroup class whose commands (module, function name) are built when run.
+
+    Listing them (`--help`) builds them all, as click does; running one builds only it.
+    """
+
+    class LazyCommands(TyperGroup):
+        lazy = commands
+
+        def list_commands(self, ctx: Any) -> list[str]:
+            return [*super().list_commands(ctx), *(n for n in self.lazy if n not in self.commands)]
+
+        def get_command(self, ctx: Any, cmd_name: str) -> Any:
+            if cmd_name in self.lazy and cmd_name not in self.commands:
+                module, function = self.lazy[cmd_name]
+                single = typer.Typer(rich_markup_mode=None, add_completion=False)
+                single.command(cmd_name)(getattr(importlib.import_module(module), function))
+                command = typer.main.get_command(single)
+                command.name = cmd_name
+                self.commands[cmd_name] = command
+            return super().get_command(ctx, cmd_name)
+
+    return LazyCommands
+
+
 def load(name: str, module: str) -> Any:
     """Build the click command of the Typer `app` in `module`, named `name`."""
     app: typer.Typer = importlib.import_module(module).app
