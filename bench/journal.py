@@ -25,6 +25,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from common import lp_coach  # bench/common.py, beside this script
+
 WORD = "lighthouse"
 """The word searched for: in one entry of every WORD_EVERY, like a word a person remembers."""
 WORD_EVERY = 200
@@ -46,14 +48,6 @@ colors: {{body: none, date: none, tags: none, title: none}}
 version: v4.6
 """
 """jrnl's own defaults (`jrnl/config.py:get_default_config`), as a new user has them."""
-
-
-def lp_coach() -> str:
-    here = Path(sys.executable).parent / "lp-coach"
-    found = str(here) if here.exists() else shutil.which("lp-coach")
-    if not found:
-        sys.exit("lp-coach is not installed next to this Python; pip install . first")
-    return found
 
 
 def vocabulary(rng: random.Random, size: int = 6000) -> list[str]:

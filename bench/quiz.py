@@ -16,13 +16,13 @@ import random
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from common import lp_coach  # bench/common.py, beside this script
 from fsrs import Rating
 
 from lp_coach.content.library import open_library
@@ -90,14 +90,6 @@ def whole_process(exe: str, home: Path, args: tuple[str, ...] = ("quiz", "--seed
         check=True,
     )
     return time.perf_counter() - start
-
-
-def lp_coach() -> str:
-    here = Path(sys.executable).parent / "lp-coach"
-    found = str(here) if here.exists() else shutil.which("lp-coach")
-    if not found:
-        sys.exit("lp-coach is not installed next to this Python; pip install . first")
-    return found
 
 
 def main() -> int:

@@ -14,17 +14,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
+
+from common import lp_coach  # bench/common.py, beside this script
 
 TARGETS = {"--help": 6.0, "principles list": 9.0}
-
-
-def lp_coach() -> str:
-    here = Path(sys.executable).parent / "lp-coach"
-    found = str(here) if here.exists() else shutil.which("lp-coach")
-    if not found:
-        sys.exit("lp-coach is not installed next to this Python; pip install . first")
-    return found
 
 
 def run_piped(args: list[str], env: dict[str, str]) -> float:

@@ -8,8 +8,8 @@ from rich.panel import Panel
 from rich.text import Text
 
 from lp_coach.quiz.engine import Response, Result
-from lp_coach.quiz.plain import QUIT, back_line, parse_grade, similarity_note
-from lp_coach.quiz.questions import Question, pick_option
+from lp_coach.quiz.plain import back_line, read_grade, read_response, similarity_note
+from lp_coach.quiz.questions import Question
 
 GRADE_PROMPT = (
     "How well did you know it? [red]1[/] Again · [yellow]2[/] Hard · "
@@ -25,18 +25,7 @@ class RichFace:
 
     def ask(self, question: Question) -> Response | None:
         self._question(question)
-        while True:
-            line = self._read(_prompt(question))
-            if line is None or line.strip() == QUIT:
-                return None
-            if question.answer is None:
-                return Response(text=line.strip())
-            choice = pick_option(question, line)
-            if choice is not None:
-                return Response(choice=choice)
-            self.console.print(
-                f"[dim]Type a number from 1 to {len(question.options)}, or an option's name.[/]"
-            )
+        return read_response(question, _prompt(question), self._read, self._complain)
 
     def grade(self, question: Question, typed: str, matched: bool) -> Rating | None:
         note = similarity_note(typed, question.card.back, matched)
@@ -44,14 +33,10 @@ class RichFace:
         self.console.print(
             Panel(Text(question.card.back), title="Official", border_style="green", expand=False)
         )
-        while True:
-            line = self._read(GRADE_PROMPT)
-            if line is None or line.strip() == QUIT:
-                return None
-            rating = parse_grade(line)
-            if rating is not None:
-                return rating
-            self.console.print("[dim]Type 1, 2, 3 or 4.[/]")
+        return read_grade(self._read, GRADE_PROMPT, self._complain)
+
+    def _complain(self, message: str) -> None:
+        self.console.print(Text(message, style="dim"))
 
     def reveal(self, result: Result) -> None:
         question = result.question

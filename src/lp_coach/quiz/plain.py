@@ -7,6 +7,7 @@ quiz, with every answer already given saved.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from typing import TextIO
 
 from fsrs import Rating
@@ -47,6 +48,42 @@ def similarity_note(typed: str, official: str, matched: bool) -> str:
     return f"Yours is {round(100 * closeness(typed, official))}% like the official text."
 
 
+Read = Callable[[str], "str | None"]
+"""Show a prompt and return the line typed, or None at the end of input."""
+
+
+def read_response(
+    question: Question, prompt: str, read: Read, complain: Callable[[str], None]
+) -> Response | None:
+    """Ask until the answer is usable: an option (number or name) or, typed, any text.
+
+    None when the learner stops (/quit or end of input).
+    """
+    while True:
+        line = read(prompt)
+        if line is None or line.strip() == QUIT:
+            return None
+        if question.answer is None:
+            return Response(text=line.strip())
+        choice = pick_option(question, line)
+        if choice is not None:
+            return Response(choice=choice)
+        count = len(question.options)
+        complain(f"Please answer with a number from 1 to {count} (or {QUIT} to stop).")
+
+
+def read_grade(read: Read, prompt: str, complain: Callable[[str], None]) -> Rating | None:
+    """Ask for a self-grade until it is 1-4 (or a grade's name); None when the learner stops."""
+    while True:
+        line = read(prompt)
+        if line is None or line.strip() == QUIT:
+            return None
+        rating = parse_grade(line)
+        if rating is not None:
+            return rating
+        complain("Please type 1, 2, 3 or 4.")
+
+
 class PlainFace:
     """Line-by-line questions on any text streams."""
 
@@ -59,29 +96,12 @@ class PlainFace:
 
     def ask(self, question: Question) -> Response | None:
         self._question(question)
-        while True:
-            line = self._read(_prompt(question))
-            if line is None or line.strip() == QUIT:
-                return None
-            if question.answer is None:
-                return Response(text=line.strip())
-            choice = pick_option(question, line)
-            if choice is not None:
-                return Response(choice=choice)
-            count = len(question.options)
-            self._say(f"Please answer with a number from 1 to {count} (or {QUIT} to stop).")
+        return read_response(question, _prompt(question), self._read, self._say)
 
     def grade(self, question: Question, typed: str, matched: bool) -> Rating | None:
         self._say(similarity_note(typed, question.card.back, matched))
         self._wrapped(question.card.back, "  ")
-        while True:
-            line = self._read(GRADE_PROMPT)
-            if line is None or line.strip() == QUIT:
-                return None
-            rating = parse_grade(line)
-            if rating is not None:
-                return rating
-            self._say("Please type 1, 2, 3 or 4.")
+        return read_grade(self._read, GRADE_PROMPT, self._say)
 
     def reveal(self, result: Result) -> None:
         question = result.question
