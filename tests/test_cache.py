@@ -58,3 +58,13 @@ def test_an_unwritable_data_directory_only_costs_speed(
     blocker.write_text("a file where the cache directory should be")
     monkeypatch.setattr(cache, "cache_dir", lambda: blocker / "cache")
     assert len(open_library().principles) == 16
+
+
+def test_the_data_directory_is_created_for_its_owner_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "deep" / "data"
+    monkeypatch.setenv("LP_COACH_HOME", str(home))
+    open_library()
+    for directory in (tmp_path / "deep", home, home / "cache"):
+        assert directory.stat().st_mode & 0o077 == 0, directory

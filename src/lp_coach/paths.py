@@ -51,6 +51,15 @@ def cache_dir() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) readable by its owner alone, and return it."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return path
+    """Create `path`, and any missing parents, readable by their owner alone; return it.
+
+    Directories that already exist are left as they are.
+    """
+    missing = []
+    while not path.exists() and path != path.parent:
+        missing.append(path)
+        path = path.parent
+    for directory in reversed(missing):
+        directory.mkdir(mode=0o700, exist_ok=True)
+        directory.chmod(0o700)  # mkdir's mode is narrowed by the umask, never widened
+    return missing[0] if missing else path
