@@ -149,6 +149,8 @@ def _write(
         "single": single,
         "exported": f"{datetime.now():%Y-%m-%d %H:%M}",
     }
+    from lp_coach.render.templates import stream as render_stream  # jinja2: only when used
+
     for chunk in render_stream(TEMPLATES[fmt], overrides, **context):
         handle.write(chunk)
     return counted.count
@@ -165,10 +167,3 @@ class _Counter:
         for entry in self.stream:
             self.count += 1
             yield entry
-
-
-def render_stream(name: str, overrides: Sequence[Path] = (), **context: Any) -> Iterator[str]:
-    """Render a template piece by piece (see render.templates.stream)."""
-    from lp_coach.render.templates import stream
-
-    return stream(name, overrides, **context)

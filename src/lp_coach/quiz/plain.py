@@ -17,6 +17,7 @@ from lp_coach.quiz.engine import Response, Result
 from lp_coach.quiz.questions import Question, pick_option
 from lp_coach.quiz.schedule import RATING_NAMES
 from lp_coach.quiz.summary import back_in
+from lp_coach.streams import is_terminal
 
 QUIT = "/quit"
 GRADES = {"1": Rating.Again, "2": Rating.Hard, "3": Rating.Good, "4": Rating.Easy}
@@ -90,7 +91,7 @@ class PlainFace:
     def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
         self.stdin = stdin
         self.stdout = stdout
-        self.echoed = _isatty(stdin)
+        self.echoed = is_terminal(stdin)
         """A terminal echoes what is typed; a pipe does not, so we do."""
         self.spoken = False
 
@@ -164,10 +165,3 @@ def _prompt(question: Question) -> str:
     if question.answer is None:
         return "Your answer (Enter: show it) > "
     return f"Your answer (1-{len(question.options)}) > "
-
-
-def _isatty(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False

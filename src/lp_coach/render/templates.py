@@ -43,7 +43,6 @@ def environment(overrides: Sequence[Path] = ()) -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=_is_html,
     )
-    env.filters["indent_yaml"] = _indent_yaml
     return env
 
 
@@ -69,8 +68,3 @@ def stream(name: str, overrides: Sequence[Path] = (), **context: Any) -> Iterato
         raise CoachError(f"{exc.filename or name}:{exc.lineno}: template error: {exc}") from None
     except jinja2.TemplateError as exc:
         raise CoachError(f"{name}: template error: {exc}") from None
-
-
-def _indent_yaml(text: str, width: int = 2) -> str:
-    pad = " " * width
-    return "\n".join(pad + line if line else line for line in str(text).splitlines())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from lp_coach.content.model import Library, Principle
@@ -73,7 +73,6 @@ class Outcome:
     session: SessionRecord
     finished: bool
     notes_path: str | None = None
-    steps: list[Step] = field(default_factory=list)
 
 
 class Session:
@@ -236,8 +235,8 @@ def run(session: Session, face: Face, on_finish: Callable[[Session], str]) -> Ou
     """
     while not session.done:
         if not session.apply(face.show(session.view())):
-            return Outcome(session.record, finished=False, steps=session.steps)
+            return Outcome(session.record, finished=False)
     path = on_finish(session)
     sessions.finish(session.conn, session.record.id, session.state, path)
     record = sessions.load(session.conn, session.record.id)
-    return Outcome(record, finished=True, notes_path=path, steps=session.steps)
+    return Outcome(record, finished=True, notes_path=path)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from lp_coach.streams import is_terminal
 from lp_coach.study.engine import Reply, View
 from lp_coach.study.readout import readout
 
@@ -32,7 +33,7 @@ class PlainFace:
         self.follow_ups_shown = 0
         self.ended = False
         """True once input ran out."""
-        self.echoed = _isatty(stdin)
+        self.echoed = is_terminal(stdin)
         """A terminal echoes what is typed; a pipe does not, so we do."""
 
     def show(self, view: View) -> Reply:
@@ -74,13 +75,6 @@ class PlainFace:
     def _say(self, text: str, end: str = "\n") -> None:
         self.stdout.write(text + end)
         self.stdout.flush()
-
-
-def _isatty(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def _parse(line: str) -> Reply | None:
