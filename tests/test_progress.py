@@ -12,7 +12,7 @@ import pytest
 from conftest import Invoke
 from fsrs import Rating
 
-from lp_coach.cli.progress_view import bar, heatmap_lines, plain_lines, shade
+from lp_coach.cli.faces.progress import bar, heatmap_lines, plain_lines, shade
 from lp_coach.content.library import open_library
 from lp_coach.quiz.cards import build_cards
 from lp_coach.quiz.clock import FrozenClock

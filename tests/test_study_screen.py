@@ -7,9 +7,9 @@ import io
 import pytest
 from rich.console import Console
 
-from lp_coach.cli.study_keys import Keys, LineInput, answer_label, decode, ends, replies
-from lp_coach.cli.study_layout import StudyScreen, Window
-from lp_coach.cli.study_screen import ScreenFace
+from lp_coach.cli.faces.study_keys import Keys, LineInput, answer_label, decode, ends, replies
+from lp_coach.cli.faces.study_layout import StudyScreen, Window
+from lp_coach.cli.faces.study_screen import ScreenFace
 from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from lp_coach.cli import output
+from lp_coach.cli.options import JsonOption
 from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
@@ -27,8 +28,6 @@ Example:  lp-coach plan start --on 2026-01-05 --every 2weeks
 app = typer.Typer(
     help=HELP, rich_markup_mode=None, invoke_without_command=True, add_completion=False
 )
-
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
 @app.callback()

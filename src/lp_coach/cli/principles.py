@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from lp_coach.cli import output
+from lp_coach.cli.options import JsonOption
 from lp_coach.cli.settings import SETTINGS
 
 app = typer.Typer(
@@ -16,8 +17,6 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
 @app.command("list")
@@ -45,7 +44,7 @@ def list_(as_json: JsonOption = False) -> None:
             ]
         )
     elif output.on_terminal():
-        from lp_coach.cli.principle_view import principles_table
+        from lp_coach.cli.faces.principle import principles_table
 
         console = output.console()
         console.print(principles_table(library, console.width))
@@ -83,7 +82,7 @@ def show(
     if as_json:
         output.print_json(found.to_dict())
     elif output.on_terminal():
-        from lp_coach.cli.principle_view import principle_panels
+        from lp_coach.cli.faces.principle import principle_panels
 
         output.console().print(principle_panels(found, library))
     else:

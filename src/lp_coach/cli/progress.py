@@ -1,11 +1,11 @@
 """`lp-coach progress`: mastery per principle, reviews per day, and what falls due this week."""
 
 # No `from __future__ import annotations`: Typer evaluates these annotations at start-up.
-from typing import Annotated
 
 import typer
 
 from lp_coach.cli import output
+from lp_coach.cli.options import JsonOption
 from lp_coach.cli.settings import SETTINGS
 
 HELP = """How well you know each principle, at a glance.
@@ -25,7 +25,7 @@ app = typer.Typer(help=HELP, rich_markup_mode=None, add_completion=False)
 
 
 @app.command(help=HELP)
-def progress(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+def progress(as_json: JsonOption = False) -> None:
     from contextlib import closing
 
     from lp_coach.content.library import open_library
@@ -40,7 +40,7 @@ def progress(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")
     if as_json:
         output.print_json(report.to_json())
         return
-    from lp_coach.cli.progress_view import plain_lines, rich_view
+    from lp_coach.cli.faces.progress import plain_lines, rich_view
 
     if output.on_terminal():
         console = output.console()

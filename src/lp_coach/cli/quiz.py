@@ -10,7 +10,7 @@ import typer
 from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
-    from lp_coach.cli.quiz_face import RichFace
+    from lp_coach.cli.faces.quiz import RichFace
     from lp_coach.quiz.plain import PlainFace
 
 HELP = """Quiz yourself on the principles, with spaced repetition.
@@ -138,7 +138,7 @@ def _face(plain: bool) -> "PlainFace | RichFace":
     from lp_coach.cli import output
 
     if not plain and sys.stdin.isatty() and output.on_terminal():
-        from lp_coach.cli.quiz_face import RichFace
+        from lp_coach.cli.faces.quiz import RichFace
 
         return RichFace(output.console())
     from lp_coach.quiz.plain import PlainFace

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from lp_coach.cli import output
+from lp_coach.cli.options import JsonOption
 
 app = typer.Typer(
     help="Study sessions held so far, and their notes.\n\nExample:  lp-coach sessions list",
@@ -16,7 +17,7 @@ app = typer.Typer(
 
 
 @app.command("list")
-def list_(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+def list_(as_json: JsonOption = False) -> None:
     """List every session, oldest first.
 
     Example:  lp-coach sessions list --json

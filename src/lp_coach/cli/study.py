@@ -105,7 +105,7 @@ def study(
 
 def _face(plain: bool) -> "Face":
     if not plain and sys.stdin.isatty() and sys.stdout.isatty():
-        from lp_coach.cli.study_screen import ScreenFace
+        from lp_coach.cli.faces.study_screen import ScreenFace
 
         return ScreenFace()
     from lp_coach.study.plain import PlainFace

@@ -1,16 +1,16 @@
 """`lp-coach journal`: write, read, search, import and export the reflection journal."""
 
 # No `from __future__ import annotations` in Typer modules: Typer would have to eval
-# every annotation string on each start-up. The commands live in journal_write,
-# journal_read and journal_files; `journal search` is timed whole (bench/journal.py).
+# every annotation string on each start-up. The commands live in write,
+# read and files; `journal search` is timed whole (bench/journal.py).
 import typer
 
 from lp_coach.cli.lazy import lazy_commands
 
 WRITE, READ, FILES = (
-    "lp_coach.cli.journal_write",
-    "lp_coach.cli.journal_read",
-    "lp_coach.cli.journal_files",
+    "lp_coach.cli.journal.write",
+    "lp_coach.cli.journal.read",
+    "lp_coach.cli.journal.files",
 )
 COMMANDS = {
     "add": (WRITE, "add"),

@@ -21,8 +21,8 @@ from typing import Any, Protocol
 from rich.console import Console
 from rich.live import Live
 
-from lp_coach.cli.study_keys import Keys, decode, ends
-from lp_coach.cli.study_layout import StudyScreen, clock
+from lp_coach.cli.faces.study_keys import Keys, decode, ends
+from lp_coach.cli.faces.study_layout import StudyScreen, clock
 from lp_coach.study.engine import Reply, View
 
 SignalHandler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None

@@ -1,4 +1,4 @@
-"""What the `lp-coach journal` commands share: their options, the library, the entry filter."""
+"""What the `lp-coach journal` commands share: the entry id, the library, the entry filter."""
 
 # No `from __future__ import annotations` in Typer modules: Typer would have to eval
 # every annotation string on each start-up. Heavy imports stay inside the functions.
@@ -12,21 +12,7 @@ if TYPE_CHECKING:
     from lp_coach.content.model import Library
     from lp_coach.journal.listing import Filter
 
-PrincipleOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--principle", "-p", metavar="ID", help="A principle id, title or prefix (repeatable)."
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 EntryId = Annotated[int, typer.Argument(metavar="ID", help="The entry's number.")]
-SinceOption = Annotated[
-    str | None,
-    typer.Option("--since", metavar="DATE", help="From this day on: 2026-01-05, 'last monday'."),
-]
-UntilOption = Annotated[
-    str | None, typer.Option("--until", metavar="DATE", help="Up to this day, included.")
-]
 
 
 def load_library() -> "Library":

@@ -7,15 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from lp_coach.cli.journal_common import (
-    EntryId,
-    JsonOption,
-    PrincipleOption,
-    SinceOption,
-    UntilOption,
-    entry_filter,
-    load_library,
-)
+from lp_coach.cli.journal.common import EntryId, entry_filter, load_library
+from lp_coach.cli.options import JsonOption, PrincipleOption, SinceOption, UntilOption
 
 if TYPE_CHECKING:
     from lp_coach.journal.listing import Filter
@@ -49,7 +42,7 @@ def list_(
             write_json(stream, sys.stdout, full=False)
             return
         from lp_coach.cli import output
-        from lp_coach.cli.journal_view import Printer, print_entries
+        from lp_coach.cli.faces.journal import Printer, print_entries
 
         if not print_entries(stream, Printer(output.on_terminal())):
             print(_nothing(which), file=sys.stderr)
@@ -93,7 +86,7 @@ def search(
         print(f"No entries match {text!r}{_hint(text)}", file=sys.stderr)
         raise typer.Exit(1)
     from lp_coach.cli import output
-    from lp_coach.cli.journal_view import Printer, print_hits
+    from lp_coach.cli.faces.journal import Printer, print_hits
 
     print_hits(results, Printer(output.on_terminal()))
     shown = len(results.hits)
@@ -117,7 +110,7 @@ def show(entry_id: EntryId, as_json: JsonOption = False) -> None:
     if as_json:
         output.print_json(entry.to_dict(full=True))
         return
-    from lp_coach.cli.journal_view import Printer, print_entries
+    from lp_coach.cli.faces.journal import Printer, print_entries
 
     print_entries([entry], Printer(output.on_terminal()))
 
@@ -148,7 +141,7 @@ def stats(as_json: JsonOption = False) -> None:
             }
         )
         return
-    from lp_coach.cli.journal_view import Printer, print_stats
+    from lp_coach.cli.faces.journal import Printer, print_stats
 
     titles = {p.id: p.title for p in load_library().principles}
     heat = heatmap(counted.by_day, date.today())

@@ -11,7 +11,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from lp_coach.cli.study_keys import Keys
+from lp_coach.cli.faces.study_keys import Keys
 from lp_coach.study.engine import View
 from lp_coach.study.readout import readout
 

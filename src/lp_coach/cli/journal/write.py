@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from lp_coach.cli.journal_common import EntryId, JsonOption, PrincipleOption, load_library
+from lp_coach.cli.journal.common import EntryId, load_library
+from lp_coach.cli.options import JsonOption, PrincipleOption
 
 if TYPE_CHECKING:
     from lp_coach.journal.dates import When

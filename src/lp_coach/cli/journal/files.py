@@ -8,13 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from lp_coach.cli.journal_common import (
-    PrincipleOption,
-    SinceOption,
-    UntilOption,
-    entry_filter,
-    load_library,
-)
+from lp_coach.cli.journal.common import entry_filter, load_library
+from lp_coach.cli.options import PrincipleOption, SinceOption, UntilOption
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

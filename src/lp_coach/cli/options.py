@@ -1,0 +1,21 @@
+"""Typer options shared by several commands, declared once."""
+
+# No `from __future__ import annotations` in Typer modules: Typer evaluates these at start-up.
+from typing import Annotated
+
+import typer
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+PrincipleOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--principle", "-p", metavar="ID", help="A principle id, title or prefix (repeatable)."
+    ),
+]
+SinceOption = Annotated[
+    str | None,
+    typer.Option("--since", metavar="DATE", help="From this day on: 2026-01-05, 'last monday'."),
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", metavar="DATE", help="Up to this day, included.")
+]
