@@ -136,6 +136,21 @@ def m003_quiz(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m004_session_entry_visibility(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        -- group: in everyone's notes, attributed; anonymous: in the notes, nobody's name
+        -- shown; leader: in the leader's copy only (private notes, leader-only requests).
+        ALTER TABLE session_entries ADD COLUMN visibility TEXT NOT NULL DEFAULT 'group'
+            CHECK (visibility IN ('group', 'anonymous', 'leader'));
+        -- where it came from: NULL typed at the shared keyboard, else e.g. 'room:<client>'.
+        ALTER TABLE session_entries ADD COLUMN source TEXT;
+        """,
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     """Apply every migration not yet recorded, each in its own transaction."""
     conn.execute(

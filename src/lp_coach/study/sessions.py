@@ -13,6 +13,9 @@ from lp_coach.store.db import now, transaction
 IN_PROGRESS = "in_progress"
 FINISHED = "finished"
 
+GROUP, ANONYMOUS, LEADER = "group", "anonymous", "leader"
+"""Who may see an entry: everyone (attributed), everyone (no name), the leader only."""
+
 
 @dataclass(frozen=True)
 class Options:
@@ -65,6 +68,10 @@ class Entry:
     person: str | None
     text: str
     created: str
+    visibility: str = GROUP
+    """GROUP, ANONYMOUS (the person is kept but never shown) or LEADER (leader's copy only)."""
+    source: str | None = None
+    """None when typed at the shared keyboard; otherwise where it came from ('room:...')."""
 
 
 @dataclass
@@ -135,13 +142,17 @@ def add_entry(
     person: str | None,
     text: str,
     state: State,
+    *,
+    visibility: str = GROUP,
+    source: str | None = None,
 ) -> None:
     """Save what was said and where the session now stands, together."""
     with transaction(conn):
         conn.execute(
-            "INSERT INTO session_entries (session_id, step, kind, person, text, created) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (session_id, step, kind, person, text, now()),
+            "INSERT INTO session_entries "
+            "(session_id, step, kind, person, text, created, visibility, source) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (session_id, step, kind, person, text, now(), visibility, source),
         )
         conn.execute("UPDATE sessions SET state = ? WHERE id = ?", (state.to_json(), session_id))
 
@@ -166,7 +177,7 @@ def set_attendance(
 def entries(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
     """Everything said in a session, in the order it was said."""
     rows = conn.execute(
-        "SELECT id, step, kind, person, text, created FROM session_entries "
+        "SELECT id, step, kind, person, text, created, visibility, source FROM session_entries "
         "WHERE session_id = ? ORDER BY id",
         (session_id,),
     )
