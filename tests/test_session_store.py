@@ -13,7 +13,7 @@ from lp_coach.study import sessions
 def test_entries_are_for_the_group_and_typed_at_the_keyboard_by_default() -> None:
     conn = connect()
     record = sessions.create(conn, sessions.Options(principle_id="frugality", group=("Ann",)))
-    sessions.add_entry(conn, record.id, "discussion-1", "answer", "Ann", "Less is more", record.state)
+    sessions.add_entry(conn, record.id, "discussion-1", "answer", "Ann", "Less", record.state)
     sessions.add_entry(
         conn,
         record.id,
