@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from lp_coach.content.library import open_library
 from lp_coach.content.model import Library, PackInfo, Principle
-from lp_coach.errors import StoreError, UsageError
+from lp_coach.errors import StoreError
 from lp_coach.store.db import connect
 from lp_coach.study.plan import (
     Plan,
@@ -23,7 +24,6 @@ from lp_coach.study.plan import (
     ics_text,
     load_plan,
     next_principle,
-    parse_clock,
     plan_rows,
     start_plan,
 )
@@ -63,14 +63,14 @@ def plan_json(cli: Invoke) -> list[dict[str, object]]:
 # The default plan and `plan start`
 
 
-def test_default_plan_is_every_principle_weekly_from_today(
+def test_default_plan_is_every_principle_weekly_without_dates(
     conn: sqlite3.Connection, library: Library
 ) -> None:
     plan = load_plan(conn, library)
     assert plan == Plan(date.today(), 7, tuple(library.ids()), saved=False)
     rows = plan_rows(conn, library, plan)
     assert [r.number for r in rows] == list(range(1, 17))
-    assert rows[1].date == date.today() + timedelta(days=7)
+    assert [r.date for r in rows] == [None] * 16
     assert [r.next for r in rows] == [True] + [False] * 15
     assert not any(r.done for r in rows)
 
@@ -100,9 +100,36 @@ def test_plan_on_a_terminal_is_a_rich_table(cli: Invoke, monkeypatch: pytest.Mon
     monkeypatch.setattr("lp_coach.cli.output.on_terminal", lambda: True)
     result = cli("plan")
     assert result.exit_code == 0, result.output
-    assert "Every week from" in result.stdout
-    assert "Not saved yet" in result.stdout
+    assert "Every week, in this order" in result.stdout
+    assert "Not started: the plan has no dates yet; `lp-coach plan start" in result.stdout
+    assert "Date" not in result.stdout and str(date.today().year) not in result.stdout
     assert "Customer Obsession" in result.stdout and "➜" in result.stdout
+    assert cli("plan", "start", "--on", "2026-01-05").exit_code == 0
+    started = cli("plan")
+    assert "Every week from Mon 5 Jan 2026" in started.stdout
+    assert "Mon 2026-01-12" in started.stdout and "Not started" not in started.stdout
+
+
+def test_plan_and_guide_agree_before_the_plan_is_started(cli: Invoke) -> None:
+    """One truth: a plan nobody has started has no dates, in `plan` and in `guide --plan`."""
+    assert [r["date"] for r in plan_json(cli)] == [None] * 16
+    piped = cli("plan")
+    assert piped.exit_code == 0, piped.output
+    assert piped.stdout.splitlines()[1].split()[:2] == ["1", "-"]
+    booklet = cli("guide", "--plan", "--format", "md", "--out", "-")
+    assert booklet.exit_code == 0, booklet.output
+    hint = "lp-coach: the plan has no dates yet; `lp-coach plan start --on DATE` sets them\n"
+    assert piped.stderr == booklet.stderr == hint
+    assert not re.search(r"day \d{1,2} [A-Z][a-z]+ 20\d\d", booklet.stdout)  # no meeting date
+
+
+def test_plan_and_guide_agree_once_the_plan_is_started(cli: Invoke) -> None:
+    assert cli("plan", "start", "--on", "2026-01-05", "--every", "2weeks").exit_code == 0
+    assert [r["date"] for r in plan_json(cli)][:2] == ["2026-01-05", "2026-01-19"]
+    booklet = cli("guide", "--plan", "--format", "md", "--out", "-")
+    assert booklet.exit_code == 0 and booklet.stderr == "", booklet.output
+    assert "Monday 5 January 2026" in booklet.stdout
+    assert "Monday 19 January 2026" in booklet.stdout
 
 
 @pytest.mark.parametrize(
@@ -128,6 +155,39 @@ def test_start_defaults_to_today_and_weekly(
     assert (plan.start, plan.every_days, plan.saved) == (date.today(), 7, True)
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("yesterday", date.today() - timedelta(days=1)),
+        ("today", date.today()),
+        ("tomorrow", date.today() + timedelta(days=1)),
+        ("3 days ago", date.today() - timedelta(days=3)),
+        ("2026-01-05", START),
+    ],
+)
+def test_start_reads_dates_as_the_journal_does(
+    cli: Invoke, conn: sqlite3.Connection, library: Library, typed: str, expected: date
+) -> None:
+    result = cli("plan", "start", "--on", typed)
+    assert result.exit_code == 0, result.output
+    assert f"from {expected:%a} {expected}" in result.stdout
+    assert load_plan(conn, library).start == expected
+
+
+def test_start_on_a_weekday_is_the_coming_one(
+    cli: Invoke, conn: sqlite3.Connection, library: Library
+) -> None:
+    """For a plan a bare weekday is ahead (today included); in the journal it is behind."""
+    today = date.today()
+    name = f"{today + timedelta(days=2):%A}"
+    assert cli("plan", "start", "--on", name).exit_code == 0
+    assert load_plan(conn, library).start == today + timedelta(days=2)
+    entry = cli("journal", "add", "--date", name, "a line")
+    assert entry.exit_code == 0, entry.output
+    listed = json.loads(cli("journal", "list", "--json").stdout)
+    assert listed[0]["date"] == (today - timedelta(days=5)).isoformat()
+
+
 def test_start_again_replaces_the_plan(conn: sqlite3.Connection, library: Library) -> None:
     start_plan(conn, library, START, "week")
     start_plan(conn, library, date(2026, 9, 1), "2weeks")
@@ -140,8 +200,9 @@ def test_start_again_replaces_the_plan(conn: sqlite3.Connection, library: Librar
     [
         (["--every", "monthly"], "--every must be week or 2weeks, not 'monthly'"),
         (["--every", "biweekly"], "--every must be week or 2weeks, not 'biweekly'"),
-        (["--on", "2026-02-30"], "--on must be a date as YYYY-MM-DD or 'today', not '2026-02-30'"),
-        (["--on", "next tuesday"], "--on must be a date as YYYY-MM-DD or 'today'"),
+        (["--on", "2026-02-30"], "--on: cannot read '2026-02-30' as a date (e.g. 2026-01-05"),
+        (["--on", "soon"], "--on: cannot read 'soon' as a date"),
+        (["--on", "monday 19:00"], "--on takes a day, not a time of day: 'monday 19:00'"),
     ],
 )
 def test_start_rejects_a_bad_option(
@@ -315,7 +376,8 @@ def test_export_all_day(cli: Invoke, tmp_path: Path) -> None:
     first = found[0]
     assert first["UID"] == "customer-obsession-2026-01-05@lp-coach"
     assert first["DTSTART;VALUE=DATE"] == "20260105"
-    assert first["DTEND;VALUE=DATE"] == "20260106"
+    assert first["DTEND;VALUE=DATE"] == "20260106"  # RFC 5545: DTEND is exclusive
+    assert first["TRANSP"] == "TRANSPARENT"  # an all-day reminder leaves the day free
     assert first["SUMMARY"] == "1. Customer Obsession"
     assert unescape(first["DESCRIPTION"]).startswith("Leaders start with the customer")
     assert first["DTSTAMP"].endswith("Z") and len(first["DTSTAMP"]) == 16
@@ -330,10 +392,32 @@ def test_export_timed(cli: Invoke, tmp_path: Path) -> None:
     found = events(unfold(target.read_bytes()))
     assert (found[0]["DTSTART"], found[0]["DTEND"]) == ("20260105T233000", "20260106T010000")
     assert found[1]["DTSTART"] == "20260119T233000"
-    assert not any(";VALUE=DATE" in key for key in found[0])
+    assert found[0]["TRANSP"] == "OPAQUE"
+    assert not any(";VALUE=DATE" in key or "TZID" in key for key in found[0])  # floating
+
+
+def test_export_at_an_evening_time_lasts_a_session(cli: Invoke, tmp_path: Path) -> None:
+    """--at as people say it; without --minutes, a default study session's 60 minutes."""
+    assert cli("plan", "start", "--on", "2026-01-05").exit_code == 0
+    target = tmp_path / "study.ics"
+    result = cli("plan", "export", "--ics", str(target), "--at", "7:30pm")
+    assert result.exit_code == 0, result.output
+    first = events(unfold(target.read_bytes()))[0]
+    assert (first["DTSTART"], first["DTEND"]) == ("20260105T193000", "20260105T203000")
+
+
+def test_export_of_a_plan_nobody_started_is_refused(cli: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "study.ics"
+    result = cli("plan", "export", "--ics", str(target))
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        "lp-coach: error: the plan has no dates yet; `lp-coach plan start --on DATE` sets them\n"
+    )
+    assert not target.exists()
 
 
 def test_export_to_stdout_and_uids_are_stable(cli: Invoke) -> None:
+    assert cli("plan", "start", "--on", "2026-01-05").exit_code == 0
     first, second = cli("plan", "export", "--ics", "-"), cli("plan", "export", "--ics", "-")
     assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
     uids = [[e["UID"] for e in events(unfold(r.stdout.encode()))] for r in (first, second)]
@@ -343,8 +427,8 @@ def test_export_to_stdout_and_uids_are_stable(cli: Invoke) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--at", "7pm"], "--at must be a time as HH:MM (24-hour), not '7pm'"),
-        (["--at", "24:00"], "--at must be a time as HH:MM"),
+        (["--at", "seven"], "--at: cannot read 'seven' as a time of day (e.g. 19:00, 7pm)"),
+        (["--at", "24:00"], "--at: cannot read '24:00' as a time of day"),
         (["--minutes", "90"], "--minutes needs --at"),
         (["--at", "19:00", "--minutes", "0"], "--minutes must be between 1 and 1440, not 0"),
     ],
@@ -352,6 +436,7 @@ def test_export_to_stdout_and_uids_are_stable(cli: Invoke) -> None:
 def test_export_rejects_a_bad_option(
     cli: Invoke, tmp_path: Path, args: list[str], message: str
 ) -> None:
+    assert cli("plan", "start", "--on", "2026-01-05").exit_code == 0
     target = tmp_path / "study.ics"
     result = cli("plan", "export", "--ics", str(target), *args)
     assert result.exit_code == 2, result.output
@@ -365,6 +450,7 @@ def test_export_escapes_and_folds_text(cli: Invoke, pack: Path, tmp_path: Path) 
         "Leaders serve first.", json.dumps(statement)
     )
     write_principle(pack, text, "listen.yaml")
+    assert cli("plan", "start").exit_code == 0
     target = tmp_path / "study.ics"
     result = cli("--principles", str(pack), "plan", "export", "--ics", str(target))
     assert result.exit_code == 0, result.output
@@ -403,15 +489,3 @@ def test_dtstamp_is_utc() -> None:
     stamp = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
     text = ics_text(plan, [], library, None, stamp=stamp)
     assert "X-WR-CALNAME:X\r\n" in text and "BEGIN:VEVENT" not in text
-
-
-@pytest.mark.parametrize("typed", ["19:00", "7:05", "00:00", "23:59"])
-def test_parse_clock(typed: str) -> None:
-    hours, minutes = typed.split(":")
-    assert parse_clock(typed) == time(int(hours), int(minutes))
-
-
-@pytest.mark.parametrize("typed", ["19", "19:0", "19:60", "-1:00", "19:00:00", ""])
-def test_parse_clock_rejects(typed: str) -> None:
-    with pytest.raises(UsageError, match="HH:MM"):
-        parse_clock(typed)

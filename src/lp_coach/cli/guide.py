@@ -125,10 +125,9 @@ def guide(
         with closing(connect()) as conn:
             selection = choose(library, typed, every=every, plan=plan, conn=conn)
     if selection.undated and plan:
-        print(
-            "lp-coach: the plan has no dates yet; `lp-coach plan start --on DATE` sets them",
-            file=sys.stderr,
-        )
+        from lp_coach.study.plan import NO_DATES
+
+        print(f"lp-coach: {NO_DATES}", file=sys.stderr)
     built = build_guide(
         library, selection, audience=audience, minutes=minutes, scripture=not no_scripture
     )

@@ -42,7 +42,7 @@ def show(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
     from lp_coach.content.library import open_library
     from lp_coach.store.db import connect
-    from lp_coach.study.plan import load_plan, plan_rows
+    from lp_coach.study.plan import NO_DATES, load_plan, plan_rows
 
     library = open_library(SETTINGS.principles)
     with closing(connect()) as conn:
@@ -53,7 +53,7 @@ def show(ctx: typer.Context, as_json: JsonOption = False) -> None:
             [
                 {
                     "number": r.number,
-                    "date": r.date.isoformat(),
+                    "date": r.date.isoformat() if r.date else None,
                     "id": r.principle_id,
                     "title": r.title,
                     "done": r.done,
@@ -69,7 +69,7 @@ def show(ctx: typer.Context, as_json: JsonOption = False) -> None:
             [
                 [
                     str(r.number),
-                    r.date.isoformat(),
+                    r.date.isoformat() if r.date else "-",
                     r.title,
                     "✓" if r.done else "",
                     "➜" if r.next else "",
@@ -78,13 +78,19 @@ def show(ctx: typer.Context, as_json: JsonOption = False) -> None:
             ],
             ["#", "DATE", "PRINCIPLE", "DONE", "NEXT"],
         )
+        if not plan.saved:
+            print(f"lp-coach: {NO_DATES}", file=sys.stderr)
 
 
 @app.command()
 def start(
     on: Annotated[
         str,
-        typer.Option("--on", metavar="DATE", help="The first meeting: YYYY-MM-DD or 'today'."),
+        typer.Option(
+            "--on",
+            metavar="DATE",
+            help="The first meeting: 2026-01-05, today, yesterday, next monday, 6 jan...",
+        ),
     ] = "today",
     every: Annotated[
         str,
@@ -104,10 +110,11 @@ def start(
     from contextlib import closing
 
     from lp_coach.content.library import open_library
+    from lp_coach.dates import parse_day
     from lp_coach.store.db import connect
-    from lp_coach.study.plan import cadence_name, parse_day, start_plan
+    from lp_coach.study.plan import cadence_name, start_plan
 
-    first = parse_day(on)
+    first = parse_day(on, option="--on", ahead=True)
     library = open_library(SETTINGS.principles)
     with closing(connect()) as conn:
         plan = start_plan(conn, library, first, every)
@@ -127,7 +134,11 @@ def export(
     ],
     at: Annotated[
         str | None,
-        typer.Option("--at", metavar="HH:MM", help="Meeting time (default: all-day events)."),
+        typer.Option(
+            "--at",
+            metavar="HH:MM",
+            help="Meeting time, e.g. 19:00 or 7pm (default: all-day events, left free).",
+        ),
     ] = None,
     minutes: Annotated[
         int | None,
@@ -136,16 +147,18 @@ def export(
 ) -> None:
     """Write the meetings as an iCalendar file to import into a calendar.
 
-    Times are local: each calendar shows them at that hour in its own time zone.
+    Without --at, each meeting is an all-day event that leaves the day free. With it,
+    times are local: each calendar shows them at that hour in its own time zone.
 
     Example:  lp-coach plan export --ics study.ics --at 19:00 --minutes 90
     """
     from contextlib import closing
 
     from lp_coach.content.library import open_library
+    from lp_coach.dates import parse_clock
     from lp_coach.errors import UsageError
     from lp_coach.store.db import connect
-    from lp_coach.study.plan import ics_text, load_plan, parse_clock, plan_rows
+    from lp_coach.study.plan import ics_text, load_plan, plan_rows
 
     if minutes is not None and at is None:
         raise UsageError("--minutes needs --at: without a time the meetings are all-day events")
@@ -179,29 +192,33 @@ def _plan_table(plan: "Plan", rows: "list[PlanRow]") -> "Table":
     from rich.table import Table
     from rich.text import Text
 
-    from lp_coach.study.plan import cadence_name
+    from lp_coach.study.plan import NO_DATES, cadence_name
 
-    start = plan.start
+    if plan.saved:
+        start = plan.start
+        title = f"Every {cadence_name(plan.every_days)} from {start:%a} {start.day} {start:%b %Y}"
+    else:
+        title = f"Every {cadence_name(plan.every_days)}, in this order"
     table = Table(
         box=box.SIMPLE_HEAD,
         header_style="bold",
         pad_edge=False,
-        title=f"Every {cadence_name(plan.every_days)} from {start:%a} {start.day} {start:%b %Y}",
+        title=title,
         title_justify="left",
-        caption=None
-        if plan.saved
-        else "Not saved yet: lp-coach plan start --on DATE sets your own dates.",
+        caption=None if plan.saved else f"Not started: {NO_DATES}.",
         caption_justify="left",
     )
     table.add_column("#", justify="right")
-    table.add_column("Date", no_wrap=True)
+    if plan.saved:
+        table.add_column("Date", no_wrap=True)
     table.add_column("Principle")
     table.add_column("Done", justify="center")
     table.add_column("Next", justify="center")
     for r in rows:
+        date = [f"{r.date:%a} {r.date}"] if r.date else []
         table.add_row(
             str(r.number),
-            f"{r.date:%a} {r.date}",
+            *date,
             Text(r.title),  # a title from a user's pack is not markup
             "[green]✓[/]" if r.done else "",
             "[bold cyan]➜[/]" if r.next else "",

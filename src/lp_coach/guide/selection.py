@@ -93,18 +93,19 @@ def from_plan(conn: sqlite3.Connection, library: Library) -> Selection:
     first, last = picks[0].date, picks[-1].date
     if first is not None and last is not None:
         subtitle += f", {_day(first)} to {_day(last)}"
-    return Selection(picks, "study-plan", booklet=True, subtitle=subtitle, undated=not plan.saved)
+    undated = first is None
+    return Selection(picks, "study-plan", booklet=True, subtitle=subtitle, undated=undated)
 
 
 def next_meeting(conn: sqlite3.Connection, library: Library) -> Selection:
     """The plan's next meeting (once all are done, the first), dated if the plan is started."""
-    plan, picks, next_number = _plan_picks(conn, library)
+    _, picks, next_number = _plan_picks(conn, library)
     pick = next((p for p in picks if p.number == next_number), picks[0])
-    return Selection((pick,), pick.principle.id, booklet=False, undated=not plan.saved)
+    return Selection((pick,), pick.principle.id, booklet=False, undated=pick.date is None)
 
 
 def _plan_picks(conn: sqlite3.Connection, library: Library) -> tuple[Plan, tuple[Pick, ...], int]:
-    """The plan, its meetings (dated once it is saved), and the number of the next one."""
+    """The plan, its meetings (dated as plan_rows dates them), and the next one's number."""
     from lp_coach.study.plan import load_plan, plan_rows
 
     plan = load_plan(conn, library)
@@ -113,7 +114,7 @@ def _plan_picks(conn: sqlite3.Connection, library: Library) -> tuple[Plan, tuple
     for row in rows:
         principle = library.get(row.principle_id)
         if principle is not None:
-            picks.append(Pick(principle, row.date if plan.saved else None, row.number))
+            picks.append(Pick(principle, row.date, row.number))
     if not picks:
         raise NotFound("the study plan has no principles (see `lp-coach plan`)")
     next_number = next((r.number for r in rows if r.next), picks[0].number or 1)

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from lp_coach.dates import long_date
 from lp_coach.errors import UsageError
-from lp_coach.journal.dates import long_date
 from lp_coach.journal.entries import Entry, NewEntry, normalize
 
 MARKER = "<!-- lp-coach entry "

@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from lp_coach.content.model import Library, Principle
+from lp_coach.dates import long_date
 from lp_coach.errors import NotFound
-from lp_coach.journal.dates import long_date
 from lp_coach.journal.entries import normalize
 
 SCAFFOLD_TEMPLATE = "journal-entry.md.j2"

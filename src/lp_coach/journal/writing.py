@@ -7,9 +7,10 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from lp_coach.content.model import Library
+from lp_coach.dates import When
 from lp_coach.errors import CoachError, UsageError
 from lp_coach.journal import store
-from lp_coach.journal.dates import When, leading_date
+from lp_coach.journal.dates import leading_date
 from lp_coach.journal.entries import Entry, NewEntry, normalize
 from lp_coach.journal.tags import has_hashtag, principle_tags
 

@@ -18,6 +18,9 @@ CADENCES = {"week": 7, "weekly": 7, "2weeks": 14, "fortnight": 14, "fortnightly"
 
 MAX_EVENT_MINUTES = 24 * 60
 
+NO_DATES = "the plan has no dates yet; `lp-coach plan start --on DATE` sets them"
+"""What every command says of a plan nobody has started: its meetings have an order only."""
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -39,7 +42,8 @@ class PlanRow:
     """One meeting of the plan, and whether the group has had it."""
 
     number: int
-    date: date
+    date: date | None
+    """None until the plan is started: a default plan has an order, not dates."""
     principle_id: str
     title: str
     done: bool
@@ -62,34 +66,13 @@ def cadence_name(every_days: int) -> str:
     return "day" if every_days == 1 else f"{every_days} days"
 
 
-def parse_day(text: str, *, option: str = "--on", today: date | None = None) -> date:
-    """A date typed by a user: YYYY-MM-DD or 'today'."""
-    value = text.strip().casefold()
-    if value == "today":
-        return today or date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(
-            f"{option} must be a date as YYYY-MM-DD or 'today', not {text!r}"
-        ) from None
-
-
-def parse_clock(text: str, *, option: str = "--at") -> time:
-    """A time of day typed by a user: HH:MM, 24-hour."""
-    hours, sep, minutes = text.strip().partition(":")
-    if sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2:
-        if int(hours) < 24 and int(minutes) < 60:
-            return time(int(hours), int(minutes))
-    raise UsageError(f"{option} must be a time as HH:MM (24-hour), not {text!r}")
-
-
 def load_plan(conn: sqlite3.Connection, library: Library, *, today: date | None = None) -> Plan:
     """The stored plan fitted to the library, or the default one.
 
     Ids the library no longer has are dropped and principles added since are appended.
-    The default takes every principle in order, weekly. It starts on the day of the
-    first finished session, so that it advances without being saved, or today.
+    The default takes every principle in order, weekly, and has no dates (see plan_rows).
+    It counts sessions from the day of the first finished one, so that it advances
+    without being saved.
     """
     row = conn.execute("SELECT start, every_days, principles FROM plan WHERE id = 1").fetchone()
     if row is None:
@@ -123,7 +106,10 @@ def start_plan(conn: sqlite3.Connection, library: Library, on: date, every: str)
 
 
 def plan_rows(conn: sqlite3.Connection, library: Library, plan: Plan) -> list[PlanRow]:
-    """The meetings of `plan`; done means finished in a session started on or after its start."""
+    """The meetings of `plan`; done means finished in a session started on or after its start.
+
+    The one place that dates a meeting: only a started (saved) plan has dates.
+    """
     done = {
         r[0]
         for r in conn.execute(
@@ -140,7 +126,8 @@ def plan_rows(conn: sqlite3.Connection, library: Library, plan: Plan) -> list[Pl
         is_next = not is_done and not found_next
         found_next = found_next or is_next
         title = principle.title if principle else principle_id
-        rows.append(PlanRow(index + 1, plan.date_of(index), principle_id, title, is_done, is_next))
+        day = plan.date_of(index) if plan.saved else None
+        rows.append(PlanRow(index + 1, day, principle_id, title, is_done, is_next))
     return rows
 
 
@@ -166,12 +153,16 @@ def ics_text(
 ) -> str:
     """The meetings as an iCalendar (RFC 5545) file: all-day, or at `at` for `minutes`.
 
-    Times are floating: each calendar shows them at that hour in its own time zone.
-    A meeting's UID is its principle and date, the same in every export, so that a
-    calendar can tell a meeting it already has from a new one.
+    All-day events mark the day and leave it free (TRANSP:TRANSPARENT), as a birthday
+    does; timed ones are busy. Times are floating: each calendar shows them at that
+    hour in its own time zone, where the group meets. A meeting's UID is its principle
+    and date, the same in every export, so that a calendar can tell a meeting it
+    already has from a new one. A plan nobody has started has no dates: UsageError.
     """
     if at is not None and not 1 <= minutes <= MAX_EVENT_MINUTES:
         raise UsageError(f"--minutes must be between 1 and {MAX_EVENT_MINUTES}, not {minutes}")
+    if not plan.saved:
+        raise UsageError(NO_DATES)
     dtstamp = (stamp or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     name = library.packs[0].name if library.packs else "Leadership principles"
     lines = [
@@ -184,6 +175,8 @@ def ics_text(
         f"X-WR-CALDESC:{_escape(f'Study plan: every {cadence_name(plan.every_days)}')}",
     ]
     for row in rows:
+        if row.date is None:
+            raise UsageError(NO_DATES)
         principle = library.get(row.principle_id)
         lines += [
             "BEGIN:VEVENT",
@@ -201,11 +194,19 @@ def ics_text(
 
 def _when(day: date, at: time | None, minutes: int) -> list[str]:
     if at is None:
-        end = day + timedelta(days=1)
-        return [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{end:%Y%m%d}"]
+        end = day + timedelta(days=1)  # DTEND is exclusive: the next day
+        return [
+            f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+            "TRANSP:TRANSPARENT",
+        ]
     begin = datetime.combine(day, at)
     end_time = begin + timedelta(minutes=minutes)
-    return [f"DTSTART:{begin:%Y%m%dT%H%M%S}", f"DTEND:{end_time:%Y%m%dT%H%M%S}"]
+    return [
+        f"DTSTART:{begin:%Y%m%dT%H%M%S}",
+        f"DTEND:{end_time:%Y%m%dT%H%M%S}",
+        "TRANSP:OPAQUE",
+    ]
 
 
 def _escape(text: str) -> str:
