@@ -212,6 +212,33 @@ def test_export_formats_through_the_command(cli: Invoke, tmp_path: Path) -> None
     assert bad.exit_code == 2 and "--format must be one of json, md, html" in bad.stderr
 
 
+@pytest.mark.parametrize("fmt", ["html", "json"])
+@pytest.mark.parametrize("where", ["new/", "new", "existing"])
+def test_export_to_a_folder_writes_a_named_file(
+    cli: Invoke, tmp_path: Path, fmt: str, where: str
+) -> None:
+    """`--out DIR/` (new or existing, or a name without an extension) gets DIR/journal.FMT."""
+    cli("journal", "add", "-d", "2026-01-06", "Held my tongue #earn-trust")
+    (tmp_path / "existing").mkdir()
+    typed = f"{tmp_path}/{where}"
+    done = cli("journal", "export", "--format", fmt, "--out", typed)
+    assert done.exit_code == 0, done.output
+    written = tmp_path / where.rstrip("/") / f"journal.{fmt}"
+    assert done.stdout == f"Exported 1 entry to {written}\n"
+    assert [p.name for p in written.parent.iterdir()] == [f"journal.{fmt}"]
+    assert "Held my tongue" in written.read_text(encoding="utf-8")
+
+
+def test_export_to_a_file_without_an_extension_that_exists_replaces_it(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    cli("journal", "add", "-d", "2026-01-06", "Held my tongue")
+    target = tmp_path / "backup"
+    target.write_text("old")
+    assert cli("journal", "export", "--out", str(target)).exit_code == 0
+    assert json.loads(target.read_text())[0]["text"] == "Held my tongue"
+
+
 def test_export_filters(cli: Invoke) -> None:
     cli("journal", "add", "-d", "2026-01-06", "One #ownership")
     cli("journal", "add", "-d", "2026-01-07", "Two")

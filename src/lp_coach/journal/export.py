@@ -7,6 +7,7 @@ journal does not decide the memory an export needs.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import unicodedata
@@ -51,26 +52,44 @@ class Exported:
 def export(
     conn: sqlite3.Connection,
     fmt: str,
-    out: Path | None,
+    out: Path | str | None,
     stdout: TextIO,
     *,
     titles: dict[str, str],
     which: Filter = Filter(),
     overrides: Sequence[Path] = (),
 ) -> Exported:
-    """Write the entries `which` asks for in `fmt` to `out` (a file, a folder for md) or stdout."""
+    """Write the entries `which` asks for in `fmt` to `out` (see target) or stdout."""
     if fmt not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     stream = entries(conn, which)
     if out is None:
         return Exported(_write(fmt, stream, stdout, titles, overrides), None)
-    if fmt == "md" and (out.is_dir() or out.suffix.casefold() not in (".md", ".markdown")):
-        return Exported(write_md_files(stream, out, titles, overrides), out)
-    if out.is_dir():
-        out = out / f"journal.{fmt}"
-    with atomic_output(out) as handle:
+    path, folder = target(fmt, out)
+    if folder:
+        return Exported(write_md_files(stream, path, titles, overrides), path)
+    with atomic_output(path) as handle:
         count = _write(fmt, stream, handle, titles, overrides)
-    return Exported(count, out)
+    return Exported(count, path)
+
+
+def target(fmt: str, out: Path | str) -> tuple[Path, bool]:
+    """Where an export to `out` (as typed) goes, and whether it is a folder of md files.
+
+    A folder is one that exists, a path typed with a trailing slash, or a name with no
+    extension that is not an existing file. md into a folder: one file per entry (a
+    name not ending .md is a folder too); json and html: DIR/journal.json, journal.html.
+    """
+    typed = str(out)
+    path = Path(typed)
+    folder = (
+        path.is_dir()
+        or typed.endswith(("/", os.sep))
+        or (not path.suffix and not path.is_file() and path.name not in ("", ".", ".."))
+    )
+    if fmt == "md":
+        return path, folder or path.suffix.casefold() not in (".md", ".markdown")
+    return (path / f"journal.{fmt}" if folder else path), False
 
 
 def write_json(stream: Iterable[Entry], handle: TextIO, *, full: bool = True) -> int:

@@ -22,12 +22,13 @@ def export(
         str, typer.Option("--format", "-f", metavar="json|md|html", help="What to write.")
     ] = "json",
     out: Annotated[
-        Path | None,
+        str | None,  # as typed: a trailing slash says it is a folder
         typer.Option(
             "--out",
             "-o",
-            metavar="FILE|DIR",
-            help="Where (default: stdout). For md, a folder gets one file per entry.",
+            metavar="FILE|DIR/",
+            help="Where (default: stdout). A folder gets journal.json or journal.html; "
+            "for md, one file per entry.",
         ),
     ] = None,
     principles: PrincipleOption = None,
