@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 
 from lp_coach.content.library import open_library
 from lp_coach.content.model import Library, Principle
-from lp_coach.quiz.cards import BLANK, KINDS, blank_out, build_cards
+from lp_coach.quiz.cards import BLANK, KINDS, blank_out, build_cards, new_order
 from lp_coach.quiz.compare import closeness, normalize, same_text
 from lp_coach.quiz.questions import Option, Question, make_question, pick_option
+from lp_coach.quiz.select import NEW_PER_DAY
 
 LIBRARY = open_library()
 TITLES = {p.id: p.title for p in LIBRARY.principles}
@@ -170,3 +171,15 @@ def test_pick_option(typed: str, picked: int | str | None) -> None:
         assert index is not None and question.options[index].id == picked
     else:
         assert index == picked
+
+
+def test_new_cards_take_turns_and_recall_waits_for_the_name_card() -> None:
+    order = {p.id: i for i, p in enumerate(LIBRARY.principles)}
+    cards = new_order(reversed(build_cards(LIBRARY)), order)
+    assert sorted(c.id for c in cards) == sorted(c.id for c in build_cards(LIBRARY))
+    assert [c.kind for c in cards[:6]] == ["name", "cloze", "scenario"] * 2
+    assert cards[0].id == "customer-obsession:name:statement"
+    place = {c.id: n for n, c in enumerate(cards)}
+    for principle in order:
+        gap = place[f"{principle}:recall:statement"] - place[f"{principle}:name:statement"]
+        assert gap > NEW_PER_DAY, principle  # recalled on a later day than first seen

@@ -90,7 +90,7 @@ def test_a_month_of_daily_quizzes(
 
     monkeypatch.setattr(time, "sleep", no_sleep)
     clock = FrozenClock(START)
-    hard = frozenset({"frugality:name:statement", "dive-deep:cloze:1"})
+    hard = frozenset({"ownership:name:statement", "customer-obsession:cloze:2"})  # day 1
     learner = Learner(clock, misses=hard)
     per_day: list[tuple[int, int]] = []
     intervals: dict[str, list[timedelta]] = {}
@@ -188,6 +188,22 @@ def test_seed_makes_the_quiz_repeatable(conn: sqlite3.Connection, library: Libra
 
     assert questions(3) == questions(3)
     assert questions(3) != questions(4)
+
+
+def test_the_first_new_cards_mix_kinds(conn: sqlite3.Connection, library: Library) -> None:
+    """A fresh deck's first day is not ten 'name the principle' cards in a row."""
+
+    def first_day(seed: int) -> list[str]:
+        quiz = start_quiz(conn, library, Request(seed=seed), FrozenClock(START))
+        assert (quiz.selection.due, quiz.selection.new) == (0, 10)
+        return [c.id for c in quiz.selection.cards]
+
+    cards = first_day(7)
+    kinds = Counter(card_id.split(":")[1] for card_id in cards)
+    assert len(kinds) >= 3 and max(kinds.values()) <= 4, kinds
+    assert "customer-obsession:name:statement" in cards  # the series still starts at the start
+    assert first_day(7) == cards  # --seed still repeats
+    assert sorted(first_day(8)) == sorted(cards) and first_day(8) != cards
 
 
 def test_stopping_keeps_what_was_answered(conn: sqlite3.Connection, library: Library) -> None:

@@ -58,7 +58,7 @@ def export_apkg(library: Library, path: Path, now: datetime) -> int:
     deck = genanki.Deck(DECK_ID, name, description="Exported by lp-coach.")
     titles = {p.id: p.title for p in library.principles}
     order = {p.id: i for i, p in enumerate(library.principles)}
-    cards = sorted(build_cards(library), key=lambda c: new_order(c, order))
+    cards = new_order(build_cards(library), order)
     for position, card in enumerate(cards):
         deck.add_note(
             genanki.Note(

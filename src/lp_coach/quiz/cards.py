@@ -9,15 +9,18 @@ statement or scenario keeps the card's review history.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import zip_longest
 from typing import Literal
 
 from lp_coach.content.model import Library, Principle
 
 Kind = Literal["name", "recall", "cloze", "scenario"]
 KINDS: tuple[Kind, ...] = ("name", "cloze", "scenario", "recall")
-"""Every kind, in the order new cards are introduced: recognition first, full recall last."""
+"""Every kind, in the order new cards take turns: recognition first, full recall last."""
+RECALL_DELAY = 4
+"""Turns (of three or four cards) a principle's recall card waits after its name card."""
 
 KIND_LABELS: dict[Kind, str] = {
     "name": "name the principle",
@@ -123,6 +126,20 @@ def blank_out(statement: str, phrase: str) -> str | None:
     return statement[: match.start()] + BLANK + statement[match.end() :]
 
 
-def new_order(card: QuizCard, order: Mapping[str, int]) -> tuple[int, int, int]:
-    """Sort key for introducing new cards: kind, then principle in series order, then position."""
-    return (KINDS.index(card.kind), order.get(card.principle_id, len(order)), card.position)
+def new_order(cards: Iterable[QuizCard], order: Mapping[str, int]) -> list[QuizCard]:
+    """The order new cards are introduced in: the kinds in turn, so that a day mixes them.
+
+    Within a kind, principles go in series order (`order`), then the card's position. The
+    kinds take turns as KINDS lists them (a name card, a blank, a scenario, ...); recall
+    joins RECALL_DELAY turns late, so a statement is recalled only some days after its
+    name card first showed it.
+    """
+    by_kind: dict[Kind, list[QuizCard]] = {kind: [] for kind in KINDS}
+    for card in cards:
+        by_kind[card.kind].append(card)
+    queues: list[list[QuizCard | None]] = [
+        [None] * (RECALL_DELAY if kind == "recall" else 0)
+        + sorted(by_kind[kind], key=lambda c: (order.get(c.principle_id, len(order)), c.position))
+        for kind in KINDS
+    ]
+    return [card for turn in zip_longest(*queues) for card in turn if card is not None]

@@ -39,13 +39,13 @@ def scheduled(
     order: Mapping[str, int],
     rng: random.Random,
 ) -> Selection:
-    """Due cards (most overdue first), then new ones; each group in `rng`'s order."""
+    """Due cards (most overdue first), then new ones (kinds mixed); each group in `rng`'s order."""
     due = sorted(
         (c for c in cards if c.id in states and states[c.id].due <= now),
         key=lambda c: (states[c.id].due, c.id),
     )
     taken_due = due[:count]
-    fresh = sorted((c for c in cards if c.id not in states), key=lambda c: new_order(c, order))
+    fresh = new_order((c for c in cards if c.id not in states), order)
     taken_new = fresh[: max(0, min(new_allowed, count - len(taken_due)))]
     rng.shuffle(taken_due)
     rng.shuffle(taken_new)
