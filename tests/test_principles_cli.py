@@ -216,3 +216,15 @@ def test_unknown_command_is_a_usage_error(cli: Invoke) -> None:
 def test_debug_shows_the_traceback(cli: Invoke) -> None:
     with pytest.raises(Exception, match="no principle 'zzz'"):
         cli("--debug", "principles", "show", "zzz")
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_related_titles_are_kept_apart_when_a_title_has_a_comma(
+    cli: Invoke, monkeypatch: pytest.MonkeyPatch, terminal: bool
+) -> None:
+    """'Are Right, A Lot' in a list of titles must not read as two principles."""
+    monkeypatch.setattr("lp_coach.cli.output.on_terminal", lambda: terminal)
+    result = cli("principles", "show", "dive-deep")
+    assert result.exit_code == 0, result.output
+    related = next(line for line in result.stdout.splitlines() if line.startswith("Related: "))
+    assert related.startswith("Related: Are Right, A Lot · Insist on the Highest Standards · ")

@@ -14,6 +14,7 @@ from lp_coach.content.library import open_library
 from lp_coach.quiz.cards import build_cards
 from lp_coach.quiz.schedule import new_card
 from lp_coach.quiz.store import save_review
+from lp_coach.quiz.summary import Summary, summary_lines
 from lp_coach.store.db import connect
 
 FRUGALITY = (
@@ -175,3 +176,24 @@ def test_an_unreadable_card_state_is_one_clear_error(cli: Invoke) -> None:
             result.stderr
         )
         assert "Traceback" not in result.output
+
+
+def test_the_summary_keeps_titles_with_commas_apart() -> None:
+    now = datetime(2026, 1, 5, 9, tzinfo=UTC)
+    summary = Summary(
+        asked=3,
+        planned=3,
+        right=1,
+        missed=("are-right-a-lot", "have-backbone-disagree-and-commit"),
+        stopped=False,
+        cram=False,
+        next_due=None,
+        due_now=0,
+        due_tomorrow=0,
+    )
+    titles = {
+        "are-right-a-lot": "Are Right, A Lot",
+        "have-backbone-disagree-and-commit": "Have Backbone; Disagree and Commit",
+    }
+    lines = summary_lines(summary, titles, now, UTC)
+    assert "To review: Are Right, A Lot · Have Backbone; Disagree and Commit." in lines

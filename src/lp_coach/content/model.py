@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 TRANSLATIONS = ("WEB", "KJV", "ASV")
+TITLE_SEPARATOR = " · "
+"""Between titles in a line: a title may hold a comma or a semicolon (Are Right, A Lot)."""
+
+
+def title_list(titles: Iterable[str]) -> str:
+    """'Are Right, A Lot · Dive Deep': titles in one line that still read as separate."""
+    return TITLE_SEPARATOR.join(titles)
 
 
 @dataclass(frozen=True)

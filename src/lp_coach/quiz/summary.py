@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, tzinfo
 
 from fsrs import Rating
 
+from lp_coach.content.model import title_list
 from lp_coach.quiz import store
 from lp_coach.quiz.clock import start_of_day
 from lp_coach.quiz.engine import Quiz
@@ -65,7 +66,7 @@ def summary_lines(
         left = s.planned - s.asked
         lines.append(f"Stopped with {left} question{_s(left)} to go; every answer given is saved.")
     if s.missed:
-        lines.append(f"To review: {', '.join(titles.get(p, p) for p in s.missed)}.")
+        lines.append(f"To review: {title_list(titles.get(p, p) for p in s.missed)}.")
         lines.append(f"  Read one again with: lp-coach principles show {s.missed[0]}")
     if s.cram:
         lines.append("Practice only: the schedule is unchanged.")

@@ -9,7 +9,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from lp_coach.content.model import Library, Principle
+from lp_coach.content.model import Library, Principle, title_list
 
 
 def principles_table(library: Library, width: int) -> Table:
@@ -108,7 +108,7 @@ def principle_panels(p: Principle, library: Library) -> RenderableType:
             parts.append(Rule(heading, style="blue"))
             parts.extend(_hanging("•", item) for item in items)
     if p.related:
-        related = ", ".join(titles.get(r, r) for r in p.related)
+        related = title_list(titles.get(r, r) for r in p.related)
         parts.append(Text.assemble(("\nRelated: ", "dim"), related))
     return Group(*parts)
 
