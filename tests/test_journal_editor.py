@@ -66,8 +66,10 @@ def test_scaffold_shows_the_prompt_and_the_principle_and_saves_neither() -> None
     assert question.text.split()[0] in text
     assert "Earn Trust: Leaders listen attentively" in text
     assert "Tuesday 6 January 2026 · Earn Trust" in text
-    assert "#earn-trust" in text
-    assert written(text) == ""
+    assert written(text) == "#earn-trust"  # a line of its own: kept, it tags the entry
+    assert unchanged(text + "\n", text) and not unchanged(f"Words\n{text}", text)
+    tagged = scaffold(question, answer=False, tagged=True)  # --principle tags it already
+    assert written(tagged) == "" and "The entry is tagged with\nEarn Trust" in tagged
     answered = scaffold(question, answer=True)
     assert written(answered) == question.text
     assert unchanged(answered + "\n\n", answered)
@@ -192,6 +194,8 @@ def test_add_on_a_terminal_opens_the_editor(tmp_path: Path, isolated_home: Path)
     home = isolated_home
 
     status, out = run_add(home, script, "keep", "")
+    assert status == 1 and "Nothing saved: the entry was left unchanged." in out
+    status, out = run_add(home, script, "replace", "\n\n")
     assert status == 1 and "Nothing saved: the entry was left empty." in out
     status, out = run_add(home, script, "keep", "", "--prompt", "-p", "ownership")
     assert status == 1 and "Nothing saved: the entry was left unchanged." in out
@@ -206,3 +210,34 @@ def test_add_on_a_terminal_opens_the_editor(tmp_path: Path, isolated_home: Path)
     assert status == 2 and "did you mean #ownership?" in out
     assert "save with: lp-coach journal add < " in out
     assert list((home / "drafts").iterdir())  # kept for the user
+
+
+@pytest.mark.e2e
+def test_an_entry_written_on_todays_prompt_is_tagged_with_its_principle(
+    cli: Invoke, tmp_path: Path, isolated_home: Path
+) -> None:
+    """`journal prompt`, then `journal add` on a terminal: the entry carries that principle."""
+    script = tmp_path / "fake-editor"
+    script.write_text(FAKE_EDITOR, encoding="utf-8")
+    script.chmod(0o755)
+    today = json.loads(cli("journal", "prompt", "--json").stdout)
+
+    status, out = run_add(isolated_home, script, "prepend", "Held my tongue in the meeting")
+    assert status == 0, out
+    assert out.rstrip().endswith(f"· {today['principle']}")
+    seen = (isolated_home.parent / "seen.md").read_text()
+    assert today["prompt"].split()[0] in seen
+    entry = shown(cli, 1)
+    assert entry["principles"] == [today["principle"]]
+
+    # the tag is a line of the scaffold: deleting it leaves the entry untagged
+    status, out = run_add(isolated_home, script, "replace", "Wrote about something else")
+    assert status == 0, out
+    assert shown(cli, 2)["principles"] == []
+
+    # with --prompt the prompt heads the entry and the principle is tagged once
+    status, out = run_add(isolated_home, script, "prepend", "My answer", "--prompt")
+    assert status == 0, out
+    answered = shown(cli, 3)
+    assert answered["principles"] == [today["principle"]]
+    assert answered["text"] == f"My answer\n{today['prompt']}"  # the editor wrote above it

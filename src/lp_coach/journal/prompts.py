@@ -46,10 +46,15 @@ def prompt_for(library: Library, day: date, principle: Principle | None = None) 
     return Prompt(chosen, prompts[round_ % len(prompts)], day)
 
 
-def scaffold(prompt: Prompt, *, answer: bool, overrides: Sequence[Path] = ()) -> str:
+def scaffold(
+    prompt: Prompt, *, answer: bool, tagged: bool = False, overrides: Sequence[Path] = ()
+) -> str:
     """The text $EDITOR opens on: the prompt and the principle in a note, room to write.
 
-    With `answer`, the prompt is the entry's first line and its principle is tagged.
+    An entry written on the prompt is about its principle: the scaffold carries its
+    #tag as a line of its own, to keep or delete. With `answer`, the prompt is the
+    entry's first line and its principle is tagged; `tagged` says the caller tags it
+    already (with --principle), so the line is left out.
     """
     from lp_coach.render.templates import render
 
@@ -60,6 +65,7 @@ def scaffold(prompt: Prompt, *, answer: bool, overrides: Sequence[Path] = ()) ->
         principle=prompt.principle,
         when=long_date(prompt.day),
         answer=answer,
+        tagged=tagged or answer,
     )
 
 

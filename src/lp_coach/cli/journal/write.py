@@ -73,7 +73,7 @@ def _add_in_editor(typed: list[str], parsed: "When | None", answer: bool, star: 
     from lp_coach.journal.prompts import scaffold, unchanged, written
 
     question = _prompt(typed, parsed)
-    initial = scaffold(question, answer=answer)
+    initial = scaffold(question, answer=answer, tagged=bool(typed))
     draft = write_in_editor(initial, "entry")
     if unchanged(draft.text, initial) or not written(draft.text):
         draft.discard()
