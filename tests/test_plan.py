@@ -366,7 +366,9 @@ def test_export_all_day(cli: Invoke, tmp_path: Path) -> None:
     target = tmp_path / "out" / "study.ics"
     result = cli("plan", "export", "--ics", str(target))
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"wrote {target} (16 meetings)\n"
+    assert result.stdout == (
+        f"wrote {target} (16 all-day meetings; --at HH:MM gives them a time)\n"
+    )
     assert target.stat().st_mode & 0o777 == 0o644
     lines = unfold(target.read_bytes())
     assert lines[:3] == ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//lp-coach//lp-coach 0.1.0//EN"]
@@ -402,6 +404,7 @@ def test_export_at_an_evening_time_lasts_a_session(cli: Invoke, tmp_path: Path) 
     target = tmp_path / "study.ics"
     result = cli("plan", "export", "--ics", str(target), "--at", "7:30pm")
     assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote {target} (16 meetings at 19:30, 60 minutes each, local time)\n"
     first = events(unfold(target.read_bytes()))[0]
     assert (first["DTSTART"], first["DTEND"]) == ("20260105T193000", "20260105T203000")
 

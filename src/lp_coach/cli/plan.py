@@ -158,7 +158,7 @@ def export(
     from lp_coach.dates import parse_clock
     from lp_coach.errors import UsageError
     from lp_coach.store.db import connect
-    from lp_coach.study.plan import ics_text, load_plan, plan_rows
+    from lp_coach.study.plan import export_summary, ics_text, load_plan, plan_rows
 
     if minutes is not None and at is None:
         raise UsageError("--minutes needs --at: without a time the meetings are all-day events")
@@ -174,7 +174,7 @@ def export(
         sys.stdout.buffer.flush()
         return
     _write(ics, text)
-    print(f"wrote {ics} ({len(rows)} meetings)")
+    print(f"wrote {ics} ({export_summary(len(rows), clock, 60 if minutes is None else minutes)})")
 
 
 def _write(path: Path, text: str) -> None:

@@ -192,6 +192,14 @@ def ics_text(
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
+def export_summary(count: int, at: time | None, minutes: int) -> str:
+    """What a calendar export holds, in words: '16 all-day meetings (...)' or '... at 19:00'."""
+    plural = "meeting" if count == 1 else "meetings"
+    if at is None:
+        return f"{count} all-day {plural}; --at HH:MM gives them a time"
+    return f"{count} {plural} at {at:%H:%M}, {minutes} minutes each, local time"
+
+
 def _when(day: date, at: time | None, minutes: int) -> list[str]:
     if at is None:
         end = day + timedelta(days=1)  # DTEND is exclusive: the next day
