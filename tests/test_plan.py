@@ -101,13 +101,13 @@ def test_plan_on_a_terminal_is_a_rich_table(cli: Invoke, monkeypatch: pytest.Mon
     result = cli("plan")
     assert result.exit_code == 0, result.output
     assert "Every week, in this order" in result.stdout
-    assert "Not started: the plan has no dates yet; `lp-coach plan start" in result.stdout
+    assert "The plan has no dates yet; `lp-coach plan start" in result.stdout
     assert "Date" not in result.stdout and str(date.today().year) not in result.stdout
     assert "Customer Obsession" in result.stdout and "➜" in result.stdout
     assert cli("plan", "start", "--on", "2026-01-05").exit_code == 0
     started = cli("plan")
     assert "Every week from Mon 5 Jan 2026" in started.stdout
-    assert "Mon 2026-01-12" in started.stdout and "Not started" not in started.stdout
+    assert "Mon 2026-01-12" in started.stdout and "no dates" not in started.stdout
 
 
 def test_plan_and_guide_agree_before_the_plan_is_started(cli: Invoke) -> None:

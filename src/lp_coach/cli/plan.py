@@ -65,6 +65,8 @@ def show(ctx: typer.Context, as_json: JsonOption = False) -> None:
     elif output.on_terminal():
         output.console().print(_plan_table(plan, rows))
     else:
+        if not plan.saved:
+            print(f"lp-coach: {NO_DATES}", file=sys.stderr)
         output.print_table(
             [
                 [
@@ -78,8 +80,6 @@ def show(ctx: typer.Context, as_json: JsonOption = False) -> None:
             ],
             ["#", "DATE", "PRINCIPLE", "DONE", "NEXT"],
         )
-        if not plan.saved:
-            print(f"lp-coach: {NO_DATES}", file=sys.stderr)
 
 
 @app.command()
@@ -205,7 +205,7 @@ def _plan_table(plan: "Plan", rows: "list[PlanRow]") -> "Table":
         pad_edge=False,
         title=title,
         title_justify="left",
-        caption=None if plan.saved else f"Not started: {NO_DATES}.",
+        caption=None if plan.saved else f"{NO_DATES[:1].upper()}{NO_DATES[1:]}.",
         caption_justify="left",
     )
     table.add_column("#", justify="right")
