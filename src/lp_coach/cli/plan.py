@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 HELP = """The group's study plan: one principle a meeting, dated, with done and next.
 
 Without a subcommand, show the plan. By default it takes every principle in order,
-one a week; a finished study session marks its principle done.
+one a week, with no dates until `plan start` gives them; a finished study session
+marks its principle done.
 
 Example:  lp-coach plan start --on 2026-01-05 --every 2weeks
 """
