@@ -149,14 +149,18 @@ def mastery_by_principle(
 def prompt_principle(library: Library, mastery: Mapping[str, float], day: date) -> Principle:
     """The principle of the day's prompt: drawn for the day, weakest in mastery most likely.
 
-    The same all day; never yesterday's principle again (when there are others).
+    The same all day. Days are drawn in turn from the Monday of the week, each leaving
+    out the day before's principle, so no principle comes two days running in a week.
     """
     if not library.principles:
         from lp_coach.errors import NotFound
 
         raise NotFound("no principles to take a prompt from (see `lp-coach principles list`)")
-    yesterday = _draw(library.principles, mastery, day - timedelta(days=1), None)
-    return _draw(library.principles, mastery, day, yesterday)
+    chosen: Principle | None = None
+    for offset in range(day.weekday(), -1, -1):
+        chosen = _draw(library.principles, mastery, day - timedelta(days=offset), chosen)
+    assert chosen is not None
+    return chosen
 
 
 def _draw(

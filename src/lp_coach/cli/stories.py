@@ -92,13 +92,14 @@ def add(
     if title is not None or any(flags.values()):
         _save(from_flags(title, flags, []), library, typed, source)
         return
-    if not sys.stdin.isatty():
+    if not _editor_wanted():
         _save(read_text(sys.stdin.read()), library, typed, source)
         return
     _add_in_editor(library, typed, source, None, None)
 
 
 def _editor_wanted() -> bool:
+    """On a terminal a story is written in $EDITOR; otherwise it comes from stdin."""
     return sys.stdin.isatty()
 
 
@@ -114,12 +115,14 @@ def _add_in_editor(
     start: "Written | None",
     note: str | None,
 ) -> None:
+    from lp_coach.content.lookup import find_principle
     from lp_coach.errors import CoachError
     from lp_coach.journal.editor import write_in_editor
     from lp_coach.stories.text import read_story, scaffold
 
     titles = [(p.id, p.title) for p in library.principles]
-    tags = [*(start.principles if start else []), *typed]
+    given = [*(start.principles if start else []), *typed]
+    tags = list(dict.fromkeys(find_principle(library, t).id for t in given))
     initial = scaffold(
         titles,
         principles=tags,
