@@ -1,6 +1,7 @@
 """Start-up time of lp-coach, as whole-process medians against `python -c pass` in the same run.
 
-Targets (issue 2): `lp-coach --help` <= 6x and `lp-coach principles list` <= 9x.
+Targets (issue 2): `lp-coach --help` <= 6x and `lp-coach principles list` <= 9x;
+(issue 12): `lp-coach today`, drawn on a terminal, <= 12x.
 Run:  python bench/startup.py [--runs N] [--check]
 """
 
@@ -17,7 +18,7 @@ import time
 
 from common import lp_coach  # bench/common.py, beside this script
 
-TARGETS = {"--help": 6.0, "principles list": 9.0}
+TARGETS = {"--help": 6.0, "principles list": 9.0, "today (terminal)": 12.0}
 
 
 def run_piped(args: list[str], env: dict[str, str]) -> float:
@@ -26,11 +27,16 @@ def run_piped(args: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def run_in_pty(args: list[str], env: dict[str, str]) -> float:
-    """Time a run whose stdout is a terminal (so Rich draws), draining the pty as it goes."""
+def run_in_pty(args: list[str], env: dict[str, str], *, keys: bool = True) -> float:
+    """Time a run whose stdout is a terminal (so Rich draws), draining the pty as it goes.
+
+    With `keys` False stdin is not the terminal, so nothing waits for a key: the time to
+    draw the screen.
+    """
     master, slave = os.openpty()
     start = time.perf_counter()
-    proc = subprocess.Popen(args, env=env, stdin=slave, stdout=slave, stderr=slave)
+    stdin = slave if keys else subprocess.DEVNULL
+    proc = subprocess.Popen(args, env=env, stdin=stdin, stdout=slave, stderr=slave)
     os.close(slave)
     while True:
         try:
@@ -44,6 +50,11 @@ def run_in_pty(args: list[str], env: dict[str, str]) -> float:
     if proc.returncode != 0:
         raise SystemExit(f"{args} exited {proc.returncode}")
     return elapsed
+
+
+def run_drawn(args: list[str], env: dict[str, str]) -> float:
+    """Time a run drawn on a terminal that reads no key."""
+    return run_in_pty(args, env, keys=False)
 
 
 def main() -> int:
@@ -62,6 +73,9 @@ def main() -> int:
         "principles list": ([exe, "principles", "list"], run_piped),
         "principles list (terminal)": ([exe, "principles", "list"], run_in_pty),
         "principles list --json": ([exe, "principles", "list", "--json"], run_piped),
+        # The screen drawn, without waiting at the key that starts the quiz.
+        "today (terminal)": ([exe, "today"], run_drawn),
+        "today --json": ([exe, "today", "--json"], run_piped),
     }
     for args, runner in cases.values():  # warm the OS cache, .pyc files and the content cache
         runner(args, env)

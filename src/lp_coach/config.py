@@ -1,4 +1,4 @@
-"""The user's config file (TOML): which extra principle packs to load."""
+"""The user's config file (TOML): which extra principle packs to load, and who the user is."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ class Config:
     """Settings read from config.toml; every field has a default."""
 
     principles: tuple[Path, ...] = field(default_factory=tuple)
+    me: str | None = None
+    """The user's name in group sessions (`lp-coach today --me NAME` remembers it)."""
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -31,13 +33,52 @@ def load_config(path: Path | None = None) -> Config:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"{path}: {exc}") from None
-    unknown = sorted(set(data) - {"principles"})
+    unknown = sorted(set(data) - {"principles", "me"})
     if unknown:
-        raise UsageError(f"{path}: unknown setting {unknown[0]!r} (known: principles)")
+        raise UsageError(f"{path}: unknown setting {unknown[0]!r} (known: principles, me)")
+    me = data.get("me")
+    if me is not None and (not isinstance(me, str) or not me.strip()):
+        raise UsageError(f"{path}: 'me' must be a name")
     dirs = data.get("principles", [])
     if isinstance(dirs, str):
         dirs = [dirs]
     if not isinstance(dirs, list) or not all(isinstance(d, str) for d in dirs):
         raise UsageError(f"{path}: 'principles' must be a directory or a list of directories")
     base = path.parent
-    return Config(principles=tuple((base / Path(d).expanduser()) for d in dirs))
+    return Config(
+        principles=tuple((base / Path(d).expanduser()) for d in dirs),
+        me=me.strip() if me else None,
+    )
+
+
+def remember_me(name: str, path: Path | None = None) -> None:
+    """Set `me = "NAME"` in the config file, keeping every other line as it was."""
+    import json
+    import re
+
+    from lp_coach.atomic import atomic_write
+    from lp_coach.paths import ensure_private_dir
+
+    path = path or config_file()
+    name = " ".join(name.split())
+    if not name:
+        raise UsageError("--me needs a name")
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except FileNotFoundError:
+        lines = []
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read config: {exc.strerror}") from None
+    setting = f"me = {json.dumps(name, ensure_ascii=False)}"  # a JSON string is a TOML string
+    top = next((i for i, ln in enumerate(lines) if ln.lstrip().startswith("[")), len(lines))
+    found = next((i for i in range(top) if re.match(r"\s*me\s*=", lines[i])), None)
+    if found is None:
+        lines.insert(0, setting)
+    else:
+        lines[found] = setting
+    text = "\n".join(lines).rstrip("\n") + "\n"
+    try:
+        ensure_private_dir(path.parent)
+        atomic_write(path, text)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write config: {exc.strerror or exc}") from None

@@ -33,6 +33,15 @@ GROUPS = {
     "progress": ("lp_coach.cli.progress", "How well you know each principle, at a glance."),
     "journal": ("lp_coach.cli.journal", "A reflection journal tagged by principle."),
     "principles": ("lp_coach.cli.principles", "Browse, check and write principle packs."),
+    "today": ("lp_coach.cli.today", "Your day: cards due, the next meeting, a prompt, your steps."),
+    "stories": (
+        "lp_coach.cli.stories",
+        "A bank of STAR stories for interviews, tagged by principle.",
+    ),
+    "practice": (
+        "lp_coach.cli.practice",
+        "Practise behavioural interview questions against a rubric.",
+    ),
 }
 
 app = typer.Typer(
@@ -42,7 +51,7 @@ app = typer.Typer(
     # Plain help: Rich-formatted help doubles the start-up time of every --help.
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
-    no_args_is_help=True,
+    invoke_without_command=True,  # no command: today on a terminal, help otherwise
     add_completion=False,
     pretty_exceptions_enable=False,
 )
@@ -57,6 +66,7 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     principles_dirs: Annotated[
         list[Path] | None,
         typer.Option(
@@ -79,6 +89,16 @@ def main(
     """A terminal coach for leadership principles."""
     SETTINGS.principles = list(principles_dirs or [])
     SETTINGS.debug = debug
+    if ctx.invoked_subcommand is None:
+        from lp_coach.cli.output import on_terminal
+
+        if on_terminal() and sys.stdin.isatty():
+            from lp_coach.cli.today import show
+
+            show()
+            return
+        print(ctx.get_help())  # through a pipe: the usage, as before (`today --json` for data)
+        raise typer.Exit(2)
 
 
 def run(argv: list[str] | None = None) -> None:

@@ -151,6 +151,65 @@ def m004_session_entry_visibility(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m005_story_bank(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,  -- a deleted story's number is never reused
+            title TEXT NOT NULL,
+            situation TEXT NOT NULL DEFAULT '',
+            task TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL DEFAULT '',
+            result TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,       -- ISO timestamp
+            updated TEXT NOT NULL,
+            source TEXT                  -- NULL typed; 'journal:12' when made from an entry
+        );
+        CREATE TABLE story_tags (
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            principle_id TEXT NOT NULL,
+            PRIMARY KEY (story_id, principle_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_tags_by_principle ON story_tags(principle_id, story_id);
+        CREATE VIRTUAL TABLE stories_fts USING fts5(
+            title, situation, task, action, result, content='stories', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER stories_ai AFTER INSERT ON stories BEGIN
+            INSERT INTO stories_fts(rowid, title, situation, task, action, result)
+            VALUES (new.id, new.title, new.situation, new.task, new.action, new.result);
+        END;
+        CREATE TRIGGER stories_ad AFTER DELETE ON stories BEGIN
+            INSERT INTO stories_fts(stories_fts, rowid, title, situation, task, action, result)
+            VALUES ('delete', old.id, old.title, old.situation, old.task, old.action, old.result);
+        END;
+        CREATE TRIGGER stories_au AFTER UPDATE OF title, situation, task, action, result
+        ON stories BEGIN
+            INSERT INTO stories_fts(stories_fts, rowid, title, situation, task, action, result)
+            VALUES ('delete', old.id, old.title, old.situation, old.task, old.action, old.result);
+            INSERT INTO stories_fts(rowid, title, situation, task, action, result)
+            VALUES (new.id, new.title, new.situation, new.task, new.action, new.result);
+        END;
+        CREATE TABLE practice_attempts (
+            id INTEGER PRIMARY KEY,
+            principle_id TEXT NOT NULL,
+            question TEXT NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('typed', 'spoken')),
+            answer TEXT NOT NULL DEFAULT '',  -- empty when spoken aloud
+            seconds INTEGER,             -- how long the answer took
+            limit_seconds INTEGER,       -- the time the user was given (a prompt, not a cut-off)
+            checks TEXT NOT NULL,        -- JSON list of {name, passed, reason}
+            passed INTEGER NOT NULL,     -- how many checks passed
+            total INTEGER NOT NULL,      -- of how many
+            created TEXT NOT NULL        -- ISO timestamp
+        );
+        CREATE INDEX practice_attempts_by_time ON practice_attempts(created);
+        """,
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     """Apply every migration not yet recorded, each in its own transaction."""
     conn.execute(

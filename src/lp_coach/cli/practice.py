@@ -1,0 +1,143 @@
+"""`lp-coach practice`: behavioural interview questions, a countdown, and a stated rubric."""
+
+# No `from __future__ import annotations`: Typer evaluates these annotations at start-up.
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from lp_coach.cli import output
+from lp_coach.cli.options import JsonOption, PrincipleOption
+from lp_coach.cli.settings import SETTINGS
+
+if TYPE_CHECKING:
+    from lp_coach.cli.faces.practice import PlainFace, TerminalFace
+
+HELP = """Practise behavioural interview questions against a rubric.
+
+Questions come from the principles' interview questions, more often for principles
+your story bank covers least. On a terminal a countdown ticks on the bottom row while
+you type (the time is a prompt: typing goes on after it). Enter on an empty line
+finishes an answer; with --aloud you speak it and rate yourself instead.
+
+The rubric checks what a program can check honestly: all four STAR parts present,
+a measurable result (a number, percentage, amount or date), "I" rather than "we", a
+length of 80 to 400 words, and the principle's key phrases or ideas touched. It cannot
+judge whether the story is true or convincing. Your own stories for the principle are
+shown after each answer, and every attempt is kept (`practice history`).
+
+Example:  lp-coach practice -p ownership --count 2 --minutes 3
+"""
+
+app = typer.Typer(
+    help=HELP, rich_markup_mode=None, invoke_without_command=True, add_completion=False
+)
+
+
+@app.callback()
+def practice(
+    ctx: typer.Context,
+    principles: PrincipleOption = None,
+    count: Annotated[
+        int, typer.Option("--count", "-n", metavar="N", help="How many questions.")
+    ] = 1,
+    minutes: Annotated[
+        float, typer.Option("--minutes", "-m", metavar="M", help="Time for each answer.")
+    ] = 2.0,
+    aloud: Annotated[
+        bool, typer.Option("--aloud", help="Answer aloud and rate yourself on the rubric.")
+    ] = False,
+    seed: Annotated[
+        int | None, typer.Option("--seed", metavar="N", help="Make the choice repeatable.")
+    ] = None,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="Plain prompts, no clock, even on a terminal.")
+    ] = False,
+) -> None:
+    """Answer interview questions; feedback on a rubric after each.
+
+    Example:  lp-coach practice --aloud --minutes 2
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    import random
+    from contextlib import closing
+
+    from lp_coach.content.library import open_library
+    from lp_coach.content.lookup import find_principle
+    from lp_coach.errors import UsageError
+    from lp_coach.practice import store
+    from lp_coach.practice.choose import choose
+    from lp_coach.practice.session import run
+    from lp_coach.store.db import connect
+    from lp_coach.stories import store as story_store
+
+    if not minutes > 0:
+        raise UsageError("--minutes must be more than 0")
+    library = open_library(SETTINGS.principles)
+    only = tuple(dict.fromkeys(find_principle(library, p).id for p in principles or ()))
+    with closing(connect()) as conn:
+        questions = choose(
+            library,
+            story_store.tag_counts(conn),
+            count,
+            random.Random(seed),
+            only=only,
+            asked=store.times_asked(conn),
+        )
+        face = _face(plain, aloud)
+        try:
+            done = run(conn, questions, face, minutes=minutes, spoken=aloud)
+        except KeyboardInterrupt:
+            print("\nStopped; the answers judged so far are kept.", file=sys.stderr)
+            raise typer.Exit(130) from None
+    if done.scores:
+        scores = ", ".join(f"{p}/{t}" for p, t in done.scores)
+        print(f"Recorded {len(done.scores)} attempt(s): {scores}. See: lp-coach practice history")
+    else:
+        print("Nothing recorded.", file=sys.stderr)
+
+
+@app.command()
+def history(
+    principles: PrincipleOption = None,
+    number: Annotated[
+        int | None, typer.Option("-n", metavar="N", help="Only the latest N attempts.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Attempts and their rubric scores over time, with each principle's trend.
+
+    Example:  lp-coach practice history -p ownership
+    """
+    from contextlib import closing
+
+    from lp_coach.content.library import open_library
+    from lp_coach.content.lookup import find_principle
+    from lp_coach.practice.store import history as attempts
+    from lp_coach.store.db import connect
+
+    library = open_library(SETTINGS.principles)
+    only = tuple(dict.fromkeys(find_principle(library, p).id for p in principles or ()))
+    with closing(connect()) as conn:
+        found = attempts(conn, only, number)
+    if as_json:
+        output.print_json([a.to_dict() for a in found])
+        return
+    if not found:
+        print("No practice yet. Start one: lp-coach practice", file=sys.stderr)
+        return
+    from lp_coach.cli.faces.practice_history import print_history
+
+    titles = {p.id: p.title for p in library.principles}
+    print_history(found, titles, output.on_terminal())
+
+
+def _face(plain: bool, aloud: bool) -> "TerminalFace | PlainFace":
+    from lp_coach.cli.faces.practice import PlainFace
+
+    if not plain and sys.stdin.isatty() and output.on_terminal():
+        from lp_coach.cli.faces.practice import TerminalFace
+
+        return TerminalFace(output.console(), spoken=aloud)
+    return PlainFace(sys.stdin, sys.stdout, spoken=aloud)

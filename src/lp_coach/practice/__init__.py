@@ -1,0 +1,1 @@
+"""Interview practice: behavioural questions, a mechanical STAR rubric, attempts recorded."""

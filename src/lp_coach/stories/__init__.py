@@ -1,0 +1,1 @@
+"""The STAR story bank: stories for interviews, tagged by principle."""

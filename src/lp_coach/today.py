@@ -1,0 +1,234 @@
+"""The facts of the user's day: cards due, the next meeting, a journal prompt, their steps."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from lp_coach.content.model import Library, Principle
+
+PROMPT_WEIGHT = 3.0
+"""A principle never learned is (1 + PROMPT_WEIGHT) times as likely to give the prompt as
+one mastered."""
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """What a quiz started now would ask."""
+
+    due: int
+    new: int
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """The plan's next meeting."""
+
+    number: int
+    day: date
+    principle_id: str
+    title: str
+    planned: bool
+    """False while the plan is the default one nobody has started."""
+
+
+@dataclass(frozen=True)
+class Steps:
+    """The action steps of the last finished session, for the person (or all, if unnamed)."""
+
+    session_id: int
+    day: str
+    principle_id: str
+    steps: list[tuple[str | None, str]]
+    """(who, step)."""
+
+
+@dataclass(frozen=True)
+class Today:
+    """Everything `lp-coach today` shows."""
+
+    day: date
+    me: str | None
+    quiz: Quiz
+    meeting: Meeting | None
+    prompt_principle: Principle
+    prompt: str
+    mastery: float
+    streak: int
+    written_today: bool
+    steps: Steps | None
+    stories: int = 0
+    story_gaps: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        meeting = self.meeting
+        return {
+            "date": self.day.isoformat(),
+            "me": self.me,
+            "quiz": {"due": self.quiz.due, "new": self.quiz.new},
+            "meeting": None
+            if meeting is None
+            else {
+                "number": meeting.number,
+                "date": meeting.day.isoformat(),
+                "in_days": (meeting.day - self.day).days,
+                "principle": meeting.principle_id,
+                "title": meeting.title,
+                "planned": meeting.planned,
+            },
+            "prompt": {
+                "principle": self.prompt_principle.id,
+                "title": self.prompt_principle.title,
+                "text": self.prompt,
+                "mastery": round(self.mastery, 3),
+            },
+            "journal": {"streak": self.streak, "written_today": self.written_today},
+            "actions": None
+            if self.steps is None
+            else {
+                "session": self.steps.session_id,
+                "date": self.steps.day,
+                "principle": self.steps.principle_id,
+                "steps": [{"person": who, "text": text} for who, text in self.steps.steps],
+            },
+            "stories": {"count": self.stories, "gaps": self.story_gaps},
+        }
+
+
+def gather(
+    conn: sqlite3.Connection, library: Library, now: datetime, me: str | None = None
+) -> Today:
+    """Today's facts at `now` (an aware datetime), for the person `me`."""
+    from lp_coach.quiz.clock import local_zone
+
+    zone = local_zone()
+    mastery = mastery_by_principle(conn, library, now)
+    day = now.astimezone(zone).date()
+    principle = prompt_principle(library, mastery, day)
+    from lp_coach.journal.prompts import prompt_for
+
+    prompt = prompt_for(library, day, principle)
+    streak, written = journal_streak(conn, day)
+    from lp_coach.stories import store as story_store
+    from lp_coach.stories.matrix import counts
+
+    stories_per = counts(library, story_store.tag_counts(conn))
+    total = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+    return Today(
+        day=day,
+        me=me,
+        quiz=quiz_now(conn, library, now),
+        meeting=next_meeting(conn, library, day),
+        prompt_principle=principle,
+        prompt=prompt.text,
+        mastery=mastery.get(principle.id, 0.0),
+        streak=streak,
+        written_today=written,
+        steps=last_steps(conn, me),
+        stories=int(total),
+        story_gaps=[pid for pid, n in stories_per.items() if n == 0],
+    )
+
+
+def mastery_by_principle(
+    conn: sqlite3.Connection, library: Library, now: datetime
+) -> dict[str, float]:
+    """Each principle's quiz mastery (0 to 1), as `lp-coach progress` measures it."""
+    from lp_coach.quiz.clock import local_zone
+    from lp_coach.quiz.progress import progress
+    from lp_coach.quiz.schedule import scheduler
+
+    report = progress(conn, library, scheduler(), now, local_zone())
+    return {p.id: p.mastery for p in report.principles}
+
+
+def prompt_principle(library: Library, mastery: Mapping[str, float], day: date) -> Principle:
+    """The principle of the day's prompt: drawn for the day, weakest in mastery most likely.
+
+    The same all day. Days are drawn in turn from the Monday of the week, each leaving
+    out the day before's principle, so no principle comes two days running in a week.
+    """
+    if not library.principles:
+        from lp_coach.errors import NotFound
+
+        raise NotFound("no principles to take a prompt from (see `lp-coach principles list`)")
+    chosen: Principle | None = None
+    for offset in range(day.weekday(), -1, -1):
+        chosen = _draw(library.principles, mastery, day - timedelta(days=offset), chosen)
+    assert chosen is not None
+    return chosen
+
+
+def _draw(
+    principles: Sequence[Principle],
+    mastery: Mapping[str, float],
+    day: date,
+    avoid: Principle | None,
+) -> Principle:
+    pool = [p for p in principles if p != avoid] or list(principles)
+    weights = [1.0 + PROMPT_WEIGHT * (1.0 - mastery.get(p.id, 0.0)) for p in pool]
+    return random.Random(day.toordinal()).choices(pool, weights=weights)[0]
+
+
+def quiz_now(conn: sqlite3.Connection, library: Library, now: datetime) -> Quiz:
+    """Cards due now, and new cards a quiz would bring in today (as `lp-coach quiz` counts)."""
+    from lp_coach.quiz import store
+    from lp_coach.quiz.cards import build_cards
+    from lp_coach.quiz.clock import local_zone, start_of_day
+    from lp_coach.quiz.select import NEW_PER_DAY
+
+    ids = {c.id for c in build_cards(library)}
+    seen = {row[0] for row in conn.execute("SELECT id FROM quiz_cards")}
+    due = store.due_count(conn, now)
+    allowed = max(0, NEW_PER_DAY - store.introduced_since(conn, start_of_day(now, local_zone())))
+    return Quiz(due, min(allowed, len(ids - seen)))
+
+
+def next_meeting(conn: sqlite3.Connection, library: Library, today: date) -> Meeting | None:
+    """The plan's next meeting (None when every meeting is done)."""
+    from lp_coach.study.plan import load_plan, plan_rows
+
+    plan = load_plan(conn, library, today=today)
+    row = next((r for r in plan_rows(conn, library, plan) if r.next), None)
+    if row is None:
+        return None
+    return Meeting(row.number, row.date, row.principle_id, row.title, plan.saved)
+
+
+def journal_streak(conn: sqlite3.Connection, today: date) -> tuple[int, bool]:
+    """(days written in a row up to today, or to yesterday while today is open; written today)."""
+    from lp_coach.journal.stats import current_streak
+
+    days = {
+        date.fromisoformat(row[0])
+        for row in conn.execute(
+            "SELECT DISTINCT day FROM journal_entries WHERE day >= ?",
+            ((today - timedelta(days=3660)).isoformat(),),
+        )
+    }
+    return current_streak(days, today), today in days
+
+
+def last_steps(conn: sqlite3.Connection, me: str | None) -> Steps | None:
+    """The last finished session's action steps: `me`'s and unattributed ones, or all if no me."""
+    from lp_coach.study import sessions
+
+    row = conn.execute(
+        "SELECT id, principle_id, substr(coalesce(finished, started), 1, 10) AS day "
+        "FROM sessions WHERE status = ? ORDER BY id DESC LIMIT 1",
+        (sessions.FINISHED,),
+    ).fetchone()
+    if row is None:
+        return None
+    wanted = me.casefold() if me else None
+    steps = [
+        (e.person, e.text)
+        for e in sessions.entries(conn, row["id"])
+        if e.kind == "action"
+        and (wanted is None or e.person is None or e.person.casefold() == wanted)
+    ]
+    return Steps(row["id"], row["day"], row["principle_id"], steps)
