@@ -30,6 +30,7 @@ def test_a_first_day(cli: Invoke) -> None:
     assert day == facts(cli, "--json")
     assert day["quiz"] == {"due": 0, "new": 10}
     assert day["meeting"]["number"] == 1 and day["meeting"]["planned"] is False  # type: ignore[index]
+    assert day["meeting"]["date"] is None  # no dates until `plan start`  # type: ignore[index]
     assert day["journal"] == {"streak": 0, "written_today": False}
     assert day["actions"] is None and day["me"] is None
     assert len(day["stories"]["gaps"]) == 16  # type: ignore[index]

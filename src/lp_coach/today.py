@@ -29,7 +29,8 @@ class Meeting:
     """The plan's next meeting."""
 
     number: int
-    day: date
+    day: date | None
+    """None until `lp-coach plan start` gives the series its dates."""
     principle_id: str
     title: str
     planned: bool
@@ -74,8 +75,8 @@ class Today:
             if meeting is None
             else {
                 "number": meeting.number,
-                "date": meeting.day.isoformat(),
-                "in_days": (meeting.day - self.day).days,
+                "date": None if meeting.day is None else meeting.day.isoformat(),
+                "in_days": None if meeting.day is None else (meeting.day - self.day).days,
                 "principle": meeting.principle_id,
                 "title": meeting.title,
                 "planned": meeting.planned,

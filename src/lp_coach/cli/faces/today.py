@@ -18,9 +18,11 @@ def _days(count: int) -> str:
 
 
 def when(facts: Today) -> str:
-    """'Thu 4 Dec (in 2 days)' for the next meeting."""
+    """'Thu 4 Dec (in 2 days)' for the next meeting; 'next (no date yet)' before plan start."""
     assert facts.meeting is not None
     day = facts.meeting.day
+    if day is None:
+        return "next (no date yet)"
     gap = (day - facts.day).days
     ago = (
         "today"
