@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from lp_coach import __version__
-from lp_coach.content.model import Library, PackInfo, Principle
+from lp_coach.content.model import Library, PackInfo, Principle, from_data, signature
 from lp_coach.content.sources import PackDir, pack_files
 from lp_coach.paths import cache_dir, ensure_private_dir
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def load_library(packs: Sequence[PackDir]) -> Library:
@@ -38,8 +38,8 @@ def load_library(packs: Sequence[PackDir]) -> Library:
 
 
 def fingerprint(packs: Sequence[PackDir]) -> list[Any]:
-    """What must be unchanged for the cache to stand: versions, and each file's size and mtime."""
-    key: list[Any] = [CACHE_FORMAT, __version__]
+    """What must be unchanged for the cache to stand: versions, the format, each file's stat."""
+    key: list[Any] = [CACHE_FORMAT, __version__, signature(Principle), signature(PackInfo)]
     for pack in packs:
         if not isinstance(pack.root, Path):  # inside a zip: fixed by the version
             key.append([pack.display])
@@ -58,7 +58,10 @@ def _read(path: Path, key: list[Any]) -> Library | None:
         if data.get("key") != key:
             return None
         lib = data["library"]
-        principles = tuple(Principle.from_dict(p, source=p["source"]) for p in lib["principles"])
-        return Library(principles, tuple(PackInfo(**info) for info in lib["packs"]))
+        principles = tuple(
+            Principle.from_dict(p, source=p.pop("source")) for p in lib["principles"]
+        )
+        packs = tuple(from_data(PackInfo, info, path=info.pop("path")) for info in lib["packs"])
+        return Library(principles, packs)
     except (OSError, ValueError, KeyError, TypeError):
         return None

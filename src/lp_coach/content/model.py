@@ -1,14 +1,57 @@
-"""The content model: a principle and the parts a session, quiz or guide reads."""
+"""The content model, which is also the file format's one declaration: each field says its kind.
+
+A field of the format is declared with `field(metadata=declare(kind, doc))`; its key in a
+file is its name less a trailing underscore (`with_` is `with`), it is required in the model
+when it has no default, and the validator, JSON Schema, docs tables and the conversion to and
+from plain data (files, JSON, the cache) are all derived from these declarations. A field that
+is not part of the file (where it was read from) has no declaration and `compare=False`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from enum import Enum
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 TRANSLATIONS = ("WEB", "KJV", "ASV")
 TITLE_SEPARATOR = " · "
 """Between titles in a line: a title may hold a comma or a semicolon (Are Right, A Lot)."""
+FORMAT = "lp_coach.format"
+"""The key of a field's Spec in its dataclass metadata."""
+
+
+class Kind(Enum):
+    """What a field's value must be."""
+
+    TEXT = "text"
+    COUNT = "whole number ≥ 1"
+    SLUG = "slug"
+    PRINCIPLE = "principle id"
+    TRANSLATION = "translation"
+    REF = "scripture reference"
+    TEXTS = "list of text"
+    PRINCIPLES = "list of principle ids"
+    OBJECTS = "list of entries"
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What the format says of one field: its kind, what it means, and a list's entry type."""
+
+    kind: Kind
+    doc: str
+    item: type[Any] | None = None
+
+
+def declare(kind: Kind, doc: str, item: type[Any] | None = None) -> dict[str, Spec]:
+    """The metadata that makes a dataclass field part of the file format."""
+    if (kind is Kind.OBJECTS) != (item is not None):
+        raise TypeError("a list of entries, and only that, names its entry type")
+    return {FORMAT: Spec(kind, doc, item)}
 
 
 def title_list(titles: Iterable[str]) -> str:
@@ -20,123 +63,180 @@ def title_list(titles: Iterable[str]) -> str:
 class Scripture:
     """A passage quoted word for word from a public-domain translation."""
 
-    ref: str
-    text: str
-    translation: str
-    note: str | None = None
+    noun: ClassVar[str] = "scripture entry"
+    ref: str = field(
+        metadata=declare(
+            Kind.REF, "A real reference such as `Proverbs 20:14`, `Pr 20:14` or `1 Cor 13:4-7`."
+        )
+    )
+    text: str = field(
+        metadata=declare(Kind.TEXT, "The passage, quoted word for word from `translation`.")
+    )
+    translation: str = field(
+        metadata=declare(Kind.TRANSLATION, "The Bible quoted; all three are in the public domain.")
+    )
+    note: str | None = field(
+        default=None, metadata=declare(Kind.TEXT, "Why this passage speaks to the principle.")
+    )
 
 
 @dataclass(frozen=True)
 class Question:
     """A discussion question, with what a facilitator needs to lead it."""
 
-    question: str
-    follow_ups: tuple[str, ...] = ()
-    leader_notes: str | None = None
-    minutes: int | None = None
+    noun: ClassVar[str] = "discussion question"
+    question: str = field(metadata=declare(Kind.TEXT, "The question, as read to the group."))
+    follow_ups: tuple[str, ...] = field(
+        default=(), metadata=declare(Kind.TEXTS, "Questions to go deeper, asked on request.")
+    )
+    leader_notes: str | None = field(
+        default=None,
+        metadata=declare(
+            Kind.TEXT, "For the facilitator only: what to listen for, and how to steer."
+        ),
+    )
+    minutes: int | None = field(
+        default=None, metadata=declare(Kind.COUNT, "Minutes to give this question in a session.")
+    )
 
 
 @dataclass(frozen=True)
 class Example:
     """A true, sourced story that shows the principle at work."""
 
-    title: str
-    story: str
-    source: str
-    lesson: str
-    questions: tuple[str, ...] = ()
+    noun: ClassVar[str] = "example"
+    title: str = field(metadata=declare(Kind.TEXT, "A short title for the story."))
+    story: str = field(metadata=declare(Kind.TEXT, "What happened, told in a paragraph."))
+    source: str = field(
+        metadata=declare(Kind.TEXT, "Where a reader can check it (a book, article or letter).")
+    )
+    lesson: str = field(metadata=declare(Kind.TEXT, "What the story teaches about the principle."))
+    questions: tuple[str, ...] = field(
+        default=(), metadata=declare(Kind.TEXTS, "Questions about the story.")
+    )
 
 
 @dataclass(frozen=True)
 class Scenario:
     """A quiz situation, the principle it best shows, and plausible wrong answers."""
 
-    situation: str
-    answer: str
-    distractors: tuple[str, ...]
-    explanation: str
+    noun: ClassVar[str] = "scenario"
+    situation: str = field(
+        metadata=declare(Kind.TEXT, "A realistic situation that shows a principle unnamed.")
+    )
+    answer: str = field(metadata=declare(Kind.PRINCIPLE, "The principle it best shows."))
+    distractors: tuple[str, ...] = field(
+        metadata=declare(Kind.PRINCIPLES, "Other plausible principles (at least one).")
+    )
+    explanation: str = field(
+        metadata=declare(Kind.TEXT, "Why the answer fits better than the distractors.")
+    )
 
 
 @dataclass(frozen=True)
 class Tension:
     """Another principle that pulls the other way, and a question about the pull."""
 
-    with_: str
-    question: str
+    noun: ClassVar[str] = "tension"
+    with_: str = field(metadata=declare(Kind.PRINCIPLE, "A principle that pulls the other way."))
+    question: str = field(metadata=declare(Kind.TEXT, "A question that explores the pull."))
 
 
 @dataclass(frozen=True)
 class Principle:
     """One leadership principle with everything the coach can do with it."""
 
-    id: str
-    order: int
-    title: str
-    statement: str
-    key_phrases: tuple[str, ...] = ()
-    scripture: tuple[Scripture, ...] = ()
-    discussion: tuple[Question, ...] = ()
-    examples: tuple[Example, ...] = ()
-    scenarios: tuple[Scenario, ...] = ()
-    journal_prompts: tuple[str, ...] = ()
-    interview_questions: tuple[str, ...] = ()
-    related: tuple[str, ...] = ()
-    tensions: tuple[Tension, ...] = ()
+    noun: ClassVar[str] = "principle"
+    id: str = field(
+        metadata=declare(
+            Kind.SLUG, "Lower-case letters, digits and single hyphens; equals the file name."
+        )
+    )
+    order: int = field(metadata=declare(Kind.COUNT, "Position in the series; 1 comes first."))
+    title: str = field(metadata=declare(Kind.TEXT, "The principle's name."))
+    statement: str = field(
+        metadata=declare(Kind.TEXT, "The principle itself: the official wording, verbatim.")
+    )
+    key_phrases: tuple[str, ...] = field(
+        default=(),
+        metadata=declare(
+            Kind.TEXTS, "Phrases blanked out in cloze quizzes; each must occur in the statement."
+        ),
+    )
+    scripture: tuple[Scripture, ...] = field(
+        default=(),
+        metadata=declare(
+            Kind.OBJECTS, "Passages quoted word for word from a public-domain Bible.", Scripture
+        ),
+    )
+    discussion: tuple[Question, ...] = field(
+        default=(),
+        metadata=declare(
+            Kind.OBJECTS,
+            "Questions for a group, from what the principle says to what it asks of us.",
+            Question,
+        ),
+    )
+    examples: tuple[Example, ...] = field(
+        default=(),
+        metadata=declare(Kind.OBJECTS, "True stories, each with a source to check.", Example),
+    )
+    scenarios: tuple[Scenario, ...] = field(
+        default=(),
+        metadata=declare(
+            Kind.OBJECTS, "Quiz items: the principle a situation best shows.", Scenario
+        ),
+    )
+    journal_prompts: tuple[str, ...] = field(
+        default=(), metadata=declare(Kind.TEXTS, "Prompts for the reflection journal.")
+    )
+    interview_questions: tuple[str, ...] = field(
+        default=(),
+        metadata=declare(Kind.TEXTS, "Behavioural interview questions (“Tell me about a time…”)."),
+    )
+    related: tuple[str, ...] = field(
+        default=(), metadata=declare(Kind.PRINCIPLES, "Principles that go with this one.")
+    )
+    tensions: tuple[Tension, ...] = field(
+        default=(),
+        metadata=declare(Kind.OBJECTS, "Principles that pull the other way.", Tension),
+    )
     source: str = field(default="", compare=False)
     """The file this principle was read from (for messages; not part of the content)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The principle in the file format's field names (for JSON and caches)."""
-        data = asdict(self)
-        data["tensions"] = [
-            {"with": t["with_"], "question": t["question"]} for t in data["tensions"]
-        ]
-        del data["source"]
-        out: dict[str, Any] = _lists(data)
-        return out
+        return to_data(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], source: str = "") -> Principle:
+    def from_dict(cls, data: Mapping[str, Any], source: str = "") -> Principle:
         """Build a principle from already-validated data in the file format."""
-        return cls(
-            id=data["id"],
-            order=data["order"],
-            title=data["title"],
-            statement=data["statement"],
-            key_phrases=tuple(data.get("key_phrases", ())),
-            scripture=tuple(Scripture(**s) for s in data.get("scripture", ())),
-            discussion=tuple(
-                Question(**{**q, "follow_ups": tuple(q.get("follow_ups", ()))})
-                for q in data.get("discussion", ())
-            ),
-            examples=tuple(
-                Example(**{**e, "questions": tuple(e.get("questions", ()))})
-                for e in data.get("examples", ())
-            ),
-            scenarios=tuple(
-                Scenario(**{**s, "distractors": tuple(s["distractors"])})
-                for s in data.get("scenarios", ())
-            ),
-            journal_prompts=tuple(data.get("journal_prompts", ())),
-            interview_questions=tuple(data.get("interview_questions", ())),
-            related=tuple(data.get("related", ())),
-            tensions=tuple(
-                Tension(with_=t["with"], question=t["question"]) for t in data.get("tensions", ())
-            ),
-            source=source,
-        )
+        return from_data(cls, data, source=source)
 
 
 @dataclass(frozen=True)
 class PackInfo:
     """What pack.yaml says about a pack."""
 
-    name: str
-    version: str | None = None
-    description: str | None = None
-    source: str | None = None
-    licence: str | None = None
-    translation: str | None = None
+    noun: ClassVar[str] = "pack"
+    name: str = field(metadata=declare(Kind.TEXT, "The pack's name, shown in listings."))
+    version: str | None = field(
+        default=None, metadata=declare(Kind.TEXT, "Your version of the pack.")
+    )
+    description: str | None = field(
+        default=None, metadata=declare(Kind.TEXT, "What the pack is, in a paragraph.")
+    )
+    source: str | None = field(
+        default=None,
+        metadata=declare(Kind.TEXT, "Where the principles come from (a URL or a citation)."),
+    )
+    licence: str | None = field(
+        default=None, metadata=declare(Kind.TEXT, "The terms under which the pack may be shared.")
+    )
+    translation: str | None = field(
+        default=None,
+        metadata=declare(Kind.TRANSLATION, "The translation of scripture entries that name none."),
+    )
     path: str = field(default="", compare=False)
 
 
@@ -156,9 +256,59 @@ class Library:
         return next((p for p in self.principles if p.id == principle_id), None)
 
 
-def _lists(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _lists(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_lists(v) for v in value]
-    return value
+T = TypeVar("T", bound="DataclassInstance")
+_LISTS = (Kind.TEXTS, Kind.PRINCIPLES, Kind.OBJECTS)
+_Step = tuple[str, str, Spec, type[Any] | None, bool]  # attribute, key, spec, entry, list?
+_Declared = tuple[frozenset[str], tuple[_Step, ...]]
+_declared: dict[type[Any], _Declared] = {}
+
+
+def declared(cls: type[DataclassInstance]) -> _Declared:
+    """The keys of `cls` in a file, and how to convert each field of the format."""
+    found = _declared.get(cls)
+    if found is None:  # once per class: a warm start converts ~500 entries
+        steps = tuple(
+            (f.name, f.name.rstrip("_"), spec, spec.item, spec.kind in _LISTS)
+            for f in fields(cls)
+            if (spec := f.metadata.get(FORMAT)) is not None
+        )
+        found = _declared[cls] = (frozenset(step[1] for step in steps), steps)
+    return found
+
+
+def from_data(cls: type[T], data: Mapping[str, Any], **local: Any) -> T:
+    """Build `cls` from plain data in the file format; `local` fills fields outside it."""
+    known, steps = declared(cls)
+    if not known.issuperset(data):
+        unknown = ", ".join(sorted(set(data) - known))
+        raise ValueError(f"{cls.__name__} has no field {unknown}")
+    for attr, key, _, item, listed in steps:
+        if key in data:
+            value = data[key]
+            if item is not None:
+                value = tuple([from_data(item, entry) for entry in value])
+            elif listed:
+                value = tuple(value)
+            local[attr] = value
+    return cls(**local)
+
+
+def to_data(obj: DataclassInstance) -> dict[str, Any]:
+    """`obj`'s declared fields as plain data in the file format (lists, not tuples)."""
+    out: dict[str, Any] = {}
+    for attr, key, _, item, listed in declared(type(obj))[1]:
+        value = getattr(obj, attr)
+        if item is not None:
+            value = [to_data(entry) for entry in value]
+        elif listed:
+            value = list(value)
+        out[key] = value
+    return out
+
+
+def signature(cls: type[DataclassInstance]) -> list[Any]:
+    """The shape of the format under `cls` (keys, kinds, entries): part of the cache's key."""
+    return [
+        [key, spec.kind.name, signature(spec.item) if spec.item else None]
+        for _, key, spec, _, _ in declared(cls)[1]
+    ]

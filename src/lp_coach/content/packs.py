@@ -9,7 +9,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from lp_coach.content.model import Library, PackInfo, Principle
+from lp_coach.content.model import Library, PackInfo, Principle, from_data, to_data
 from lp_coach.content.sources import PACK_FILE, PackDir, pack_files
 from lp_coach.content.validate import Checked, check_pack, check_principle
 from lp_coach.content.yamlsource import read_yaml
@@ -101,7 +101,7 @@ def _read_pack_info(pack: PackDir, entry: Traversable, problems: list[Problem]) 
     problems.extend(checked.problems)
     if checked.data is None:
         return None
-    return PackInfo(**checked.data, path=pack.display)
+    return from_data(PackInfo, checked.data, path=pack.display)
 
 
 def _join(pack: PackDir, name: str) -> str:
@@ -130,5 +130,5 @@ def as_dicts(library: Library) -> dict[str, Any]:
     """The library as plain data (for caches)."""
     return {
         "principles": [dict(p.to_dict(), source=p.source) for p in library.principles],
-        "packs": [vars(info) for info in library.packs],
+        "packs": [dict(to_data(info), path=info.path) for info in library.packs],
     }

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from lp_coach.atomic import atomic_write
-from lp_coach.content.fields import SLUG, SLUG_MAX
+from lp_coach.content.fields import PRINCIPLE, SLUG, SLUG_MAX
 from lp_coach.content.model import Library
 from lp_coach.content.schema import principle_schema
 from lp_coach.errors import UsageError
@@ -42,6 +42,7 @@ def new_principle(library: Library, principle_id: str, pack_dir: Path, title: st
         schema_path=SCHEMA_FILE,
         other_ids=", ".join(others[:2]),
         first_other=others[0] if others else principle_id,
+        doc={spec.name: spec.doc for spec in PRINCIPLE.fields},
     )
     atomic_write(path, text, mode=0o644)
     schema = pack_dir / SCHEMA_FILE

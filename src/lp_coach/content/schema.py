@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lp_coach.content.fields import PACK, PRINCIPLE, SLUG, SLUG_MAX, Field, Kind, Shape
-from lp_coach.content.model import TRANSLATIONS
+from lp_coach.content.fields import PACK, PRINCIPLE, SLUG, SLUG_MAX, Field, Shape
+from lp_coach.content.model import TRANSLATIONS, Kind
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 

@@ -7,8 +7,8 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from lp_coach.content.fields import PACK, PRINCIPLE, SLUG, SLUG_MAX, Field, Kind, Shape
-from lp_coach.content.model import TRANSLATIONS
+from lp_coach.content.fields import PACK, PRINCIPLE, SLUG, SLUG_MAX, Field, Shape
+from lp_coach.content.model import TRANSLATIONS, Kind
 from lp_coach.content.yamlsource import LList, LMap
 from lp_coach.errors import Problem
 
