@@ -5,17 +5,23 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
+
+from lp_coach.errors import StoreError, describe_os_error
 
 
 @contextmanager
 def atomic_output(path: Path, *, mode: int = 0o600, binary: bool = False) -> Iterator[IO[Any]]:
-    """A file written as a stream but seen whole or not at all (UTF-8 unless `binary`)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """A file written as a stream but seen whole or not at all (UTF-8 unless `binary`).
+
+    A file that cannot be written raises StoreError naming it; the old file, if any, stays.
+    """
+    tmp: str | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         handle = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
         with handle:
             yield handle
@@ -23,8 +29,12 @@ def atomic_output(path: Path, *, mode: int = 0o600, binary: bool = False) -> Ite
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+    except BaseException as exc:
+        if tmp is not None:
+            with suppress(OSError):
+                Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise StoreError(describe_os_error(exc, "write", _named(exc, path))) from None
         raise
 
 
@@ -32,3 +42,11 @@ def atomic_write(path: Path, data: str | bytes, *, mode: int = 0o600) -> None:
     """Write `data` to `path` so that readers see the old file or the new one, never half."""
     with atomic_output(path, mode=mode, binary=isinstance(data, bytes)) as handle:
         handle.write(data)
+
+
+def _named(exc: OSError, path: Path) -> Path | str:
+    """The path to name: the one the error names, unless it is our temporary file."""
+    named = exc.filename
+    if named is None or Path(os.fsdecode(named)).name.startswith(f".{path.name}."):
+        return path
+    return os.fsdecode(named)

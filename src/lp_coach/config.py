@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lp_coach.errors import UsageError
+from lp_coach.errors import StoreError, UsageError, describe_os_error
 from lp_coach.paths import config_file
 
 
@@ -26,7 +26,7 @@ def load_config(path: Path | None = None) -> Config:
     except FileNotFoundError:
         return Config()
     except OSError as exc:
-        raise UsageError(f"{path}: cannot read config: {exc.strerror}") from None
+        raise StoreError(describe_os_error(exc, "read", path)) from None
     import tomllib
 
     try:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Iterable
 from typing import NamedTuple
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+"""What a shell reports for a command stopped by Ctrl-C (128 + SIGINT)."""
 
 
 class CoachError(Exception):
@@ -27,6 +31,12 @@ class NotFound(UsageError):
 
 class StoreError(CoachError):
     """The data directory or a file in it cannot be read or written."""
+
+
+class Interrupted(CoachError):
+    """The user pressed Ctrl-C; the message says what was kept and how to go on."""
+
+    exit_code = EXIT_INTERRUPTED
 
 
 class Problem(NamedTuple):
@@ -53,3 +63,44 @@ class ContentError(CoachError):
 
 def _problem_order(problem: Problem) -> tuple[str, int, str]:
     return (problem.path, problem.line or 0, problem.message)
+
+
+def describe_os_error(exc: OSError, verb: str = "write", path: object = None) -> str:
+    """An OSError in plain words, naming the path: 'cannot write /x/notes: it is a file, ...'.
+
+    `verb` is what was being done to `path` (default: the path the error names).
+    """
+    target = os.fspath(path) if isinstance(path, (str, os.PathLike)) else exc.filename
+    target = os.fsdecode(target) if target is not None else ""
+    code = exc.errno
+    if code in (errno.ENOTDIR, errno.EEXIST):
+        blocker = _file_in_the_way(target)
+        if blocker is not None:
+            return f"cannot {verb} {blocker}: it is a file, not a folder"
+    where = f" {target}" if target else ""
+    if code == errno.ENOSPC:
+        return f"disk full writing{where}"
+    if code == errno.EDQUOT:
+        return f"disk quota exceeded writing{where}"
+    if code in (errno.EACCES, errno.EPERM):
+        return f"permission denied: cannot {verb}{where}"
+    if code == errno.EROFS:
+        return f"cannot {verb}{where}: the file system is read-only"
+    if code == errno.EISDIR:
+        return f"cannot {verb}{where}: it is a folder, not a file"
+    if code == errno.ENOENT:
+        return f"cannot {verb}{where}: no such file or folder"
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"cannot {verb}{where}: {reason[:1].lower()}{reason[1:]}"
+
+
+def _file_in_the_way(path: str) -> str | None:
+    """The file standing where `path` or one of its folders should be, if there is one."""
+    while path:
+        if os.path.exists(path):
+            return None if os.path.isdir(path) else path
+        parent = os.path.dirname(path)
+        if parent == path:
+            return None
+        path = parent
+    return None

@@ -53,13 +53,21 @@ def cache_dir() -> Path:
 def ensure_private_dir(path: Path) -> Path:
     """Create `path`, and any missing parents, readable by their owner alone; return it.
 
-    Directories that already exist are left as they are.
+    Directories that already exist are left as they are. A file in the way, or a folder
+    that cannot be made, raises StoreError naming it.
     """
+    from lp_coach.errors import StoreError, describe_os_error
+
     missing = []
     while not path.exists() and path != path.parent:
         missing.append(path)
         path = path.parent
-    for directory in reversed(missing):
-        directory.mkdir(mode=0o700, exist_ok=True)
-        directory.chmod(0o700)  # mkdir's mode is narrowed by the umask, never widened
+    if not missing and not path.is_dir():
+        raise StoreError(f"cannot write {path}: it is a file, not a folder")
+    try:
+        for directory in reversed(missing):
+            directory.mkdir(mode=0o700, exist_ok=True)
+            directory.chmod(0o700)  # mkdir's mode is narrowed by the umask, never widened
+    except OSError as exc:
+        raise StoreError(describe_os_error(exc, "write")) from None
     return missing[0] if missing else path

@@ -4,7 +4,7 @@
 # every annotation string on each start-up (measured: ~4 ms of a ~60 ms --help).
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -12,7 +12,14 @@ from lp_coach import __version__
 from lp_coach.cli.lazy import lazy_group
 from lp_coach.cli.settings import SETTINGS
 from lp_coach.cli.study import study
-from lp_coach.errors import CoachError, ContentError
+from lp_coach.errors import (
+    EXIT_FAILURE,
+    EXIT_INTERRUPTED,
+    CoachError,
+    ContentError,
+    Interrupted,
+    describe_os_error,
+)
 
 HELP = """A terminal coach for leadership principles.
 
@@ -44,9 +51,21 @@ GROUPS = {
     ),
 }
 
+
+class _Group(lazy_group(GROUPS)):  # type: ignore[misc]
+    """The top group: Ctrl-C in any command reaches `run` as Interrupted (Typer would
+    turn it into a silent exit 130)."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            raise Interrupted() from exc  # --debug shows where it landed, as the cause
+
+
 app = typer.Typer(
     name="lp-coach",
-    cls=lazy_group(GROUPS),
+    cls=_Group,
     help=HELP,
     # Plain help: Rich-formatted help doubles the start-up time of every --help.
     rich_markup_mode=None,
@@ -102,17 +121,43 @@ def main(
 
 
 def run(argv: list[str] | None = None) -> None:
-    """Entry point: run the app and turn a known error into one message and an exit code."""
+    """Entry point: run the app; whatever stops it becomes one line on stderr and an exit code.
+
+    lp-coach's own errors (CoachError), the system's (OSError: a disk full, a permission
+    denied, a file where a folder should be), the database's (sqlite3.Error) and Ctrl-C
+    each end in one line and their exit code (2 usage, 1 failure, 130 Ctrl-C); --debug
+    shows the traceback instead.
+    """
     try:
         app(args=argv, prog_name="lp-coach")
-    except CoachError as exc:
-        if SETTINGS.debug:
+    except BaseException as exc:
+        code = _exit_code(exc)
+        if code is None or SETTINGS.debug:
             raise
         _report(exc)
-        sys.exit(exc.exit_code)
+        sys.exit(code)
 
 
-def _report(exc: CoachError) -> None:
+def _exit_code(exc: BaseException) -> int | None:
+    """The exit code for an exception the boundary reports, or None to let it through."""
+    if isinstance(exc, CoachError):
+        return exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):
+        return EXIT_INTERRUPTED
+    if isinstance(exc, OSError):
+        return EXIT_FAILURE
+    sqlite3 = sys.modules.get("sqlite3")  # not imported: not the database's error
+    if sqlite3 is not None and isinstance(exc, sqlite3.Error):
+        return EXIT_FAILURE
+    return None
+
+
+def _report(exc: BaseException) -> None:
+    if isinstance(exc, (Interrupted, KeyboardInterrupt)):
+        said = str(exc) if isinstance(exc, Interrupted) else ""
+        start = "\n" if sys.stderr.isatty() else ""  # off the line where the terminal echoed ^C
+        print(f"{start}{said or 'lp-coach: interrupted'}", file=sys.stderr)
+        return
     if isinstance(exc, ContentError):
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -123,4 +168,12 @@ def _report(exc: CoachError) -> None:
             file=sys.stderr,
         )
         return
-    print(f"lp-coach: error: {exc}", file=sys.stderr)
+    if isinstance(exc, OSError):
+        message = describe_os_error(exc, "open")
+    elif isinstance(exc, CoachError):
+        message = str(exc)
+    else:
+        from lp_coach.store.db import describe_db_error
+
+        message = describe_db_error(exc)  # type: ignore[arg-type]
+    print(f"lp-coach: error: {message}", file=sys.stderr)

@@ -108,7 +108,9 @@ def quiz(
         summary = summarize(started, now, zone)
         face.say(summary_lines(summary, started.titles, now, zone), title="Quiz done")
     if interrupted:
-        raise typer.Exit(130)
+        from lp_coach.errors import Interrupted
+
+        raise Interrupted()  # the summary said what was kept
 
 
 @app.command()

@@ -63,10 +63,17 @@ def list_(as_json: JsonOption = False) -> None:
 def show(
     session_id: Annotated[int | None, typer.Argument(metavar="[ID]", help="Session id.")] = None,
     last: Annotated[bool, typer.Option("--last", help="The latest finished session.")] = False,
+    write: Annotated[
+        bool,
+        typer.Option(
+            "--write", help="Write the notes again (.md and .html) and print where they are."
+        ),
+    ] = False,
 ) -> None:
-    """Print a finished session's notes (Markdown).
+    """Print a finished session's notes (Markdown), or write them again with --write.
 
     Example:  lp-coach sessions show --last
+    Example:  lp-coach sessions show 3 --write
     """
     from pathlib import Path
 
@@ -82,12 +89,25 @@ def show(
     )
     if record is None:
         raise NotFound("no finished session yet")
-    if record.notes_path is None:
+    if write:
+        from lp_coach.cli.settings import SETTINGS
+        from lp_coach.content.library import open_library
+        from lp_coach.study.notes import note_files
+        from lp_coach.study.service import write_again
+
+        markdown = write_again(conn, open_library(SETTINGS.principles), record)
+        for path in note_files(Path(markdown)):
+            print(path)
+        return
+    if record.status != sessions.FINISHED:
         raise UsageError(
             f"session {record.id} is not finished; continue it with "
             f"`lp-coach study --resume --session {record.id}`"
         )
+    again = f"write them with `lp-coach sessions show {record.id} --write`"
+    if record.notes_path is None:
+        raise NotFound(f"session {record.id} is finished but its notes were not written; {again}")
     try:
         sys.stdout.write(Path(record.notes_path).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise NotFound(f"{record.notes_path}: {exc.strerror}") from None
+        raise NotFound(f"{record.notes_path}: {exc.strerror}; {again}") from None

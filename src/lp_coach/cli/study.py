@@ -88,19 +88,15 @@ def study(
 
     face = _face(plain)
     try:
-        try:
-            outcome = engine.run(session, face, service.write_up)
-        finally:
-            face.close()  # before anything is printed, so it lands on the normal screen
-    except KeyboardInterrupt:
-        _saved(session.record.id, session.state.position, len(session.steps))
-        raise typer.Exit(130) from None
+        outcome = engine.run(session, face, service.write_up)
+    finally:
+        face.close()  # before anything is printed, so it lands on the normal screen
     if outcome.finished:
         print(f"Session {outcome.session.id} finished. Notes: {outcome.notes_path}")
         if outcome.session.options.journal:
             print("Your answers are in your journal: lp-coach journal list")
     else:
-        _saved(session.record.id, session.state.position, len(session.steps))
+        print(engine.saved_line(session), file=sys.stderr)
 
 
 def _face(plain: bool) -> "Face":
@@ -111,11 +107,3 @@ def _face(plain: bool) -> "Face":
     from lp_coach.study.plain import PlainFace
 
     return PlainFace(sys.stdin, sys.stdout)
-
-
-def _saved(session_id: int, position: int, total: int) -> None:
-    print(
-        f"Session {session_id} saved at step {position + 1} of {total}. "
-        "Continue with: lp-coach study --resume",
-        file=sys.stderr,
-    )

@@ -27,12 +27,13 @@ def load_library(packs: Sequence[PackDir]) -> Library:
         return cached
     from lp_coach.atomic import atomic_write
     from lp_coach.content.packs import as_dicts, load_checked  # YAML and checks: only on a miss
+    from lp_coach.errors import StoreError
 
     library = load_checked(packs)
     try:
         ensure_private_dir(path.parent)
         atomic_write(path, json.dumps({"key": key, "library": as_dicts(library)}))
-    except OSError:
+    except StoreError:
         pass  # a read-only data directory only costs speed
     return library
 

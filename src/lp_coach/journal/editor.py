@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from lp_coach.atomic import atomic_write
-from lp_coach.errors import CoachError, ContentError, UsageError
+from lp_coach.errors import CoachError, ContentError, StoreError, UsageError
 from lp_coach.paths import data_dir, ensure_private_dir
 
 
@@ -52,7 +52,7 @@ class Draft:
         if words is not None:
             try:
                 atomic_write(self.path, words + "\n")
-            except OSError:
+            except StoreError:
                 pass  # the draft as the editor left it is still there
         if not isinstance(error, ContentError):
             hint = f"; {then}" if then else ""

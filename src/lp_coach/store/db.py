@@ -9,11 +9,13 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from lp_coach.errors import StoreError
+from lp_coach.errors import StoreError, describe_os_error
 from lp_coach.paths import data_dir, ensure_private_dir
 from lp_coach.store.migrations import migrate
 
 DB_NAME = "lp-coach.db"
+FULL_BELOW = 256 * 1024
+"""Free bytes under which a database that cannot be written is put down to a full disk."""
 
 
 def db_path() -> Path:
@@ -24,23 +26,51 @@ def db_path() -> Path:
 def connect(path: Path | None = None) -> sqlite3.Connection:
     """Open (creating and migrating if needed) the database, or raise StoreError."""
     path = path or db_path()
+    ensure_private_dir(path.parent)
     try:
-        ensure_private_dir(path.parent)
         if not path.exists():
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    except OSError as exc:
+        raise StoreError(describe_os_error(exc, "create", path)) from None
+    try:
         conn = sqlite3.connect(path, timeout=10, isolation_level=None)
-    except (OSError, sqlite3.Error) as exc:
-        raise StoreError(f"{path}: cannot open the database: {exc}") from None
+    except sqlite3.Error as exc:
+        raise StoreError(describe_db_error(exc, path)) from None
     conn.row_factory = sqlite3.Row
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
         migrate(conn)
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         conn.close()
-        raise StoreError(f"{path}: {exc} (is it an lp-coach database?)") from None
+        raise StoreError(describe_db_error(exc, path)) from None
     return conn
+
+
+def describe_db_error(exc: sqlite3.Error, path: Path | None = None) -> str:
+    """A database error in plain words, naming the file, with what the user can do."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    path = path or db_path()
+    where = f"the database {path}"
+    if name.startswith(("SQLITE_FULL", "SQLITE_IOERR")) and _nearly_full(path.parent):
+        name = "SQLITE_FULL"  # SQLite says "disk I/O error" when it cannot grow its index file
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return (
+            f"{where} is damaged: {exc} (restore it from a backup, or move it aside "
+            "and lp-coach starts a new one)"
+        )
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return f"{where} is locked: {exc} (another lp-coach is using it; try again when it is done)"
+    if name.startswith("SQLITE_READONLY"):
+        return f"{where} is read-only: {exc} (make it and its folder writable, then try again)"
+    if name.startswith("SQLITE_FULL"):
+        return f"disk full writing {where} (free some space and try again)"
+    if name.startswith("SQLITE_CANTOPEN"):
+        return f"{where} cannot be opened: {exc} (check that its folder exists and is yours)"
+    if name.startswith("SQLITE_IOERR"):
+        return f"{where} cannot be read or written: {exc} (is the disk full or gone?)"
+    return f"{where}: {exc}"
 
 
 @contextmanager
@@ -53,6 +83,16 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _nearly_full(folder: Path) -> bool:
+    """True when the disk holding `folder` has no room left to speak of."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(folder).free < FULL_BELOW
+    except OSError:
+        return False
 
 
 def now() -> str:

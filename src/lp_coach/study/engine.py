@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from lp_coach.content.model import Library, Principle
-from lp_coach.errors import UsageError
+from lp_coach.errors import CoachError, Interrupted, StoreError, UsageError, describe_os_error
 from lp_coach.study import sessions
 from lp_coach.study.agenda import Agenda, build_agenda
 from lp_coach.study.sessions import Entry, SessionRecord
@@ -230,13 +230,49 @@ class Session:
 def run(session: Session, face: Face, on_finish: Callable[[Session], str]) -> Outcome:
     """Drive `session` with `face` until it finishes or the facilitator stops.
 
-    `on_finish` writes the notes and returns their path; the session is marked finished
-    only after the notes exist.
+    At the last step the session is marked finished, then `on_finish` writes the notes and
+    returns their path. Ctrl-C raises Interrupted saying what was kept; notes that cannot
+    be written raise StoreError saying how to write them later. Nothing said is lost.
     """
-    while not session.done:
-        if not session.apply(face.show(session.view())):
-            return Outcome(session.record, finished=False)
-    path = on_finish(session)
-    sessions.finish(session.conn, session.record.id, session.state, path)
-    record = sessions.load(session.conn, session.record.id)
+    try:
+        while not session.done:
+            if not session.apply(face.show(session.view())):
+                return Outcome(session.record, finished=False)
+    except KeyboardInterrupt:
+        raise Interrupted(saved_line(session)) from None
+    conn, number = session.conn, session.record.id
+    sessions.finish(conn, number, session.state)
+    session.record = sessions.load(conn, number)
+    later = f"lp-coach sessions show {number} --write"
+    try:
+        path = on_finish(session)
+    except KeyboardInterrupt:
+        raise Interrupted(
+            f"Session {number} finished; its notes were not written. Write them with: {later}"
+        ) from None
+    except (CoachError, OSError, sqlite3.Error) as exc:
+        raise StoreError(
+            f"session {number} is finished and saved, but its notes could not be written: "
+            f"{_reason(exc)}; once that is fixed, write them with: {later}"
+        ) from exc
+    sessions.set_notes_path(conn, number, path)
+    record = sessions.load(conn, number)
     return Outcome(record, finished=True, notes_path=path)
+
+
+def saved_line(session: Session) -> str:
+    """What is kept of a session stopped before its end, and how to go on with it."""
+    return (
+        f"Session {session.record.id} saved at step {session.state.position + 1} of "
+        f"{len(session.steps)}. Continue with: lp-coach study --resume"
+    )
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError):
+        return describe_os_error(exc)
+    if isinstance(exc, sqlite3.Error):
+        from lp_coach.store.db import describe_db_error
+
+        return describe_db_error(exc)
+    return str(exc)

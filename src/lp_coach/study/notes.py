@@ -83,19 +83,33 @@ def notes_context(
 
 
 def write_notes(context: dict[str, Any], overrides: tuple[Path, ...] = ()) -> Path:
-    """Render and write the Markdown and HTML notes; return the Markdown file's path."""
+    """Render and write the Markdown and HTML notes; return the Markdown file's path.
+
+    Notes written before for this session are written again in place; new ones are named
+    by date and principle (and the session's id, when that name is taken). A folder or
+    file that cannot be written raises StoreError naming it.
+    """
     from lp_coach.render.templates import render
 
     record: SessionRecord = context["session"]
-    stem = f"{context['date']}-{record.principle_id}"
-    directory = ensure_private_dir(notes_dir())
-    if any((directory / f"{stem}.{fmt}").exists() for fmt in FORMATS):
-        stem = f"{stem}-{record.id}"
-    paths = {fmt: directory / f"{stem}.{fmt}" for fmt in FORMATS}
-    for fmt, path in paths.items():
-        text = render(f"session-notes.{fmt}.j2", overrides, **context)
+    if record.notes_path:
+        markdown = Path(record.notes_path)
+        ensure_private_dir(markdown.parent)
+    else:
+        stem = f"{context['date']}-{record.principle_id}"
+        directory = ensure_private_dir(notes_dir())
+        if any((directory / f"{stem}.{fmt}").exists() for fmt in FORMATS):
+            stem = f"{stem}-{record.id}"
+        markdown = directory / f"{stem}.md"
+    for path in note_files(markdown):
+        text = render(f"session-notes{path.suffix}.j2", overrides, **context)
         atomic_write(path, text, mode=0o600)
-    return paths["md"]
+    return markdown
+
+
+def note_files(markdown: Path) -> list[Path]:
+    """The files of one session's notes, given its Markdown file: one per format."""
+    return [markdown.with_suffix(f".{fmt}") for fmt in FORMATS]
 
 
 def step_prompt(step: Step) -> str:

@@ -10,7 +10,7 @@ from lp_coach.errors import NotFound, UsageError
 from lp_coach.study import sessions
 from lp_coach.study.engine import Session
 from lp_coach.study.notes import notes_context, write_notes
-from lp_coach.study.sessions import Options
+from lp_coach.study.sessions import Options, SessionRecord
 
 
 def parse_group(text: str | None) -> tuple[str, ...]:
@@ -72,6 +72,19 @@ def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
         next_after(conn, session.library, session.principle.id),
     )
     return str(write_notes(context, overrides))
+
+
+def write_again(conn: sqlite3.Connection, library: Library, record: SessionRecord) -> str:
+    """Render and write a finished session's notes again (or at last, when writing them
+    failed at the end of the session); return the Markdown file's path."""
+    if record.status != sessions.FINISHED:
+        raise UsageError(
+            f"session {record.id} is not finished; continue it with "
+            f"`lp-coach study --resume --session {record.id}`"
+        )
+    path = write_up(Session(conn, record, library))
+    sessions.set_notes_path(conn, record.id, path)
+    return path
 
 
 def keep_in_journal(session: Session) -> int:

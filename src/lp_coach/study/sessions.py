@@ -195,13 +195,21 @@ def previous_actions(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
     return [e for e in entries(conn, row["id"]) if e.kind == "action"]
 
 
-def finish(conn: sqlite3.Connection, session_id: int, state: State, notes_path: str) -> None:
-    """Mark the session finished, with where its notes were written."""
+def finish(
+    conn: sqlite3.Connection, session_id: int, state: State, notes_path: str | None = None
+) -> None:
+    """Mark the session finished (with where its notes were written, once they are)."""
     with transaction(conn):
         conn.execute(
             "UPDATE sessions SET status = ?, finished = ?, state = ?, notes_path = ? WHERE id = ?",
             (FINISHED, now(), state.to_json(), notes_path, session_id),
         )
+
+
+def set_notes_path(conn: sqlite3.Connection, session_id: int, notes_path: str) -> None:
+    """Record where a finished session's notes were written."""
+    with transaction(conn):
+        conn.execute("UPDATE sessions SET notes_path = ? WHERE id = ?", (notes_path, session_id))
 
 
 def _record(row: sqlite3.Row) -> SessionRecord:
