@@ -21,14 +21,17 @@ def db_path() -> Path:
     return data_dir() / DB_NAME
 
 
-def connect(path: Path | None = None) -> sqlite3.Connection:
-    """Open (creating and migrating if needed) the database, or raise StoreError."""
+def connect(path: Path | None = None, *, shared: bool = False) -> sqlite3.Connection:
+    """Open (creating and migrating if needed) the database, or raise StoreError.
+
+    `shared`: the connection may be used from other threads (the caller serialises use).
+    """
     path = path or db_path()
     try:
         ensure_private_dir(path.parent)
         if not path.exists():
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-        conn = sqlite3.connect(path, timeout=10, isolation_level=None)
+        conn = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=not shared)
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"{path}: cannot open the database: {exc}") from None
     conn.row_factory = sqlite3.Row
