@@ -71,6 +71,8 @@ def study(
     from lp_coach.study import engine, service
     from lp_coach.study.sessions import Options
 
+    if (room_host is not None or room_port is not None) and not (room or resume):
+        raise UsageError("--room-host and --room-port go with --room")
     library = open_library(SETTINGS.principles)
     conn = connect()
     if resume:
@@ -99,10 +101,11 @@ def study(
         )
         session = service.start(conn, library, options)
 
+    room = room or bool(session.record.options.room)  # a resumed room comes back
     if (room_host is not None or room_port is not None) and not room:
         raise UsageError("--room-host and --room-port go with --room")
     live = None
-    if room or session.record.options.room:
+    if room:
         from lp_coach.cli.study_room import open_room
 
         live = open_room(session, room_host, room_port)

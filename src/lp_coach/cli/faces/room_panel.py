@@ -57,7 +57,7 @@ class RoomFrame:
         layout = Layout()
         if self.view.step.key in WELCOME_STEPS:
             rows = self.room.qr()
-            side = len(rows[0]) + 4
+            side = max(len(rows[0]), len(self.room.url)) + 4
             if width - side >= 50 and height >= len(rows) // 2 + 9:
                 layout.split_row(Layout(self.screen, ratio=1), Layout(self.panel(rows), size=side))
                 yield layout
