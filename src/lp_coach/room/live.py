@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from lp_coach.room.server import RoomServer
 
 FOR_LEADER = "(a prayer request for the leader only)"
+SCREEN_TAIL = 40
+"""The most entries of one step the shared screen is given: its Said box shows the latest few
+lines, and thirty phones can send hundreds (drawing them all would slow every redraw)."""
 
 
 class Room:
@@ -81,8 +84,9 @@ class Room:
         self.board.publish(stage_of(view, self.inbox.prayer))
 
     def screen_view(self, view: View) -> View:
-        """`view` as the shared screen may show it: no anonymous names, no leader-only text."""
-        return replace(view, said=tuple(shown_on_screen(e) for e in view.said))
+        """`view` as the shared screen may show it: no anonymous names, no leader-only text,
+        only the latest entries."""
+        return replace(view, said=tuple(shown_on_screen(e) for e in view.said[-SCREEN_TAIL:]))
 
     def refresh(self, view: View) -> View:
         """`view` with what has been said on its step up to now (after a phone sent something)."""
