@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from conftest import Invoke
 from starlette.testclient import TestClient
 
 from lp_coach.content.model import Library
@@ -289,3 +290,24 @@ def test_the_stream_sends_the_step_as_published(room: Room) -> None:
         assert reply.headers["content-type"].startswith("text/event-stream")
         lines = [line for line in reply.iter_lines() if line.startswith("data: ")]
     assert json.loads(lines[0][6:]) == {"ended": True}
+
+
+def test_the_groups_notes_hide_anonymous_names_and_leave_out_leader_only(room: Room) -> None:
+    from lp_coach.study.notes import notes_context
+
+    client = room.join("Ann")
+    room.say(client, "hard week", visibility=ANONYMOUS)
+    room.say(client, "for my father", kind="prayer", visibility=LEADER)
+    room.say(client, "for our town", kind="prayer")
+    session = room.session
+    context = notes_context(session.record, session.principle, session.steps, room.entries(), None)
+    [welcome] = [s for s in context["sections"] if s.key == "welcome"]
+    assert [(e.person, e.text) for e in welcome.said] == [(None, "hard week")]
+    assert [(e.person, e.text) for e in context["prayers"]] == [("Ann", "for our town")]
+
+
+def test_room_host_and_port_need_a_room(cli: Invoke) -> None:
+    result = cli("study", "customer-obsession", "--room-port", "9000", input="")
+    assert result.exit_code == 2, result.output
+    assert "--room-host and --room-port go with --room" in result.stderr
+    assert "Session" not in result.output  # refused before a session was started

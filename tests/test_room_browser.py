@@ -75,7 +75,9 @@ class Onward:
         pass
 
 
-def test_an_answer_typed_on_the_page_is_in_the_notes(library: Library, browser: object) -> None:
+def test_an_answer_typed_on_the_page_is_in_the_notes(
+    library: Library, browser: object, tmp_path: Path
+) -> None:
     session = new_session(library)
     session.state.position = [s.key for s in session.steps].index("welcome")
     room = Room.open(session, db_path(), "127.0.0.1", 0)
@@ -95,15 +97,18 @@ def test_an_answer_typed_on_the_page_is_in_the_notes(library: Library, browser: 
         page.check("input[name=kind][value=prayer]")
         page.check("input[name=visibility][value=leader]")
         page.click("#send")
-        page.wait_for_function("document.querySelectorAll('#mine-list li').length == 2")
+        page.locator("#mine-list li").nth(1).wait_for()  # (the page's CSP forbids eval)
         assert "A <b>good</b> week & a customer call" in page.inner_text("#mine-list")
         assert page.locator("#mine-list b").count() == 0  # text, never HTML
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= 360, f"the page scrolls sideways at 360 px ({width} px)"
+        for size in ("100%", "150%"):  # the phone's font size, normal and large
+            page.evaluate(f"document.documentElement.style.fontSize = '{size}'")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 360, f"the page scrolls sideways at 360 px, font {size} ({width} px)"
+        page.screenshot(path=str(tmp_path / "phone-360.png"), full_page=True)
 
         session.state.position += 1  # the facilitator moves on: the phone follows
         room.publish(session.view())
-        page.wait_for_function("document.getElementById('title').textContent == 'Opening prayer'")
+        page.locator("#title", has_text="Opening prayer").wait_for()
 
         outcome = engine.run(session, RoomFace(Onward(), room), service.write_up)
         room.stop()  # as the command does when the session ends: phones are told
