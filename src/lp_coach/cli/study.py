@@ -9,6 +9,7 @@ import typer
 from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
+    from lp_coach.room.live import Room
     from lp_coach.study.engine import Face
 
 
@@ -43,6 +44,15 @@ def study(
         bool,
         typer.Option("--journal", help="Solo: keep your answers as journal entries at the end."),
     ] = False,
+    room: Annotated[
+        bool, typer.Option("--room", help="Let people join from their phones (same Wi-Fi).")
+    ] = False,
+    room_host: Annotated[
+        str | None, typer.Option(metavar="ADDRESS", help="With --room: the address to serve on.")
+    ] = None,
+    room_port: Annotated[
+        int | None, typer.Option(metavar="PORT", help="With --room: the port (default 8765).")
+    ] = None,
 ) -> None:
     """Run a guided study session; notes are written when it ends.
 
@@ -50,6 +60,9 @@ def study(
     timers, a tension, action steps and closing.
 
     Example:  lp-coach study customer-obsession --group "Ann,Ben,Cal" --minutes 60
+
+    With --room, phones on the same network join by a QR code on the screen (a resumed
+    session's room comes back with the same code).
     """
     from lp_coach.content.library import open_library
     from lp_coach.content.lookup import find_principle
@@ -58,6 +71,8 @@ def study(
     from lp_coach.study import engine, service
     from lp_coach.study.sessions import Options
 
+    if (room_host is not None or room_port is not None) and not (room or resume):
+        raise UsageError("--room-host and --room-port go with --room")
     library = open_library(SETTINGS.principles)
     conn = connect()
     if resume:
@@ -86,11 +101,21 @@ def study(
         )
         session = service.start(conn, library, options)
 
-    face = _face(plain)
+    room = room or bool(session.record.options.room)  # a resumed room comes back
+    if (room_host is not None or room_port is not None) and not room:
+        raise UsageError("--room-host and --room-port go with --room")
+    live = None
+    if room:
+        from lp_coach.cli.study_room import open_room
+
+        live = open_room(session, room_host, room_port)
+    face = _face(plain, live)
     try:
         outcome = engine.run(session, face, service.write_up)
     finally:
         face.close()  # before anything is printed, so it lands on the normal screen
+        if live is not None:
+            live.stop()
     if outcome.finished:
         print(f"Session {outcome.session.id} finished. Notes: {outcome.notes_path}")
         if outcome.session.options.journal:
@@ -99,11 +124,18 @@ def study(
         print(engine.saved_line(session), file=sys.stderr)
 
 
-def _face(plain: bool) -> "Face":
+def _face(plain: bool, room: "Room | None" = None) -> "Face":
+    face: Face
     if not plain and sys.stdin.isatty() and sys.stdout.isatty():
         from lp_coach.cli.faces.study_screen import ScreenFace
 
-        return ScreenFace()
-    from lp_coach.study.plain import PlainFace
+        face = ScreenFace(room=room)
+    else:
+        from lp_coach.study.plain import PlainFace
 
-    return PlainFace(sys.stdin, sys.stdout)
+        face = PlainFace(sys.stdin, sys.stdout)
+    if room is None:
+        return face
+    from lp_coach.cli.study_room import room_face
+
+    return room_face(face, room)

@@ -23,8 +23,11 @@ def db_path() -> Path:
     return data_dir() / DB_NAME
 
 
-def connect(path: Path | None = None) -> sqlite3.Connection:
-    """Open (creating and migrating if needed) the database, or raise StoreError."""
+def connect(path: Path | None = None, *, shared: bool = False) -> sqlite3.Connection:
+    """Open (creating and migrating if needed) the database, or raise StoreError.
+
+    `shared`: the connection may be used from other threads (the caller serialises use).
+    """
     path = path or db_path()
     ensure_private_dir(path.parent)
     try:
@@ -33,7 +36,7 @@ def connect(path: Path | None = None) -> sqlite3.Connection:
     except OSError as exc:
         raise StoreError(describe_os_error(exc, "create", path)) from None
     try:
-        conn = sqlite3.connect(path, timeout=10, isolation_level=None)
+        conn = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=not shared)
     except sqlite3.Error as exc:
         raise StoreError(describe_db_error(exc, path)) from None
     conn.row_factory = sqlite3.Row

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -10,7 +10,7 @@ from typing import Any
 from lp_coach.atomic import atomic_write
 from lp_coach.content.model import Principle, Scripture
 from lp_coach.paths import data_dir, ensure_private_dir
-from lp_coach.study.sessions import Entry, SessionRecord
+from lp_coach.study.sessions import ANONYMOUS, LEADER, Entry, SessionRecord
 from lp_coach.study.steps import Step
 
 FORMATS = ("md", "html")
@@ -40,6 +40,7 @@ def notes_context(
     next_principle: Principle | None,
 ) -> dict[str, Any]:
     """Everything the notes templates show, as plain values."""
+    entries = shared_entries(entries)
     sections: list[Section] = []
     for step in steps:
         if step.collects == "answer":
@@ -80,6 +81,15 @@ def notes_context(
         "next_principle": next_principle,
         "minutes": record.options.minutes,
     }
+
+
+def shared_entries(entries: list[Entry]) -> list[Entry]:
+    """What the group's notes may show: no leader-only entries, no anonymous person's name."""
+    return [
+        replace(e, person=None) if e.visibility == ANONYMOUS else e
+        for e in entries
+        if e.visibility != LEADER
+    ]
 
 
 def write_notes(context: dict[str, Any], overrides: tuple[Path, ...] = ()) -> Path:

@@ -29,6 +29,8 @@ class Options:
     prayer: bool = True
     journal: bool = False
     """Solo: keep each answer as a journal entry when the session ends."""
+    room: str = ""
+    """The live room's code ('' without a room); kept so --resume brings the same room back."""
 
     def to_json(self) -> str:
         return json.dumps({**self.__dict__, "group": list(self.group)})
@@ -141,20 +143,36 @@ def add_entry(
     kind: str,
     person: str | None,
     text: str,
-    state: State,
+    state: State | None,
     *,
     visibility: str = GROUP,
     source: str | None = None,
-) -> None:
-    """Save what was said and where the session now stands, together."""
+) -> int:
+    """Save what was said and where the session now stands, together; return the entry's id.
+
+    `state` None leaves the state alone (an entry from a phone does not move the session).
+    """
     with transaction(conn):
-        conn.execute(
+        cursor = conn.execute(
             "INSERT INTO session_entries "
             "(session_id, step, kind, person, text, created, visibility, source) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (session_id, step, kind, person, text, now(), visibility, source),
         )
-        conn.execute("UPDATE sessions SET state = ? WHERE id = ?", (state.to_json(), session_id))
+        if state is not None:
+            conn.execute(
+                "UPDATE sessions SET state = ? WHERE id = ?", (state.to_json(), session_id)
+            )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def save_options(conn: sqlite3.Connection, session_id: int, options: Options) -> None:
+    """Record how the session is run now (e.g. a room opened on --resume)."""
+    with transaction(conn):
+        conn.execute(
+            "UPDATE sessions SET options = ? WHERE id = ?", (options.to_json(), session_id)
+        )
 
 
 def set_attendance(

@@ -16,14 +16,17 @@ import time
 from collections import deque
 from collections.abc import Callable
 from types import FrameType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.live import Live
 
 from lp_coach.cli.faces.study_keys import Keys, decode, ends
 from lp_coach.cli.faces.study_layout import StudyScreen, clock
 from lp_coach.study.engine import Reply, View
+
+if TYPE_CHECKING:
+    from lp_coach.room.live import Room
 
 SignalHandler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
 
@@ -41,12 +44,16 @@ class KeyReader(Protocol):
 
 
 class TerminalKeys:
-    """Keys from a terminal in cbreak mode: no echo, no line editing; Ctrl-C still interrupts."""
+    """Keys from a terminal in cbreak mode: no echo, no line editing; Ctrl-C still interrupts.
 
-    def __init__(self, fd: int) -> None:
+    With `wake` (a live room's pipe), its turning readable comes as the key 'room'.
+    """
+
+    def __init__(self, fd: int, wake: int | None = None) -> None:
         import codecs
 
         self.fd = fd
+        self.wake = [] if wake is None else [wake]
         self.saved: list[Any] | None = None
         self.decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
 
@@ -58,14 +65,16 @@ class TerminalKeys:
         tty.setcbreak(self.fd)
 
     def read(self, timeout: float) -> list[str]:
-        if not select.select([self.fd], [], [], timeout)[0]:
-            return []
+        ready = select.select([self.fd, *self.wake], [], [], timeout)[0]
+        woken = ["room"] if self.wake and self.wake[0] in ready else []
+        if self.fd not in ready:
+            return woken
         data = os.read(self.fd, 1024)
         if not data:
             return ["eof"]
         while data.endswith(b"\x1b") and select.select([self.fd], [], [], 0.03)[0]:
             data += os.read(self.fd, 1024)  # the rest of an arrow key's escape sequence
-        return decode(self.decoder.decode(data))
+        return woken + decode(self.decoder.decode(data))
 
     def close(self) -> None:
         import termios
@@ -83,8 +92,11 @@ class ScreenFace:
         console: Console | None = None,
         keys: KeyReader | None = None,
         now: Callable[[], float] = time.monotonic,
+        room: Room | None = None,
     ) -> None:
         self.console = console or Console(highlight=False)
+        self.room = room
+        """A live room: its phones' messages wake the screen (the key 'room')."""
         self.keys = keys
         self.now = now
         self.live: Live | None = None
@@ -126,7 +138,12 @@ class ScreenFace:
         while True:
             live = self._open()
             if self.pending:
-                reply = keys.press(self.pending.popleft())
+                key = self.pending.popleft()
+                if key == "room" and self.room is not None:
+                    self.room.drain()
+                    view = keys.view = self.room.refresh(view)
+                    continue
+                reply = keys.press(key)
                 if reply is not None:
                     self.scroll = keys.scroll
                     return reply
@@ -135,19 +152,28 @@ class ScreenFace:
             self._ring(step, left)
             screen = StudyScreen(view, left, keys)
             typed = (keys.input.label, keys.input.text) if keys.input else None
+            room = (view.said, self.room.joined) if self.room is not None else None
             state = (live, clock(left).plain, typed, keys.message, keys.scroll, self.console.size)
-            if state != drawn:
-                live.update(screen, refresh=True)
+            if (state, room) != drawn:
+                live.update(self._frame(screen, view), refresh=True)
                 keys.scroll = min(keys.scroll, screen.body.hidden)  # as far as there is text
-                drawn = (*state[:4], keys.scroll, state[5])
+                drawn = ((*state[:4], keys.scroll, state[5]), room)
             assert self.keys is not None
             tick = left % 1 + 0.02 if left > 0 else 0.5
             self.pending.extend(self.keys.read(min(0.5, tick)))
 
+    def _frame(self, screen: StudyScreen, view: View) -> RenderableType:
+        if self.room is None:
+            return screen
+        from lp_coach.cli.faces.room_panel import RoomFrame
+
+        return RoomFrame(screen, view, self.room)
+
     def _open(self) -> Live:
         if self.live is None:
             if self.keys is None:
-                self.keys = TerminalKeys(sys.stdin.fileno())
+                wake = self.room.fileno() if self.room is not None else None
+                self.keys = TerminalKeys(sys.stdin.fileno(), wake)
             self.keys.start()
             self.live = Live(
                 console=self.console,

@@ -1,0 +1,177 @@
+"""The room's web app: one page, a live stream of the step, join, say, and what I sent."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from lp_coach.room import codes
+from lp_coach.room.inbox import Inbox
+from lp_coach.room.limits import MAX_BODY, Refused
+from lp_coach.room.stage import Board
+
+KEEPALIVE_SECONDS = 15.0
+HEADERS = [
+    (b"cache-control", b"no-store"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (
+        b"content-security-policy",
+        b"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+        b"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    ),
+]
+
+
+class CodeGate:
+    """Every request must start with the room code: otherwise 403 and nothing else."""
+
+    def __init__(self, app: ASGIApp, code: str) -> None:
+        self.app = app
+        self.code = code
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self.app(scope, receive, send)
+            return
+        first = str(scope.get("path", "")).lstrip("/").split("/", 1)[0]
+        if scope["type"] != "http" or not codes.matches(first, self.code):
+            if scope["type"] == "http":
+                await Response(status_code=403)(scope, receive, send)
+            else:
+                await send({"type": "websocket.close", "code": 1008})
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class Streams:
+    """How many live streams are open, kept under a cap."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.open = 0
+
+
+def build_app(code: str, inbox: Inbox, board: Board, page: str) -> ASGIApp:
+    """The ASGI app of one room, behind its code."""
+    streams = Streams(cap=2 * inbox.cap)
+
+    async def show_page(request: Request) -> Response:
+        return HTMLResponse(page)
+
+    async def events(request: Request) -> Response:
+        if streams.open >= streams.cap:
+            return _refusal(Refused(429, "Too many screens are following the room."))
+        return StreamingResponse(
+            _stream(board, streams),
+            media_type="text/event-stream",
+            headers={"x-accel-buffering": "no"},
+        )
+
+    async def join(request: Request) -> Response:
+        data = await _json(request)
+        address = request.client.host if request.client else "?"
+        who = inbox.join(
+            _text(data, "name"), data.get("anonymous") is True, _text(data, "client"), address
+        )
+        mine = inbox.mine(who.client)
+        return JSONResponse({"client": who.client, "name": who.name, "mine": mine})
+
+    async def say(request: Request) -> Response:
+        data = await _json(request)
+        saved = inbox.say(
+            _text(data, "client"),
+            _text(data, "kind"),
+            _text(data, "text"),
+            _text(data, "visibility") or "group",
+            _text(data, "step"),
+        )
+        return JSONResponse(saved)
+
+    async def mine(request: Request) -> Response:
+        data = await _json(request)
+        return JSONResponse({"mine": inbox.mine(_text(data, "client"))})
+
+    routes = [
+        Route("/{code}", show_page, methods=["GET"]),
+        Route("/{code}/events", events, methods=["GET"]),
+        Route("/{code}/join", _guarded(join), methods=["POST"]),
+        Route("/{code}/say", _guarded(say), methods=["POST"]),
+        Route("/{code}/mine", _guarded(mine), methods=["POST"]),
+    ]
+    return CodeGate(Starlette(routes=routes), code)
+
+
+async def _stream(board: Board, streams: Streams) -> AsyncIterator[str]:
+    """The step now, then again whenever it changes; a comment now and then keeps it open."""
+    streams.open += 1
+    try:
+        version, payload = board.current()
+        yield f"data: {payload}\n\n"
+        while not board.payload.get("ended"):
+            if await board.changed(version, KEEPALIVE_SECONDS):
+                version, payload = board.current()
+                yield f"data: {payload}\n\n"
+            else:
+                yield ": still here\n\n"
+    finally:
+        streams.open -= 1
+
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def _guarded(handler: Handler) -> Handler:
+    """Refusals become a JSON message for the phone; nothing a phone sends crashes the room."""
+
+    async def guarded(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except Refused as refused:
+            return _refusal(refused)
+
+    return guarded
+
+
+def _refusal(refused: Refused) -> Response:
+    return JSONResponse({"error": refused.message}, status_code=refused.status)
+
+
+async def _json(request: Request) -> dict[str, Any]:
+    """The request's JSON object, read no further than MAX_BODY bytes."""
+    length = request.headers.get("content-length", "0")
+    if not length.isdigit() or int(length) > MAX_BODY:
+        raise Refused(413, "That is too long to send.")
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            raise Refused(413, "That is too long to send.")
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        raise Refused(400, "That did not come from the room's page; please reload it.") from None
+    if not isinstance(data, dict):
+        raise Refused(400, "That did not come from the room's page; please reload it.")
+    return data
+
+
+def _text(data: dict[str, Any], key: str) -> str:
+    value = data.get(key, "")
+    if not isinstance(value, str):
+        raise Refused(400, f"{key!r} should be text.")
+    return value

@@ -1,0 +1,21 @@
+"""A face that keeps the room in step: phones follow each view, the screen never shows secrets."""
+
+from __future__ import annotations
+
+from lp_coach.room.live import Room
+from lp_coach.study.engine import Face, Reply, View
+
+
+class RoomFace:
+    """Wraps the face in front of the room: publishes each step, then shows it as the room may."""
+
+    def __init__(self, inner: Face, room: Room) -> None:
+        self.inner = inner
+        self.room = room
+
+    def show(self, view: View) -> Reply:
+        self.room.publish(view)
+        return self.inner.show(self.room.screen_view(view))
+
+    def close(self) -> None:
+        self.inner.close()

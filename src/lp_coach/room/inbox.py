@@ -1,0 +1,181 @@
+"""Where phones' messages land: checked, saved in the session store at once, the screen woken."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lp_coach.room import codes
+from lp_coach.room.limits import MAX_NAME, MAX_PARTICIPANTS, MAX_TEXT, RateLimit, Refused, checked
+from lp_coach.store.db import connect
+from lp_coach.study import sessions
+from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER
+from lp_coach.study.steps import Step
+
+SOURCE = "room:"
+VISIBILITIES = (GROUP, ANONYMOUS, LEADER)
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One phone in the room; `name` None for someone who joined anonymously."""
+
+    client: str
+    name: str | None
+
+
+class Inbox:
+    """The room's side of the session store; safe to call from the server's threads."""
+
+    def __init__(
+        self,
+        db_path: Path,
+        session_id: int,
+        steps: list[Step],
+        cap: int = MAX_PARTICIPANTS,
+        say_limit: RateLimit | None = None,
+        join_limit: RateLimit | None = None,
+    ) -> None:
+        self.session_id = session_id
+        self.cap = cap
+        self.say_limit = say_limit or RateLimit(burst=10, per_second=2)
+        self.join_limit = join_limit or RateLimit(burst=60, per_second=1)
+        self.titles = {s.key: s.segment.title for s in steps}
+        self.answer_steps = {s.key for s in steps if s.collects == "answer"}
+        self.targets = {s.collects: s.key for s in steps if s.collects in ("action", "prayer")}
+        self.lock = threading.Lock()
+        self.conn = connect(db_path, shared=True)
+        self.participants = self._rejoin()
+        self.wake_read, self.wake_write = os.pipe()
+        os.set_blocking(self.wake_read, False)
+        os.set_blocking(self.wake_write, False)
+
+    @property
+    def prayer(self) -> bool:
+        return "prayer" in self.targets
+
+    def join(self, name: str, anonymous: bool, client: str, address: str) -> Participant:
+        """Let a phone in (again, when it brings its old id); Refused when it may not."""
+        if not self.join_limit.allow(address):
+            raise Refused(429, "Too many people joined from here at once; try again in a minute.")
+        person = None if anonymous else checked("Your name", name, MAX_NAME)
+        with self.lock:
+            if not codes.CLIENT_ID.fullmatch(client):
+                client = codes.new_client()
+            if client not in self.participants and len(self.participants) >= self.cap:
+                raise Refused(409, f"The room is full ({self.cap} people).")
+            joined = self.participants[client] = Participant(client, person)
+        self.wake()
+        return joined
+
+    def say(self, client: str, kind: str, text: str, visibility: str, step: str) -> dict[str, Any]:
+        """Save one answer, action step or prayer request; return it as the phone shows it."""
+        who = self._participant(client)
+        if not self.say_limit.allow(client):
+            raise Refused(429, "That was a lot at once: wait a few seconds and send it again.")
+        if kind not in ("answer", "action", "prayer"):
+            raise Refused(400, "Choose an answer, an action step or a prayer request.")
+        if kind != "answer":
+            target = self.targets.get(kind)
+            if target is None:
+                raise Refused(400, "This session has no prayer requests.")
+        elif step in self.answer_steps:
+            target = step
+        else:
+            raise Refused(400, "That question is not open for answers.")
+        if visibility not in VISIBILITIES:
+            raise Refused(400, "Choose who may see it.")
+        if visibility == LEADER and kind != "prayer":
+            raise Refused(400, "Only a prayer request can be for the leader only.")
+        if who.name is None and visibility == GROUP:
+            visibility = ANONYMOUS
+        said = checked(_label(kind), text, MAX_TEXT)
+        try:
+            with self.lock:
+                entry_id = sessions.add_entry(
+                    self.conn,
+                    self.session_id,
+                    target,
+                    kind,
+                    who.name,
+                    said,
+                    None,
+                    visibility=visibility,
+                    source=SOURCE + client,
+                )
+        except sqlite3.Error:
+            raise Refused(503, "It could not be saved just now; please send it again.") from None
+        self.wake()
+        return self._shown(entry_id, target, kind, said, visibility)
+
+    def mine(self, client: str) -> list[dict[str, Any]]:
+        """What this phone has sent in this session, oldest first."""
+        self._participant(client)
+        with self.lock:
+            rows = self.conn.execute(
+                "SELECT id, step, kind, text, visibility FROM session_entries "
+                "WHERE session_id = ? AND source = ? ORDER BY id",
+                (self.session_id, SOURCE + client),
+            ).fetchall()
+        return [self._shown(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+    def count(self) -> int:
+        with self.lock:
+            return len(self.participants)
+
+    def wake(self) -> None:
+        """Tell the shared screen that something came in."""
+        try:
+            os.write(self.wake_write, b".")
+        except (BlockingIOError, OSError):
+            pass  # the pipe is full (the screen will look anyway) or closed
+
+    def drain(self) -> None:
+        """Empty the wake-up pipe (the screen does this before it looks)."""
+        try:
+            while os.read(self.wake_read, 4096):
+                pass
+        except (BlockingIOError, OSError):
+            pass
+
+    def close(self) -> None:
+        with self.lock:
+            self.conn.close()
+        for fd in (self.wake_read, self.wake_write):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+    def _participant(self, client: str) -> Participant:
+        with self.lock:
+            who = self.participants.get(client)
+        if who is None:
+            raise Refused(410, "This phone is not in the room yet: please join again.")
+        return who
+
+    def _shown(self, entry_id: int, step: str, kind: str, text: str, vis: str) -> dict[str, Any]:
+        title = self.titles.get(step, step)
+        return {"id": entry_id, "title": title, "kind": kind, "text": text, "visibility": vis}
+
+    def _rejoin(self) -> dict[str, Participant]:
+        """The phones that already sent something in this session (a resumed room)."""
+        rows = self.conn.execute(
+            "SELECT source, person FROM session_entries "
+            "WHERE session_id = ? AND source LIKE 'room:%' ORDER BY id",
+            (self.session_id,),
+        )
+        found: dict[str, Participant] = {}
+        for row in rows:
+            client = row["source"][len(SOURCE) :]
+            if client not in found or found[client].name is None:
+                found[client] = Participant(client, row["person"])
+        return found
+
+
+def _label(kind: str) -> str:
+    return {"action": "Your action step", "prayer": "Your prayer request"}.get(kind, "Your answer")

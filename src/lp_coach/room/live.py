@@ -1,0 +1,115 @@
+"""A session's live room: the server, the inbox and the board, and what the shared screen asks."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lp_coach.room.codes import ensure_code
+from lp_coach.room.inbox import Inbox
+from lp_coach.room.stage import ENDED, Board, stage_of
+from lp_coach.study import sessions
+from lp_coach.study.engine import Session, View
+from lp_coach.study.sessions import ANONYMOUS, LEADER, Entry
+
+if TYPE_CHECKING:
+    from lp_coach.room.server import RoomServer
+
+FOR_LEADER = "(a prayer request for the leader only)"
+SCREEN_TAIL = 40
+"""The most entries of one step the shared screen is given: its Said box shows the latest few
+lines, and thirty phones can send hundreds (drawing them all would slow every redraw)."""
+
+
+class Room:
+    """Open with `Room.open(...)`; `stop()` when the session ends, however it ends."""
+
+    def __init__(self, session: Session, inbox: Inbox, board: Board, url: str) -> None:
+        self.session = session
+        self.inbox = inbox
+        self.board = board
+        self.url = url
+        self.server: RoomServer | None = None
+        self._qr: list[list[bool]] = []
+
+    @classmethod
+    def open(
+        cls, session: Session, db_path: Path, host: str, port: int, public_host: str | None = None
+    ) -> Room:
+        """Start the room of `session` on `host:port` (its code made and saved if new)."""
+        from lp_coach.room.app import build_app
+        from lp_coach.room.page import room_page
+        from lp_coach.room.server import RoomServer
+
+        code = ensure_code(session.conn, session.record)
+        inbox = Inbox(db_path, session.record.id, session.steps)
+        board = Board()
+        page = room_page(code, session.principle.title, session.people())
+        server = RoomServer(build_app(code, inbox, board, page), host, port)
+        shown = public_host or host
+        if ":" in shown:
+            shown = f"[{shown}]"
+        room = cls(session, inbox, board, f"http://{shown}:{server.port}/{code}")
+        try:
+            server.start()
+        except BaseException:
+            inbox.close()
+            raise
+        room.server = server
+        return room
+
+    @property
+    def joined(self) -> int:
+        """How many phones are in the room."""
+        return self.inbox.count()
+
+    def qr(self) -> list[list[bool]]:
+        """The QR code of the URL (made once)."""
+        if not self._qr:
+            from lp_coach.room.qr import qr_rows
+
+            self._qr = qr_rows(self.url)
+        return self._qr
+
+    def fileno(self) -> int:
+        """Readable when something came in from a phone (for the screen's select)."""
+        return self.inbox.wake_read
+
+    def drain(self) -> None:
+        self.inbox.drain()
+
+    def publish(self, view: View) -> None:
+        """Phones now follow this step."""
+        self.board.publish(stage_of(view, self.inbox.prayer))
+
+    def screen_view(self, view: View) -> View:
+        """`view` as the shared screen may show it: no anonymous names, no leader-only text,
+        only the latest entries."""
+        return replace(view, said=tuple(shown_on_screen(e) for e in view.said[-SCREEN_TAIL:]))
+
+    def refresh(self, view: View) -> View:
+        """`view` with what has been said on its step up to now (after a phone sent something)."""
+        said = tuple(
+            e
+            for e in sessions.entries(self.session.conn, self.session.record.id)
+            if e.step == view.step.key
+        )
+        return self.screen_view(replace(view, said=said))
+
+    def stop(self) -> None:
+        """Tell phones the session is over, stop serving (safe to call twice)."""
+        self.board.publish(ENDED)
+        server, self.server = self.server, None
+        if server is not None:
+            server.stop()
+            self.inbox.close()
+
+
+def shown_on_screen(entry: Entry) -> Entry:
+    """How one entry appears on the shared screen."""
+    if entry.visibility == ANONYMOUS:
+        return replace(entry, person="Anonymous")
+    if entry.visibility == LEADER and (entry.source or "").startswith("room:"):
+        return replace(entry, person=None, text=FOR_LEADER)
+    return entry

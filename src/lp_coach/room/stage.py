@@ -1,0 +1,89 @@
+"""What phones see: the current step as plain data, and a board that wakes every phone's stream."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+from typing import Any
+
+from lp_coach.study.engine import View
+from lp_coach.study.readout import readout
+
+KINDS = {"answer": "Your answer", "action": "Your action step", "prayer": "A prayer request"}
+
+
+def stage_of(view: View, prayer: bool) -> dict[str, Any]:
+    """The step in `view` as phones show it (never the leader notes)."""
+    step = view.step
+    kinds = ["answer"] if step.collects == "answer" else []
+    kinds.append("action")
+    if prayer:
+        kinds.append("prayer")
+    if step.collects in ("action", "prayer"):
+        kinds.remove(step.collects)
+        kinds.insert(0, step.collects)  # what the step asks for comes first
+    return {
+        "step": step.key,
+        "index": view.index,
+        "total": view.total,
+        "principle": view.principle.title,
+        "title": step.segment.title,
+        "lines": [
+            {"role": line.role, "text": line.text}
+            for line in readout(view)
+            if line.role != "leader"
+        ],
+        "follow_ups": list(view.follow_ups),
+        "kinds": kinds,
+        "ended": False,
+    }
+
+
+ENDED: dict[str, Any] = {"ended": True}
+
+
+class Board:
+    """The stage as last published, and the asyncio waiters (in any loop) to wake on a change."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.version = 0
+        self.payload: dict[str, Any] = {"ended": False, "lines": [], "kinds": []}
+        self.waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
+
+    def publish(self, payload: dict[str, Any]) -> None:
+        """Show `payload` on every phone (from any thread)."""
+        with self.lock:
+            if payload == self.payload:
+                return
+            self.payload = payload
+            self.version += 1
+            waiters = list(self.waiters)
+        for loop, event in waiters:
+            try:
+                loop.call_soon_threadsafe(event.set)
+            except RuntimeError:  # that loop has closed
+                pass
+
+    def current(self) -> tuple[int, str]:
+        """The version and the payload as one line of JSON."""
+        with self.lock:
+            return self.version, json.dumps(self.payload, ensure_ascii=False)
+
+    async def changed(self, version: int, timeout: float) -> bool:
+        """Wait until the board is past `version`; False when `timeout` ran out first."""
+        event = asyncio.Event()
+        waiter = (asyncio.get_running_loop(), event)
+        with self.lock:
+            if self.version != version:
+                return True
+            self.waiters.add(waiter)
+        try:
+            await asyncio.wait_for(event.wait(), timeout)
+            return True
+        except TimeoutError:
+            return False
+        finally:
+            with self.lock:
+                self.waiters.discard(waiter)

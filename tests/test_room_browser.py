@@ -1,0 +1,125 @@
+"""End to end in a real browser: Chromium opens the room's page, and what it sends is in the notes.
+
+Uses Debian's chromium through Playwright's `executable_path` (never `playwright install`);
+skipped when no browser is installed.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_room_app import new_session
+
+from lp_coach.content.model import Library
+from lp_coach.content.packs import load_checked
+from lp_coach.content.sources import builtin_pack
+from lp_coach.room.face import RoomFace
+from lp_coach.room.live import Room
+from lp_coach.store.db import db_path
+from lp_coach.study import engine, service, sessions
+from lp_coach.study.engine import Reply, View
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+BROWSERS = ("/usr/bin/chromium", "/usr/lib/chromium/chromium", "/usr/bin/chromium-browser")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+def chromium() -> str | None:
+    return next((path for path in BROWSERS if Path(path).exists()), shutil.which("chromium"))
+
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(
+        chromium() is None, reason="no chromium installed (apt-get install chromium)"
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_checked([builtin_pack()])
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=chromium(), args=ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+class Onward:
+    """A face that moves on at every step (the facilitator pressing Enter)."""
+
+    def __init__(self) -> None:
+        self.views: list[View] = []
+
+    def show(self, view: View) -> Reply:
+        self.views.append(view)
+        return Reply("next")
+
+    def close(self) -> None:
+        pass
+
+
+def test_an_answer_typed_on_the_page_is_in_the_notes(
+    library: Library, browser: object, tmp_path: Path
+) -> None:
+    session = new_session(library)
+    session.state.position = [s.key for s in session.steps].index("welcome")
+    room = Room.open(session, db_path(), "127.0.0.1", 0)
+    try:
+        room.publish(session.view())
+        page = browser.new_page(viewport={"width": 360, "height": 740})  # type: ignore[attr-defined]
+        page.set_default_timeout(10_000)
+        page.goto(room.url)
+        page.get_by_role("button", name="Ann").click()
+        page.wait_for_selector("#room:not([hidden])")
+        assert page.inner_text("#title") == "Welcome and check-in"
+        assert "Check-in: how has your week been?" in page.inner_text("#lines")
+        page.fill("#text", "A <b>good</b> week & a customer call")
+        page.click("#send")
+        page.wait_for_selector("#message.good")
+        page.fill("#text", "for my sister")
+        page.check("input[name=kind][value=prayer]")
+        page.check("input[name=visibility][value=leader]")
+        page.click("#send")
+        page.locator("#mine-list li").nth(1).wait_for()  # (the page's CSP forbids eval)
+        assert "A <b>good</b> week & a customer call" in page.inner_text("#mine-list")
+        assert page.locator("#mine-list b").count() == 0  # text, never HTML
+        for size in ("100%", "150%"):  # the phone's font size, normal and large
+            page.evaluate(f"document.documentElement.style.fontSize = '{size}'")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 360, f"the page scrolls sideways at 360 px, font {size} ({width} px)"
+        page.screenshot(path=str(tmp_path / "phone-360.png"), full_page=True)
+
+        session.state.position += 1  # the facilitator moves on: the phone follows
+        room.publish(session.view())
+        page.locator("#title", has_text="Opening prayer").wait_for()
+
+        outcome = engine.run(session, RoomFace(Onward(), room), service.write_up)
+        room.stop()  # as the command does when the session ends: phones are told
+        page.wait_for_selector("#ended:not([hidden])")
+    finally:
+        room.stop()
+    assert outcome.finished and outcome.notes_path
+    notes = Path(outcome.notes_path).read_text(encoding="utf-8")
+    assert "- **Ann:** A <b>good</b> week & a customer call" in notes
+    assert "for my sister" not in notes  # the leader's only
+    html = Path(outcome.notes_path).with_suffix(".html").read_text(encoding="utf-8")
+    assert "A &lt;b&gt;good&lt;/b&gt; week &amp; a customer call" in html
+    saved = sessions.entries(session.conn, session.record.id)
+    assert [(e.kind, e.visibility) for e in saved] == [("answer", "group"), ("prayer", "leader")]
