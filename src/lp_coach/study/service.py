@@ -9,7 +9,7 @@ from lp_coach.content.model import Library, Principle
 from lp_coach.errors import NotFound, UsageError
 from lp_coach.study import sessions
 from lp_coach.study.engine import Session
-from lp_coach.study.notes import notes_context, write_notes
+from lp_coach.study.notes import has_private, notes_context, write_notes
 from lp_coach.study.sessions import Options
 
 
@@ -64,14 +64,18 @@ def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
     conn = session.conn
     if session.record.options.journal:
         keep_in_journal(session)
-    context = notes_context(
+    entries = sessions.entries(conn, session.record.id)
+    parts = (
         session.record,
         session.principle,
         session.steps,
-        sessions.entries(conn, session.record.id),
+        entries,
         next_after(conn, session.library, session.principle.id),
     )
-    return str(write_notes(context, overrides))
+    path = write_notes(notes_context(*parts), overrides)
+    if has_private(entries):
+        write_notes(notes_context(*parts, leader=True), overrides, beside=path)
+    return str(path)
 
 
 def keep_in_journal(session: Session) -> int:
