@@ -11,7 +11,7 @@ from typing import TextIO
 from lp_coach.streams import is_terminal
 from lp_coach.study.engine import Reply, View
 from lp_coach.study.readout import readout
-from lp_coach.study.speakers import initials, pick
+from lp_coach.study.speakers import SPOKEN, initials, pick
 
 COMMANDS = {
     "/next": "next",
@@ -118,10 +118,6 @@ def _parse(line: str) -> Reply | None:
         return Reply("note", rest, private=word == "/note!") if rest.strip() else None
     action = COMMANDS.get(word)
     return Reply(action) if action else None  # type: ignore[arg-type]
-
-
-SPOKEN = ("answer", "action", "prayer")
-"""The steps on which someone in particular speaks."""
 
 
 def _prompt(view: View, speaker: str | None = None) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+SPOKEN = ("answer", "action", "prayer")
+"""The kinds of step on which someone in particular speaks (and can be picked)."""
 LEADING_NAME = re.compile(r"\s*([^:\n]{1,40}?)\s*:\s*(.*)", re.DOTALL)
 
 
