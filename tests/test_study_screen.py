@@ -486,3 +486,12 @@ def test_wrapped_status_lines_indent_under_themselves_at_60_columns(library: Lib
     wrapped = [row for row in footer if row.lstrip().startswith("next:")]
     assert wrapped and wrapped[0].index("next:") == 1  # under the turn's label, not at column 0
     assert all(row[0] == " " for row in footer)
+
+
+def test_every_step_keeps_its_keys_and_clock_in_sight_at_60_by_20(library: Library) -> None:
+    options = Options("frugality", group=("Ann", "Ben", "Cal"), leader=True)
+    session = service.start(connect(), library, options)
+    while not session.done:
+        screen = draw(session.view(), seconds_left=65, size=(60, 20))
+        assert "q  quit" in screen and shows_clock(screen, "01:05", 0), screen
+        session.apply(Reply("next"))

@@ -117,7 +117,7 @@ class StudyScreen:
             said_size = said.fit(said_size)
             said_box = Panel(Window(said.render(), tail=True), title="Said", title_align="left")
             parts.append(Layout(Padding(said_box, (0, side - 1)), size=said_size))
-        if fits:
+        if body_size + said_size < room:  # a layout of no rows still takes one
             parts.append(Layout(Text(" "), ratio=1))
         parts.append(Layout(footer, size=lines(footer)))
         layout = Layout()
@@ -169,15 +169,16 @@ class StudyScreen:
         if v.next_title and v.next_title != v.step.segment.title:
             pieces.append(Text(f"next: {v.next_title}", style="dim"))
         status = flow(pieces, left - 1, gap=3)
+        line: RenderableType
         if keys.input is not None:
-            line = Text.assemble((keys.input.label, "bold"), keys.input.text)
-            line.append(" ", style="reverse")
-            line.append("   Enter save · Esc cancel", style="dim")
+            typed = Text.assemble((keys.input.label, "bold"), keys.input.text)
+            typed.append(" ", style="reverse")
+            line = Group(typed, Text("Enter save · Esc cancel", style="dim"))
         elif keys.message:
             line = Text(keys.message, style="yellow")
         else:
             line = key_help(v, scrolls, left - 1)
-        text = Padding(Group(status, line), (0, 0, 0, 1))
+        text = Padding(Group(status, line) if pieces else line, (0, 0, 0, 1))
         if big is None:
             return Group(Rule(style="dim"), text)
         grid = Table.grid(expand=True, padding=(0, 1))
