@@ -123,7 +123,7 @@ def test_the_screen_hides_anonymous_names_and_leader_only_requests(room: Room) -
     face.close()
     screen = out.getvalue()
     assert "Anonymous: I found it hard" in screen and "Ann: I found it hard" not in screen
-    assert "Ann: [bold red]not markup[/]" in screen
+    assert re.search(r"Ann: +\[bold red\]not markup\[/\]", screen)  # names line up
     room.session.state.position = [s.key for s in room.session.steps].index("closing")
     face, _, out = screen_for(room, "for the leader only")
     face.show(room.session.view())

@@ -21,7 +21,7 @@ def test_a_whole_plain_session(cli: Invoke) -> None:
     assert "Leader notes" not in result.stdout  # only with --leader
     last = result.stdout.strip().splitlines()[-1]
     assert last.startswith("Session 1 finished. Notes: ")
-    notes = Path(last.split("Notes: ", 1)[1])
+    notes = Path(last.split("Notes: ", 1)[1].split(" and ")[0])
     text = notes.read_text()
     assert "**Present:** Ann, Ben" in text and "**Ann:** Ann is well" in text
 
@@ -42,6 +42,9 @@ def test_end_of_input_saves_and_resume_continues(cli: Invoke) -> None:
             "group": ["Ann", "Ben"],
             "minutes": 60,
             "notes": None,
+            "step": 2,
+            "steps": listed[0]["steps"],
+            "step_title": "Welcome and check-in",
         }
     ]
     second = cli("study", "--resume", input="Second words\n" + "\n" * 40)
@@ -99,7 +102,7 @@ def test_sessions_list_plain(cli: Invoke) -> None:
     assert "No sessions yet" in cli("sessions", "list").stderr
     cli("study", "frugality", "--group", "Ann", input="")
     out = cli("sessions", "list").stdout.splitlines()
-    assert out[0].split() == ["ID", "STARTED", "STATUS", "GROUP", "PRINCIPLE"]
+    assert out[0].split() == ["ID", "STARTED", "STATUS", "STEP", "GROUP", "PRINCIPLE"]
     assert out[1].split()[0] == "1" and "in progress" in out[1] and out[1].endswith("frugality")
 
 
@@ -175,3 +178,47 @@ def test_writing_the_notes_of_an_unfinished_session_says_how_to_finish_it(cli: I
     result = cli("sessions", "show", "1", "--write")
     assert result.exit_code == 2
     assert "lp-coach study --resume --session 1" in result.stderr
+
+
+# --- issue 13 ----------------------------------------------------------------------------
+
+
+def test_resume_honours_leader_and_refuses_what_cannot_change(cli: Invoke) -> None:
+    cli("study", "frugality", input="")
+    refused = cli("study", "--resume", "--minutes", "90", input="")
+    assert refused.exit_code == 2
+    assert "--resume continues session 1 as it was started: leave out --minutes" in refused.stderr
+    resumed = cli("study", "--resume", "--leader", input="\n" * 40)
+    assert resumed.exit_code == 0, resumed.output
+    assert "Leader notes:" in resumed.stdout
+
+
+def test_starting_while_a_session_is_unfinished_says_so(cli: Invoke) -> None:
+    cli("study", "ownership", "--group", "Ann,Ben", input="\n")
+    second = cli("study", "frugality", input="")
+    assert second.exit_code == 0, second.output
+    assert "Session 1 (ownership; Ann, Ben) is unfinished, saved at step 2 of" in second.stderr
+    assert "continue it with: lp-coach study --resume --session 1" in second.stderr
+    assert "Session 2 saved at step 1" in second.stderr  # a new one was started anyway
+
+
+def test_sessions_list_shows_the_saved_step(cli: Invoke) -> None:
+    cli("study", "ownership", "--group", "Ann,Ben", input="\n\n\n")
+    rows = cli("sessions", "list").stdout.splitlines()
+    assert rows[0].split() == ["ID", "STARTED", "STATUS", "STEP", "GROUP", "PRINCIPLE"]
+    listed = json.loads(cli("sessions", "list", "--json").stdout)[0]
+    assert (listed["step"], listed["step_title"]) == (4, "The principle: Ownership")
+    assert f"4 of {listed['steps']}" in rows[1]
+
+
+def test_the_end_prints_every_notes_file(cli: Invoke) -> None:
+    typed = "\n" * 8 + "/note! ask Ben how the move went\n" + "\n" * 40
+    result = cli("study", "frugality", "--group", "Ann,Ben", "--minutes", "45", input=typed)
+    assert result.exit_code == 0, result.output
+    end = result.stdout.strip().splitlines()[-2:]
+    md, html = end[0].split("Notes: ", 1)[1].split(" and ")
+    assert md.endswith(".md") and html == md[:-3] + ".html" and Path(html).exists()
+    leader_md, leader_html = end[1].split(": ", 1)[1].split(" and ")
+    assert end[1].startswith("Leader's copy, with the private notes: ")
+    assert leader_md == md[:-3] + "-leader.md" and Path(leader_html).exists()
+    assert "ask Ben" not in Path(md).read_text() and "ask Ben" in Path(leader_md).read_text()

@@ -149,3 +149,27 @@ def test_q_quits_and_resume_comes_back_to_the_same_step(isolated_home: Path) -> 
     code, output = ended(child)
     assert code == 0, output
     assert f"saved at step 3 of {total}" in output
+
+
+def test_starting_while_a_session_is_unfinished_asks_to_resume_it(isolated_home: Path) -> None:
+    child = spawn(isolated_home, "study", "customer-obsession", "--group", "Ann,Ben")
+    child.expect("step 1 of")
+    child.send("q")
+    assert ended(child)[0] == 0
+
+    child = spawn(isolated_home, "study", "frugality")
+    child.expect(r"Session 1 \(customer-obsession; Ann, Ben\) is unfinished, saved at step 1 of")
+    child.expect(r"Resume it instead\? \[Y/n\] ")
+    child.send("n\r")  # no: a new session on frugality
+    child.expect("Frugality")
+    child.send("q")
+    code, output = ended(child)
+    assert code == 0 and "Session 2 saved" in output, output
+
+    child = spawn(isolated_home, "study", "ownership")
+    child.expect(r"Session 2 \(frugality\) is unfinished")
+    child.send("\r")  # yes, the default: carry on with it
+    child.expect("Frugality")
+    child.send("q")
+    code, output = ended(child)
+    assert code == 0 and "Session 2 saved" in output, output

@@ -198,3 +198,165 @@ def test_html_notes_escape_what_was_typed(library: Library) -> None:
     html = Path(outcome.notes_path or "").with_suffix(".html").read_text()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
+
+
+# --- issue 13: who spoke, the check-in, private notes, follow-ups in the notes -----------
+
+
+def answers(session: engine.Session) -> list[tuple[str | None, str]]:
+    entries = sessions.entries(session.conn, session.record.id)
+    return [(e.person, e.text) for e in entries if e.kind == "answer"]
+
+
+def to(session: engine.Session, key: str) -> None:
+    while session.step.key != key:
+        session.apply(Reply("next"))
+
+
+def test_a_leading_name_of_someone_present_is_the_speaker(library: Library) -> None:
+    session = start(library, group=("Ann", "Ben", "Cal"))
+    to(session, "discussion-1")
+    first = session.person()
+    other = next(p for p in ("Ann", "Ben", "Cal") if p != first)
+    session.apply(Reply("answer", f"{other.lower()}:  agreed."))
+    session.apply(Reply("answer", "Dee: not here, so this is what was said"))
+    assert answers(session) == [
+        (other, "agreed."),
+        (
+            session.people()[(session.people().index(other) + 1) % 3],
+            "Dee: not here, so this is what was said",
+        ),
+    ]
+
+
+def test_the_turn_moves_on_from_whoever_spoke(library: Library) -> None:
+    session = start(library, group=("Ann", "Ben", "Cal"))
+    to(session, "discussion-1")
+    session.apply(Reply("answer", "first", speaker="Cal"))
+    assert session.person() == "Ann"
+    session.apply(Reply("pass"))  # Ann passes
+    assert session.person() == "Ben"
+    session.apply(Reply("answer", "Ben's say"))
+    assert answers(session) == [("Cal", "first"), ("Ben", "Ben's say")]
+    assert session.step.key == "discussion-1"  # passing never leaves the question
+
+
+def test_on_action_steps_a_named_speaker_keeps_the_current_turn(library: Library) -> None:
+    session = start(library, group=("Ann", "Ben"))
+    to(session, "actions")
+    session.apply(Reply("answer", "Ben: read the reviews"))
+    assert session.person() == "Ann"  # Ann has not given hers yet
+    session.apply(Reply("answer", "call a customer"))
+    actions = [
+        (e.person, e.text)
+        for e in sessions.entries(session.conn, session.record.id)
+        if e.kind == "action"
+    ]
+    assert actions == [("Ben", "read the reviews"), ("Ann", "call a customer")]
+
+
+def finish_with_action(library: Library, group: tuple[str, ...], action: str) -> None:
+    session = start(library, group=group)
+    to(session, "actions")
+    session.apply(Reply("answer", action))
+    sessions.finish(session.conn, session.record.id, session.state, "notes.md")
+
+
+def test_the_check_in_recalls_the_same_groups_last_session(library: Library) -> None:
+    finish_with_action(library, ("Ann", "Ben"), "group action")
+    finish_with_action(library, (), "my solo action")
+    finish_with_action(library, ("Dee", "Eve"), "another group's action")
+    session = start(library, group=("ben", "Ann"))
+    to(session, "welcome")
+    assert [e.text for e in session.view().previous_actions] == ["group action"]
+    solo = start(library)
+    to(solo, "welcome")
+    assert [e.text for e in solo.view().previous_actions] == ["my solo action"]
+    newcomers = start(library, group=("Zed",))
+    to(newcomers, "welcome")
+    assert newcomers.view().previous_actions == ()
+
+
+def test_private_notes_stay_out_of_the_group_notes(library: Library) -> None:
+    session = start(library, minutes=45, group=("Ann", "Ben"))
+    to(session, "discussion-1")
+    session.apply(Reply("answer", "public answer"))
+    session.apply(Reply("note", "Ben seems worried", private=True))
+    assert [e.text for e in session.view().said] == ["public answer"]  # not on the TV
+    outcome = run(session, Script(*nxt(len(session.steps))))
+    notes = Path(outcome.notes_path or "")
+    group_copy = notes.read_text() + notes.with_suffix(".html").read_text()
+    assert "public answer" in group_copy and "Ben seems worried" not in group_copy
+    leader_md = notes.with_name(notes.stem + "-leader.md")
+    assert "*Private note:* Ben seems worried" in leader_md.read_text()
+    assert "Ben seems worried" in leader_md.with_suffix(".html").read_text()
+    from lp_coach.study.notes import notes_files
+
+    assert notes_files(notes) == [
+        notes,
+        notes.with_suffix(".html"),
+        leader_md,
+        leader_md.with_suffix(".html"),
+    ]
+
+
+def test_without_private_notes_there_is_no_leader_copy(library: Library) -> None:
+    session = start(library, minutes=45)
+    outcome = run(session, Script(*nxt(len(session.steps))))
+    from lp_coach.study.notes import notes_files
+
+    notes = Path(outcome.notes_path or "")
+    assert notes_files(notes) == [notes, notes.with_suffix(".html")]
+
+
+def test_notes_keep_typed_order_follow_ups_and_the_storys_questions(library: Library) -> None:
+    session = start(library, minutes=45, group=("Ann", "Ben"))
+    to(session, "example")
+    story = session.step.segment.example
+    assert story is not None and len(story.questions) > 1
+    to(session, "discussion-1")
+    question = session.step.segment.question
+    assert question is not None and question.follow_ups
+    session.apply(Reply("answer", "first answer"))
+    session.apply(Reply("note", "a note between"))
+    session.apply(Reply("follow_up"))
+    session.apply(Reply("answer", "second answer"))
+    outcome = run(session, Script(*nxt(len(session.steps))))
+    text = Path(outcome.notes_path or "").read_text()
+    said = text.split(question.question, 1)[1]
+    order = ["first answer", "*Note:* a note between", question.follow_ups[0], "second answer"]
+    places = [said.index(piece) for piece in order]
+    assert places == sorted(places), said[:600]
+    assert question.follow_ups[1] not in text  # never shown
+    for asked in story.questions:
+        assert asked in text
+
+
+def test_plain_face_picks_speakers_passes_and_keeps_private_notes(library: Library) -> None:
+    session = start(library, minutes=45, group=("Ann", "Ben", "Cal"))
+    to(session, "discussion-1")
+    typed = "\n".join(
+        [
+            "/who 3",
+            "Cal picked by number",
+            "/who b",
+            "Ben picked by initial",
+            "/who Zed",  # nobody of that name: said so, asked again
+            "/pass",
+            "Ben: agreed.",
+            "/note! speak to Cal after",
+            "/quit",
+        ]
+    )
+    out = io.StringIO()
+    run(session, PlainFace(io.StringIO(typed + "\n"), out))
+    assert answers(session) == [
+        ("Cal", "Cal picked by number"),
+        ("Ben", "Ben picked by initial"),
+        ("Ben", "agreed."),
+    ]
+    notes = [e for e in sessions.entries(session.conn, session.record.id) if e.kind == "note"]
+    assert [(e.text, e.visibility) for e in notes] == [("speak to Cal after", "leader")]
+    text = out.getvalue()
+    assert "Cal > " in text and "Nobody called 'Zed' is here: 1 Ann · 2 Ben · 3 Cal" in text
+    assert "Private note kept for the leader's copy." in text

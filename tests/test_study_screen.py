@@ -51,6 +51,18 @@ def draw(
     return out
 
 
+def shows_clock(screen: str, digits: str, scale: int) -> bool:
+    """Whether `screen` shows the countdown `digits` in big digits, line under line."""
+    from lp_coach.cli.faces.big_clock import big_digits
+
+    rows = screen.splitlines()
+    big = big_digits(digits, scale)
+    return any(
+        all(big[n] in rows[start + n] for n in range(len(big)))
+        for start in range(len(rows) - len(big) + 1)
+    )
+
+
 # --- keys ------------------------------------------------------------------------------
 
 
@@ -181,7 +193,7 @@ def test_screen_shows_segment_step_time_and_turn(library: Library) -> None:
     assert "Question 1" in screen and f"step {view.index + 1} of {view.total}" in screen
     assert view.step.segment.question is not None
     assert view.step.segment.question.question[:40] in screen
-    assert "07:05 left" in screen
+    assert shows_clock(screen, "07:05", scale=1) and f"left of {view.minutes} min" in screen
     assert f"{view.person}'s turn to speak" in screen
     following = session.steps[view.index + 1].segment.title
     assert following.startswith("Question ") and f"next: {following}" in screen
@@ -195,7 +207,7 @@ def test_screen_lists_what_was_said(library: Library) -> None:
     session.apply(Reply("answer", "Work backwards from the patient"))
     session.apply(Reply("note", "come back to this"))
     view = session.view()
-    screen = draw(view)
+    screen = " ".join(draw(view).split())
     assert f"{first}: Work backwards from the patient" in screen
     assert "Note: come back to this" in screen
     assert f"{view.person}'s turn to speak" in screen and view.person != first
@@ -256,8 +268,8 @@ def test_a_long_story_fits_80_by_24_and_scrolls(library: Library) -> None:
     screen = draw(view, size=(80, 24))
     lines = screen.splitlines()
     assert len(lines) == 24
-    assert "Story: AWS" in lines[0] and "05:00 left" in screen and "quit" in lines[-2]
-    assert "more lines (↓ to scroll)" in screen and "↑↓  scroll" in lines[-1]
+    assert "Story: AWS" in lines[0] and shows_clock(screen, "05:00", scale=0)
+    assert "more lines (↓ to scroll)" in screen and "↑↓  scroll" in "".join(lines[-4:])
     keys = Keys(view)
     for _ in range(50):
         keys.press("pagedown")
@@ -356,3 +368,130 @@ def test_ctrl_c_restores_the_terminal_and_propagates(library: Library) -> None:
         face.show(start(library).view())
     assert script.closed == 1
     face.close()  # safe to call again from the command's `finally`
+
+
+# --- issue 13 ----------------------------------------------------------------------------
+
+
+def frugality(library: Library, group: tuple[str, ...] = ("Ann", "Ben")) -> Session:
+    return service.start(connect(), library, Options("frugality", group=group))
+
+
+ANSWER_105 = (
+    "We stopped printing the weekly report and nobody missed it; the money went to the "
+    "team's training budget."
+)
+
+
+def test_a_105_character_answer_is_visible_at_120_by_35(library: Library) -> None:
+    assert len(ANSWER_105) == 105
+    session = frugality(library)
+    at(session, "welcome")
+    session.apply(Reply("answer", ANSWER_105))
+    screen = draw(session.view(), size=(120, 35))
+    flat = " ".join(" ".join(line.strip(" │").split()) for line in screen.splitlines())
+    assert ANSWER_105 in flat, screen
+    assert "more lines above" not in screen
+
+
+@pytest.mark.parametrize(
+    ("keys", "reply"),
+    [
+        (["2", *"hi", "enter"], Reply("answer", "hi", speaker="Ben")),
+        (["w", "a", *"yes", "enter"], Reply("answer", "yes", speaker="Ann")),
+        (["w", "2", "enter"], None),  # picked, then nothing typed: the line just closes
+        (["9", "w", "z", "n"], Reply("next")),
+        (["p"], Reply("pass")),
+        (["O", *"speak to Ben after", "enter"], Reply("note", "speak to Ben after", private=True)),
+    ],
+)
+def test_keys_pick_the_speaker_pass_and_keep_private_notes(
+    library: Library, keys: list[str], reply: Reply | None
+) -> None:
+    view = at(frugality(library), "discussion-1")
+    assert replies(view, keys) == reply
+
+
+def test_picking_says_who_can_be_picked(library: Library) -> None:
+    session = frugality(library)
+    keys = Keys(at(session, "discussion-1"))
+    keys.press("9")
+    assert keys.message == "Pick who speaks: 1 Ann · 2 Ben"
+    keys.press("w")
+    assert keys.message == "Who speaks? 1 Ann · 2 Ben (number or initial)"
+    keys.press("2")
+    assert keys.input is not None and keys.input.label == "Ben says: "
+    reading = Keys(at(frugality(library), "principle"))
+    reading.press("1")
+    assert reading.message == "Nobody takes turns on this step." and reading.input is None
+
+
+def test_the_key_help_shows_who_pass_and_private(library: Library) -> None:
+    screen = draw(at(frugality(library, ("Ann", "Ben", "Cal")), "discussion-1"), size=(120, 35))
+    assert "1-3  who" in screen and "p  pass" in screen and "O  private note" in screen
+
+
+def test_a_private_note_is_acknowledged_and_never_shown(library: Library) -> None:
+    session = frugality(library)
+    view = at(session, "discussion-1")
+    script = Script(["O", *"Ben is struggling", "enter"], ["q"])
+    face, out = face_with(script)
+    reply = face.show(view)
+    assert reply == Reply("note", "Ben is struggling", private=True)
+    session.apply(reply)
+    assert face.show(session.view()) == Reply("quit")
+    last = out.getvalue().rsplit("step ", 1)[1]
+    assert "Private note kept for the leader's copy." in last
+    assert "Ben is struggling" not in last
+
+
+SIZES = [(60, 20, 0), (120, 35, 1), (300, 80, 2)]
+
+
+@pytest.mark.parametrize(("width", "height", "scale"), SIZES)
+def test_question_on_top_said_beneath_and_a_big_clock(
+    library: Library, width: int, height: int, scale: int
+) -> None:
+    session = frugality(library, ("Ann", "Ben", "Cal"))
+    view = at(session, "discussion-1")
+    assert view.step.segment.question is not None
+    question = view.step.segment.question.question
+    for n in range(2):
+        session.apply(Reply("answer", f"answer {n}: {ANSWER_105}"))
+    screen = draw(session.view(), seconds_left=9 * 60 + 41, size=(width, height))
+    rows = screen.splitlines()
+    assert len(rows) == height
+    top = next(n for n, row in enumerate(rows) if question[:20] in row)
+    said = next(n for n, row in enumerate(rows) if "Said" in row)
+    assert top <= 5 and top < said <= top + 8  # the question first, what was said right under
+    assert "answer 1:" in screen  # the newest is always in sight
+    assert shows_clock(screen, "09:41", scale)
+
+
+def test_what_was_said_grows_into_the_free_space(library: Library) -> None:
+    session = frugality(library, ("Ann", "Ben", "Cal"))
+    at(session, "discussion-1")
+    for n in range(8):
+        session.apply(Reply("answer", f"answer number {n}: {ANSWER_105}"))
+    screen = draw(session.view(), size=(120, 35))
+    assert all(f"answer number {n}:" in screen for n in range(8)), screen
+    assert "said before" not in screen
+
+
+def test_wrapped_status_lines_indent_under_themselves_at_60_columns(library: Library) -> None:
+    session = frugality(library, ("Annabel", "Benedict", "Caroline"))
+    rows = draw(at(session, "discussion-1"), size=(60, 20)).splitlines()
+    rule = max(n for n, row in enumerate(rows) if row.startswith("────"))
+    footer = [row for row in rows[rule + 1 :] if row.strip()]
+    wrapped = [row for row in footer if row.lstrip().startswith("next:")]
+    assert wrapped and wrapped[0].index("next:") == 1  # under the turn's label, not at column 0
+    assert all(row[0] == " " for row in footer)
+
+
+def test_every_step_keeps_its_keys_and_clock_in_sight_at_60_by_20(library: Library) -> None:
+    options = Options("frugality", group=("Ann", "Ben", "Cal"), leader=True)
+    session = service.start(connect(), library, options)
+    while not session.done:
+        screen = draw(session.view(), seconds_left=65, size=(60, 20))
+        assert "q  quit" in screen and shows_clock(screen, "01:05", 0), screen
+        session.apply(Reply("next"))

@@ -2,12 +2,15 @@
 
 # No `from __future__ import annotations`: Typer evaluates these annotations at start-up.
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from lp_coach.cli import output
 from lp_coach.cli.options import JsonOption
+
+if TYPE_CHECKING:
+    from lp_coach.study.service import Progress
 
 app = typer.Typer(
     help="Study sessions held so far, and their notes.\n\nExample:  lp-coach sessions list",
@@ -22,10 +25,16 @@ def list_(as_json: JsonOption = False) -> None:
 
     Example:  lp-coach sessions list --json
     """
+    from lp_coach.cli.settings import SETTINGS
+    from lp_coach.content.library import open_library
     from lp_coach.store.db import connect
+    from lp_coach.study.service import progress
     from lp_coach.study.sessions import all_sessions
 
-    records = all_sessions(connect())
+    conn = connect()
+    records = all_sessions(conn)
+    library = open_library(SETTINGS.principles) if records else None
+    where = {r.id: progress(conn, library, r) if library else None for r in records}
     if as_json:
         output.print_json(
             [
@@ -38,6 +47,9 @@ def list_(as_json: JsonOption = False) -> None:
                     "group": list(r.options.group),
                     "minutes": r.options.minutes,
                     "notes": r.notes_path,
+                    "step": step.number if (step := where[r.id]) else r.state.position + 1,
+                    "steps": step.total if step else None,
+                    "step_title": step.title if step else None,
                 }
                 for r in records
             ]
@@ -51,12 +63,20 @@ def list_(as_json: JsonOption = False) -> None:
             str(r.id),
             r.started[:16].replace("T", " "),
             r.status.replace("_", " "),
+            _step(where[r.id], r.status),
             ", ".join(r.options.group) or "solo",
             r.principle_id,
         ]
         for r in records
     ]
-    output.print_table(rows, ["ID", "STARTED", "STATUS", "GROUP", "PRINCIPLE"])
+    output.print_table(rows, ["ID", "STARTED", "STATUS", "STEP", "GROUP", "PRINCIPLE"])
+
+
+def _step(step: "Progress | None", status: str) -> str:
+    """'4 of 15 · Opening prayer' for an unfinished session; '-' once finished."""
+    if status == "finished":
+        return "-"
+    return f"{step.number} of {step.total} · {step.title}" if step else "?"
 
 
 @app.command()

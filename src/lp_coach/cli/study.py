@@ -9,8 +9,12 @@ import typer
 from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
+    from sqlite3 import Connection
+
+    from lp_coach.content.model import Library
     from lp_coach.room.live import Room
     from lp_coach.study.engine import Face
+    from lp_coach.study.sessions import SessionRecord
 
 
 def study(
@@ -22,7 +26,9 @@ def study(
         str | None,
         typer.Option(help='The group, comma-separated: --group "Ann,Ben,Cal" (default: solo).'),
     ] = None,
-    minutes: Annotated[int, typer.Option(help="Length of the session, 40 to 180.")] = 60,
+    minutes: Annotated[
+        int | None, typer.Option(help="Length of the session, 40 to 180 (default 60).")
+    ] = None,
     leader: Annotated[bool, typer.Option("--leader", help="Show the leader notes.")] = False,
     no_scripture: Annotated[
         bool, typer.Option("--no-scripture", help="Leave out scripture readings.")
@@ -75,10 +81,28 @@ def study(
         raise UsageError("--room-host and --room-port go with --room")
     library = open_library(SETTINGS.principles)
     conn = connect()
+    if not resume and session_id is None:
+        waiting = service.unfinished(conn)
+        if waiting is not None and _resume_instead(conn, library, waiting):
+            resume, session_id, principle = True, waiting.id, None
     if resume:
         if principle is not None:
             raise UsageError("--resume continues a session; leave out the principle")
-        session = service.resume(conn, library, session_id)
+        given = {
+            "--group": group is not None,
+            "--minutes": minutes is not None,
+            "--no-scripture": no_scripture,
+            "--no-prayer": no_prayer,
+            "--journal": journal,
+        }  # what shapes the agenda: a resumed session keeps what it started with
+        fixed = [name for name, there in given.items() if there]
+        if fixed:
+            which = service.resume(conn, library, session_id).record.id
+            raise UsageError(
+                f"--resume continues session {which} as it was started: leave out "
+                f"{' and '.join(fixed)} (only --leader and --plain apply)"
+            )
+        session = service.resume(conn, library, session_id, leader=leader)
     else:
         if session_id is not None:
             raise UsageError("--session is only for --resume")
@@ -92,7 +116,7 @@ def study(
             chosen = find_principle(library, principle)
         options = Options(
             principle_id=chosen.id,
-            minutes=minutes,
+            minutes=60 if minutes is None else minutes,
             group=service.parse_group(group),
             leader=leader,
             scripture=not no_scripture,
@@ -117,11 +141,50 @@ def study(
         if live is not None:
             live.stop()
     if outcome.finished:
-        print(f"Session {outcome.session.id} finished. Notes: {outcome.notes_path}")
+        _finished(outcome.session.id, outcome.notes_path or "")
         if outcome.session.options.journal:
             print("Your answers are in your journal: lp-coach journal list")
     else:
         print(engine.saved_line(session), file=sys.stderr)
+
+
+def _resume_instead(conn: "Connection", library: "Library", waiting: "SessionRecord") -> bool:
+    """Say that `waiting` is unfinished; on a terminal, ask whether to resume it instead."""
+    from lp_coach.study import service
+
+    group = "; " + ", ".join(waiting.options.group) if waiting.options.group else ""
+    where = service.progress(conn, library, waiting)
+    about = (
+        f"Session {waiting.id} ({waiting.principle_id}{group}) is unfinished"
+        + (f", saved at {where}" if where else "")
+        + "."
+    )
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(
+            f"{about} Starting a new session; continue it with: "
+            f"lp-coach study --resume --session {waiting.id}",
+            file=sys.stderr,
+        )
+        return False
+    try:
+        answer = input(f"{about} Resume it instead? [Y/n] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("", "y", "yes")
+
+
+def _finished(session_id: int, notes: str) -> None:
+    """Where every file of the notes went."""
+    from pathlib import Path
+
+    from lp_coach.study.notes import LEADER_COPY, notes_files
+
+    files = [str(f) for f in notes_files(Path(notes))] or [notes]
+    group = [f for f in files if LEADER_COPY + "." not in f]
+    leader = [f for f in files if LEADER_COPY + "." in f]
+    print(f"Session {session_id} finished. Notes: {' and '.join(group)}")
+    if leader:
+        print(f"Leader's copy, with the private notes: {' and '.join(leader)}")
 
 
 def _face(plain: bool, room: "Room | None" = None) -> "Face":

@@ -15,10 +15,11 @@ from lp_coach.content.model import Library, Principle
 from lp_coach.errors import CoachError, Interrupted, StoreError, UsageError, describe_os_error
 from lp_coach.study import sessions
 from lp_coach.study.agenda import Agenda, build_agenda
-from lp_coach.study.sessions import Entry, SessionRecord
+from lp_coach.study.sessions import LEADER, Entry, SessionRecord
+from lp_coach.study.speakers import split_speaker
 from lp_coach.study.steps import Step, build_steps
 
-Action = Literal["next", "back", "skip", "answer", "note", "follow_up", "extend", "quit"]
+Action = Literal["next", "back", "skip", "answer", "note", "follow_up", "extend", "pass", "quit"]
 EXTEND_MINUTES = 2
 
 
@@ -28,6 +29,10 @@ class Reply:
 
     action: Action
     text: str = ""
+    speaker: str | None = None
+    """Who said an answer, when the facilitator picked them (else whose turn it is)."""
+    private: bool = False
+    """A note for the leader's copy of the notes only."""
 
 
 @dataclass(frozen=True)
@@ -124,7 +129,11 @@ class Session:
         step = self.step
         revealed = self.state.follow_ups.get(step.key, 0)
         available = step.segment.question.follow_ups if step.segment.question else ()
-        said = tuple(e for e in sessions.entries(self.conn, self.record.id) if e.step == step.key)
+        said = tuple(
+            e
+            for e in sessions.entries(self.conn, self.record.id)
+            if e.step == step.key and e.kind != "follow_up" and e.visibility != LEADER
+        )  # what the room sees: follow-ups are shown with the question, private notes never
         previous: tuple[Entry, ...] = ()
         if step.key == "welcome":
             previous = tuple(sessions.previous_actions(self.conn, self.record.id))
@@ -155,14 +164,17 @@ class Session:
             sessions.save_state(self.conn, self.record.id, state)
             return False
         if reply.action == "answer" and text:
-            self._answer(step, text)
+            self._answer(step, text, reply.speaker)
         elif reply.action == "note" and text:
-            sessions.add_entry(self.conn, self.record.id, step.key, "note", None, text, state)
+            visibility = LEADER if reply.private else sessions.GROUP
+            key = step.key
+            sessions.add_entry(
+                self.conn, self.record.id, key, "note", None, text, state, visibility=visibility
+            )
         elif reply.action == "follow_up":
-            available = step.segment.question.follow_ups if step.segment.question else ()
-            shown = state.follow_ups.get(step.key, 0)
-            state.follow_ups[step.key] = min(shown + 1, len(available))
-            sessions.save_state(self.conn, self.record.id, state)
+            self._follow_up(step)
+        elif reply.action == "pass":
+            self._pass(step)
         elif reply.action == "extend":
             state.extensions[step.key] = state.extensions.get(step.key, 0) + EXTEND_MINUTES
             sessions.save_state(self.conn, self.record.id, state)
@@ -176,19 +188,52 @@ class Session:
             self._move_to(self._next_segment_start())
         return True
 
-    def _answer(self, step: Step, text: str) -> None:
+    def _answer(self, step: Step, text: str, speaker: str | None) -> None:
         state = self.state
         if step.collects == "attendance":
             names = [n.strip() for n in text.replace(";", ",").split(",") if n.strip()]
             self._roll_call(step, list(dict.fromkeys(names)))
             return
         kind = step.collects or "note"
-        person = self.person() if step.collects else None
-        if step.collects and self.people():
-            state.turn += 1
+        people = self.people()
+        turn = self.person()
+        person = None
+        if step.collects:
+            if speaker not in people:
+                speaker, text = split_speaker(people, text)
+            person = speaker or turn
+        if person is not None and step.per_person:
+            state.turn += 1 if person == turn else 0  # someone else spoke: still turn's turn
+        elif person is not None:
+            state.turn = self._turn_of(person) + 1  # the turn moves on from whoever spoke
         sessions.add_entry(self.conn, self.record.id, step.key, kind, person, text, state)
-        if step.per_person and state.turn >= len(self.people()):
+        if step.per_person and state.turn >= len(people):
             self._move_to(state.position + 1)
+
+    def _pass(self, step: Step) -> None:
+        """The person whose turn it is passes; on a question the turn goes round."""
+        if step.per_person or not self.people():
+            self._next(step)
+            return
+        self.state.turn += 1
+        sessions.save_state(self.conn, self.record.id, self.state)
+
+    def _follow_up(self, step: Step) -> None:
+        """Show the next follow-up question, and keep it in the notes where it was asked."""
+        state = self.state
+        available = step.segment.question.follow_ups if step.segment.question else ()
+        shown = state.follow_ups.get(step.key, 0)
+        if shown >= len(available):
+            return
+        state.follow_ups[step.key] = shown + 1
+        sessions.add_entry(
+            self.conn, self.record.id, step.key, "follow_up", None, available[shown], state
+        )
+
+    def _turn_of(self, person: str) -> int:
+        """The value of `state.turn` at which it is `person`'s turn on a rotating step."""
+        people = self.people()
+        return (people.index(person) - self._answer_step_number()) % len(people)
 
     def _next(self, step: Step) -> None:
         state = self.state

@@ -14,6 +14,8 @@ from lp_coach.study.sessions import ANONYMOUS, LEADER, Entry, SessionRecord
 from lp_coach.study.steps import Step
 
 FORMATS = ("md", "html")
+LEADER_COPY = "-leader"
+"""Added to the notes' file name for the leader's copy (with the private notes)."""
 
 
 @dataclass
@@ -23,6 +25,10 @@ class Section:
     key: str
     title: str
     prompt: str
+    questions: list[str] = field(default_factory=list)
+    """Every question the step put to the group (a story has several)."""
+    items: list[Entry] = field(default_factory=list)
+    """Answers, notes and the follow-up questions shown, in the order they came."""
     said: list[Entry] = field(default_factory=list)
     notes: list[Entry] = field(default_factory=list)
 
@@ -38,13 +44,21 @@ def notes_context(
     steps: list[Step],
     entries: list[Entry],
     next_principle: Principle | None,
+    *,
+    leader: bool = False,
 ) -> dict[str, Any]:
-    """Everything the notes templates show, as plain values."""
-    entries = shared_entries(entries)
+    """Everything the notes templates show, as plain values.
+
+    The group's notes leave out private (leader-only) entries; the leader's copy keeps them.
+    Neither shows the name behind an anonymous entry.
+    """
+    entries = shared_entries(entries, leader=leader)
     sections: list[Section] = []
     for step in steps:
         if step.collects == "answer":
-            sections.append(Section(step.key, step.segment.title, step_prompt(step)))
+            sections.append(
+                Section(step.key, step.segment.title, step_prompt(step), step_questions(step))
+            )
     by_key = {s.key: s for s in sections}
     attendees: list[str] = []
     actions: list[Entry] = []
@@ -58,11 +72,14 @@ def notes_context(
             actions.append(entry)
         elif entry.kind == "prayer":
             prayers.append(entry)
-        elif entry.step in by_key and entry.kind == "answer":
-            by_key[entry.step].said.append(entry)
         elif entry.step in by_key:
-            by_key[entry.step].notes.append(entry)
-        else:
+            section = by_key[entry.step]
+            section.items.append(entry)
+            if entry.kind == "answer":
+                section.said.append(entry)
+            elif entry.kind == "note":
+                section.notes.append(entry)
+        elif entry.kind != "follow_up":
             other_notes.append((titles.get(entry.step, entry.step), entry))
     passages: list[Scripture] = [s.passage for s in steps if s.passage is not None]
     started = datetime.fromisoformat(record.started)
@@ -80,21 +97,31 @@ def notes_context(
         "other_notes": other_notes,
         "next_principle": next_principle,
         "minutes": record.options.minutes,
+        "leader_copy": leader,
     }
 
 
-def shared_entries(entries: list[Entry]) -> list[Entry]:
-    """What the group's notes may show: no leader-only entries, no anonymous person's name."""
+def shared_entries(entries: list[Entry], *, leader: bool = False) -> list[Entry]:
+    """What the notes may show: no anonymous person's name; leader-only entries only in
+    the leader's copy."""
     return [
         replace(e, person=None) if e.visibility == ANONYMOUS else e
         for e in entries
-        if e.visibility != LEADER
+        if leader or e.visibility != LEADER
     ]
 
 
-def write_notes(context: dict[str, Any], overrides: tuple[Path, ...] = ()) -> Path:
+def has_private(entries: list[Entry]) -> bool:
+    """Whether a leader's copy of the notes is needed."""
+    return any(e.visibility == LEADER for e in entries)
+
+
+def write_notes(
+    context: dict[str, Any], overrides: tuple[Path, ...] = (), beside: Path | None = None
+) -> Path:
     """Render and write the Markdown and HTML notes; return the Markdown file's path.
 
+    With `beside` (the group's Markdown notes), write the leader's copy next to them.
     Notes written before for this session are written again in place; new ones are named
     by date and principle (and the session's id, when that name is taken). A folder or
     file that cannot be written raises StoreError naming it.
@@ -102,13 +129,19 @@ def write_notes(context: dict[str, Any], overrides: tuple[Path, ...] = ()) -> Pa
     from lp_coach.render.templates import render
 
     record: SessionRecord = context["session"]
-    if record.notes_path:
+    if beside is not None:
+        markdown = beside.with_name(beside.stem + LEADER_COPY + beside.suffix)
+    elif record.notes_path:
         markdown = Path(record.notes_path)
         ensure_private_dir(markdown.parent)
     else:
         stem = f"{context['date']}-{record.principle_id}"
         directory = ensure_private_dir(notes_dir())
-        if any((directory / f"{stem}.{fmt}").exists() for fmt in FORMATS):
+        if any(
+            (directory / f"{stem}{end}.{fmt}").exists()
+            for fmt in FORMATS
+            for end in ("", LEADER_COPY)
+        ):
             stem = f"{stem}-{record.id}"
         markdown = directory / f"{stem}.md"
     for path in note_files(markdown):
@@ -120,6 +153,18 @@ def write_notes(context: dict[str, Any], overrides: tuple[Path, ...] = ()) -> Pa
 def note_files(markdown: Path) -> list[Path]:
     """The files of one session's notes, given its Markdown file: one per format."""
     return [markdown.with_suffix(f".{fmt}") for fmt in FORMATS]
+
+
+def notes_files(markdown: Path) -> list[Path]:
+    """Every file written with these notes: Markdown and HTML, then the leader's copy."""
+    leader = markdown.with_name(markdown.stem + LEADER_COPY + markdown.suffix)
+    return [path for path in [*note_files(markdown), *note_files(leader)] if path.exists()]
+
+
+def step_questions(step: Step) -> list[str]:
+    """The questions a step asks the group, when it asks more than its prompt says."""
+    example = step.segment.example
+    return list(example.questions) if example is not None else []
 
 
 def step_prompt(step: Step) -> str:

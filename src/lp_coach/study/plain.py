@@ -11,6 +11,7 @@ from typing import TextIO
 from lp_coach.streams import is_terminal
 from lp_coach.study.engine import Reply, View
 from lp_coach.study.readout import readout
+from lp_coach.study.speakers import SPOKEN, initials, pick
 
 COMMANDS = {
     "/next": "next",
@@ -18,9 +19,14 @@ COMMANDS = {
     "/skip": "skip",
     "/more": "follow_up",
     "/extend": "extend",
+    "/pass": "pass",
     "/quit": "quit",
 }
-HELP = "Enter: next · type an answer · /note TEXT · /more (follow-up) · /back · /skip · /quit"
+HELP = (
+    "Enter: next · type an answer (Ben: TEXT says who) · /who NAME or number · /pass · "
+    "/note TEXT · /note! TEXT (private) · /more (follow-up) · /back · /skip · /quit"
+)
+PRIVATE = "Private note kept for the leader's copy."
 
 
 class PlainFace:
@@ -31,6 +37,8 @@ class PlainFace:
         self.stdout = stdout
         self.shown: tuple[int, int] | None = None
         self.follow_ups_shown = 0
+        self.speaker: str | None = None
+        """Who says the next answer, when picked with /who."""
         self.ended = False
         """True once input ran out."""
         self.echoed = is_terminal(stdin)
@@ -41,11 +49,12 @@ class PlainFace:
             self._step(view)
             self.shown = (view.session_id, view.index)
             self.follow_ups_shown = 0
+            self.speaker = None
         for follow_up in view.follow_ups[self.follow_ups_shown :]:
             self._say(f"  Follow-up: {follow_up}")
         self.follow_ups_shown = len(view.follow_ups)
         while True:
-            self._say(_prompt(view), end="")
+            self._say(_prompt(view, self.speaker), end="")
             line = self.stdin.readline()
             if not line:
                 self.ended = True
@@ -53,10 +62,29 @@ class PlainFace:
                 return Reply("quit")
             if not self.echoed:
                 self._say(line.rstrip("\r\n"))  # a transcript reads like the screen did
+            word, _, who = line.strip().partition(" ")
+            if word == "/who" and who.strip():
+                self._pick(view, who.strip())  # the next answer is theirs
+                continue
             reply = _parse(line.rstrip("\r\n"))
-            if reply is not None:
+            if reply is None:
+                self._say(HELP)
+            else:
+                if reply.action == "answer":
+                    reply = Reply("answer", reply.text, speaker=self.speaker)
+                    self.speaker = None
+                if reply.private:
+                    self._say(PRIVATE)
                 return reply
-            self._say(HELP)
+
+    def _pick(self, view: View, key: str) -> None:
+        person = pick(view.people, key) if view.step.collects in SPOKEN else None
+        if person is not None:
+            self.speaker = person
+        elif view.people and view.step.collects in SPOKEN:
+            self._say(f"Nobody called {key!r} is here: {initials(view.people)}")
+        else:
+            self._say("Nobody takes turns on this step.")
 
     def close(self) -> None:
         """Nothing to restore: plain mode never takes the terminal over."""
@@ -86,14 +114,16 @@ def _parse(line: str) -> Reply | None:
     if not stripped.startswith("/"):
         return Reply("answer", stripped)
     word, _, rest = stripped.partition(" ")
-    if word == "/note":
-        return Reply("note", rest) if rest.strip() else None
+    if word in ("/note", "/note!"):
+        return Reply("note", rest, private=word == "/note!") if rest.strip() else None
     action = COMMANDS.get(word)
     return Reply(action) if action else None  # type: ignore[arg-type]
 
 
-def _prompt(view: View) -> str:
+def _prompt(view: View, speaker: str | None = None) -> str:
     step = view.step
+    if speaker is not None:
+        return f"{speaker} > "
     if step.collects == "attendance":
         everyone = ", ".join(view.people)
         return f"Who is here? Names, separated by commas (Enter: {everyone}) > "

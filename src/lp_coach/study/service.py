@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lp_coach.content.model import Library, Principle
-from lp_coach.errors import NotFound, UsageError
+from lp_coach.errors import CoachError, NotFound, UsageError
 from lp_coach.study import sessions
 from lp_coach.study.engine import Session
-from lp_coach.study.notes import notes_context, write_notes
+from lp_coach.study.notes import has_private, notes_context, write_notes
 from lp_coach.study.sessions import Options, SessionRecord
 
 
@@ -34,8 +35,13 @@ def start(conn: sqlite3.Connection, library: Library, options: Options) -> Sessi
     return Session(conn, sessions.create(conn, options), library)
 
 
-def resume(conn: sqlite3.Connection, library: Library, session_id: int | None) -> Session:
-    """The unfinished session `session_id`, or the latest unfinished one."""
+def resume(
+    conn: sqlite3.Connection, library: Library, session_id: int | None, *, leader: bool = False
+) -> Session:
+    """The unfinished session `session_id`, or the latest unfinished one.
+
+    `leader` shows the leader notes from here on (and is kept for later resumes).
+    """
     if session_id is None:
         record = sessions.latest(conn, sessions.IN_PROGRESS)
         if record is None:
@@ -44,7 +50,40 @@ def resume(conn: sqlite3.Connection, library: Library, session_id: int | None) -
         record = sessions.load(conn, session_id)
         if record.status != sessions.IN_PROGRESS:
             raise UsageError(f"session {session_id} is already finished")
+    if leader and not record.options.leader:
+        record.options = replace(record.options, leader=True)
+        sessions.update_options(conn, record.id, record.options)
     return Session(conn, record, library)
+
+
+def unfinished(conn: sqlite3.Connection) -> SessionRecord | None:
+    """The latest session, if it was left unfinished (one started after it lets it be)."""
+    record = sessions.latest(conn)
+    return record if record is not None and record.status == sessions.IN_PROGRESS else None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a session stands: step `number` of `total`, titled `title`."""
+
+    number: int
+    total: int
+    title: str
+
+    def __str__(self) -> str:
+        return f"step {self.number} of {self.total} ({self.title})"
+
+
+def progress(conn: sqlite3.Connection, library: Library, record: SessionRecord) -> Progress | None:
+    """Where `record` stands (None if its principle is no longer in the library)."""
+    try:
+        session = Session(conn, record, library)
+    except CoachError:
+        return None
+    if session.done:
+        return Progress(len(session.steps), len(session.steps), "done")
+    number = session.state.position + 1
+    return Progress(number, len(session.steps), session.step.segment.title)
 
 
 def next_after(conn: sqlite3.Connection, library: Library, current: str) -> Principle | None:
@@ -64,14 +103,18 @@ def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
     conn = session.conn
     if session.record.options.journal:
         keep_in_journal(session)
-    context = notes_context(
+    entries = sessions.entries(conn, session.record.id)
+    parts = (
         session.record,
         session.principle,
         session.steps,
-        sessions.entries(conn, session.record.id),
+        entries,
         next_after(conn, session.library, session.principle.id),
     )
-    return str(write_notes(context, overrides))
+    path = write_notes(notes_context(*parts), overrides)
+    if has_private(entries):
+        write_notes(notes_context(*parts, leader=True), overrides, beside=path)
+    return str(path)
 
 
 def write_again(conn: sqlite3.Connection, library: Library, record: SessionRecord) -> str:

@@ -203,14 +203,35 @@ def entries(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
 
 
 def previous_actions(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
-    """The action steps of the last finished session before this one (for the check-in)."""
-    row = conn.execute(
-        "SELECT id FROM sessions WHERE status = ? AND id < ? ORDER BY id DESC LIMIT 1",
+    """The action steps of the same group's last finished session (for the check-in).
+
+    The same group is the same people, in any order or case; a solo session only
+    recalls solo sessions. Private (leader-only) entries are left out.
+    """
+    this = load(conn, session_id)
+    rows = conn.execute(
+        "SELECT id, options FROM sessions WHERE status = ? AND id < ? ORDER BY id DESC",
         (FINISHED, session_id),
-    ).fetchone()
-    if row is None:
-        return []
-    return [e for e in entries(conn, row["id"]) if e.kind == "action"]
+    )
+    for row in rows:
+        if same_people(Options.from_json(row["options"]).group, this.options.group):
+            return [
+                e for e in entries(conn, row["id"]) if e.kind == "action" and e.visibility != LEADER
+            ]
+    return []
+
+
+def same_people(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two groups are the same people (order and case aside)."""
+    return {n.casefold() for n in one} == {n.casefold() for n in other}
+
+
+def update_options(conn: sqlite3.Connection, session_id: int, options: Options) -> None:
+    """Change how a session is run (e.g. with the leader notes, on --resume)."""
+    with transaction(conn):
+        conn.execute(
+            "UPDATE sessions SET options = ? WHERE id = ?", (options.to_json(), session_id)
+        )
 
 
 def finish(

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lp_coach.study.engine import Action, Reply, View
+from lp_coach.study.speakers import SPOKEN, initials, pick
 
 ESCAPES = {
     "[A": "up", "[B": "down", "[C": "right", "[D": "left",
@@ -54,6 +55,11 @@ class LineInput:
     action: Action
     label: str
     text: str = ""
+    speaker: str | None = None
+    private: bool = False
+
+    def reply(self) -> Reply:
+        return Reply(self.action, self.text.strip(), speaker=self.speaker, private=self.private)
 
     def press(self, key: str) -> str | None:
         """Edit with `key`; 'submit' or 'cancel' when the line is done with."""
@@ -83,6 +89,8 @@ class Keys:
         self.input: LineInput | None = None
         self.message = ""
         self.scroll = scroll
+        self.picking = False
+        """After `w`: the next key names who speaks."""
 
     def press(self, key: str) -> Reply | None:
         """Carry out one key; a reply when the engine has something to do."""
@@ -91,22 +99,47 @@ class Keys:
         if self.input is not None:
             done = self.input.press(key)
             line, self.input = self.input, (None if done else self.input)
-            return Reply(line.action, line.text.strip()) if done == "submit" else None
+            return line.reply() if done == "submit" else None
         self.message = ""
-        if key in COMMANDS:
+        if self.picking or (key.isdigit() and key != "0"):
+            self.picking = False
+            self.pick(key)
+        elif key in COMMANDS:
             return Reply(COMMANDS[key])
-        if key == "f":
+        elif key == "f":
             if self.view.more_follow_ups:
                 return Reply("follow_up")
             self.message = "No more follow-up questions here."
         elif key in ("a", "o"):
             self.input = open_input(self.view, note=key == "o")
+        elif key == "O":
+            self.input = LineInput("note", "Private note (leader's copy only): ", private=True)
+        elif key == "w" and self.speakers():
+            self.picking = True
+            self.message = f"Who speaks? {initials(self.view.people)} (number or initial)"
+        elif key == "p" and self.speakers() and not self.view.step.per_person:
+            return Reply("pass")
         elif key in ("up", "down", "pageup", "pagedown"):
             step = {"up": -1, "down": 1, "pageup": -PAGE, "pagedown": PAGE}[key]
             self.scroll = max(0, self.scroll + step)
         elif typeable(key):
             self.message = hint(self.view)
         return None
+
+    def speakers(self) -> bool:
+        """Whether someone in particular speaks on this step."""
+        return bool(self.view.people) and self.view.step.collects in SPOKEN
+
+    def pick(self, key: str) -> None:
+        """Open the answer line for the person `key` names (a number or an initial)."""
+        person = pick(self.view.people, key) if self.speakers() else None
+        if person is None:
+            if self.speakers():
+                self.message = f"Pick who speaks: {initials(self.view.people)}"
+            else:
+                self.message = "Nobody takes turns on this step."
+            return
+        self.input = LineInput("answer", answer_label(self.view, person), speaker=person)
 
 
 def open_input(view: View, note: bool) -> LineInput:
@@ -115,9 +148,9 @@ def open_input(view: View, note: bool) -> LineInput:
     return LineInput("answer", answer_label(view))
 
 
-def answer_label(view: View) -> str:
+def answer_label(view: View, speaker: str | None = None) -> str:
     """The prompt of the answer input: whose turn it is, and what is asked of them."""
-    person, collects = view.person, view.step.collects
+    person, collects = speaker or view.person, view.step.collects
     if collects == "attendance":
         return "Who is here? "
     if collects == "action":

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rich.align import Align
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.layout import Layout
 from rich.padding import Padding
@@ -11,9 +14,12 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from lp_coach.cli.faces.big_clock import big_clock
 from lp_coach.cli.faces.study_keys import Keys
 from lp_coach.study.engine import View
 from lp_coach.study.readout import readout
+from lp_coach.study.sessions import Entry
+from lp_coach.study.speakers import SPOKEN
 
 
 def clock(seconds_left: float) -> Text:
@@ -52,8 +58,22 @@ class Window:
             yield Segment.line()
 
 
+MEASURE = 110
+"""The widest the step's text runs: longer lines are hard to follow across a room."""
+
+
+def clock_scale(width: int, height: int) -> int | None:
+    """How big the countdown is drawn for this screen (None: as text in the status line)."""
+    if width >= 200 and height >= 60:
+        return 2
+    if width >= 100 and height >= 30:
+        return 1
+    return 0 if width >= 50 else None
+
+
 class StudyScreen:
-    """One view laid out for a room: header, the step, what was said, the timer and keys."""
+    """One view laid out for a room: the step at the top, what was said beneath it growing
+    into the free space, and the countdown in big digits beside the keys."""
 
     def __init__(self, view: View, seconds_left: float, keys: Keys) -> None:
         self.view = view
@@ -65,29 +85,41 @@ class StudyScreen:
         width = options.max_width
         height = options.height or console.height
         pad = 1 if width >= 100 and height >= 30 else 0
-        side = max(2 + 2 * pad, (width - 110) // 2)
-        text = content(self.view)
+        side = max(2 + 2 * pad, (width - MEASURE) // 2)
+        inner = width - 2 * side
+        text = content(self.view, roomy=pad > 0)
         self.body = Window(text, self.keys.scroll)
 
-        def lines(renderable: RenderableType, inner: int = width) -> int:
-            return len(console.render_lines(renderable, options.update(width=inner, height=None)))
+        def lines(renderable: RenderableType, across: int = width) -> int:
+            return len(console.render_lines(renderable, options.update(width=across, height=None)))
 
-        footer = self.footer(False, width)
-        footer_size = lines(footer)
-        said = self.said()
+        scale = clock_scale(width, height)
+        footer = self.footer(False, width, scale)
+        room = height - 2 - lines(footer)
+        body_size = lines(text, inner) + pad
+        said = self.said(lambda r: lines(r, inner - 2))  # inside the box's border and padding
         said_size = 0
         if said is not None:
-            room = max(3, (height - 2 - footer_size) // 3)
-            said_size = min(lines(said, width - 2 * side) + 2, room)
-        if lines(text, width - 2 * side) > height - 2 - footer_size - said_size - 2 * pad:
-            footer = self.footer(True, width)
-            footer_size = lines(footer)
+            full = said.rows(len(said.entries))
+            said_size = full
+            if body_size + full > room:  # share the room; what was just said stays in sight
+                said_size = max(said.rows(1), room - body_size, min(full, room // 3))
+                said_size = max(0, min(said_size, full, room - 3))
+        if body_size + said_size > room:
+            footer = self.footer(True, width, scale)
+            room = height - 2 - lines(footer)
+            said_size = min(said_size, max(0, room - 3))
         parts = [Layout(self.header(), size=2)]
-        parts.append(Layout(Padding(self.body, (pad, side)), ratio=1))
-        if said is not None:
-            said_box = Panel(Window(said, tail=True), title="Said", title_align="left")
+        body = Padding(self.body, (pad, side, 0, side))
+        fits = body_size + said_size <= room
+        parts.append(Layout(body, size=body_size) if fits else Layout(body, ratio=1))
+        if said is not None and said_size:
+            said_size = said.fit(said_size)
+            said_box = Panel(Window(said.render(), tail=True), title="Said", title_align="left")
             parts.append(Layout(Padding(said_box, (0, side - 1)), size=said_size))
-        parts.append(Layout(footer, size=footer_size))
+        if body_size + said_size < room:  # a layout of no rows still takes one
+            parts.append(Layout(Text(" "), ratio=1))
+        parts.append(Layout(footer, size=lines(footer)))
         layout = Layout()
         layout.split_column(*parts)
         yield layout
@@ -104,40 +136,119 @@ class StudyScreen:
         grid.add_row(title, place)
         return Group(grid, Rule(style="dim"))
 
-    def said(self) -> RenderableType | None:
+    def said(self, rows: Callable[[RenderableType], int]) -> Said | None:
+        """What was said on this step (None on steps where nothing is)."""
         v = self.view
         if not v.said and v.step.collects in (None, "attendance"):
             return None
-        if not v.said:
-            return Text("Nothing yet. Press a to type what is said.", style="dim")
-        lines = []
-        for entry in v.said:
-            if entry.kind == "note":
-                lines.append(Text.assemble(("Note: ", "dim"), (entry.text, "italic")))
-            else:
-                who = f"{entry.person}: " if entry.person else ""
-                lines.append(Text.assemble((who, "bold"), entry.text))
-        return Group(*lines)
+        return Said(v.said, rows)
 
-    def footer(self, scrolls: bool, width: int) -> RenderableType:
+    def footer(self, scrolls: bool, width: int, scale: int | None) -> RenderableType:
+        """The status, the keys (or the line being typed) and the countdown beside them."""
         v, keys = self.view, self.keys
-        status = Text(" ")
-        status.append_text(clock(self.seconds_left))
+        big = None
+        clock_width = 0
+        if scale is not None:
+            up = self.seconds_left <= 0
+            digits = big_clock(self.seconds_left, scale, "bold yellow" if up else "bold")
+            caption = (
+                Text("time's up — + to extend", style="bold yellow")
+                if up
+                else Text(f"left of {v.minutes} min", style="dim")
+            )
+            big = Group(digits, Align.right(caption))
+            clock_width = max(caption.cell_len, *map(len, digits.plain.splitlines()))
+        margin = max(0, (width - MEASURE - clock_width - 8) // 2) if big is not None else 0
+        left = width - 2 * margin - clock_width - (3 if big is not None else 0)
+        pieces: list[Text] = []
+        if big is None:
+            pieces.append(clock(self.seconds_left))
         turn = turn_label(v)
         if turn:
-            status.append("   ")
-            status.append(f" {turn} ", style="bold reverse")
+            pieces.append(Text(f" {turn} ", style="bold reverse"))
         if v.next_title and v.next_title != v.step.segment.title:
-            status.append(f"   next: {v.next_title}", style="dim")
+            pieces.append(Text(f"next: {v.next_title}", style="dim"))
+        status = flow(pieces, left - 1, gap=3)
+        line: RenderableType
         if keys.input is not None:
-            line = Text.assemble(" ", (keys.input.label, "bold"), keys.input.text)
-            line.append(" ", style="reverse")
-            line.append("   Enter save · Esc cancel", style="dim")
+            typed = Text.assemble((keys.input.label, "bold"), keys.input.text)
+            typed.append(" ", style="reverse")
+            line = Group(typed, Text("Enter save · Esc cancel", style="dim"))
         elif keys.message:
-            line = Text(f" {keys.message}", style="yellow")
+            line = Text(keys.message, style="yellow")
         else:
-            line = key_help(v, scrolls, width)
-        return Group(Rule(style="dim"), status, line)
+            line = key_help(v, scrolls, left - 1)
+        text = Padding(Group(status, line) if pieces else line, (0, 0, 0, 1))
+        if big is None:
+            return Group(Rule(style="dim"), text)
+        grid = Table.grid(expand=True, padding=(0, 1))
+        grid.add_column(ratio=1)
+        grid.add_column(justify="right", no_wrap=True, width=clock_width)
+        grid.add_row(Group(text), big)
+        margin = max(0, (width - MEASURE - clock_width - 8) // 2)  # near the text on a wide screen
+        return Group(Rule(style="dim"), Padding(grid, (0, margin)))
+
+
+class Said:
+    """The box of what was said: as many of the newest entries as fit, whole."""
+
+    def __init__(self, entries: tuple[Entry, ...], rows: Callable[[RenderableType], int]):
+        self.entries = entries
+        self.names = max((len(said_row(e)[0]) for e in entries), default=0)
+        self.each = [rows(said_grid((e,), self.names)) for e in entries] or [1]
+        self.shown = len(entries)
+
+    def rows(self, newest: int) -> int:
+        """The height of the box showing the `newest` entries (and a line for the rest)."""
+        if not self.entries:
+            return 3  # "nothing yet"
+        earlier = 1 if newest < len(self.entries) else 0
+        return sum(self.each[len(self.each) - newest :]) + earlier + 2
+
+    def fit(self, height: int) -> int:
+        """Show as many entries as fit in `height` rows (at least the newest); the box's height."""
+        self.shown = 1
+        while self.shown < len(self.entries) and self.rows(self.shown + 1) <= height:
+            self.shown += 1
+        return min(height, self.rows(self.shown)) if self.entries else min(height, 3)
+
+    def render(self) -> RenderableType:
+        if not self.entries:
+            return Text("Nothing yet. Press a to type what is said.", style="dim")
+        earlier = len(self.entries) - self.shown
+        grid = said_grid(self.entries[earlier:], self.names)
+        if not earlier:
+            return grid
+        return Group(Text(f"… {earlier} said before (all are in the notes)", style="dim"), grid)
+
+
+def said_grid(entries: tuple[Entry, ...], names: int) -> Table:
+    """Who said what, one row each; what they said hangs under itself when it wraps."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, width=names)
+    grid.add_column()
+    for entry in entries:
+        grid.add_row(*said_row(entry))
+    return grid
+
+
+def said_row(entry: Entry) -> tuple[Text, Text]:
+    """Who said it (or 'Note:'), and what."""
+    if entry.kind == "note":
+        return Text("Note:", style="dim"), Text(entry.text, style="italic")
+    return Text(f"{entry.person}:" if entry.person else "", style="bold"), Text(entry.text)
+
+
+def flow(pieces: list[Text], width: int, gap: int = 2) -> Text:
+    """Pieces on one line, wrapping between pieces (never inside one that fits a line)."""
+    lines = [Text()]
+    for piece in pieces:
+        if lines[-1].cell_len and lines[-1].cell_len + gap + piece.cell_len > width:
+            lines.append(Text())
+        if lines[-1].cell_len:
+            lines[-1].append(" " * gap)
+        lines[-1].append_text(piece)
+    return Text("\n").join(lines)
 
 
 def turn_label(view: View) -> str:
@@ -169,30 +280,35 @@ def key_help(view: View, scrolls: bool, width: int) -> Text:
     pairs.append(("o", "note"))
     if view.more_follow_ups:
         pairs.append(("f", "follow-up"))
+    if view.people and step.collects in SPOKEN:
+        pairs.append((f"1-{len(view.people)}" if len(view.people) > 1 else "1", "who"))
+        if not step.per_person:
+            pairs.append(("p", "pass"))
+    pairs.append(("O", "private note"))
     pairs += [("+", "extend"), ("q", "quit")]
     if scrolls:
         pairs.append(("↑↓", "scroll"))
-    gap = 2 if sum(len(k) + len(label) + 5 for k, label in pairs) < width else 1
-    lines = [Text(" ")]
-    for key, label in pairs:
-        if lines[-1].cell_len + len(key) + len(label) + 3 > width:  # wrap between keys only
-            lines.append(Text(" "))
-        lines[-1].append(f" {key} ", style="reverse")
-        lines[-1].append(f" {label}" + " " * gap)
-    for line in lines:
-        line.rstrip()
-    return Text("\n").join(lines)
+    gap = 3 if sum(len(k) + len(label) + 6 for k, label in pairs) < width else 2
+    pieces = [Text.assemble((f" {key} ", "reverse"), f" {label}") for key, label in pairs]
+    return flow(pieces, width, gap)
 
 
 STYLES = {"key": "bold", "dim": "dim", "ref": "bold cyan", "body": ""}
 
 
-def content(view: View) -> RenderableType:
-    """The step's text (as the core reads it out), styled for reading across a room."""
+def content(view: View, roomy: bool = False) -> RenderableType:
+    """The step's text (as the core reads it out), styled for reading across a room.
+
+    On a roomy screen the question of a question step stands out in a frame of its own.
+    """
     parts: list[RenderableType] = []
     follow_ups_shown = False
+    asks = view.step.segment.question is not None or view.step.segment.tension is not None
     for line in readout(view):
-        if line.role == "bullet":
+        if line.role == "key" and asks and roomy:
+            framed = Text(line.text, style="bold")
+            parts.append(Panel(framed, padding=(1, 2), border_style="cyan"))
+        elif line.role == "bullet":
             parts.append(bullet(line.text, "bold" if view.step.segment.example else ""))
         elif line.role == "lesson":
             parts.append(Text.assemble(("Lesson: ", "bold"), line.text))

@@ -24,6 +24,7 @@ from rich.live import Live
 from lp_coach.cli.faces.study_keys import Keys, decode, ends
 from lp_coach.cli.faces.study_layout import StudyScreen, clock
 from lp_coach.study.engine import Reply, View
+from lp_coach.study.plain import PRIVATE
 
 if TYPE_CHECKING:
     from lp_coach.room.live import Room
@@ -105,6 +106,8 @@ class ScreenFace:
         self.place: tuple[int, int] = (-1, -1)
         self.scroll = 0
         self.last_left: tuple[tuple[int, str], float] | None = None
+        self.notice = ""
+        """A word about the last reply, shown once on the next screen."""
         self.on_stop: list[SignalHandler] = []
         """Ctrl-Z's handler before ours, while we hold the terminal."""
 
@@ -133,6 +136,7 @@ class ScreenFace:
         start = self.started.setdefault(step, self.now())
         place = (view.session_id, view.index)
         keys = Keys(view, self.scroll if place == self.place else 0)
+        keys.message, self.notice = self.notice, ""
         self.place = place
         drawn: object = None
         while True:
@@ -146,6 +150,7 @@ class ScreenFace:
                 reply = keys.press(key)
                 if reply is not None:
                     self.scroll = keys.scroll
+                    self.notice = PRIVATE if reply.private else ""
                     return reply
                 continue
             left = view.minutes * 60 - (self.now() - start)
