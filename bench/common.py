@@ -1,4 +1,4 @@
-"""What the benchmarks share: finding the installed lp-coach next to the running Python."""
+"""What the benchmarks share: finding the installed programs next to the running Python."""
 
 from __future__ import annotations
 
@@ -7,10 +7,15 @@ import sys
 from pathlib import Path
 
 
+def installed(name: str) -> str | None:
+    """The program `name` of this environment (beside this Python), else on PATH, else None."""
+    here = Path(sys.executable).parent / name
+    return str(here) if here.exists() else shutil.which(name)
+
+
 def lp_coach() -> str:
     """The lp-coach program of this environment (pip install . first)."""
-    here = Path(sys.executable).parent / "lp-coach"
-    found = str(here) if here.exists() else shutil.which("lp-coach")
+    found = installed("lp-coach")
     if not found:
         sys.exit("lp-coach is not installed next to this Python; pip install . first")
     return found

@@ -5,8 +5,9 @@ Targets (issue 6), for `lp-coach journal search WORD` as a whole process:
   >= 10x faster than `jrnl -contains WORD` at 10,000 entries, >= 50x at 100,000;
   <= 1.5x growth from 1,000 to 100,000 entries.
 
-The same generated entries go into an lp-coach store and a jrnl journal file. jrnl is
-found with --jrnl PATH or on PATH; without it the jrnl comparison is skipped (and said so).
+The same generated entries go into an lp-coach store and a jrnl journal file. jrnl comes
+with the bench extra (`pip install -e ".[bench]"`) and is found beside this Python, or
+given with --jrnl PATH, or on PATH; without it the jrnl comparison is skipped (and said so).
 Run:  python bench/journal.py [--sizes 1000,10000,100000] [--runs N] [--jrnl PATH] [--check]
 """
 
@@ -25,7 +26,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from common import lp_coach  # bench/common.py, beside this script
+from common import installed, lp_coach  # bench/common.py, beside this script
 
 WORD = "lighthouse"
 """The word searched for: in one entry of every WORD_EVERY, like a word a person remembers."""
@@ -144,14 +145,14 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000,100000", help="entry counts to try")
     parser.add_argument("--runs", type=int, default=15, help="runs of each lp-coach case")
     parser.add_argument("--jrnl-runs", type=int, default=3, help="runs of each jrnl case")
-    parser.add_argument("--jrnl", metavar="PATH", help="the jrnl program (default: on PATH)")
+    parser.add_argument("--jrnl", metavar="PATH", help="jrnl (default: the bench extra's)")
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
     opts = parser.parse_args()
     sizes = [int(s) for s in opts.sizes.split(",")]
     exe = lp_coach()
-    jrnl = opts.jrnl or shutil.which("jrnl")
+    jrnl = opts.jrnl or installed("jrnl")
     if jrnl is None:
-        print("jrnl not found (give --jrnl PATH): the comparison with jrnl is skipped")
+        print('jrnl not found (pip install -e ".[bench]", or --jrnl PATH): not compared with jrnl')
 
     work = Path(tempfile.mkdtemp(prefix="lp-coach-journal-bench-"))
     # Installed programs run from compiled bytecode: let the warm-up runs write it.
@@ -171,6 +172,8 @@ def main() -> int:
             env = dict(base_env, LP_COACH_HOME=str(home))
             ours[f"search {size}"] = ([exe, "journal", "search", WORD], env)
             ours[f"search -n 0 {size}"] = ([exe, "journal", "search", "-n", "0", WORD], env)
+            # `--` sends the same search through the Typer app (cli/fast.py parses plain forms).
+            ours[f"search -- {size} (Typer)"] = ([exe, "journal", "search", "--", WORD], env)
             if jrnl:
                 config = build_jrnl(work / f"jrnl-{size}", entries)
                 args = [jrnl, "--config-file", str(config), "-contains", WORD]
@@ -186,9 +189,9 @@ def main() -> int:
 
 def report(times: dict[str, float], sizes: list[int], opts: argparse.Namespace) -> int:
     base = times["python -c pass"]
-    print(f"\n{'case':24} {'median':>10} {'x python':>9}")
+    print(f"\n{'case':26} {'median':>10} {'x python':>9}")
     for name, seconds in times.items():
-        print(f"{name:24} {seconds * 1000:>8.1f}ms {seconds / base:>8.2f}x")
+        print(f"{name:26} {seconds * 1000:>8.1f}ms {seconds / base:>8.2f}x")
     print(f"\n(lp-coach: {opts.runs} interleaved runs each; jrnl: {opts.jrnl_runs})")
     checks: list[tuple[str, float, float, bool]] = []
     if 10000 in sizes:

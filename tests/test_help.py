@@ -11,7 +11,7 @@ import typer
 from conftest import Invoke
 from typer.main import get_command
 
-from lp_coach.cli.main import GROUPS, app
+from lp_coach.cli.app import GROUPS, app
 
 
 def command_paths() -> list[list[str]]:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from lp_coach.cli import fast
 from lp_coach.cli.journal.common import EntryId, entry_filter, load_library
 from lp_coach.cli.options import JsonOption, PrincipleOption, SinceOption, UntilOption
 
@@ -59,7 +60,7 @@ def search(
     principles: PrincipleOption = None,
     number: Annotated[
         int, typer.Option("-n", metavar="N", help="Show the best N (0: every match).")
-    ] = 20,
+    ] = fast.BEST,
     as_json: JsonOption = False,
 ) -> None:
     """Search the journal: best matches first, the matched words highlighted.
@@ -68,30 +69,9 @@ def search(
 
     Example:  lp-coach journal search budget "held my tongue" meet*
     """
-    from contextlib import closing
-
-    from lp_coach.journal.search import search as find
-    from lp_coach.store.db import connect
-
-    text = " ".join(query)
-    which = entry_filter(principles, None, None, False, None)
-    with closing(connect()) as conn:
-        results = find(conn, text, limit=max(number, 0), which=which, count=not as_json)
-    if as_json:
-        from lp_coach.cli import output
-
-        output.print_json([hit.entry.to_dict() for hit in results.hits])
-        return
-    if not results.hits:
-        print(f"No entries match {text!r}{_hint(text)}", file=sys.stderr)
-        raise typer.Exit(1)
-    from lp_coach.cli import output
-    from lp_coach.cli.faces.journal import Printer, print_hits
-
-    print_hits(results, Printer(output.on_terminal()))
-    shown = len(results.hits)
-    if results.total and results.total > shown:
-        print(f"({shown} best of {results.total} matches; -n 0 shows all)", file=sys.stderr)
+    code = fast.search(query, principles or [], number, as_json)
+    if code:
+        raise typer.Exit(code)
 
 
 def show(entry_id: EntryId, as_json: JsonOption = False) -> None:
@@ -146,20 +126,6 @@ def stats(as_json: JsonOption = False) -> None:
     titles = {p.id: p.title for p in load_library().principles}
     heat = heatmap(counted.by_day, date.today())
     print_stats(counted, heat, titles, Printer(output.on_terminal()))
-
-
-def _hint(query: str) -> str:
-    from contextlib import closing
-
-    from lp_coach.journal.search import suggestions
-    from lp_coach.store.db import connect
-
-    with closing(connect()) as conn:
-        close = suggestions(conn, query)
-    if close:
-        return f"; did you mean {' or '.join(close)}?"
-    last = query.split()[-1] if query.split() else ""
-    return "" if "*" in query or not last.isalnum() else f"; a prefix finds more: {last}*"
 
 
 def _nothing(which: "Filter") -> str:
