@@ -17,8 +17,9 @@ from lp_coach.content.model import Library
 from lp_coach.errors import UsageError
 from lp_coach.quiz.clock import FrozenClock, iso
 from lp_coach.quiz.engine import Quiz, Response, Result, run
+from lp_coach.quiz.grades import Grade
 from lp_coach.quiz.questions import Question, make_question
-from lp_coach.quiz.schedule import choice_rating, scheduler
+from lp_coach.quiz.schedule import RATINGS, choice_grade, scheduler
 from lp_coach.quiz.service import Request, start_quiz
 from lp_coach.quiz.store import load_states
 from lp_coach.quiz.summary import back_in, when
@@ -63,8 +64,8 @@ class Learner:
         choice = (question.answer + 1) % len(question.options) if wrong else question.answer
         return Response(choice=choice)
 
-    def grade(self, question: Question, typed: str, matched: bool) -> Rating | None:
-        return Rating.Good if matched else Rating.Again
+    def grade(self, question: Question, typed: str, matched: bool) -> Grade | None:
+        return Grade.GOOD if matched else Grade.AGAIN
 
     def reveal(self, result: Result) -> None:
         self.revealed.append(result)
@@ -123,7 +124,7 @@ def test_a_month_of_daily_quizzes(
     logged = reviews(conn)
     assert len(logged) == len(learner.asked)
     assert not any(r["cram"] for r in logged)
-    missed = Counter(r["card_id"] for r in logged if r["rating"] == Rating.Again)
+    missed = Counter(r["card_id"] for r in logged if r["rating"] == Grade.AGAIN)
     assert set(missed) == hard and all(n >= 2 * 20 for n in missed.values())  # twice a day
 
 
@@ -134,7 +135,7 @@ def test_misses_come_back_once_at_the_end(conn: sqlite3.Connection, library: Lib
     asked = [q.card.id for q in learner.asked]
     assert len(asked) == 6 and asked[-1] == "ownership:name:statement"
     assert learner.asked[-1].repeat and not any(q.repeat for q in learner.asked[:-1])
-    assert [r.rating for r in quiz.first_tries].count(Rating.Again) == 1
+    assert [r.grade for r in quiz.first_tries].count(Grade.AGAIN) == 1
     state = load_states(conn)["ownership:name:statement"]
     assert state.due - clock.now() <= timedelta(minutes=10)
 
@@ -149,17 +150,23 @@ def test_fast_right_answers_are_easy(conn: sqlite3.Connection, library: Library)
 
 
 @pytest.mark.parametrize(
-    ("kind", "right", "seconds", "rating"),
+    ("kind", "right", "seconds", "grade"),
     [
-        ("name", False, 1, Rating.Again),
-        ("name", True, 7.9, Rating.Easy),
-        ("name", True, 8, Rating.Good),
-        ("scenario", True, 14, Rating.Easy),
-        ("scenario", True, 16, Rating.Good),
+        ("name", False, 1, Grade.AGAIN),
+        ("name", True, 7.9, Grade.EASY),
+        ("name", True, 8, Grade.GOOD),
+        ("scenario", True, 14, Grade.EASY),
+        ("scenario", True, 16, Grade.GOOD),
     ],
 )
-def test_choice_rating(kind: str, right: bool, seconds: float, rating: Rating) -> None:
-    assert choice_rating(kind, right, seconds) == rating  # type: ignore[arg-type]
+def test_choice_grade(kind: str, right: bool, seconds: float, grade: Grade) -> None:
+    assert choice_grade(kind, right, seconds) is grade  # type: ignore[arg-type]
+
+
+def test_each_grade_is_the_fsrs_rating_of_the_same_number() -> None:
+    """Reviews store the grade's number, and the scheduler reads it back as a rating."""
+    assert {int(g): RATINGS[g] for g in Grade} == {int(r): r for r in Rating}
+    assert [g.label for g in Grade] == [r.name for r in Rating]
 
 
 def test_cram_practises_without_touching_the_schedule(

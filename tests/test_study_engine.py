@@ -360,3 +360,33 @@ def test_plain_face_picks_speakers_passes_and_keeps_private_notes(library: Libra
     text = out.getvalue()
     assert "Cal > " in text and "Nobody called 'Zed' is here: 1 Ann · 2 Ben · 3 Cal" in text
     assert "Private note kept for the leader's copy." in text
+
+
+def test_start_looks_the_principle_up_once_and_builds_the_agenda_once(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lp_coach.study import agenda
+
+    built: list[str] = []
+    looked_up: list[str] = []
+    real_build, real_get = agenda.build_agenda, Library.get
+
+    def build(principle, *args, **kwargs):  # type: ignore[no-untyped-def]
+        built.append(principle.id)
+        return real_build(principle, *args, **kwargs)
+
+    def get(self: Library, principle_id: str):  # type: ignore[no-untyped-def]
+        looked_up.append(principle_id)
+        return real_get(self, principle_id)
+
+    monkeypatch.setattr(agenda, "build_agenda", build)
+    monkeypatch.setattr(engine, "build_agenda", build)
+    monkeypatch.setattr(Library, "get", get)
+    session = start(library, minutes=45)
+    assert built == looked_up == ["customer-obsession"]
+    assert session.agenda.minutes == 45 and session.principle is session.agenda.principle
+    built.clear()
+    looked_up.clear()
+    resumed = service.resume(session.conn, library, session.record.id)
+    assert built == looked_up == ["customer-obsession"]
+    assert [s.key for s in resumed.steps] == [s.key for s in session.steps]

@@ -12,9 +12,7 @@ import sys
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    import sqlite3
-
-    from lp_coach.journal.listing import Filter
+    pass
 
 BEST = 20
 """How many matches a search shows unless -n says (0: every one)."""
@@ -79,18 +77,15 @@ def try_run(argv: list[str] | None) -> bool:
 
 def search(words: list[str], principles: list[str], number: int, as_json: bool) -> int:
     """Search the journal and print the best matches; the exit code (1: nothing matched)."""
-    from contextlib import closing
-
-    from lp_coach.journal.search import search as find
-    from lp_coach.store.db import connect
+    from lp_coach.cli.settings import SETTINGS
+    from lp_coach.journal import service
 
     text = " ".join(words)
-    which = principle_filter(principles)
-    with closing(connect()) as conn:
-        results = find(conn, text, limit=max(number, 0), which=which, count=not as_json)
-        if not results.hits and not as_json:
-            print(f"No entries match {text!r}{_hint(conn, text)}", file=sys.stderr)
-            return 1
+    found = service.search(text, principles, number, not as_json, SETTINGS.principles)
+    results = found.results
+    if not results.hits and not as_json:
+        print(f"No entries match {text!r}{_hint(text, found.suggestions)}", file=sys.stderr)
+        return 1
     from lp_coach.cli import output
 
     if as_json:
@@ -105,24 +100,7 @@ def search(words: list[str], principles: list[str], number: int, as_json: bool) 
     return 0
 
 
-def principle_filter(principles: list[str]) -> "Filter":
-    """Entries tagged with any of `principles` (ids, titles or prefixes); none: every entry."""
-    from lp_coach.journal.listing import Filter
-
-    if not principles:
-        return Filter()
-    from lp_coach.cli.settings import SETTINGS
-    from lp_coach.content.library import open_library
-    from lp_coach.content.lookup import find_principle
-
-    library = open_library(SETTINGS.principles)
-    return Filter(principles=tuple(find_principle(library, typed).id for typed in principles))
-
-
-def _hint(conn: "sqlite3.Connection", query: str) -> str:
-    from lp_coach.journal.search import suggestions
-
-    close = suggestions(conn, query)
+def _hint(query: str, close: list[str]) -> str:
     if close:
         return f"; did you mean {' or '.join(close)}?"
     last = query.split()[-1] if query.split() else ""

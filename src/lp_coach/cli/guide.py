@@ -101,46 +101,30 @@ def guide(
 
     Example:  lp-coach guide ownership --audience participant -o ownership.pdf
     """
-    from contextlib import closing
-
     from lp_coach.cli import output
-    from lp_coach.content.library import open_library
-    from lp_coach.errors import UsageError
-    from lp_coach.guide.document import build_guide, render_guide
-    from lp_coach.guide.files import choose_format, default_name, destination, write_file
-    from lp_coach.guide.selection import choose
-    from lp_coach.store.db import connect
+    from lp_coach.guide.service import Request, make_guide
 
-    chosen_format = choose_format(fmt, out)
-    overrides: tuple[Path, ...] = ()
-    if template is not None:
-        if not template.is_dir():
-            raise UsageError(f"--template {template}: no such directory")
-        overrides = (template,)
-    library = open_library(SETTINGS.principles)
-    typed = list(principles or [])
-    if typed or every:
-        selection = choose(library, typed, every=every, plan=plan)
-    else:
-        with closing(connect()) as conn:
-            selection = choose(library, typed, every=every, plan=plan, conn=conn)
-    if selection.undated and plan:
-        from lp_coach.study.plan import NO_DATES
-
-        print(f"lp-coach: {NO_DATES}", file=sys.stderr)
-    built = build_guide(
-        library, selection, audience=audience, minutes=minutes, scripture=not no_scripture
+    request = Request(
+        principles=tuple(principles or ()),
+        every=every,
+        plan=plan,
+        fmt=fmt,
+        out=out,
+        audience=audience,
+        minutes=minutes,
+        scripture=not no_scripture,
+        template=template,
+        paper=paper,
     )
-    data = render_guide(built, chosen_format, overrides, paper)
-    name = default_name(selection, built.audience, chosen_format)
-    path = destination(out, name, to_terminal=output.on_terminal())
-    if path is None:
+    made = make_guide(request, SETTINGS.principles, to_terminal=output.on_terminal())
+    if made.warning:
+        print(f"lp-coach: {made.warning}", file=sys.stderr)
+    if made.path is None:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(made.data)
         sys.stdout.buffer.flush()
         return
-    write_file(path, data)
-    print(f"wrote {path}")
+    print(f"wrote {made.path}")
 
 
 app = typer.Typer(

@@ -180,12 +180,8 @@ def export(
 
 def _write(path: Path, text: str) -> None:
     from lp_coach.atomic import atomic_write
-    from lp_coach.errors import StoreError
 
-    try:
-        atomic_write(path, text, mode=0o644)
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    atomic_write(path, text, mode=0o644)  # StoreError, naming the path, when it cannot
 
 
 def _plan_table(plan: "Plan", rows: "list[PlanRow]") -> "Table":

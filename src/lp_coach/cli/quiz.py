@@ -77,37 +77,13 @@ def quiz(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from contextlib import closing
+    from lp_coach.quiz.service import Request, run_quiz
 
-    from lp_coach.content.library import open_library
-    from lp_coach.content.lookup import find_principle
-    from lp_coach.quiz.clock import SystemClock, local_zone
-    from lp_coach.quiz.engine import run
-    from lp_coach.quiz.service import Request, parse_kinds, start_quiz
-    from lp_coach.quiz.summary import idle_lines, intro_line, summarize, summary_lines
-    from lp_coach.store.db import connect
-
-    library = open_library(SETTINGS.principles)
-    ids = tuple(dict.fromkeys(find_principle(library, p).id for p in principle or ()))
-    request = Request(ids, parse_kinds(kind or ()), count, cram, seed)
-    clock, zone = SystemClock(), local_zone()
-    with closing(connect()) as conn:
-        started = start_quiz(conn, library, request, clock)
-        face = _face(plain)
-        if not started.selection.cards:
-            narrowed = bool(request.principles or request.kinds)
-            face.say(idle_lines(conn, clock.now(), zone, narrowed), title="Nothing due")
-            return
-        face.say([intro_line(started.selection, cram)])
-        interrupted = False
-        try:
-            run(started, face)
-        except KeyboardInterrupt:
-            started.stopped = interrupted = True
-        now = clock.now()
-        summary = summarize(started, now, zone)
-        face.say(summary_lines(summary, started.titles, now, zone), title="Quiz done")
-    if interrupted:
+    face = _face(plain)
+    request = Request(tuple(principle or ()), tuple(kind or ()), count, cram, seed)
+    ran = run_quiz(request, face, SETTINGS.principles)
+    face.say(ran.lines, title=ran.title)
+    if ran.interrupted:
         from lp_coach.errors import Interrupted
 
         raise Interrupted()  # the summary said what was kept
@@ -127,12 +103,9 @@ def export(
 
     Example:  lp-coach quiz export --anki principles.apkg
     """
-    from lp_coach.content.library import open_library
-    from lp_coach.quiz.anki import export_apkg
-    from lp_coach.quiz.clock import SystemClock
+    from lp_coach.quiz.service import export_anki
 
-    library = open_library(SETTINGS.principles)
-    count = export_apkg(library, anki, SystemClock().now())
+    count = export_anki(anki, SETTINGS.principles)
     print(f"wrote {anki} ({count} notes)")
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from lp_coach.atomic import atomic_write
-from lp_coach.errors import StoreError
 from lp_coach.guide.document import FORMATS, parse_choice
 from lp_coach.guide.selection import Selection
 
@@ -43,7 +42,4 @@ def destination(out: Path | None, default: str, *, to_terminal: bool) -> Path | 
 
 def write_file(path: Path, data: bytes) -> None:
     """Write `data` to `path` atomically, readable by others (a guide is for handing out)."""
-    try:
-        atomic_write(path, data, mode=0o644)
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    atomic_write(path, data, mode=0o644)  # StoreError, naming the path, when it cannot

@@ -131,12 +131,9 @@ def file_name(entry: Entry) -> str:
 
 @contextmanager
 def atomic_output(path: Path, mode: int = 0o600) -> Iterator[TextIO]:
-    """A file written as a stream but seen whole or not at all; failures as StoreError."""
-    try:
-        with atomic.atomic_output(path, mode=mode) as handle:
-            yield cast(TextIO, handle)
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    """A text file written as a stream but seen whole or not at all; failures as StoreError."""
+    with atomic.atomic_output(path, mode=mode) as handle:
+        yield cast(TextIO, handle)
 
 
 def view(entry: Entry, titles: dict[str, str]) -> EntryView:

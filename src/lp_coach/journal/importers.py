@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from lp_coach.errors import NotFound, UsageError
-from lp_coach.journal.entries import NewEntry, join_text, normalize
+from lp_coach.journal.entries import NewEntry, join_text
+from lp_coach.journal.fields import entry_from_fields, text_field
+from lp_coach.journal.markdown import parse
 from lp_coach.journal.tags import jrnl_tags
 
 FORMATS = ("jrnl", "json", "md")
-_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 MARKER_BYTES = b"<!-- lp-coach entry "
 
 
@@ -41,8 +40,6 @@ def read_entries(path: Path, fmt: str, ids: Sequence[str]) -> Iterator[NewEntry]
     if fmt not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt == "md":
-        from lp_coach.journal.markdown import parse
-
         files = sorted(path.rglob("*.md")) if path.is_dir() else [path]
         for file in files:
             yield from parse(_read(file), str(file))
@@ -66,7 +63,7 @@ def from_jrnl(data: Any, ids: Sequence[str], name: str) -> Iterator[NewEntry]:
         where = f"{name}: entry {number}"
         if not isinstance(item, dict):
             raise UsageError(f"{where}: not an object")
-        title, body = _string(item, "title", where), _string(item, "body", where)
+        title, body = text_field(item, "title", where), text_field(item, "body", where)
         tags = item.get("tags") or []
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             raise UsageError(f"{where}: 'tags' must be a list of strings")
@@ -89,38 +86,6 @@ def from_json(data: Any, name: str) -> Iterator[NewEntry]:
         yield entry_from_fields(item, f"{name}: entry {number}", source="json")
 
 
-def entry_from_fields(item: Any, where: str, *, source: str, keep_source: bool = True) -> NewEntry:
-    """Check one imported entry's fields and build it; errors name `where`."""
-    if not isinstance(item, dict):
-        raise UsageError(f"{where}: not an object")
-    day = _day(item.get("date"), where)
-    time = item.get("time")
-    if time is not None and (not isinstance(time, str) or not _TIME.fullmatch(time)):
-        raise UsageError(f"{where}: 'time' must be HH:MM, not {time!r}")
-    if "text" in item:
-        text = normalize(_string(item, "text", where))
-    else:
-        text = normalize(join_text(_string(item, "title", where), _string(item, "body", where)))
-    if not text:
-        raise UsageError(f"{where}: the entry has no text")
-    principles = item.get("principles") or []
-    if not isinstance(principles, list) or not all(isinstance(p, str) for p in principles):
-        raise UsageError(f"{where}: 'principles' must be a list of principle ids")
-    starred = item.get("starred", False)
-    if not isinstance(starred, bool):
-        raise UsageError(f"{where}: 'starred' must be true or false")
-    optional = {k: _optional(item, k, where) for k in ("created", "updated", "fingerprint")}
-    return NewEntry(
-        day=day,
-        time=time,
-        text=text,
-        principles=tuple(dict.fromkeys(p.strip() for p in principles if p.strip())),
-        starred=starred,
-        source=_optional(item, "source", where) if keep_source and "source" in item else source,
-        **optional,
-    )
-
-
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
@@ -130,24 +95,3 @@ def _read(path: Path) -> str:
         raise UsageError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:
         raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
-
-
-def _day(value: Any, where: str) -> date:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else date.fromisoformat("")
-    except ValueError:
-        raise UsageError(f"{where}: 'date' must be YYYY-MM-DD, not {value!r}") from None
-
-
-def _string(item: dict[str, Any], key: str, where: str) -> str:
-    value = item.get(key, "")
-    if not isinstance(value, str):
-        raise UsageError(f"{where}: {key!r} must be text")
-    return value
-
-
-def _optional(item: dict[str, Any], key: str, where: str) -> str | None:
-    value = item.get(key)
-    if value is not None and not isinstance(value, str):
-        raise UsageError(f"{where}: {key!r} must be text or null")
-    return value

@@ -11,6 +11,7 @@ from typing import Any
 from lp_coach.dates import long_date
 from lp_coach.errors import UsageError
 from lp_coach.journal.entries import Entry, NewEntry, normalize
+from lp_coach.journal.fields import entry_from_fields
 
 MARKER = "<!-- lp-coach entry "
 _MARKER_LINE = re.compile(r"<!-- lp-coach entry (\{.*\}) -->")
@@ -91,6 +92,4 @@ def _meta(line: str, name: str, line_number: int) -> dict[str, Any]:
 
 
 def _entry(meta: dict[str, Any], words: str, name: str, line_number: int) -> NewEntry:
-    from lp_coach.journal.importers import entry_from_fields
-
     return entry_from_fields({**meta, "text": words}, f"{name}:{line_number}", source="md")

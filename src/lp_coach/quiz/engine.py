@@ -11,18 +11,20 @@ import random
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Protocol
-
-from fsrs import Rating, Scheduler
+from typing import TYPE_CHECKING, Protocol
 
 from lp_coach.quiz import store
 from lp_coach.quiz.cards import QuizCard
 from lp_coach.quiz.clock import Clock, iso
 from lp_coach.quiz.compare import same_text
+from lp_coach.quiz.grades import Grade
 from lp_coach.quiz.questions import Question, make_question
-from lp_coach.quiz.schedule import choice_rating, new_card
+from lp_coach.quiz.schedule import choice_grade, new_card, review
 from lp_coach.quiz.select import Selection
 from lp_coach.quiz.store import Stored
+
+if TYPE_CHECKING:
+    from fsrs import Scheduler
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class Result:
     """How an answer went, once it is saved."""
 
     question: Question
-    rating: Rating
+    grade: Grade
     right: bool
     """A right option, or typed text matching the official text leniently."""
     seconds: float
@@ -54,8 +56,8 @@ class Face(Protocol):
         """Show the question and return the answer, or None to stop (quit or end of input)."""
         ...
 
-    def grade(self, question: Question, typed: str, matched: bool) -> Rating | None:
-        """Show the official answer next to `typed`; return the learner's own rating or None."""
+    def grade(self, question: Question, typed: str, matched: bool) -> Grade | None:
+        """Show the official answer next to `typed`; return the learner's own grade or None."""
         ...
 
     def reveal(self, result: Result) -> None:
@@ -83,17 +85,17 @@ class Quiz:
     def first_tries(self) -> list[Result]:
         return [r for r in self.results if not r.question.repeat]
 
-    def record(self, card: QuizCard, rating: Rating, seconds: float) -> timedelta | None:
+    def record(self, card: QuizCard, grade: Grade, seconds: float) -> timedelta | None:
         """Save one review and, outside practice, the card's state; return when it is back."""
         now = self.clock.now()
         duration = max(0, round(seconds * 1000))
         if self.cram:
-            store.save_review(self.conn, card, int(rating), now, duration, None)
+            store.save_review(self.conn, card, int(grade), now, duration, None)
             return None
         stored = self.states.get(card.id)
         before = stored.card if stored is not None else new_card(card.id, now)
-        after, _log = self.scheduler.review_card(before, rating, now, duration)
-        store.save_review(self.conn, card, int(rating), now, duration, after)
+        after = review(self.scheduler, before, grade, now, duration)
+        store.save_review(self.conn, card, int(grade), now, duration, after)
         created = stored.created if stored is not None else iso(now)
         self.states[card.id] = Stored(
             card.id, card.principle_id, card.kind, after, after.due, created
@@ -109,7 +111,7 @@ def run(quiz: Quiz, face: Face) -> Quiz:
         if not _put(quiz, face, question):
             quiz.stopped = True
             return quiz
-    missed = [r.question.card for r in quiz.results if r.rating == Rating.Again]
+    missed = [r.question.card for r in quiz.results if r.grade == Grade.AGAIN]
     for number, card in enumerate(missed, start=1):
         question = make_question(card, quiz.titles, quiz.rng, number, len(missed), repeat=True)
         if not _put(quiz, face, question):
@@ -128,15 +130,15 @@ def _put(quiz: Quiz, face: Face, question: Question) -> bool:
     card = question.card
     if question.answer is not None:
         right = response.choice == question.answer
-        rating = choice_rating(card.kind, right, seconds)
+        grade = choice_grade(card.kind, right, seconds)
     else:
         right = bool(response.text.strip()) and same_text(response.text, card.back)
         graded = face.grade(question, response.text, right)
         if graded is None:
             return False
-        rating = graded
-    back = quiz.record(card, rating, seconds)
-    result = Result(question, rating, right, seconds, response, back)
+        grade = graded
+    back = quiz.record(card, grade, seconds)
+    result = Result(question, grade, right, seconds, response, back)
     quiz.results.append(result)
     face.reveal(result)
     return True

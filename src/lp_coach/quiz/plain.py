@@ -10,34 +10,31 @@ import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
-from fsrs import Rating
-
 from lp_coach.quiz.compare import closeness
 from lp_coach.quiz.engine import Response, Result
+from lp_coach.quiz.grades import Grade
 from lp_coach.quiz.questions import Question, pick_option
-from lp_coach.quiz.schedule import RATING_NAMES
 from lp_coach.quiz.summary import back_in
 from lp_coach.streams import is_terminal
 
 QUIT = "/quit"
-GRADES = {"1": Rating.Again, "2": Rating.Hard, "3": Rating.Good, "4": Rating.Easy}
-GRADE_WORDS = {"again": Rating.Again, "hard": Rating.Hard, "good": Rating.Good, "easy": Rating.Easy}
+GRADES = {str(int(g)): g for g in Grade} | {g.name.casefold(): g for g in Grade}
+"""'1'-'4' and again/hard/good/easy, each as its grade."""
 GRADE_PROMPT = "How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy > "
 WIDTH = 78
 
 
 def back_line(result: Result) -> str:
-    """When the card comes back, with the rating that decided it."""
-    name = RATING_NAMES[result.rating]
+    """When the card comes back, with the grade that decided it."""
+    name = result.grade.label
     if result.next_due is None:
         return f"({name}; practice, so the schedule is unchanged.)"
     return f"({name}: back {back_in(result.next_due)}.)"
 
 
-def parse_grade(typed: str) -> Rating | None:
-    """'1'-'4' or again/hard/good/easy (any case) as a rating, else None."""
-    text = typed.strip().casefold()
-    return GRADES.get(text) or GRADE_WORDS.get(text)
+def parse_grade(typed: str) -> Grade | None:
+    """'1'-'4' or again/hard/good/easy (any case) as a grade, else None."""
+    return GRADES.get(typed.strip().casefold())
 
 
 def similarity_note(typed: str, official: str, matched: bool) -> str:
@@ -73,15 +70,15 @@ def read_response(
         complain(f"Please answer with a number from 1 to {count} (or {QUIT} to stop).")
 
 
-def read_grade(read: Read, prompt: str, complain: Callable[[str], None]) -> Rating | None:
+def read_grade(read: Read, prompt: str, complain: Callable[[str], None]) -> Grade | None:
     """Ask for a self-grade until it is 1-4 (or a grade's name); None when the learner stops."""
     while True:
         line = read(prompt)
         if line is None or line.strip() == QUIT:
             return None
-        rating = parse_grade(line)
-        if rating is not None:
-            return rating
+        grade = parse_grade(line)
+        if grade is not None:
+            return grade
         complain("Please type 1, 2, 3 or 4.")
 
 
@@ -99,7 +96,7 @@ class PlainFace:
         self._question(question)
         return read_response(question, _prompt(question), self._read, self._say)
 
-    def grade(self, question: Question, typed: str, matched: bool) -> Rating | None:
+    def grade(self, question: Question, typed: str, matched: bool) -> Grade | None:
         self._say(similarity_note(typed, question.card.back, matched))
         self._wrapped(question.card.back, "  ")
         return read_grade(self._read, GRADE_PROMPT, self._say)

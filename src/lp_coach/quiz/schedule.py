@@ -1,4 +1,4 @@
-"""The FSRS scheduler as lp-coach uses it: its settings, and how an answer becomes a rating."""
+"""The FSRS scheduler as lp-coach uses it: its settings, grading, and grades as fsrs ratings."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from fsrs import Card, Rating, Scheduler
 
 from lp_coach.quiz.cards import Kind
+from lp_coach.quiz.grades import Grade
 
 LEARNING_STEPS = (timedelta(minutes=10),)
 """One short step: a new card answered Good or Easy goes straight to days-long intervals,
@@ -17,12 +18,13 @@ FAST_SECONDS: dict[Kind, float] = {"name": 8.0, "scenario": 15.0}
 """A right multiple-choice answer given faster than this is rated Easy instead of Good.
 Scenarios are longer to read, so they have longer."""
 
-RATING_NAMES = {
-    Rating.Again: "Again",
-    Rating.Hard: "Hard",
-    Rating.Good: "Good",
-    Rating.Easy: "Easy",
+RATINGS = {
+    Grade.AGAIN: Rating.Again,
+    Grade.HARD: Rating.Hard,
+    Grade.GOOD: Rating.Good,
+    Grade.EASY: Rating.Easy,
 }
+"""Each grade as the scheduler's rating."""
 
 
 def scheduler(fuzz: bool = True) -> Scheduler:
@@ -34,11 +36,17 @@ def scheduler(fuzz: bool = True) -> Scheduler:
     )
 
 
-def choice_rating(kind: Kind, right: bool, seconds: float) -> Rating:
-    """A multiple-choice answer as a rating: wrong Again, right Good, right and fast Easy."""
+def choice_grade(kind: Kind, right: bool, seconds: float) -> Grade:
+    """A multiple-choice answer as a grade: wrong Again, right Good, right and fast Easy."""
     if not right:
-        return Rating.Again
-    return Rating.Easy if seconds < FAST_SECONDS.get(kind, 8.0) else Rating.Good
+        return Grade.AGAIN
+    return Grade.EASY if seconds < FAST_SECONDS.get(kind, 8.0) else Grade.GOOD
+
+
+def review(scheduler: Scheduler, card: Card, grade: Grade, now: datetime, duration_ms: int) -> Card:
+    """The card's state after a review graded `grade` at `now`."""
+    after, _log = scheduler.review_card(card, RATINGS[grade], now, duration_ms)
+    return after
 
 
 def new_card(card_id: str, now: datetime) -> Card:

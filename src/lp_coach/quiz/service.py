@@ -1,19 +1,22 @@
-"""Start a quiz: what the `quiz` command asks of the core."""
+"""Run a quiz, or export the deck: what the `quiz` command asks of the core."""
 
 from __future__ import annotations
 
 import random
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import tzinfo
+from pathlib import Path
+from typing import Protocol
 
 from fsrs import Scheduler
 
 from lp_coach.content.model import Library
 from lp_coach.errors import UsageError
-from lp_coach.quiz import select, store
+from lp_coach.quiz import engine, select, store
 from lp_coach.quiz.cards import KINDS, Kind, QuizCard, build_cards
-from lp_coach.quiz.clock import Clock, local_zone, start_of_day
+from lp_coach.quiz.clock import Clock, SystemClock, local_zone, start_of_day
 from lp_coach.quiz.engine import Quiz
 from lp_coach.quiz.schedule import scheduler as default_scheduler
 
@@ -23,9 +26,9 @@ class Request:
     """How a quiz was asked for."""
 
     principles: tuple[str, ...] = ()
-    """Principle ids to keep (none: all)."""
-    kinds: tuple[Kind, ...] = ()
-    """Card kinds to keep (none: all)."""
+    """Principles to keep, by id, title or prefix as typed (none: all)."""
+    kinds: tuple[str, ...] = ()
+    """Card kinds to keep, by name (none: all)."""
     count: int = select.DEFAULT_COUNT
     cram: bool = False
     seed: int | None = None
@@ -43,8 +46,19 @@ def parse_kinds(names: Sequence[str]) -> tuple[Kind, ...]:
     return tuple(dict.fromkeys(kinds))
 
 
+def resolved(library: Library, request: Request) -> Request:
+    """`request` with its principles as ids and its kinds checked (UsageError, NotFound)."""
+    kinds = parse_kinds(request.kinds)
+    if not request.principles:
+        return replace(request, kinds=kinds)
+    from lp_coach.content.lookup import find_principle
+
+    ids = tuple(dict.fromkeys(find_principle(library, p).id for p in request.principles))
+    return replace(request, principles=ids, kinds=kinds)
+
+
 def deck(library: Library, request: Request) -> list[QuizCard]:
-    """The cards `request` is about."""
+    """The cards `request` (resolved) is about."""
     cards = build_cards(library)
     if request.principles:
         cards = [c for c in cards if c.principle_id in request.principles]
@@ -61,6 +75,7 @@ def start_quiz(
     scheduler: Scheduler | None = None,
 ) -> Quiz:
     """Choose the cards and set up the quiz (nothing is written until the first answer)."""
+    request = resolved(library, request)
     if request.count < 1:
         raise UsageError("--count must be at least 1")
     cards = deck(library, request)
@@ -85,3 +100,69 @@ def start_quiz(
         )
     titles = {p.id: p.title for p in library.principles}
     return Quiz(conn, chosen, titles, states, clock, scheduler, rng, cram=request.cram)
+
+
+class Face(engine.Face, Protocol):
+    """A face that can also say lines of the quiz's own (the opening line)."""
+
+    def say(self, lines: list[str], title: str | None = None) -> None:
+        """Show `lines`, under `title` if given."""
+        ...
+
+
+@dataclass(frozen=True)
+class Ran:
+    """How a quiz ended, as lines to show under a title."""
+
+    title: str
+    lines: list[str]
+    """The summary; or, when nothing was due, why not and what to do instead."""
+    quiz: Quiz | None = None
+    """None when there was nothing to ask."""
+    interrupted: bool = False
+    """Stopped by Ctrl-C (every answer given is saved all the same)."""
+
+
+def run_quiz(
+    request: Request,
+    face: Face,
+    packs: Sequence[Path] = (),
+    *,
+    clock: Clock | None = None,
+    zone: tzinfo | None = None,
+) -> Ran:
+    """Open the principles (built-in and `packs`) and the store, ask the chosen cards
+    through `face` (each answer saved as it is given), and sum the quiz up."""
+    from contextlib import closing
+
+    from lp_coach.content.library import open_library
+    from lp_coach.quiz.summary import idle_lines, intro_line, summarize, summary_lines
+    from lp_coach.store.db import connect
+
+    library = open_library(packs)
+    clock = clock or SystemClock()
+    zone = zone or local_zone()
+    with closing(connect()) as conn:
+        started = start_quiz(conn, library, request, clock)
+        if not started.selection.cards:
+            narrowed = bool(request.principles or request.kinds)
+            return Ran("Nothing due", idle_lines(conn, clock.now(), zone, narrowed))
+        face.say([intro_line(started.selection, request.cram)])
+        interrupted = False
+        try:
+            engine.run(started, face)
+        except KeyboardInterrupt:
+            started.stopped = interrupted = True
+        now = clock.now()
+        summary = summarize(started, now, zone)
+        lines = summary_lines(summary, started.titles, now, zone)
+    return Ran("Quiz done", lines, started, interrupted)
+
+
+def export_anki(path: Path, packs: Sequence[Path] = (), clock: Clock | None = None) -> int:
+    """Write every card of the principles (built-in and `packs`) as an Anki package at
+    `path`; how many notes it holds."""
+    from lp_coach.content.library import open_library
+    from lp_coach.quiz.anki import export_apkg
+
+    return export_apkg(open_library(packs), path, (clock or SystemClock()).now())

@@ -6,12 +6,11 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
-from fsrs import Rating
-
 from lp_coach.content.model import title_list
 from lp_coach.quiz import store
 from lp_coach.quiz.clock import start_of_day
 from lp_coach.quiz.engine import Quiz
+from lp_coach.quiz.grades import Grade
 from lp_coach.quiz.select import Selection
 
 
@@ -37,11 +36,11 @@ class Summary:
 def summarize(quiz: Quiz, now: datetime, zone: tzinfo) -> Summary:
     """The summary of `quiz` as it stands at `now`."""
     firsts = quiz.first_tries
-    missed = [r.question.card.principle_id for r in firsts if r.rating == Rating.Again]
+    missed = [r.question.card.principle_id for r in firsts if r.grade == Grade.AGAIN]
     tomorrow_ends = start_of_day(now, zone) + timedelta(days=2)
     return Summary(
         asked=len(firsts),
-        right=sum(1 for r in firsts if r.rating != Rating.Again),
+        right=sum(1 for r in firsts if r.grade != Grade.AGAIN),
         planned=len(quiz.selection.cards),
         missed=tuple(dict.fromkeys(missed)),
         cram=quiz.cram,

@@ -83,21 +83,30 @@ class Outcome:
 class Session:
     """A study session in progress over the store."""
 
-    def __init__(self, conn: sqlite3.Connection, record: SessionRecord, library: Library) -> None:
-        principle = library.get(record.principle_id)
-        if principle is None:
-            raise UsageError(
-                f"session {record.id} studies {record.principle_id!r}, which is no longer "
-                "in your principles"
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        record: SessionRecord,
+        library: Library,
+        agenda: Agenda | None = None,
+    ) -> None:
+        """`agenda`: the one already built for `record` (else it is built here)."""
+        options = record.options
+        if agenda is None:
+            principle = library.get(record.principle_id)
+            if principle is None:
+                raise UsageError(
+                    f"session {record.id} studies {record.principle_id!r}, which is no longer "
+                    "in your principles"
+                )
+            agenda = build_agenda(
+                principle, options.minutes, scripture=options.scripture, prayer=options.prayer
             )
         self.conn = conn
         self.record = record
         self.library = library
-        self.principle = principle
-        options = record.options
-        self.agenda: Agenda = build_agenda(
-            principle, options.minutes, scripture=options.scripture, prayer=options.prayer
-        )
+        self.principle = agenda.principle
+        self.agenda: Agenda = agenda
         self.steps = build_steps(self.agenda, group=bool(options.group))
         self.state = record.state
         self.state.position = min(self.state.position, len(self.steps))

@@ -25,14 +25,16 @@ def parse_group(text: str | None) -> tuple[str, ...]:
 
 
 def start(conn: sqlite3.Connection, library: Library, options: Options) -> Session:
-    """A new session (its agenda is checked before anything is stored)."""
+    """A new session: its agenda is built (and so checked) once, before anything is stored."""
     principle = library.get(options.principle_id)
     if principle is None:
         raise NotFound(f"no principle {options.principle_id!r}")
     from lp_coach.study.agenda import build_agenda
 
-    build_agenda(principle, options.minutes, scripture=options.scripture, prayer=options.prayer)
-    return Session(conn, sessions.create(conn, options), library)
+    agenda = build_agenda(
+        principle, options.minutes, scripture=options.scripture, prayer=options.prayer
+    )
+    return Session(conn, sessions.create(conn, options), library, agenda)
 
 
 def resume(

@@ -62,6 +62,14 @@ def header(entry: Entry) -> list[Part]:
     return parts
 
 
+def entry_line(entry: Entry, done: str | None = None) -> str:
+    """'Entry 12 · Tue 6 Jan 2026, 07:12 · earn-trust'; with `done`, 'Saved entry 12 · ...'."""
+    from lp_coach.journal.markdown import heading
+
+    said = f"{done} entry" if done else "Entry"
+    return f"{said} {entry.id} · {heading(entry)}"
+
+
 def print_entries(stream: Iterable[Entry], printer: Printer) -> int:
     """Each entry: its header, then its text indented; the number printed."""
     count = 0

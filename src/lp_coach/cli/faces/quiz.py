@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from fsrs import Rating
 from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
 from lp_coach.quiz.engine import Response, Result
+from lp_coach.quiz.grades import Grade
 from lp_coach.quiz.plain import back_line, read_grade, read_response, similarity_note
 from lp_coach.quiz.questions import Question
 
@@ -27,7 +27,7 @@ class RichFace:
         self._question(question)
         return read_response(question, _prompt(question), self._read, self._complain)
 
-    def grade(self, question: Question, typed: str, matched: bool) -> Rating | None:
+    def grade(self, question: Question, typed: str, matched: bool) -> Grade | None:
         note = similarity_note(typed, question.card.back, matched)
         self.console.print(Text(note, style="green" if matched else "dim"))
         self.console.print(

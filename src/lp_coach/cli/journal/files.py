@@ -4,17 +4,12 @@
 # every annotation string on each start-up. Heavy imports stay inside the functions.
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from lp_coach.cli.journal.common import entry_filter, load_library
 from lp_coach.cli.options import PrincipleOption, SinceOption, UntilOption
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from lp_coach.journal.entries import NewEntry
+from lp_coach.cli.settings import SETTINGS
 
 
 def export(
@@ -41,15 +36,9 @@ def export(
 
     Example:  lp-coach journal export --format md --out journal/
     """
-    from contextlib import closing
+    from lp_coach.journal import service
 
-    from lp_coach.journal.export import export as write
-    from lp_coach.store.db import connect
-
-    which = entry_filter(principles, since, until, False, None)
-    titles = {p.id: p.title for p in load_library().principles} if fmt == "html" else {}
-    with closing(connect()) as conn:
-        done = write(conn, fmt, out, sys.stdout, titles=titles, which=which)
+    done = service.export(fmt, out, sys.stdout, principles or (), since, until, SETTINGS.principles)
     if done.path is not None:
         plural = "entry" if done.count == 1 else "entries"
         print(f"Exported {done.count} {plural} to {done.path}")
@@ -75,30 +64,13 @@ def import_(
 
     Example:  lp-coach journal import jrnl.json --format jrnl
     """
-    from contextlib import closing
+    from lp_coach.journal import service
 
-    from lp_coach.errors import NotFound
-    from lp_coach.journal import store
-    from lp_coach.journal.importers import detect_format, read_entries
-    from lp_coach.store.db import connect
-
-    if not path.exists():
-        raise NotFound(f"{path}: no such file")
-    fmt = fmt or detect_format(path)
-    ids = load_library().ids()
-    unknown: set[str] = set()
-
-    def checked() -> "Iterator[NewEntry]":
-        for entry in read_entries(path, fmt, ids):
-            unknown.update(p for p in entry.principles if p not in ids)
-            yield entry
-
-    with closing(connect()) as conn:
-        added = store.add_many(conn, checked())
+    added = service.import_file(path, fmt, SETTINGS.principles)
     kept = f" ({added.skipped} already there)" if added.skipped else ""
     print(f"Imported {added.added} {'entry' if added.added == 1 else 'entries'}{kept}.")
-    if unknown:
+    if added.unknown:
         print(
-            f"note: tagged with principles not in your packs: {', '.join(sorted(unknown))}",
+            f"note: tagged with principles not in your packs: {', '.join(added.unknown)}",
             file=sys.stderr,
         )

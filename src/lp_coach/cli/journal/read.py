@@ -3,16 +3,14 @@
 # No `from __future__ import annotations` in Typer modules: Typer would have to eval
 # every annotation string on each start-up. Heavy imports stay inside the functions.
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from lp_coach.cli import fast
-from lp_coach.cli.journal.common import EntryId, entry_filter, load_library
+from lp_coach.cli.journal.common import EntryId
 from lp_coach.cli.options import JsonOption, PrincipleOption, SinceOption, UntilOption
-
-if TYPE_CHECKING:
-    from lp_coach.journal.listing import Filter
+from lp_coach.cli.settings import SETTINGS
 
 
 def list_(
@@ -29,24 +27,22 @@ def list_(
 
     Example:  lp-coach journal list -p earn-trust --since "last month" -n 10
     """
-    from contextlib import closing
+    from lp_coach.journal import service
 
-    from lp_coach.journal.listing import entries
-    from lp_coach.store.db import connect
+    listed = service.list_entries(
+        principles or (), since, until, starred, number, SETTINGS.principles
+    )
+    if as_json:
+        from lp_coach.journal.export import write_json
 
-    which = entry_filter(principles, since, until, starred, number)
-    with closing(connect()) as conn:
-        stream = entries(conn, which)
-        if as_json:
-            from lp_coach.journal.export import write_json
+        write_json(listed.entries, sys.stdout, full=False)
+        return
+    from lp_coach.cli import output
+    from lp_coach.cli.faces.journal import Printer, print_entries
 
-            write_json(stream, sys.stdout, full=False)
-            return
-        from lp_coach.cli import output
-        from lp_coach.cli.faces.journal import Printer, print_entries
-
-        if not print_entries(stream, Printer(output.on_terminal())):
-            print(_nothing(which), file=sys.stderr)
+    if not print_entries(listed.entries, Printer(output.on_terminal())):
+        nothing = 'No entries yet. Write one: lp-coach journal add "..."'
+        print("No entries match." if listed.narrowed else nothing, file=sys.stderr)
 
 
 def search(
@@ -79,14 +75,10 @@ def show(entry_id: EntryId, as_json: JsonOption = False) -> None:
 
     Example:  lp-coach journal show 12
     """
-    from contextlib import closing
-
     from lp_coach.cli import output
-    from lp_coach.journal import store
-    from lp_coach.store.db import connect
+    from lp_coach.journal import service
 
-    with closing(connect()) as conn:
-        entry = store.get(conn, entry_id)
+    entry = service.show(entry_id)
     if as_json:
         output.print_json(entry.to_dict(full=True))
         return
@@ -100,15 +92,10 @@ def stats(as_json: JsonOption = False) -> None:
 
     Example:  lp-coach journal stats
     """
-    from contextlib import closing
-    from datetime import date
-
     from lp_coach.cli import output
-    from lp_coach.journal.stats import heatmap, journal_stats
-    from lp_coach.store.db import connect
+    from lp_coach.journal import service
 
-    with closing(connect()) as conn:
-        counted = journal_stats(conn)
+    counted, heat, titles = service.stats(detail=not as_json, packs=SETTINGS.principles)
     if as_json:
         output.print_json(
             {
@@ -123,12 +110,5 @@ def stats(as_json: JsonOption = False) -> None:
         return
     from lp_coach.cli.faces.journal import Printer, print_stats
 
-    titles = {p.id: p.title for p in load_library().principles}
-    heat = heatmap(counted.by_day, date.today())
+    assert heat is not None
     print_stats(counted, heat, titles, Printer(output.on_terminal()))
-
-
-def _nothing(which: "Filter") -> str:
-    if which == type(which)():
-        return 'No entries yet. Write one: lp-coach journal add "..."'
-    return "No entries match."

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from lp_coach.cli.journal.common import EntryId, load_library
+from lp_coach.cli.journal.common import EntryId
 from lp_coach.cli.options import JsonOption, PrincipleOption
+from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
-    from lp_coach.journal.dates import When
-    from lp_coach.journal.prompts import Prompt
+    from lp_coach.journal.entries import Entry
 
 
 def add(
@@ -49,76 +49,23 @@ def add(
 
     Example:  lp-coach journal add -d yesterday "Held my tongue #earn-trust"
     """
-    from lp_coach.journal.dates import parse_when
+    from lp_coach.journal import service
 
-    parsed = parse_when(when) if when is not None else None
-    typed = principles or []
     text = " ".join(words) if words else None
     if text is None and not sys.stdin.isatty():
         text = sys.stdin.read()
-    if text is None:
-        _add_in_editor(typed, parsed, prompt, star)
-        return
-    answers = None
-    if prompt:
-        question = _prompt(typed, parsed)
-        answers = question.text
-        typed = [*typed, question.principle.id]
-    _save(text, typed, parsed, star, answers)
-
-
-def _add_in_editor(typed: list[str], parsed: "When | None", answer: bool, star: bool) -> None:
-    from lp_coach.errors import CoachError
-    from lp_coach.journal.editor import write_in_editor
-    from lp_coach.journal.prompts import scaffold, unchanged, written
-
-    question = _prompt(typed, parsed)
-    initial = scaffold(question, answer=answer, tagged=bool(typed))
-    draft = write_in_editor(initial, "entry")
-    if unchanged(draft.text, initial) or not written(draft.text):
-        draft.discard()
-        what = "left unchanged" if written(draft.text) else "left empty"
-        print(f"Nothing saved: the entry was {what}.", file=sys.stderr)
-        raise typer.Exit(1)
-    tags = [*typed, question.principle.id] if answer else typed
-    words = written(draft.text)
-    try:
-        _save(words, tags, parsed, star)
-    except CoachError as exc:
-        from shlex import quote
-
-        then = f"fix them there and save with: lp-coach journal add < {quote(str(draft.path))}"
-        raise draft.kept(exc, words, then) from None
-    draft.discard()
-
-
-def _save(
-    text: str, typed: list[str], parsed: "When | None", star: bool, answers: str | None = None
-) -> None:
-    from contextlib import closing
-
-    from lp_coach.journal import store
-    from lp_coach.journal.markdown import heading
-    from lp_coach.journal.writing import new_entry
-    from lp_coach.store.db import connect
-
-    entry = new_entry(
-        text, load_library, principles=typed, when=parsed, starred=star, answers=answers
+    done = service.add(
+        text,
+        principles=principles or (),
+        when=when,
+        prompt=prompt,
+        star=star,
+        packs=SETTINGS.principles,
     )
-    with closing(connect()) as conn:
-        saved = store.get(conn, store.add(conn, entry))
-    print(f"Saved entry {saved.id} · {heading(saved)}")
-
-
-def _prompt(typed: list[str], parsed: "When | None") -> "Prompt":
-    from datetime import date
-
-    from lp_coach.content.lookup import find_principle
-    from lp_coach.journal.prompts import prompt_for
-
-    library = load_library()
-    chosen = find_principle(library, typed[0]) if typed else None
-    return prompt_for(library, parsed.day if parsed else date.today(), chosen)
+    if done.entry is None:
+        print(f"Nothing saved: the entry was {done.status}.", file=sys.stderr)
+        raise typer.Exit(1)
+    _said("Saved", done.entry)
 
 
 def edit(
@@ -136,39 +83,14 @@ def edit(
 
     Example:  lp-coach journal edit 12
     """
-    from contextlib import closing
+    from lp_coach.journal import service
 
-    from lp_coach.errors import CoachError
-    from lp_coach.journal import store
-    from lp_coach.journal.editor import write_in_editor
-    from lp_coach.journal.markdown import heading, long_when
-    from lp_coach.journal.prompts import edit_scaffold, unchanged, written
-    from lp_coach.journal.writing import retext
-    from lp_coach.store.db import connect
-
-    with closing(connect()) as conn:
-        entry = store.get(conn, entry_id)
-        if when is not None:
-            from lp_coach.journal.dates import parse_when
-
-            moved = parse_when(when)
-            entry = store.move(conn, entry_id, moved.day.isoformat(), moved.time or entry.time)
-            print(f"Moved entry {entry.id} · {heading(entry)}")
-            return
-        initial = edit_scaffold(entry.id, long_when(entry), entry.principles, entry.text)
-        draft = write_in_editor(initial, f"edit-{entry.id}")
-        if unchanged(draft.text, initial):
-            draft.discard()
-            print(f"Entry {entry.id} unchanged.", file=sys.stderr)
-            return
-        words = written(draft.text)
-        try:
-            entry = retext(conn, entry.id, words, load_library)
-        except CoachError as exc:
-            then = f"run `lp-coach journal edit {entry.id}` again to put them back"
-            raise draft.kept(exc, words, then) from None
-        draft.discard()
-    print(f"Saved entry {entry.id} · {heading(entry)}")
+    done = service.edit(entry_id, when=when, packs=SETTINGS.principles)
+    assert done.entry is not None
+    if done.status == "unchanged":
+        print(f"Entry {done.entry.id} unchanged.", file=sys.stderr)
+        return
+    _said("Moved" if done.status == "moved" else "Saved", done.entry)
 
 
 def delete(
@@ -179,26 +101,23 @@ def delete(
 
     Example:  lp-coach journal delete 12 --yes
     """
-    from contextlib import closing
+    from lp_coach.journal import service
 
-    from lp_coach.journal import store
-    from lp_coach.journal.markdown import heading
-    from lp_coach.store.db import connect
-
-    with closing(connect()) as conn:
-        entry = store.get(conn, entry_id)
-        if not yes:
-            first = entry.title if len(entry.title) <= 60 else entry.title[:59] + "…"
-            print(f"Entry {entry.id} · {heading(entry)}\n  {first}")
-            try:
-                confirmed = typer.confirm("Delete it?", default=False)
-            except typer.Abort:
-                confirmed = False
-            if not confirmed:
-                print("Nothing deleted.", file=sys.stderr)
-                raise typer.Exit(1)
-        store.delete(conn, entry_id)
+    if service.delete(entry_id, None if yes else _confirm) is None:
+        print("Nothing deleted.", file=sys.stderr)
+        raise typer.Exit(1)
     print(f"Deleted entry {entry_id}.")
+
+
+def _confirm(entry: "Entry") -> bool:
+    from lp_coach.cli.faces.journal import entry_line
+
+    first = entry.title if len(entry.title) <= 60 else entry.title[:59] + "…"
+    print(f"{entry_line(entry)}\n  {first}")
+    try:
+        return typer.confirm("Delete it?", default=False)
+    except typer.Abort:
+        return False
 
 
 def star(
@@ -209,13 +128,9 @@ def star(
 
     Example:  lp-coach journal star 12
     """
-    from contextlib import closing
+    from lp_coach.journal import service
 
-    from lp_coach.journal import store
-    from lp_coach.store.db import connect
-
-    with closing(connect()) as conn:
-        store.star(conn, entry_id, not off)
+    service.star(entry_id, not off)
     print(f"Entry {entry_id} {'unstarred' if off else 'starred'}.")
 
 
@@ -225,8 +140,9 @@ def prompt(principles: PrincipleOption = None, as_json: JsonOption = False) -> N
     Example:  lp-coach journal prompt --principle ownership
     """
     from lp_coach.cli import output
+    from lp_coach.journal import service
 
-    question = _prompt(principles or [], None)
+    question = service.todays_prompt(principles or (), SETTINGS.principles)
     if as_json:
         output.print_json(
             {
@@ -241,3 +157,9 @@ def prompt(principles: PrincipleOption = None, as_json: JsonOption = False) -> N
     print(question.text)
     option = f" --principle {question.principle.id}" if principles else ""
     print(f"Answer it with: lp-coach journal add --prompt{option}", file=sys.stderr)
+
+
+def _said(verb: str, entry: "Entry") -> None:
+    from lp_coach.cli.faces.journal import entry_line
+
+    print(entry_line(entry, verb))

@@ -1,0 +1,94 @@
+"""Make a discussion guide: what the `guide` command asks of the core."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from lp_coach.content.model import Library
+from lp_coach.errors import UsageError
+from lp_coach.guide.selection import Selection, choose
+
+
+@dataclass(frozen=True)
+class Request:
+    """How a guide was asked for."""
+
+    principles: tuple[str, ...] = ()
+    """By id, title or number; several make a booklet (none: the plan's next meeting)."""
+    every: bool = False
+    plan: bool = False
+    fmt: str | None = None
+    """md, html or pdf (None: from the suffix of `out`, else md)."""
+    out: Path | None = None
+    """A file, a directory to put the usual name in, '-' for stdout, or None (see destination)."""
+    audience: str = "leader"
+    minutes: int = 60
+    scripture: bool = True
+    template: Path | None = None
+    """A directory of the user's own guide*.j2 templates."""
+    paper: str | None = None
+
+
+@dataclass(frozen=True)
+class Made:
+    """A guide made: where it was written, or its bytes for standard output."""
+
+    data: bytes
+    path: Path | None
+    """The file written; None when the guide is for standard output."""
+    undated: bool = False
+    """A plan's guide from a plan nobody has started: meetings in order, without dates."""
+
+    @property
+    def warning(self) -> str | None:
+        """What to tell the user about the guide (the same words as `lp-coach plan`)."""
+        if not self.undated:
+            return None
+        from lp_coach.study.plan import NO_DATES
+
+        return NO_DATES
+
+
+def make_guide(request: Request, packs: Sequence[Path] = (), *, to_terminal: bool) -> Made:
+    """Choose the principles, build and render the guide, and write it where it goes
+    (`to_terminal`: standard output is a terminal, so no --out means a file)."""
+    from lp_coach.content.library import open_library
+    from lp_coach.guide.document import build_guide, render_guide
+    from lp_coach.guide.files import choose_format, default_name, destination, write_file
+
+    fmt = choose_format(request.fmt, request.out)
+    overrides: tuple[Path, ...] = ()
+    if request.template is not None:
+        if not request.template.is_dir():
+            raise UsageError(f"--template {request.template}: no such directory")
+        overrides = (request.template,)
+    library = open_library(packs)
+    selection = _selection(library, request)
+    built = build_guide(
+        library,
+        selection,
+        audience=request.audience,
+        minutes=request.minutes,
+        scripture=request.scripture,
+    )
+    data = render_guide(built, fmt, overrides, request.paper)
+    name = default_name(selection, built.audience, fmt)
+    path = destination(request.out, name, to_terminal=to_terminal)
+    if path is not None:
+        write_file(path, data)
+    return Made(data, path, undated=selection.undated and request.plan)
+
+
+def _selection(library: Library, request: Request) -> Selection:
+    """The principles asked for; the plan's come from the store."""
+    from contextlib import closing
+
+    from lp_coach.store.db import connect
+
+    typed = list(request.principles)
+    if typed or request.every:
+        return choose(library, typed, every=request.every, plan=request.plan)
+    with closing(connect()) as conn:
+        return choose(library, typed, every=request.every, plan=request.plan, conn=conn)
