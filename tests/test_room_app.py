@@ -311,3 +311,22 @@ def test_room_host_and_port_need_a_room(cli: Invoke) -> None:
     assert result.exit_code == 2, result.output
     assert "--room-host and --room-port go with --room" in result.stderr
     assert "Session" not in result.output  # refused before a session was started
+
+
+def test_a_phone_hears_the_end_even_when_it_comes_between_two_events() -> None:
+    import asyncio
+
+    from lp_coach.room.app import Streams, _stream
+    from lp_coach.room.stage import ENDED
+
+    async def follow() -> list[str]:
+        board = Board()
+        stream = _stream(board, Streams(cap=2))
+        sent = [await anext(stream)]
+        board.publish({"ended": False, "step": "welcome", "lines": [], "kinds": []})
+        board.publish(ENDED)  # both before the stream runs again
+        sent += [chunk async for chunk in stream]
+        return sent
+
+    sent = asyncio.run(follow())
+    assert sent[-1] == 'data: {"ended": true}\n\n'

@@ -122,7 +122,8 @@ async def _stream(board: Board, streams: Streams) -> AsyncIterator[str]:
     try:
         version, payload = board.current()
         yield f"data: {payload}\n\n"
-        while not board.payload.get("ended"):
+        # Ends on what was *sent*: the board may say "ended" before this stream has said it.
+        while json.loads(payload).get("ended") is not True:
             if await board.changed(version, KEEPALIVE_SECONDS):
                 version, payload = board.current()
                 yield f"data: {payload}\n\n"
