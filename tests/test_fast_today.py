@@ -105,12 +105,12 @@ IMPORTED = """\
 import sys
 from lp_coach.cli.main import run
 run(sys.argv[1:])
-heavy = sorted({m.split(".")[0] for m in sys.modules} & {"typer", "click", "rich"})
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"typer", "click", "rich", "fsrs"})
 print(heavy, file=sys.stderr)
 """
 
 
-def test_today_json_imports_neither_typer_nor_click() -> None:
+def test_today_json_imports_neither_typer_click_nor_fsrs() -> None:
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     command = [sys.executable, "-c", IMPORTED, "today", "--json"]
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=30)

@@ -105,6 +105,7 @@ def gather(
 ) -> Today:
     """Today's facts at `now` (an aware datetime), for the person `me`."""
     from lp_coach.quiz.clock import local_zone
+    from lp_coach.quiz.mastery import mastery_by_principle
 
     zone = local_zone()
     mastery = mastery_by_principle(conn, library, now)
@@ -133,18 +134,6 @@ def gather(
         stories=int(total),
         story_gaps=[pid for pid, n in stories_per.items() if n == 0],
     )
-
-
-def mastery_by_principle(
-    conn: sqlite3.Connection, library: Library, now: datetime
-) -> dict[str, float]:
-    """Each principle's quiz mastery (0 to 1), as `lp-coach progress` measures it."""
-    from lp_coach.quiz.clock import local_zone
-    from lp_coach.quiz.progress import progress
-    from lp_coach.quiz.schedule import scheduler
-
-    report = progress(conn, library, scheduler(), now, local_zone())
-    return {p.id: p.mastery for p in report.principles}
 
 
 def prompt_principle(library: Library, mastery: Mapping[str, float], day: date) -> Principle:
