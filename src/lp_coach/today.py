@@ -5,9 +5,8 @@ from __future__ import annotations
 import random
 import sqlite3
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from lp_coach.content.model import Library, Principle
 
@@ -15,17 +14,18 @@ PROMPT_WEIGHT = 3.0
 """A principle never learned is (1 + PROMPT_WEIGHT) times as likely to give the prompt as
 one mastered."""
 
+# Records here are NamedTuples, not dataclasses: each dataclass costs a millisecond or so at
+# import, and `today` is timed whole (bench/startup.py).
 
-@dataclass(frozen=True)
-class Quiz:
+
+class Quiz(NamedTuple):
     """What a quiz started now would ask."""
 
     due: int
     new: int
 
 
-@dataclass(frozen=True)
-class Meeting:
+class Meeting(NamedTuple):
     """The plan's next meeting."""
 
     number: int
@@ -37,8 +37,7 @@ class Meeting:
     """False while the plan is the default one nobody has started."""
 
 
-@dataclass(frozen=True)
-class Steps:
+class Steps(NamedTuple):
     """The action steps of the last finished session, for the person (or all, if unnamed)."""
 
     session_id: int
@@ -48,8 +47,7 @@ class Steps:
     """(who, step)."""
 
 
-@dataclass(frozen=True)
-class Today:
+class Today(NamedTuple):
     """Everything `lp-coach today` shows."""
 
     day: date
@@ -63,7 +61,7 @@ class Today:
     written_today: bool
     steps: Steps | None
     stories: int = 0
-    story_gaps: list[str] = field(default_factory=list)
+    story_gaps: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         meeting = self.meeting
@@ -96,7 +94,7 @@ class Today:
                 "principle": self.steps.principle_id,
                 "steps": [{"person": who, "text": text} for who, text in self.steps.steps],
             },
-            "stories": {"count": self.stories, "gaps": self.story_gaps},
+            "stories": {"count": self.stories, "gaps": list(self.story_gaps)},
         }
 
 
@@ -132,7 +130,7 @@ def gather(
         written_today=written,
         steps=last_steps(conn, me),
         stories=int(total),
-        story_gaps=[pid for pid, n in stories_per.items() if n == 0],
+        story_gaps=tuple(pid for pid, n in stories_per.items() if n == 0),
     )
 
 
