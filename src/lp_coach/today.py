@@ -6,9 +6,12 @@ import random
 import sqlite3
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lp_coach.content.model import Library, Principle
+
+if TYPE_CHECKING:
+    from lp_coach.quiz.cards import QuizCard
 
 PROMPT_WEIGHT = 3.0
 """A principle never learned is (1 + PROMPT_WEIGHT) times as likely to give the prompt as
@@ -102,11 +105,13 @@ def gather(
     conn: sqlite3.Connection, library: Library, now: datetime, me: str | None = None
 ) -> Today:
     """Today's facts at `now` (an aware datetime), for the person `me`."""
+    from lp_coach.quiz.cards import build_cards
     from lp_coach.quiz.clock import local_zone
     from lp_coach.quiz.mastery import mastery_by_principle
 
     zone = local_zone()
-    mastery = mastery_by_principle(conn, library, now)
+    cards = build_cards(library)  # once, for the mastery and the quiz
+    mastery = mastery_by_principle(conn, library, now, cards)
     day = now.astimezone(zone).date()
     principle = prompt_principle(library, mastery, day)
     from lp_coach.journal.prompts import prompt_for
@@ -121,7 +126,7 @@ def gather(
     return Today(
         day=day,
         me=me,
-        quiz=quiz_now(conn, library, now),
+        quiz=quiz_now(conn, library, now, cards),
         meeting=next_meeting(conn, library, day),
         prompt_principle=principle,
         prompt=prompt.text,
@@ -162,14 +167,22 @@ def _draw(
     return random.Random(day.toordinal()).choices(pool, weights=weights)[0]
 
 
-def quiz_now(conn: sqlite3.Connection, library: Library, now: datetime) -> Quiz:
-    """Cards due now, and new cards a quiz would bring in today (as `lp-coach quiz` counts)."""
+def quiz_now(
+    conn: sqlite3.Connection,
+    library: Library,
+    now: datetime,
+    cards: Sequence[QuizCard] | None = None,
+) -> Quiz:
+    """Cards due now, and new cards a quiz would bring in today (as `lp-coach quiz` counts).
+
+    `cards` are the library's (`build_cards`), when the caller has built them already.
+    """
     from lp_coach.quiz import store
     from lp_coach.quiz.cards import build_cards
     from lp_coach.quiz.clock import local_zone, start_of_day
     from lp_coach.quiz.select import NEW_PER_DAY
 
-    ids = {c.id for c in build_cards(library)}
+    ids = {c.id for c in (build_cards(library) if cards is None else cards)}
     seen = {row[0] for row in conn.execute("SELECT id FROM quiz_cards")}
     due = store.due_count(conn, now)
     allowed = max(0, NEW_PER_DAY - store.introduced_since(conn, start_of_day(now, local_zone())))

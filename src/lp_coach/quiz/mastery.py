@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lp_coach.content.model import Library
 from lp_coach.errors import StoreError
+
+if TYPE_CHECKING:
+    from lp_coach.quiz.cards import QuizCard
 
 DECAY = -0.1542
 """The scheduler's decay: minus the last of fsrs' default parameters (FSRS_DEFAULT_DECAY)."""
@@ -25,15 +29,23 @@ STATES = (1, 2, 3)
 
 
 def mastery_by_principle(
-    conn: sqlite3.Connection, library: Library, now: datetime
+    conn: sqlite3.Connection,
+    library: Library,
+    now: datetime,
+    cards: Sequence[QuizCard] | None = None,
 ) -> dict[str, float]:
     """Each principle's mastery at `now`: the mean chance of recalling each of its cards
-    (unseen cards count 0), as `quiz.progress.progress` measures it."""
-    from lp_coach.quiz.cards import build_cards
+    (unseen cards count 0), as `quiz.progress.progress` measures it.
 
+    `cards` are the library's (`build_cards`), when the caller has built them already.
+    """
+    if cards is None:
+        from lp_coach.quiz.cards import build_cards
+
+        cards = build_cards(library)
     recalls = load_recalls(conn, now)
     by_principle: dict[str, list[float]] = {p.id: [] for p in library.principles}
-    for card in build_cards(library):
+    for card in cards:
         by_principle[card.principle_id].append(recalls.get(card.id, 0.0))
     return {pid: sum(r) / len(r) if r else 0.0 for pid, r in by_principle.items()}
 
