@@ -5,27 +5,30 @@ from __future__ import annotations
 import random
 import sqlite3
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lp_coach.content.model import Library, Principle
+
+if TYPE_CHECKING:
+    from lp_coach.quiz.cards import QuizCard
 
 PROMPT_WEIGHT = 3.0
 """A principle never learned is (1 + PROMPT_WEIGHT) times as likely to give the prompt as
 one mastered."""
 
+# Records here are NamedTuples, not dataclasses: each dataclass costs a millisecond or so at
+# import, and `today` is timed whole (bench/startup.py).
 
-@dataclass(frozen=True)
-class Quiz:
+
+class Quiz(NamedTuple):
     """What a quiz started now would ask."""
 
     due: int
     new: int
 
 
-@dataclass(frozen=True)
-class Meeting:
+class Meeting(NamedTuple):
     """The plan's next meeting."""
 
     number: int
@@ -37,8 +40,7 @@ class Meeting:
     """False while the plan is the default one nobody has started."""
 
 
-@dataclass(frozen=True)
-class Steps:
+class Steps(NamedTuple):
     """The action steps of the last finished session, for the person (or all, if unnamed)."""
 
     session_id: int
@@ -48,8 +50,7 @@ class Steps:
     """(who, step)."""
 
 
-@dataclass(frozen=True)
-class Today:
+class Today(NamedTuple):
     """Everything `lp-coach today` shows."""
 
     day: date
@@ -63,7 +64,7 @@ class Today:
     written_today: bool
     steps: Steps | None
     stories: int = 0
-    story_gaps: list[str] = field(default_factory=list)
+    story_gaps: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         meeting = self.meeting
@@ -96,7 +97,7 @@ class Today:
                 "principle": self.steps.principle_id,
                 "steps": [{"person": who, "text": text} for who, text in self.steps.steps],
             },
-            "stories": {"count": self.stories, "gaps": self.story_gaps},
+            "stories": {"count": self.stories, "gaps": list(self.story_gaps)},
         }
 
 
@@ -104,10 +105,13 @@ def gather(
     conn: sqlite3.Connection, library: Library, now: datetime, me: str | None = None
 ) -> Today:
     """Today's facts at `now` (an aware datetime), for the person `me`."""
+    from lp_coach.quiz.cards import build_cards
     from lp_coach.quiz.clock import local_zone
+    from lp_coach.quiz.mastery import mastery_by_principle
 
     zone = local_zone()
-    mastery = mastery_by_principle(conn, library, now)
+    cards = build_cards(library)  # once, for the mastery and the quiz
+    mastery = mastery_by_principle(conn, library, now, cards)
     day = now.astimezone(zone).date()
     principle = prompt_principle(library, mastery, day)
     from lp_coach.journal.prompts import prompt_for
@@ -122,7 +126,7 @@ def gather(
     return Today(
         day=day,
         me=me,
-        quiz=quiz_now(conn, library, now),
+        quiz=quiz_now(conn, library, now, cards),
         meeting=next_meeting(conn, library, day),
         prompt_principle=principle,
         prompt=prompt.text,
@@ -131,20 +135,8 @@ def gather(
         written_today=written,
         steps=last_steps(conn, me),
         stories=int(total),
-        story_gaps=[pid for pid, n in stories_per.items() if n == 0],
+        story_gaps=tuple(pid for pid, n in stories_per.items() if n == 0),
     )
-
-
-def mastery_by_principle(
-    conn: sqlite3.Connection, library: Library, now: datetime
-) -> dict[str, float]:
-    """Each principle's quiz mastery (0 to 1), as `lp-coach progress` measures it."""
-    from lp_coach.quiz.clock import local_zone
-    from lp_coach.quiz.progress import progress
-    from lp_coach.quiz.schedule import scheduler
-
-    report = progress(conn, library, scheduler(), now, local_zone())
-    return {p.id: p.mastery for p in report.principles}
 
 
 def prompt_principle(library: Library, mastery: Mapping[str, float], day: date) -> Principle:
@@ -175,14 +167,22 @@ def _draw(
     return random.Random(day.toordinal()).choices(pool, weights=weights)[0]
 
 
-def quiz_now(conn: sqlite3.Connection, library: Library, now: datetime) -> Quiz:
-    """Cards due now, and new cards a quiz would bring in today (as `lp-coach quiz` counts)."""
+def quiz_now(
+    conn: sqlite3.Connection,
+    library: Library,
+    now: datetime,
+    cards: Sequence[QuizCard] | None = None,
+) -> Quiz:
+    """Cards due now, and new cards a quiz would bring in today (as `lp-coach quiz` counts).
+
+    `cards` are the library's (`build_cards`), when the caller has built them already.
+    """
     from lp_coach.quiz import store
     from lp_coach.quiz.cards import build_cards
     from lp_coach.quiz.clock import local_zone, start_of_day
     from lp_coach.quiz.select import NEW_PER_DAY
 
-    ids = {c.id for c in build_cards(library)}
+    ids = {c.id for c in (build_cards(library) if cards is None else cards)}
     seen = {row[0] for row in conn.execute("SELECT id FROM quiz_cards")}
     due = store.due_count(conn, now)
     allowed = max(0, NEW_PER_DAY - store.introduced_since(conn, start_of_day(now, local_zone())))

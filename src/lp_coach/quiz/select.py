@@ -6,11 +6,13 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-
-from fsrs import Scheduler
+from typing import TYPE_CHECKING
 
 from lp_coach.quiz.cards import QuizCard, new_order
 from lp_coach.quiz.store import Stored
+
+if TYPE_CHECKING:
+    from fsrs import Scheduler  # only annotated here: `today` reads NEW_PER_DAY without fsrs
 
 NEW_PER_DAY = 10
 """New cards introduced per (local) day, as in Anki's deck options."""

@@ -10,13 +10,15 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-
-from fsrs import Card
+from typing import TYPE_CHECKING
 
 from lp_coach.errors import StoreError
 from lp_coach.quiz.cards import QuizCard
 from lp_coach.quiz.clock import iso, parse_iso
 from lp_coach.store.db import transaction
+
+if TYPE_CHECKING:
+    from fsrs import Card  # imported where states are read: `today` counts cards without it
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class Stored:
 
 def load_states(conn: sqlite3.Connection) -> dict[str, Stored]:
     """Every card that has been reviewed, by id (a few hundred rows at most)."""
+    from fsrs import Card
+
     rows = conn.execute("SELECT id, principle_id, kind, state, due, created FROM quiz_cards")
     states: dict[str, Stored] = {}
     for row in rows:
