@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,10 @@ CACHE_FORMAT = 2
 def load_library(packs: Sequence[PackDir]) -> Library:
     """The merged, checked library: from the cache when no file changed, else read afresh."""
     key = fingerprint(packs)
-    name = hashlib.sha256("\n".join(p.display for p in packs).encode()).hexdigest()[:16]
+    # Names the file only (its key says whether it is current): crc32, not sha256, because
+    # loading OpenSSL for hashlib costs ~5 ms of every command that reads the principles.
+    where = "\n".join(p.display for p in packs)
+    name = f"{zlib.crc32(where.encode()):08x}"
     path = cache_dir() / f"library-{name}.json"
     cached = _read(path, key)
     if cached is not None:
