@@ -19,3 +19,13 @@ SinceOption = Annotated[
 UntilOption = Annotated[
     str | None, typer.Option("--until", metavar="DATE", help="Up to this day, included.")
 ]
+QueryArgument = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="QUERY...",
+        help='Words (all must match), "a phrase", a prefix*, OR, and NOT word to leave out.',
+    ),
+]
+BestOption = Annotated[
+    int, typer.Option("-n", metavar="N", help="Show the best N (0: every match).")
+]

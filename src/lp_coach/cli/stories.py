@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from lp_coach.cli import output
-from lp_coach.cli.options import JsonOption, PrincipleOption
+from lp_coach.cli.options import BestOption, JsonOption, PrincipleOption, QueryArgument
 from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
@@ -281,17 +281,9 @@ def delete(
 
 @app.command()
 def search(
-    query: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="QUERY...",
-            help='Words (all must match), "a phrase", a prefix*, OR, and NOT word to leave out.',
-        ),
-    ],
+    query: QueryArgument,
     principles: PrincipleOption = None,
-    number: Annotated[
-        int, typer.Option("-n", metavar="N", help="Show the best N (0: every match).")
-    ] = 20,
+    number: BestOption = 20,
     as_json: JsonOption = False,
 ) -> None:
     """Search the stories, as `journal search` searches the journal: best matches first.

@@ -87,20 +87,25 @@ def print_entries(stream: Iterable[Entry], printer: Printer) -> int:
 
 def print_hits(results: Results, printer: Printer) -> None:
     """Each hit: its header, then its snippet with the matched words marked."""
-    from lp_coach.journal.search import MARK_END, MARK_START
-
     for number, hit in enumerate(results.hits):
         if number:
             printer.line()
         printer.line(*header(hit.entry))
-        snippet = " ".join(hit.snippet.split())
-        parts: list[Part] = []
-        for index, piece in enumerate(snippet.replace(MARK_END, MARK_START).split(MARK_START)):
-            matched = index % 2 == 1
-            if printer.console is None and matched:
-                piece = f"*{piece}*"
-            parts.append((piece, "bold reverse" if matched else None))
-        printer.line(*parts, indent=TEXT_INDENT)
+        printer.line(*snippet_parts(hit.snippet, printer), indent=TEXT_INDENT)
+
+
+def snippet_parts(snippet: str, printer: Printer) -> list[Part]:
+    """A search snippet as parts of a line: matches reversed on a terminal, *starred* else."""
+    from lp_coach.journal.search import MARK_END, MARK_START
+
+    parts: list[Part] = []
+    flat = " ".join(snippet.split())
+    for index, piece in enumerate(flat.replace(MARK_END, MARK_START).split(MARK_START)):
+        matched = index % 2 == 1
+        if printer.console is None and matched:
+            piece = f"*{piece}*"
+        parts.append((piece, "bold reverse" if matched else None))
+    return parts
 
 
 def print_stats(stats: Stats, heat: Heatmap, titles: dict[str, str], printer: Printer) -> None:

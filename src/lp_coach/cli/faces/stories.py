@@ -83,22 +83,14 @@ def print_story(story: Story, terminal: bool) -> None:
 
 def print_hits(hits: Sequence[StoryHit], terminal: bool) -> None:
     """Each match: its header, then its snippet with the matched words marked."""
-    from lp_coach.cli.faces.journal import Part, Printer
-    from lp_coach.journal.search import MARK_END, MARK_START
+    from lp_coach.cli.faces.journal import Printer, snippet_parts
 
     printer = Printer(terminal)
     for number, hit in enumerate(hits):
         if number:
             printer.line()
         printer.line((_header(hit.story), "bold"))
-        snippet = " ".join(hit.snippet.split())
-        parts: list[Part] = []
-        for index, piece in enumerate(snippet.replace(MARK_END, MARK_START).split(MARK_START)):
-            matched = index % 2 == 1
-            if printer.console is None and matched:
-                piece = f"*{piece}*"
-            parts.append((piece, "bold reverse" if matched else None))
-        printer.line(*parts, indent=TEXT_INDENT)
+        printer.line(*snippet_parts(hit.snippet, printer), indent=TEXT_INDENT)
 
 
 def plain_matrix(coverage: Coverage) -> list[str]:

@@ -9,7 +9,14 @@ import typer
 
 from lp_coach.cli import fast
 from lp_coach.cli.journal.common import EntryId
-from lp_coach.cli.options import JsonOption, PrincipleOption, SinceOption, UntilOption
+from lp_coach.cli.options import (
+    BestOption,
+    JsonOption,
+    PrincipleOption,
+    QueryArgument,
+    SinceOption,
+    UntilOption,
+)
 from lp_coach.cli.settings import SETTINGS
 
 
@@ -46,17 +53,9 @@ def list_(
 
 
 def search(
-    query: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="QUERY...",
-            help='Words (all must match), "a phrase", a prefix*, OR, and NOT word to leave out.',
-        ),
-    ],
+    query: QueryArgument,
     principles: PrincipleOption = None,
-    number: Annotated[
-        int, typer.Option("-n", metavar="N", help="Show the best N (0: every match).")
-    ] = fast.BEST,
+    number: BestOption = fast.BEST,
     as_json: JsonOption = False,
 ) -> None:
     """Search the journal: best matches first, the matched words highlighted.
