@@ -130,9 +130,8 @@ def _exists(book: str, where: str) -> bool:
         points: list[tuple[int, int | None]] = []
         for end in ends:
             if ":" in end:
-                c, v = (int(n) for n in end.split(":"))
-                chapter = c
-                points.append((c, v))
+                chapter, verse = (int(n) for n in end.split(":"))
+                points.append((chapter, verse))
             elif single:
                 points.append((1, int(end)))
             elif chapter is not None:
@@ -142,9 +141,7 @@ def _exists(book: str, where: str) -> bool:
         for c, v in points:
             if not 1 <= c <= len(verses) or (v is not None and not 1 <= v <= verses[c - 1]):
                 return False
-        if len(points) == 2 and (points[1][0], points[1][1] or 0) < (
-            points[0][0],
-            points[0][1] or 0,
-        ):
+        first, last = ((c, v or 0) for c, v in (points[0], points[-1]))
+        if last < first:
             return False
     return True
