@@ -134,9 +134,9 @@ def show(me: str | None = None, as_json: bool = False) -> None:
 
     from lp_coach.cli import output
     from lp_coach.cli.settings import SETTINGS
+    from lp_coach.clock import SystemClock
     from lp_coach.config import load_config, remember_me
     from lp_coach.content.library import open_library
-    from lp_coach.quiz.clock import SystemClock
     from lp_coach.store.db import connect
     from lp_coach.today import gather
 

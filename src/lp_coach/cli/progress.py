@@ -28,8 +28,8 @@ app = typer.Typer(help=HELP, rich_markup_mode=None, add_completion=False)
 def progress(as_json: JsonOption = False) -> None:
     from contextlib import closing
 
+    from lp_coach.clock import SystemClock, local_zone
     from lp_coach.content.library import open_library
-    from lp_coach.quiz.clock import SystemClock, local_zone
     from lp_coach.quiz.progress import progress as measure
     from lp_coach.quiz.schedule import scheduler
     from lp_coach.store.db import connect

@@ -116,8 +116,8 @@ def _add_in_editor(
     note: str | None,
 ) -> None:
     from lp_coach.content.lookup import find_principle
+    from lp_coach.editor import write_in_editor
     from lp_coach.errors import CoachError
-    from lp_coach.journal.editor import write_in_editor
     from lp_coach.stories.text import read_story, scaffold
 
     titles = [(p.id, p.title) for p in library.principles]
@@ -221,8 +221,8 @@ def edit(story_id: StoryId) -> None:
     """
     from contextlib import closing
 
+    from lp_coach.editor import write_in_editor
     from lp_coach.errors import CoachError
-    from lp_coach.journal.editor import write_in_editor
     from lp_coach.store.db import connect
     from lp_coach.stories import store
     from lp_coach.stories.text import read_story, scaffold

@@ -12,11 +12,11 @@ from typing import Protocol
 
 from fsrs import Scheduler
 
+from lp_coach.clock import Clock, SystemClock, local_zone, start_of_day
 from lp_coach.content.model import Library
 from lp_coach.errors import UsageError
 from lp_coach.quiz import engine, select, store
 from lp_coach.quiz.cards import KINDS, Kind, QuizCard, build_cards
-from lp_coach.quiz.clock import Clock, SystemClock, local_zone, start_of_day
 from lp_coach.quiz.engine import Quiz
 from lp_coach.quiz.schedule import scheduler as default_scheduler
 

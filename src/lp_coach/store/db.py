@@ -6,9 +6,9 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
+from lp_coach import clock
 from lp_coach.errors import StoreError, describe_os_error
 from lp_coach.paths import data_dir, ensure_private_dir
 from lp_coach.store.migrations import migrate
@@ -100,4 +100,4 @@ def _nearly_full(folder: Path) -> bool:
 
 def now() -> str:
     """The current time as stored: ISO 8601, local time with its offset, to the second."""
-    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+    return clock.stamp(clock.now())
