@@ -6,6 +6,7 @@ import random
 import sqlite3
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lp_coach.content.model import Library, Principle
@@ -99,6 +100,23 @@ class Today(NamedTuple):
             },
             "stories": {"count": self.stories, "gaps": list(self.story_gaps)},
         }
+
+
+def facts(me: str | None = None, packs: Sequence[Path] = ()) -> Today:
+    """Today's facts for the person `me` (remembered when given; else the one remembered)."""
+    from contextlib import closing
+
+    from lp_coach.clock import SystemClock
+    from lp_coach.config import load_config, remember_me
+    from lp_coach.content.library import open_library
+    from lp_coach.store.db import connect
+
+    if me is not None:
+        remember_me(me)
+    name = " ".join(me.split()) if me else load_config().me
+    library = open_library(packs)
+    with closing(connect()) as conn:
+        return gather(conn, library, SystemClock().now(), name)
 
 
 def gather(
