@@ -217,6 +217,7 @@ def journal_streak(conn: sqlite3.Connection, today: date) -> tuple[int, bool]:
 def last_steps(conn: sqlite3.Connection, me: str | None) -> Steps | None:
     """The last finished session's action steps: `me`'s and unattributed ones, or all if no me."""
     from lp_coach.study import sessions
+    from lp_coach.study.visibility import TODAY, visible
 
     row = conn.execute(
         "SELECT id, principle_id, substr(coalesce(finished, started), 1, 10) AS day "
@@ -228,8 +229,7 @@ def last_steps(conn: sqlite3.Connection, me: str | None) -> Steps | None:
     wanted = me.casefold() if me else None
     steps = [
         (e.person, e.text)
-        for e in sessions.entries(conn, row["id"])
-        if e.kind == "action"
-        and (wanted is None or e.person is None or e.person.casefold() == wanted)
+        for e in visible(sessions.entries(conn, row["id"]), TODAY)
+        if (wanted is None or e.person is None or e.person.casefold() == wanted)
     ]
     return Steps(row["id"], row["day"], row["principle_id"], steps)
