@@ -120,6 +120,11 @@ def validate(
             file=sys.stderr,
         )
         raise typer.Exit(1)
+    from lp_coach.content.notices import notices
+
+    builtin = next((p.display for p in packs if p.builtin), "")
+    for line in notices(library, builtin):
+        print(line)
     count = len(library.principles)
     print(f"ok: {count} principles in {len(packs)} pack{'s' if len(packs) != 1 else ''}")
 
