@@ -27,6 +27,7 @@ def run(argv: list[str] | None = None) -> None:
     each end in one line and their exit code (2 usage, 1 failure, 130 Ctrl-C); --debug
     shows the traceback instead.
     """
+    SETTINGS.reset()  # a run in the same process (the tests') keeps no options of the last
     try:
         if fast.try_run(argv):
             return
@@ -80,7 +81,8 @@ def _report(exc: BaseException) -> None:
     elif isinstance(exc, CoachError):
         message = str(exc)
     else:
-        from lp_coach.store.db import describe_db_error
+        from lp_coach.errors import describe_db_error
+        from lp_coach.paths import db_path
 
-        message = describe_db_error(exc)  # type: ignore[arg-type]
+        message = describe_db_error(exc, db_path())  # type: ignore[arg-type]
     print(f"lp-coach: error: {message}", file=sys.stderr)
