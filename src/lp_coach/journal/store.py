@@ -54,6 +54,7 @@ def add_many(conn: sqlite3.Connection, entries: Iterable[NewEntry]) -> Added:
     added = skipped = 0
     seen: dict[str, int] = {}
     batch: list[tuple[NewEntry, str]] = []
+    stamp = now()  # one import, one moment: when it was stored
     with transaction(conn), _indexed_at_the_end(conn):
         for entry in entries:
             fingerprint = entry.fingerprint
@@ -63,10 +64,10 @@ def add_many(conn: sqlite3.Connection, entries: Iterable[NewEntry]) -> Added:
                 fingerprint = base if seen[base] == 1 else f"{base}#{seen[base]}"
             batch.append((entry, fingerprint))
             if len(batch) == BATCH:
-                added += _insert_batch(conn, batch)
+                added += _insert_batch(conn, batch, stamp)
                 skipped += len(batch)
                 batch.clear()
-        added += _insert_batch(conn, batch)
+        added += _insert_batch(conn, batch, stamp)
         skipped += len(batch)
     return Added(added, skipped - added)
 
@@ -75,7 +76,7 @@ BATCH = 500
 """Entries an import inserts at a time (SQLite's host parameters allow 32,766 a statement)."""
 
 
-def _insert_batch(conn: sqlite3.Connection, batch: list[tuple[NewEntry, str]]) -> int:
+def _insert_batch(conn: sqlite3.Connection, batch: list[tuple[NewEntry, str]], stamp: str) -> int:
     """Insert the entries of `batch` whose fingerprints are new; how many were inserted."""
     if not batch:
         return 0
@@ -96,7 +97,7 @@ def _insert_batch(conn: sqlite3.Connection, batch: list[tuple[NewEntry, str]]) -
         "INSERT INTO journal_entries "
         "(day, time, title, body, starred, created, updated, source, fingerprint) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [_row(entry, fingerprint) for fingerprint, entry in fresh.items()],
+        [_row(entry, fingerprint, stamp) for fingerprint, entry in fresh.items()],
     )
     ids = conn.execute(
         "SELECT id, fingerprint FROM journal_entries WHERE id > ?", (top,)
@@ -215,7 +216,7 @@ def _insert(conn: sqlite3.Connection, entry: NewEntry, fingerprint: str) -> int 
         "INSERT INTO journal_entries "
         "(day, time, title, body, starred, created, updated, source, fingerprint) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING RETURNING id",
-        _row(entry, fingerprint),
+        _row(entry, fingerprint, now()),
     ).fetchone()
     if row is None:
         return None
@@ -224,10 +225,9 @@ def _insert(conn: sqlite3.Connection, entry: NewEntry, fingerprint: str) -> int 
     return entry_id
 
 
-def _row(entry: NewEntry, fingerprint: str) -> tuple[object, ...]:
-    """The journal_entries values of `entry`, in the order the inserts name them."""
+def _row(entry: NewEntry, fingerprint: str, stamp: str) -> tuple[object, ...]:
+    """The journal_entries values of `entry`, stored at `stamp`, in the inserts' order."""
     title, body = split_text(entry.text)
-    stamp = now()
     return (
         entry.day.isoformat(),
         entry.time,
