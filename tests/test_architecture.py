@@ -77,6 +77,7 @@ SERVICES = {name for name in MODULES if name.endswith("service")} | {"lp_coach.t
 RENDERERS = {
     "lp_coach.quiz.plain": "the plain quiz face, which the study and quiz engines share",
     "lp_coach.study.plain": "the plain study face, for pipes and scripted answers",
+    "lp_coach.practice.plain": "the plain practice face, for pipes and --plain",
     "lp_coach.journal.export": "write_json, which `journal list --json` streams through",
     "lp_coach.render.templates": "render, for `principles show` through a pipe",
     "lp_coach.paths": "db_path, for the boundary to name the database in an error",

@@ -130,8 +130,8 @@ def test_other_command_lines_go_to_typer(argv: list[str]) -> None:
 
 def test_parse_reads_every_option() -> None:
     argv = ["journal", "search", "a", "-p", "x", "b", "--json", "--principle", "y", "-n", "3"]
-    assert fast.parse(argv) == fast.Search(["a", "b"], ["x", "y"], 3, True)
-    assert fast.parse(["journal", "search", "a"]) == fast.Search(["a"], [], fast.BEST, False)
+    assert fast.parse(argv) == fast.SearchArgs(["a", "b"], ["x", "y"], 3, True)
+    assert fast.parse(["journal", "search", "a"]) == fast.SearchArgs(["a"], [], fast.BEST, False)
 
 
 def test_a_shell_asking_for_completions_goes_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -92,9 +92,9 @@ def test_the_table_covers_json_help_and_mistakes(
 
 
 def test_parse_reads_every_option() -> None:
-    assert fast.parse(["today", "--json", "--me", "Ann"]) == fast.Today("Ann", True)
-    assert fast.parse(["today"]) == fast.Today(None, False)
-    assert fast.parse([]) == fast.Today(bare=True)
+    assert fast.parse(["today", "--json", "--me", "Ann"]) == fast.TodayArgs("Ann", True)
+    assert fast.parse(["today"]) == fast.TodayArgs(None, False)
+    assert fast.parse([]) == fast.TodayArgs(bare=True)
 
 
 def test_a_bare_command_through_a_pipe_is_typers() -> None:

@@ -81,7 +81,7 @@ def test_a_scaffold_left_alone_saves_nothing(
     editor: Path, monkeypatch: pytest.MonkeyPatch, mode: str, text: str, status: str
 ) -> None:
     writes(monkeypatch, mode, text)
-    assert service.add(None, prompt=True) == service.Written(None, status)
+    assert service.add(None, prompt=True) == service.Saved(None, status)
     assert entries() == [] and drafts() == []
 
 
@@ -107,7 +107,7 @@ def test_edit_in_the_editor_retags_and_leaves_no_draft(
     assert done.status == "saved" and done.entry is not None
     assert done.entry.principles == ("ownership",) and done.entry.id == entry.id
     writes(monkeypatch, "prepend", "")
-    assert service.edit(entry.id) == service.Written(service.show(entry.id), "unchanged")
+    assert service.edit(entry.id) == service.Saved(service.show(entry.id), "unchanged")
     assert drafts() == []
 
 

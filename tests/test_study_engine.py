@@ -13,7 +13,7 @@ from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
 from lp_coach.study import engine, service, sessions, writeup
 from lp_coach.study.engine import Reply, View
-from lp_coach.study.plain import PlainFace
+from lp_coach.study.plain import PlainStudyFace
 from lp_coach.study.sessions import Options
 
 
@@ -47,7 +47,7 @@ def start(library: Library, **options: object) -> engine.Session:
     )  # type: ignore[arg-type]
 
 
-def run(session: engine.Session, face: engine.Face) -> engine.Outcome:
+def run(session: engine.Session, face: engine.StudyFace) -> engine.Outcome:
     return engine.run(session, face, writeup.write_up)
 
 
@@ -152,7 +152,7 @@ def test_plain_face_reads_lines_and_commands(library: Library) -> None:
         ]
     )
     out = io.StringIO()
-    outcome = run(session, PlainFace(io.StringIO(typed + "\n"), out))
+    outcome = run(session, PlainStudyFace(io.StringIO(typed + "\n"), out))
     assert not outcome.finished
     said = sessions.entries(session.conn, session.record.id)
     assert [(e.kind, e.person, e.text) for e in said] == [
@@ -168,7 +168,7 @@ def test_plain_face_reads_lines_and_commands(library: Library) -> None:
 
 def test_plain_face_end_of_input_stops_cleanly(library: Library) -> None:
     session = start(library, minutes=45)
-    face = PlainFace(io.StringIO("\n\nSomething I typed"), io.StringIO())
+    face = PlainStudyFace(io.StringIO("\n\nSomething I typed"), io.StringIO())
     outcome = run(session, face)
     assert not outcome.finished and face.ended
     assert sessions.load(session.conn, session.record.id).status == "in_progress"
@@ -349,7 +349,7 @@ def test_plain_face_picks_speakers_passes_and_keeps_private_notes(library: Libra
         ]
     )
     out = io.StringIO()
-    run(session, PlainFace(io.StringIO(typed + "\n"), out))
+    run(session, PlainStudyFace(io.StringIO(typed + "\n"), out))
     assert answers(session) == [
         ("Cal", "Cal picked by number"),
         ("Ben", "Ben picked by initial"),

@@ -18,7 +18,7 @@ COMPLETION_VAR = "_LP_COACH_COMPLETE"
 """Set by a shell asking Typer's click for completions: theirs to answer."""
 
 
-class Today(NamedTuple):
+class TodayArgs(NamedTuple):
     """What a `today` command line (or a bare `lp-coach`) asks for."""
 
     me: str | None = None
@@ -27,7 +27,7 @@ class Today(NamedTuple):
     """No arguments: today's screen only when stdin and stdout are terminals, else Typer's help."""
 
 
-class Search(NamedTuple):
+class SearchArgs(NamedTuple):
     """What a `journal search` command line asks for."""
 
     words: list[str]
@@ -36,18 +36,18 @@ class Search(NamedTuple):
     as_json: bool = False
 
 
-def parse(argv: list[str]) -> Search | Today | None:
+def parse(argv: list[str]) -> SearchArgs | TodayArgs | None:
     """The command `argv` asks for when it is a plain form, else None (Typer's to parse)."""
     return parse_today(argv) or parse_search(argv)
 
 
-def parse_today(argv: list[str]) -> Today | None:
+def parse_today(argv: list[str]) -> TodayArgs | None:
     """`today`, then `--json` and `--me NAME` (NAME not starting with '-') once each, in any
     order; or no argument at all. Anything else (help, `--me=NAME`, an option given twice or
     before `today`) is Typer's.
     """
     if not argv:
-        return Today(bare=True)
+        return TodayArgs(bare=True)
     if argv[0] != "today":
         return None
     me: str | None = None
@@ -62,10 +62,10 @@ def parse_today(argv: list[str]) -> Today | None:
                 return None
         else:
             return None
-    return Today(me, as_json)
+    return TodayArgs(me, as_json)
 
 
-def parse_search(argv: list[str]) -> Search | None:
+def parse_search(argv: list[str]) -> SearchArgs | None:
     """The search `argv` asks for when it is a plain form, else None (Typer's to parse).
 
     Plain: `journal search`, then words, `-n N`, `-p ID`, `--principle ID` and `--json` in
@@ -95,7 +95,7 @@ def parse_search(argv: list[str]) -> Search | None:
             return None
         else:
             words.append(token)
-    return Search(words, principles, number, as_json) if words else None
+    return SearchArgs(words, principles, number, as_json) if words else None
 
 
 def try_run(argv: list[str] | None) -> bool:
@@ -104,7 +104,7 @@ def try_run(argv: list[str] | None) -> bool:
     wanted = parse(sys.argv[1:] if argv is None else argv)
     if wanted is None or COMPLETION_VAR in os.environ:
         return False
-    if isinstance(wanted, Today):
+    if isinstance(wanted, TodayArgs):
         if wanted.bare and not _both_terminals():
             return False  # through a pipe, a bare `lp-coach` prints Typer's help
         show(wanted.me, wanted.as_json)

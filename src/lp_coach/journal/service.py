@@ -25,7 +25,7 @@ Packs = Sequence[Path]
 """Principle directories laid over the built-in pack (the --principles option)."""
 
 
-class Written(NamedTuple):
+class Saved(NamedTuple):
     """What came of writing: the entry as stored now, and what happened to it."""
 
     entry: Entry | None
@@ -73,7 +73,7 @@ def add(
     prompt: bool = False,
     star: bool = False,
     packs: Packs = (),
-) -> Written:
+) -> Saved:
     """Store an entry of `text`, or, with `text` None, one written in $EDITOR on today's
     prompt. `prompt`: the prompt heads the entry and tags its principle. A scaffold left
     empty or unchanged saves nothing; words that cannot be saved stay in their draft.
@@ -90,10 +90,10 @@ def add(
         question = _prompt_for(library(), principles, parsed.day if parsed else date.today())
         answers = question.text
         tags.append(question.principle.id)
-    return Written(_save(text, tags, parsed, star, library, answers), "saved")
+    return Saved(_save(text, tags, parsed, star, library, answers), "saved")
 
 
-def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Written:
+def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Saved:
     """Change entry `entry_id`'s words in $EDITOR (its #tags follow them), or with `when`
     move it to that day instead. Words that cannot be saved stay in their draft."""
     from contextlib import closing
@@ -113,12 +113,12 @@ def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Writte
 
             moved = parse_when(when)
             day, time = moved.day.isoformat(), moved.time or entry.time
-            return Written(store.move(conn, entry_id, day, time), "moved")
+            return Saved(store.move(conn, entry_id, day, time), "moved")
         initial = edit_scaffold(entry.id, long_when(entry), entry.principles, entry.text)
         draft = write_in_editor(initial, f"edit-{entry.id}")
         if unchanged(draft.text, initial):
             draft.discard()
-            return Written(entry, "unchanged")
+            return Saved(entry, "unchanged")
         words = written(draft.text)
         try:
             entry = retext(conn, entry.id, words, _Library(packs))
@@ -126,7 +126,7 @@ def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Writte
             then = f"run `lp-coach journal edit {entry.id}` again to put them back"
             raise draft.kept(exc, words, then) from None
         draft.discard()
-    return Written(entry, "saved")
+    return Saved(entry, "saved")
 
 
 def delete(entry_id: int, confirm: Callable[[Entry], bool] | None = None) -> Entry | None:
@@ -323,7 +323,7 @@ def _stream(which: Filter) -> Iterator[Entry]:
 
 def _add_in_editor(
     library: _Library, principles: Sequence[str], parsed: When | None, answer: bool, star: bool
-) -> Written:
+) -> Saved:
     from shlex import quote
 
     from lp_coach.editor import write_in_editor
@@ -336,7 +336,7 @@ def _add_in_editor(
     words = written(draft.text)
     if unchanged(draft.text, initial) or not words:
         draft.discard()
-        return Written(None, "left unchanged" if words else "left empty")
+        return Saved(None, "left unchanged" if words else "left empty")
     tags = [*principles, question.principle.id] if answer else list(principles)
     try:
         entry = _save(words, tags, parsed, star, library)
@@ -344,7 +344,7 @@ def _add_in_editor(
         then = f"fix them there and save with: lp-coach journal add < {quote(str(draft.path))}"
         raise draft.kept(exc, words, then) from None
     draft.discard()
-    return Written(entry, "saved")
+    return Saved(entry, "saved")
 
 
 def _save(

@@ -12,7 +12,7 @@ from lp_coach.errors import Interrupted, UsageError
 
 if TYPE_CHECKING:
     from lp_coach.content.model import Library
-    from lp_coach.practice.session import Face, Outcome
+    from lp_coach.practice.session import PracticeFace, Practised
     from lp_coach.practice.store import Attempt
 
 STOPPED = "Stopped; the answers judged so far are kept."
@@ -20,7 +20,7 @@ STOPPED = "Stopped; the answers judged so far are kept."
 
 
 @dataclass(frozen=True)
-class Request:
+class PracticeRequest:
     """How a practice was asked for."""
 
     principles: tuple[str, ...] = ()
@@ -38,7 +38,9 @@ class History(NamedTuple):
     titles: dict[str, str]
 
 
-def run_practice(request: Request, face: Face, packs: Sequence[Path] = ()) -> Outcome:
+def run_practice(
+    request: PracticeRequest, face: PracticeFace, packs: Sequence[Path] = ()
+) -> Practised:
     """Choose the questions and ask them through `face`, each attempt recorded as it is
     judged; Ctrl-C raises Interrupted saying so."""
     import random

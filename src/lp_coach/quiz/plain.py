@@ -13,7 +13,7 @@ from typing import TextIO
 from lp_coach.quiz.compare import closeness
 from lp_coach.quiz.engine import Response, Result
 from lp_coach.quiz.grades import Grade
-from lp_coach.quiz.questions import Question, pick_option
+from lp_coach.quiz.questions import QuizQuestion, pick_option
 from lp_coach.quiz.summary import back_in
 from lp_coach.streams import is_terminal
 
@@ -51,7 +51,7 @@ Read = Callable[[str], "str | None"]
 
 
 def read_response(
-    question: Question, prompt: str, read: Read, complain: Callable[[str], None]
+    question: QuizQuestion, prompt: str, read: Read, complain: Callable[[str], None]
 ) -> Response | None:
     """Ask until the answer is usable: an option (number or name) or, typed, any text.
 
@@ -82,7 +82,7 @@ def read_grade(read: Read, prompt: str, complain: Callable[[str], None]) -> Grad
         complain("Please type 1, 2, 3 or 4.")
 
 
-class PlainFace:
+class PlainQuizFace:
     """Line-by-line questions on any text streams."""
 
     def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
@@ -92,11 +92,11 @@ class PlainFace:
         """A terminal echoes what is typed; a pipe does not, so we do."""
         self.spoken = False
 
-    def ask(self, question: Question) -> Response | None:
+    def ask(self, question: QuizQuestion) -> Response | None:
         self._question(question)
         return read_response(question, _prompt(question), self._read, self._say)
 
-    def grade(self, question: Question, typed: str, matched: bool) -> Grade | None:
+    def grade(self, question: QuizQuestion, typed: str, matched: bool) -> Grade | None:
         self._say(similarity_note(typed, question.card.back, matched))
         self._wrapped(question.card.back, "  ")
         return read_grade(self._read, GRADE_PROMPT, self._say)
@@ -122,7 +122,7 @@ class PlainFace:
         for line in lines:
             self._say(line)
 
-    def _question(self, question: Question) -> None:
+    def _question(self, question: QuizQuestion) -> None:
         self._say("")
         if question.repeat:
             head = f"Once more ({question.number} of {question.total})"
@@ -158,7 +158,7 @@ class PlainFace:
         self.stdout.flush()
 
 
-def _prompt(question: Question) -> str:
+def _prompt(question: QuizQuestion) -> str:
     if question.answer is None:
         return "Your answer (Enter: show it) > "
     return f"Your answer (1-{len(question.options)}) > "

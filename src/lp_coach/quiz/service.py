@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Request:
+class QuizRequest:
     """How a quiz was asked for."""
 
     principles: tuple[str, ...] = ()
@@ -49,7 +49,7 @@ def parse_kinds(names: Sequence[str]) -> tuple[Kind, ...]:
     return tuple(dict.fromkeys(kinds))
 
 
-def resolved(library: Library, request: Request) -> Request:
+def resolved(library: Library, request: QuizRequest) -> QuizRequest:
     """`request` with its principles as ids and its kinds checked (UsageError, NotFound)."""
     kinds = parse_kinds(request.kinds)
     if not request.principles:
@@ -60,7 +60,7 @@ def resolved(library: Library, request: Request) -> Request:
     return replace(request, principles=ids, kinds=kinds)
 
 
-def deck(library: Library, request: Request) -> list[QuizCard]:
+def deck(library: Library, request: QuizRequest) -> list[QuizCard]:
     """The cards `request` (resolved) is about."""
     cards = build_cards(library)
     if request.principles:
@@ -73,7 +73,7 @@ def deck(library: Library, request: Request) -> list[QuizCard]:
 def start_quiz(
     conn: sqlite3.Connection,
     library: Library,
-    request: Request,
+    request: QuizRequest,
     clock: Clock,
     scheduler: Scheduler | None = None,
 ) -> Quiz:
@@ -105,7 +105,7 @@ def start_quiz(
     return Quiz(conn, chosen, titles, states, clock, scheduler, rng, cram=request.cram)
 
 
-class Face(engine.Face, Protocol):
+class SayingFace(engine.QuizFace, Protocol):
     """A face that can also say lines of the quiz's own (the opening line)."""
 
     def say(self, lines: list[str], title: str | None = None) -> None:
@@ -127,8 +127,8 @@ class Ran:
 
 
 def run_quiz(
-    request: Request,
-    face: Face,
+    request: QuizRequest,
+    face: SayingFace,
     packs: Sequence[Path] = (),
     *,
     clock: Clock | None = None,

@@ -11,7 +11,7 @@ from lp_coach.room.inbox import Inbox
 from lp_coach.room.stage import ENDED, Board, stage_of
 from lp_coach.study import sessions
 from lp_coach.study.engine import Session, View
-from lp_coach.study.sessions import ANONYMOUS, LEADER, Entry
+from lp_coach.study.sessions import ANONYMOUS, LEADER, SessionEntry
 
 if TYPE_CHECKING:
     from lp_coach.room.server import RoomServer
@@ -106,7 +106,7 @@ class Room:
             self.inbox.close()
 
 
-def shown_on_screen(entry: Entry) -> Entry:
+def shown_on_screen(entry: SessionEntry) -> SessionEntry:
     """How one entry appears on the shared screen."""
     if entry.visibility == ANONYMOUS:
         return replace(entry, person="Anonymous")

@@ -12,9 +12,9 @@ from lp_coach.errors import CoachError, UsageError
 if TYPE_CHECKING:
     from lp_coach.content.model import Library
     from lp_coach.stories.matrix import Coverage
-    from lp_coach.stories.model import Draft, Story
+    from lp_coach.stories.model import NewStory, Story
     from lp_coach.stories.search import StoryHit
-    from lp_coach.stories.text import Written
+    from lp_coach.stories.text import StoryText
 
 Packs = Sequence[Path]
 """Principle directories laid over the built-in pack (the --principles option)."""
@@ -189,7 +189,7 @@ def _principle_ids(principles: Sequence[str], packs: Packs) -> tuple[str, ...]:
     return tuple(dict.fromkeys(find_principle(library, p).id for p in principles))
 
 
-def _overlay(start: Written, given: Given) -> Written:
+def _overlay(start: StoryText, given: Given) -> StoryText:
     parts = {name: (given.parts.get(name) or words) for name, words in start.parts.items()}
     return type(start)(given.title or start.title, parts, start.principles)
 
@@ -198,7 +198,7 @@ def _add_in_editor(
     library: Library,
     typed: Sequence[str],
     source: str | None,
-    start: Written | None,
+    start: StoryText | None,
     note: str | None,
 ) -> Story | None:
     from shlex import quote
@@ -230,13 +230,15 @@ def _add_in_editor(
     return saved
 
 
-def _draft(written: Written, library: Library, typed: Sequence[str], source: str | None) -> Draft:
+def _draft(
+    written: StoryText, library: Library, typed: Sequence[str], source: str | None
+) -> NewStory:
     from lp_coach.stories.writing import to_draft
 
     return to_draft(written, library, extra=list(typed), source=source)
 
 
-def _save(written: Written, library: Library, typed: Sequence[str], source: str | None) -> Story:
+def _save(written: StoryText, library: Library, typed: Sequence[str], source: str | None) -> Story:
     from lp_coach.store.db import connect
     from lp_coach.stories import store
 

@@ -15,7 +15,7 @@ from lp_coach.content.model import Library, Principle
 from lp_coach.errors import CoachError, Interrupted, StoreError, UsageError, describe_os_error
 from lp_coach.study import sessions
 from lp_coach.study.agenda import Agenda, build_agenda
-from lp_coach.study.sessions import LEADER, Entry, SessionRecord
+from lp_coach.study.sessions import LEADER, SessionEntry, SessionRecord
 from lp_coach.study.speakers import split_speaker
 from lp_coach.study.steps import Step, build_steps
 
@@ -53,13 +53,13 @@ class View:
     """The follow-up questions revealed so far."""
     more_follow_ups: bool
     leader: bool
-    said: tuple[Entry, ...]
+    said: tuple[SessionEntry, ...]
     """What has been said on this step so far."""
-    previous_actions: tuple[Entry, ...] = ()
+    previous_actions: tuple[SessionEntry, ...] = ()
     next_title: str | None = None
 
 
-class Face(Protocol):
+class StudyFace(Protocol):
     """A way of running a session in front of people."""
 
     def show(self, view: View) -> Reply:
@@ -143,7 +143,7 @@ class Session:
             for e in sessions.entries(self.conn, self.record.id)
             if e.step == step.key and e.kind != "follow_up" and e.visibility != LEADER
         )  # what the room sees: follow-ups are shown with the question, private notes never
-        previous: tuple[Entry, ...] = ()
+        previous: tuple[SessionEntry, ...] = ()
         if step.key == "welcome":
             previous = tuple(sessions.previous_actions(self.conn, self.record.id))
         following = self.steps[self.state.position + 1] if not self._last() else None
@@ -281,7 +281,7 @@ class Session:
         return self.state.position + 1 >= len(self.steps)
 
 
-def run(session: Session, face: Face, on_finish: Callable[[Session], str]) -> Outcome:
+def run(session: Session, face: StudyFace, on_finish: Callable[[Session], str]) -> Outcome:
     """Drive `session` with `face` until it finishes or the facilitator stops.
 
     At the last step the session is marked finished, then `on_finish` writes the notes and

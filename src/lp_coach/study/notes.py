@@ -10,7 +10,7 @@ from typing import Any
 from lp_coach.atomic import atomic_write
 from lp_coach.content.model import Principle, Scripture
 from lp_coach.paths import data_dir, ensure_private_dir
-from lp_coach.study.sessions import ANONYMOUS, LEADER, Entry, SessionRecord
+from lp_coach.study.sessions import ANONYMOUS, LEADER, SessionEntry, SessionRecord
 from lp_coach.study.steps import Step
 
 FORMATS = ("md", "html")
@@ -27,10 +27,10 @@ class Section:
     prompt: str
     questions: list[str] = field(default_factory=list)
     """Every question the step put to the group (a story has several)."""
-    items: list[Entry] = field(default_factory=list)
+    items: list[SessionEntry] = field(default_factory=list)
     """Answers, notes and the follow-up questions shown, in the order they came."""
-    said: list[Entry] = field(default_factory=list)
-    notes: list[Entry] = field(default_factory=list)
+    said: list[SessionEntry] = field(default_factory=list)
+    notes: list[SessionEntry] = field(default_factory=list)
 
 
 def notes_dir() -> Path:
@@ -42,7 +42,7 @@ def notes_context(
     record: SessionRecord,
     principle: Principle,
     steps: list[Step],
-    entries: list[Entry],
+    entries: list[SessionEntry],
     next_principle: Principle | None,
     *,
     leader: bool = False,
@@ -61,9 +61,9 @@ def notes_context(
             )
     by_key = {s.key: s for s in sections}
     attendees: list[str] = []
-    actions: list[Entry] = []
-    prayers: list[Entry] = []
-    other_notes: list[tuple[str, Entry]] = []
+    actions: list[SessionEntry] = []
+    prayers: list[SessionEntry] = []
+    other_notes: list[tuple[str, SessionEntry]] = []
     titles = {s.key: s.segment.title for s in steps}
     for entry in entries:
         if entry.kind == "attendance":
@@ -101,7 +101,7 @@ def notes_context(
     }
 
 
-def shared_entries(entries: list[Entry], *, leader: bool = False) -> list[Entry]:
+def shared_entries(entries: list[SessionEntry], *, leader: bool = False) -> list[SessionEntry]:
     """What the notes may show: no anonymous person's name; leader-only entries only in
     the leader's copy."""
     return [
@@ -111,7 +111,7 @@ def shared_entries(entries: list[Entry], *, leader: bool = False) -> list[Entry]
     ]
 
 
-def has_private(entries: list[Entry]) -> bool:
+def has_private(entries: list[SessionEntry]) -> bool:
     """Whether a leader's copy of the notes is needed."""
     return any(e.visibility == LEADER for e in entries)
 

@@ -29,7 +29,7 @@ HELP = (
 PRIVATE = "Private note kept for the leader's copy."
 
 
-class PlainFace:
+class PlainStudyFace:
     """Line-by-line prompts on any text streams."""
 
     def __init__(self, stdin: TextIO, stdout: TextIO) -> None:

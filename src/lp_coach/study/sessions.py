@@ -61,7 +61,7 @@ class State:
 
 
 @dataclass(frozen=True)
-class Entry:
+class SessionEntry:
     """One thing said or noted in a session."""
 
     id: int
@@ -197,19 +197,19 @@ def set_attendance(
         conn.execute("UPDATE sessions SET state = ? WHERE id = ?", (state.to_json(), session_id))
 
 
-def entries(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
+def entries(conn: sqlite3.Connection, session_id: int) -> list[SessionEntry]:
     """Everything said in a session, in the order it was said."""
     rows = conn.execute(
         "SELECT id, step, kind, person, text, created, visibility, source FROM session_entries "
         "WHERE session_id = ? ORDER BY id",
         (session_id,),
     )
-    return [Entry(**dict(row)) for row in rows]
+    return [SessionEntry(**dict(row)) for row in rows]
 
 
 def entries_from(
     conn: sqlite3.Connection, session_id: int, source: str, *, prefix: bool = False
-) -> list[Entry]:
+) -> list[SessionEntry]:
     """What came from `source` (with `prefix`, from any source starting with it) in a
     session, in the order it was said."""
     length = len(source) if prefix else -1  # substr(x, 1, -1) is '': the whole source then
@@ -218,10 +218,10 @@ def entries_from(
         "WHERE session_id = ? AND (source = ? OR substr(source, 1, ?) = ?) ORDER BY id",
         (session_id, source, length, source),
     )
-    return [Entry(**dict(row)) for row in rows]
+    return [SessionEntry(**dict(row)) for row in rows]
 
 
-def previous_actions(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
+def previous_actions(conn: sqlite3.Connection, session_id: int) -> list[SessionEntry]:
     """The action steps of the same group's last finished session (for the check-in).
 
     The same group is the same people, in any order or case; a solo session only

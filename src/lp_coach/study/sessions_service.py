@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from lp_coach.errors import NotFound, UsageError
 from lp_coach.study import sessions
-from lp_coach.study.service import Progress, progress
+from lp_coach.study.service import Place, progress
 from lp_coach.study.sessions import SessionRecord
 from lp_coach.study.writeup import write_again
 
@@ -18,7 +18,7 @@ class Held(NamedTuple):
     """A session as listed: its record, and where it stands (None: its principle is gone)."""
 
     record: SessionRecord
-    place: Progress | None
+    place: Place | None
 
 
 class Notes(NamedTuple):

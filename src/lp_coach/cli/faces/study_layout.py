@@ -18,7 +18,7 @@ from lp_coach.cli.faces.big_clock import big_clock
 from lp_coach.cli.faces.study_keys import Keys
 from lp_coach.study.engine import View
 from lp_coach.study.readout import readout
-from lp_coach.study.sessions import Entry
+from lp_coach.study.sessions import SessionEntry
 from lp_coach.study.speakers import SPOKEN
 
 
@@ -192,7 +192,7 @@ class StudyScreen:
 class Said:
     """The box of what was said: as many of the newest entries as fit, whole."""
 
-    def __init__(self, entries: tuple[Entry, ...], rows: Callable[[RenderableType], int]):
+    def __init__(self, entries: tuple[SessionEntry, ...], rows: Callable[[RenderableType], int]):
         self.entries = entries
         self.names = max((len(said_row(e)[0]) for e in entries), default=0)
         self.each = [rows(said_grid((e,), self.names)) for e in entries] or [1]
@@ -222,7 +222,7 @@ class Said:
         return Group(Text(f"… {earlier} said before (all are in the notes)", style="dim"), grid)
 
 
-def said_grid(entries: tuple[Entry, ...], names: int) -> Table:
+def said_grid(entries: tuple[SessionEntry, ...], names: int) -> Table:
     """Who said what, one row each; what they said hangs under itself when it wraps."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, width=names)
@@ -232,7 +232,7 @@ def said_grid(entries: tuple[Entry, ...], names: int) -> Table:
     return grid
 
 
-def said_row(entry: Entry) -> tuple[Text, Text]:
+def said_row(entry: SessionEntry) -> tuple[Text, Text]:
     """Who said it (or 'Note:'), and what."""
     if entry.kind == "note":
         return Text("Note:", style="dim"), Text(entry.text, style="italic")
