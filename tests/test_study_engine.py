@@ -290,9 +290,9 @@ def test_private_notes_stay_out_of_the_group_notes(library: Library) -> None:
     leader_md = notes.with_name(notes.stem + "-leader.md")
     assert "*Private note:* Ben seems worried" in leader_md.read_text()
     assert "Ben seems worried" in leader_md.with_suffix(".html").read_text()
-    from lp_coach.study.notes import notes_files
+    from lp_coach.study.notes import written_files
 
-    assert notes_files(notes) == [
+    assert written_files(notes) == [
         notes,
         notes.with_suffix(".html"),
         leader_md,
@@ -300,13 +300,32 @@ def test_private_notes_stay_out_of_the_group_notes(library: Library) -> None:
     ]
 
 
+def test_writing_the_notes_again_names_the_leaders_copy_too(library: Library) -> None:
+    """`sessions show --write` says where every file went, as the end of a session does."""
+    from lp_coach.study.sessions_service import session_notes
+
+    session = start(library, minutes=45, group=("Ann", "Ben"))
+    to(session, "discussion-1")
+    session.apply(Reply("note", "Ben seems worried", private=True))
+    outcome = run(session, Script(*nxt(len(session.steps))))
+    notes = Path(outcome.notes_path or "")
+    leader_md = notes.with_name(notes.stem + "-leader.md")
+    again = session_notes(outcome.session.id, False, write=True)
+    assert again.files == (
+        notes,
+        notes.with_suffix(".html"),
+        leader_md,
+        leader_md.with_suffix(".html"),
+    )
+
+
 def test_without_private_notes_there_is_no_leader_copy(library: Library) -> None:
     session = start(library, minutes=45)
     outcome = run(session, Script(*nxt(len(session.steps))))
-    from lp_coach.study.notes import notes_files
+    from lp_coach.study.notes import written_files
 
     notes = Path(outcome.notes_path or "")
-    assert notes_files(notes) == [notes, notes.with_suffix(".html")]
+    assert written_files(notes) == [notes, notes.with_suffix(".html")]
 
 
 def test_notes_keep_typed_order_follow_ups_and_the_storys_questions(library: Library) -> None:

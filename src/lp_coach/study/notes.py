@@ -144,21 +144,21 @@ def write_notes(
         ):
             stem = f"{stem}-{record.id}"
         markdown = directory / f"{stem}.md"
-    for path in note_files(markdown):
+    for path in format_files(markdown):
         text = render(f"session-notes{path.suffix}.j2", overrides, **context)
         atomic_write(path, text, mode=0o600)
     return markdown
 
 
-def note_files(markdown: Path) -> list[Path]:
+def format_files(markdown: Path) -> list[Path]:
     """The files of one session's notes, given its Markdown file: one per format."""
     return [markdown.with_suffix(f".{fmt}") for fmt in FORMATS]
 
 
-def notes_files(markdown: Path) -> list[Path]:
+def written_files(markdown: Path) -> list[Path]:
     """Every file written with these notes: Markdown and HTML, then the leader's copy."""
     leader = markdown.with_name(markdown.stem + LEADER_COPY + markdown.suffix)
-    return [path for path in [*note_files(markdown), *note_files(leader)] if path.exists()]
+    return [path for path in [*format_files(markdown), *format_files(leader)] if path.exists()]
 
 
 def step_questions(step: Step) -> list[str]:

@@ -13,7 +13,7 @@ from lp_coach.content.model import Library
 from lp_coach.errors import CoachError, NotFound, UsageError
 from lp_coach.study import engine, sessions
 from lp_coach.study.engine import Session, StudyFace
-from lp_coach.study.notes import LEADER_COPY, notes_files
+from lp_coach.study.notes import LEADER_COPY, written_files
 from lp_coach.study.sessions import Options, SessionRecord
 from lp_coach.study.writeup import write_up
 
@@ -102,7 +102,7 @@ def run_study(
     if not outcome.finished:
         return Studied(session.record.id, False, saved=engine.saved_line(session))
     notes = outcome.notes_path or ""
-    files = tuple(str(f) for f in notes_files(Path(notes))) or (notes,)
+    files = tuple(str(f) for f in written_files(Path(notes))) or (notes,)
     group = tuple(f for f in files if LEADER_COPY + "." not in f)
     leader = tuple(f for f in files if LEADER_COPY + "." in f)
     return Studied(outcome.session.id, True, group, leader, outcome.session.options.journal)

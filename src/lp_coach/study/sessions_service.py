@@ -61,10 +61,10 @@ def session_notes(
             raise NotFound("no finished session yet")
         if write:
             from lp_coach.content.library import open_library
-            from lp_coach.study.notes import note_files
+            from lp_coach.study.notes import written_files
 
             markdown = write_again(conn, open_library(packs), record)
-            return Notes(None, tuple(note_files(Path(markdown))))
+            return Notes(None, tuple(written_files(Path(markdown))))
     if record.status != sessions.FINISHED:
         raise UsageError(
             f"session {record.id} is not finished; continue it with "
