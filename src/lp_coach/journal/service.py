@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 if TYPE_CHECKING:
     from lp_coach.content.model import Library
-    from lp_coach.journal.dates import When
+    from lp_coach.dates import When
     from lp_coach.journal.entries import Entry, NewEntry
     from lp_coach.journal.export import Exported
     from lp_coach.journal.listing import Filter
@@ -78,7 +78,7 @@ def add(
     prompt. `prompt`: the prompt heads the entry and tags its principle. A scaffold left
     empty or unchanged saves nothing; words that cannot be saved stay in their draft.
     """
-    from lp_coach.journal.dates import parse_when
+    from lp_coach.dates import parse_when
 
     parsed = parse_when(when) if when is not None else None
     library = _Library(packs)
@@ -109,7 +109,7 @@ def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Saved:
     with closing(connect()) as conn:
         entry = store.get(conn, entry_id)
         if when is not None:
-            from lp_coach.journal.dates import parse_when
+            from lp_coach.dates import parse_when
 
             moved = parse_when(when)
             day, time = moved.day.isoformat(), moved.time or entry.time
@@ -219,7 +219,7 @@ def stats(detail: bool = True, packs: Packs = ()) -> Counted:
         counted = journal_stats(conn)
     if not detail:
         return Counted(counted)
-    titles = {p.id: p.title for p in _Library(packs)().principles}
+    titles = _Library(packs)().titles()
     return Counted(counted, heatmap(counted.by_day, date.today()), titles)
 
 
@@ -240,7 +240,7 @@ def export(
     from lp_coach.store.db import connect
 
     which = entry_filter(principles, since, until, False, None, packs)
-    titles = {p.id: p.title for p in _Library(packs)().principles} if fmt == "html" else {}
+    titles = _Library(packs)().titles() if fmt == "html" else {}
     with closing(connect()) as conn:
         return write(conn, fmt, out, stdout, titles=titles, which=which)
 
@@ -283,13 +283,10 @@ def entry_filter(
 
     ids: tuple[str, ...] = ()
     if principles:
-        from lp_coach.content.lookup import find_principle
-
-        library = _Library(packs)()
-        ids = tuple(find_principle(library, typed).id for typed in principles)
+        ids = _Library(packs)().resolve(principles)
     first = final = None
     if since or until:
-        from lp_coach.journal.dates import parse_day
+        from lp_coach.dates import parse_day
 
         first = parse_day(since, option="--since") if since else None
         final = parse_day(until, option="--until") if until else None

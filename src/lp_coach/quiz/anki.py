@@ -56,7 +56,7 @@ def export_apkg(library: Library, path: Path, now: datetime) -> int:
     )
     name = library.packs[0].name if library.packs else "Leadership Principles"
     deck = genanki.Deck(DECK_ID, name, description="Exported by lp-coach.")
-    titles = {p.id: p.title for p in library.principles}
+    titles = library.titles()
     order = {p.id: i for i, p in enumerate(library.principles)}
     cards = new_order(build_cards(library), order)
     for position, card in enumerate(cards):

@@ -54,9 +54,7 @@ def resolved(library: Library, request: QuizRequest) -> QuizRequest:
     kinds = parse_kinds(request.kinds)
     if not request.principles:
         return replace(request, kinds=kinds)
-    from lp_coach.content.lookup import find_principle
-
-    ids = tuple(dict.fromkeys(find_principle(library, p).id for p in request.principles))
+    ids = library.resolve(request.principles)
     return replace(request, principles=ids, kinds=kinds)
 
 
@@ -101,7 +99,7 @@ def start_quiz(
             {p.id: index for index, p in enumerate(library.principles)},
             rng,
         )
-    titles = {p.id: p.title for p in library.principles}
+    titles = library.titles()
     return Quiz(conn, chosen, titles, states, clock, scheduler, rng, cram=request.cram)
 
 

@@ -183,10 +183,8 @@ def _principle_ids(principles: Sequence[str], packs: Packs) -> tuple[str, ...]:
     if not principles:
         return ()
     from lp_coach.content.library import open_library
-    from lp_coach.content.lookup import find_principle
 
-    library = open_library(packs)
-    return tuple(dict.fromkeys(find_principle(library, p).id for p in principles))
+    return open_library(packs).resolve(principles)
 
 
 def _overlay(start: StoryText, given: Given) -> StoryText:
@@ -203,12 +201,11 @@ def _add_in_editor(
 ) -> Story | None:
     from shlex import quote
 
-    from lp_coach.content.lookup import find_principle
     from lp_coach.editor import write_in_editor
     from lp_coach.stories.text import read_story, scaffold
 
     given = [*(start.principles if start else []), *typed]
-    tags = list(dict.fromkeys(find_principle(library, t).id for t in given))
+    tags = list(library.resolve(given))
     initial = scaffold(
         _titles(library),
         principles=tags,

@@ -123,15 +123,5 @@ def scaffold(
     )
 
 
-def as_text(story: Story) -> str:
-    """The story as Markdown, in the form `read_story` reads back."""
-    lines = [f"Title: {story.title}"]
-    if story.principles:
-        lines.append(f"Principles: {', '.join(story.principles)}")
-    for name, words in story.parts().items():
-        lines += ["", f"## {name.title()}", words] if words else ["", f"## {name.title()}"]
-    return "\n".join(lines) + "\n"
-
-
 def _tidy(lines: list[str]) -> str:
     return "\n".join(lines).strip()

@@ -205,7 +205,7 @@ def resume(
             raise UsageError(f"session {session_id} is already finished")
     if leader and not record.options.leader:
         record.options = replace(record.options, leader=True)
-        sessions.update_options(conn, record.id, record.options)
+        sessions.save_options(conn, record.id, record.options)
     return Session(conn, record, library)
 
 

@@ -173,7 +173,7 @@ def add_entry(
 
 
 def save_options(conn: sqlite3.Connection, session_id: int, options: Options) -> None:
-    """Record how the session is run now (e.g. a room opened on --resume)."""
+    """Record how the session is run now (the leader notes, a room opened on --resume)."""
     with transaction(conn):
         conn.execute(
             "UPDATE sessions SET options = ? WHERE id = ?", (options.to_json(), session_id)
@@ -243,14 +243,6 @@ def previous_actions(conn: sqlite3.Connection, session_id: int) -> list[SessionE
 def same_people(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
     """Whether two groups are the same people (order and case aside)."""
     return {n.casefold() for n in one} == {n.casefold() for n in other}
-
-
-def update_options(conn: sqlite3.Connection, session_id: int, options: Options) -> None:
-    """Change how a session is run (e.g. with the leader notes, on --resume)."""
-    with transaction(conn):
-        conn.execute(
-            "UPDATE sessions SET options = ? WHERE id = ?", (options.to_json(), session_id)
-        )
 
 
 def finish(
