@@ -99,7 +99,6 @@ def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Saved:
     from contextlib import closing
 
     from lp_coach.editor import write_in_editor
-    from lp_coach.errors import CoachError
     from lp_coach.journal import store
     from lp_coach.journal.markdown import long_when
     from lp_coach.journal.prompts import edit_scaffold, unchanged, written
@@ -120,12 +119,9 @@ def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Saved:
             draft.discard()
             return Saved(entry, "unchanged")
         words = written(draft.text)
-        try:
-            entry = retext(conn, entry.id, words, _Library(packs))
-        except CoachError as exc:
-            then = f"run `lp-coach journal edit {entry.id}` again to put them back"
-            raise draft.kept(exc, words, then) from None
-        draft.discard()
+        then = f"run `lp-coach journal edit {entry.id}` again to put them back"
+        number = entry.id
+        entry = draft.stored(lambda: retext(conn, number, words, _Library(packs)), then, words)
     return Saved(entry, "saved")
 
 
@@ -324,7 +320,6 @@ def _add_in_editor(
     from shlex import quote
 
     from lp_coach.editor import write_in_editor
-    from lp_coach.errors import CoachError
     from lp_coach.journal.prompts import scaffold, unchanged, written
 
     question = _prompt_for(library(), principles, parsed.day if parsed else date.today())
@@ -335,12 +330,8 @@ def _add_in_editor(
         draft.discard()
         return Saved(None, "left unchanged" if words else "left empty")
     tags = [*principles, question.principle.id] if answer else list(principles)
-    try:
-        entry = _save(words, tags, parsed, star, library)
-    except CoachError as exc:
-        then = f"fix them there and save with: lp-coach journal add < {quote(str(draft.path))}"
-        raise draft.kept(exc, words, then) from None
-    draft.discard()
+    then = f"fix them there and save with: lp-coach journal add < {quote(str(draft.path))}"
+    entry = draft.stored(lambda: _save(words, tags, parsed, star, library), then, words)
     return Saved(entry, "saved")
 
 

@@ -7,7 +7,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
-from lp_coach.errors import CoachError, UsageError
+from lp_coach.errors import UsageError
 
 if TYPE_CHECKING:
     from lp_coach.content.model import Library
@@ -87,14 +87,13 @@ def edit(story_id: int, packs: Packs = ()) -> Story | None:
         if draft.text == initial:
             draft.discard()
             return None
-        try:
-            written = read_story(draft.text)
-            saved = store.update(conn, story.id, _draft(written, library, (), story.source))
-        except CoachError as exc:
-            then = f"run `lp-coach stories edit {story.id}` again to put them back"
-            raise draft.kept(exc, None, then) from None
-        draft.discard()
-    return saved
+        then = f"run `lp-coach stories edit {story.id}` again to put them back"
+
+        def save() -> Story:
+            changed = _draft(read_story(draft.text), library, (), story.source)
+            return store.update(conn, story.id, changed)
+
+        return draft.stored(save, then)
 
 
 def delete(story_id: int, confirm: Callable[[Story], bool] | None = None) -> Story | None:
@@ -218,13 +217,8 @@ def _add_in_editor(
     if written.empty() or (start is None and draft.text == initial):
         draft.discard()
         return None
-    try:
-        saved = _save(written, library, (), source)
-    except CoachError as exc:
-        then = f"fix it there and save with: lp-coach stories add < {quote(str(draft.path))}"
-        raise draft.kept(exc, None, then) from None
-    draft.discard()
-    return saved
+    then = f"fix it there and save with: lp-coach stories add < {quote(str(draft.path))}"
+    return draft.stored(lambda: _save(written, library, (), source), then)
 
 
 def _draft(

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from lp_coach.cli.journal.common import EntryId
-from lp_coach.cli.options import JsonOption, PrincipleOption
+from lp_coach.cli.options import (
+    JsonOption,
+    PrincipleOption,
+    YesOption,
+    ask_to_delete,
+    say_deleted,
+)
 from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
@@ -95,7 +101,7 @@ def edit(
 
 def delete(
     entry_id: EntryId,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
+    yes: YesOption = False,
 ) -> None:
     """Delete an entry (asks first).
 
@@ -103,21 +109,14 @@ def delete(
     """
     from lp_coach.journal import service
 
-    if service.delete(entry_id, None if yes else _confirm) is None:
-        print("Nothing deleted.", file=sys.stderr)
-        raise typer.Exit(1)
-    print(f"Deleted entry {entry_id}.")
+    say_deleted(f"entry {entry_id}", service.delete(entry_id, None if yes else _confirm))
 
 
 def _confirm(entry: "Entry") -> bool:
     from lp_coach.cli.faces.journal import entry_line
 
     first = entry.title if len(entry.title) <= 60 else entry.title[:59] + "…"
-    print(f"{entry_line(entry)}\n  {first}")
-    try:
-        return typer.confirm("Delete it?", default=False)
-    except typer.Abort:
-        return False
+    return ask_to_delete(f"{entry_line(entry)}\n  {first}")
 
 
 def star(
