@@ -6,9 +6,9 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
+from lp_coach.quiz.answers import back_line, read_grade, read_response, similarity_note
 from lp_coach.quiz.engine import Response, Result
 from lp_coach.quiz.grades import Grade
-from lp_coach.quiz.plain import back_line, read_grade, read_response, similarity_note
 from lp_coach.quiz.questions import QuizQuestion
 
 GRADE_PROMPT = (
