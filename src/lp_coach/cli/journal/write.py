@@ -55,12 +55,12 @@ def add(
 
     Example:  lp-coach journal add -d yesterday "Held my tongue #earn-trust"
     """
-    from lp_coach.journal import service
+    from lp_coach.journal import write_service
 
     text = " ".join(words) if words else None
     if text is None and not sys.stdin.isatty():
         text = sys.stdin.read()
-    done = service.add(
+    done = write_service.add(
         text,
         principles=principles or (),
         when=when,
@@ -89,9 +89,9 @@ def edit(
 
     Example:  lp-coach journal edit 12
     """
-    from lp_coach.journal import service
+    from lp_coach.journal import write_service
 
-    done = service.edit(entry_id, when=when, packs=SETTINGS.principles)
+    done = write_service.edit(entry_id, when=when, packs=SETTINGS.principles)
     assert done.entry is not None
     if done.status == "unchanged":
         print(f"Entry {done.entry.id} unchanged.", file=sys.stderr)
@@ -107,9 +107,9 @@ def delete(
 
     Example:  lp-coach journal delete 12 --yes
     """
-    from lp_coach.journal import service
+    from lp_coach.journal import write_service
 
-    say_deleted(f"entry {entry_id}", service.delete(entry_id, None if yes else _confirm))
+    say_deleted(f"entry {entry_id}", write_service.delete(entry_id, None if yes else _confirm))
 
 
 def _confirm(entry: "Entry") -> bool:
@@ -127,9 +127,9 @@ def star(
 
     Example:  lp-coach journal star 12
     """
-    from lp_coach.journal import service
+    from lp_coach.journal import write_service
 
-    service.star(entry_id, not off)
+    write_service.star(entry_id, not off)
     print(f"Entry {entry_id} {'unstarred' if off else 'starred'}.")
 
 
