@@ -12,9 +12,9 @@ from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
 from lp_coach.study import engine, service, sessions, writeup
-from lp_coach.study.engine import Reply, View
 from lp_coach.study.plain import PlainStudyFace
 from lp_coach.study.sessions import Options
+from lp_coach.study.view import Reply, StudyFace, View
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def start(library: Library, **options: object) -> engine.Session:
     )  # type: ignore[arg-type]
 
 
-def run(session: engine.Session, face: engine.StudyFace) -> engine.Outcome:
+def run(session: engine.Session, face: StudyFace) -> engine.Outcome:
     return engine.run(session, face, writeup.write_up)
 
 

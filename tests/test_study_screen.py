@@ -15,8 +15,9 @@ from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
 from lp_coach.study import service
-from lp_coach.study.engine import Reply, Session, View
+from lp_coach.study.engine import Session
 from lp_coach.study.sessions import Options
+from lp_coach.study.view import Reply, View
 
 
 @pytest.fixture(scope="module")

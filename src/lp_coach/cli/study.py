@@ -12,9 +12,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from lp_coach.room.live import Room
-    from lp_coach.study.engine import StudyFace
     from lp_coach.study.service import Place
     from lp_coach.study.sessions import SessionRecord
+    from lp_coach.study.view import StudyFace
 
 
 def study(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lp_coach.room.live import Room
-from lp_coach.study.engine import Reply, StudyFace, View
+from lp_coach.study.view import Reply, StudyFace, View
 
 
 class RoomFace:

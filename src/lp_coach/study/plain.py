@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TextIO
 
 from lp_coach.streams import is_terminal
-from lp_coach.study.engine import Reply, View
 from lp_coach.study.readout import readout
 from lp_coach.study.speakers import SPOKEN, initials, pick
+from lp_coach.study.view import Reply, View
 
 COMMANDS = {
     "/next": "next",

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 from lp_coach.content.model import Library
 from lp_coach.errors import CoachError, NotFound, UsageError
 from lp_coach.study import engine, sessions
-from lp_coach.study.engine import Session, StudyFace
+from lp_coach.study.engine import Session
 from lp_coach.study.notes import LEADER_COPY, written_files
 from lp_coach.study.sessions import Options, SessionRecord
+from lp_coach.study.view import StudyFace
 from lp_coach.study.writeup import write_up
 
 if TYPE_CHECKING:

@@ -16,10 +16,10 @@ from rich.text import Text
 
 from lp_coach.cli.faces.big_clock import big_clock
 from lp_coach.cli.faces.study_keys import Keys
-from lp_coach.study.engine import View
 from lp_coach.study.readout import readout
 from lp_coach.study.sessions import SessionEntry
 from lp_coach.study.speakers import SPOKEN
+from lp_coach.study.view import View
 
 
 def clock(seconds_left: float) -> Text:
