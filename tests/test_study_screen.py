@@ -8,7 +8,8 @@ import pytest
 from rich.console import Console
 
 from lp_coach.cli.faces.study_keys import Keys, LineInput, answer_label, decode, ends, replies
-from lp_coach.cli.faces.study_layout import StudyScreen, Window
+from lp_coach.cli.faces.study_layout import StudyScreen
+from lp_coach.cli.faces.study_said import Window
 from lp_coach.cli.faces.study_screen import ScreenFace
 from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
