@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from lp_coach.study.sessions import SessionEntry
+from lp_coach.study.visibility import FOR_LEADER
 
 
 class Window:
@@ -87,4 +88,6 @@ def said_row(entry: SessionEntry) -> tuple[Text, Text]:
     """Who said it (or 'Note:'), and what."""
     if entry.kind == "note":
         return Text("Note:", style="dim"), Text(entry.text, style="italic")
+    if entry.kind == FOR_LEADER:  # a line of its own, under nobody's name
+        return Text("•", style="dim"), Text(entry.text, style="dim italic")
     return Text(f"{entry.person}:" if entry.person else "", style="bold"), Text(entry.text)
