@@ -90,7 +90,8 @@ def start_quiz(
     if request.cram:
         chosen = select.practice(cards, states, now, request.count, rng, scheduler)
     else:
-        seen_today = store.introduced_since(conn, start_of_day(now, local_zone()))
+        today = start_of_day(now, local_zone())
+        seen_today = store.introduced_since(conn, today)
         chosen = select.scheduled(
             cards,
             states,
@@ -99,6 +100,7 @@ def start_quiz(
             max(0, request.new_per_day - seen_today),
             {p.id: index for index, p in enumerate(library.principles)},
             rng,
+            store.reviewed_since(conn, today),
         )
     titles = library.titles()
     return Quiz(conn, chosen, titles, states, clock, scheduler, rng, cram=request.cram)

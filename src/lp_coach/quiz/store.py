@@ -97,6 +97,14 @@ def introduced_since(conn: sqlite3.Connection, since: datetime) -> int:
     return int(row.fetchone()[0])
 
 
+def reviewed_since(conn: sqlite3.Connection, since: datetime) -> set[str]:
+    """The ids of the cards reviewed (or practised) at or after `since`."""
+    rows = conn.execute(
+        "SELECT DISTINCT card_id FROM quiz_reviews WHERE reviewed >= ?", (iso(since),)
+    )
+    return {row[0] for row in rows}
+
+
 def save_review(
     conn: sqlite3.Connection,
     card: QuizCard,
