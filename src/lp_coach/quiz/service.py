@@ -36,6 +36,22 @@ class QuizRequest:
     cram: bool = False
     seed: int | None = None
     new_per_day: int = select.NEW_PER_DAY
+    retention: float | None = None
+    """A new retention target, remembered in config.toml (None: the one remembered)."""
+
+
+def retention_target(asked: float | None = None) -> float:
+    """The retention target to schedule by: `asked` (checked, then remembered in config),
+    else the one remembered, else FSRS's default 0.9."""
+    from lp_coach.config import check_retention, load_config, remember_retention
+    from lp_coach.quiz.schedule import RETENTION
+
+    if asked is not None:
+        asked = check_retention(asked)
+        if load_config().retention != asked:
+            remember_retention(asked)
+        return asked
+    return load_config().retention or RETENTION
 
 
 def parse_kinds(names: Sequence[str]) -> tuple[Kind, ...]:
@@ -146,8 +162,9 @@ def run_quiz(
     library = open_library(packs)
     clock = clock or SystemClock()
     zone = zone or local_zone()
+    planned = default_scheduler(retention=retention_target(request.retention))
     with closing(connect()) as conn:
-        started = start_quiz(conn, library, request, clock)
+        started = start_quiz(conn, library, request, clock, planned)
         if not started.selection.cards:
             narrowed = bool(request.principles or request.kinds)
             return Ran("Nothing due", idle_lines(conn, clock.now(), zone, narrowed))
@@ -174,7 +191,8 @@ def progress_report(packs: Sequence[Path] = (), clock: Clock | None = None) -> P
     library = open_library(packs)
     moment = (clock or SystemClock()).now()
     with closing(connect()) as conn:
-        return progress(conn, library, default_scheduler(), moment, local_zone())
+        planned = default_scheduler(retention=retention_target())
+        return progress(conn, library, planned, moment, local_zone())
 
 
 def export_anki(path: Path, packs: Sequence[Path] = (), clock: Clock | None = None) -> int:

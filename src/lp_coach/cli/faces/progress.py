@@ -82,6 +82,18 @@ def forecast_lines(progress: Progress) -> list[str]:
     return lines
 
 
+def cost_line(progress: Progress) -> str:
+    """What the retention target costs: reviews a day in the long run, new cards on top."""
+    target = f"At {round(100 * progress.retention)}% retention"
+    cost = progress.reviews_a_day
+    seen = f"{cost:.1f}" if cost < 10 else f"{cost:.0f}"
+    reviews = f"about {seen} review{'' if seen in ('1', '1.0') else 's'} a day"
+    new = progress.new_a_day
+    if new:
+        return f"{target}: {reviews}, plus {new} new card{_s(new)}."
+    return f"{target}: {reviews}."
+
+
 def plain_lines(progress: Progress) -> list[str]:
     """The whole report as plain text."""
     rows = mastery_rows(progress)
@@ -92,6 +104,7 @@ def plain_lines(progress: Progress) -> list[str]:
     out += ["  " + line for line in heatmap_lines(progress)]
     out += ["", "Due in the next 7 days (today includes any overdue)"]
     out += forecast_lines(progress)
+    out += ["", cost_line(progress) + " Change it: lp-coach quiz --retention 0.85"]
     if progress.total_reviews == 0:
         out += ["", "No quiz answers yet. Start with: lp-coach quiz"]
     return out
@@ -130,6 +143,8 @@ def rich_view(progress: Progress) -> list[RenderableType]:
     due = Text("Due in the next 7 days ", style="bold")
     due.append("(today includes any overdue)\n\n")
     due.append("\n".join(forecast_lines(progress)), style="cyan")
+    due.append(f"\n\n{cost_line(progress)}")
+    due.append(" Change it: lp-coach quiz --retention 0.85", style="dim")
     parts: list[RenderableType] = [table, heat, due]
     if progress.total_reviews == 0:
         parts.append(Text("No quiz answers yet. Start with: lp-coach quiz", style="dim"))
