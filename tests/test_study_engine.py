@@ -90,6 +90,9 @@ def test_group_rotation_attendance_and_per_person_actions(library: Library) -> N
         ("Ann", "Call my sister"),
         ("Dee", "Write the memo"),
     ]
+    assert session.step.key == "actions"  # never left by itself: prayer requests come next
+    assert session.person() is None
+    run(session, Script(Reply("next")))
     assert session.step.key == "closing"
 
 

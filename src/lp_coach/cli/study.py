@@ -41,8 +41,16 @@ def study(
     ] = False,
     session_id: Annotated[
         int | None,
-        typer.Option("--session", metavar="ID", help="With --resume: which session."),
+        typer.Option("--session", metavar="ID", help="With --resume or --reopen: which session."),
     ] = None,
+    reopen: Annotated[
+        bool,
+        typer.Option(
+            "--reopen",
+            help="Open a finished session again (the last, or: --reopen ID) to add what was "
+            "forgotten; its notes are written again.",
+        ),
+    ] = False,
     plain: Annotated[
         bool, typer.Option("--plain", help="Plain prompts even on a terminal.")
     ] = False,
@@ -77,15 +85,51 @@ def study(
     from lp_coach.study import engine, service
     from lp_coach.study.sessions import Options
 
-    if (room_host is not None or room_port is not None) and not (room or resume):
+    if (room_host is not None or room_port is not None) and not (room or resume or reopen):
         raise UsageError("--room-host and --room-port go with --room")
+    if reopen:
+        if resume:
+            raise UsageError("--reopen is for a finished session, --resume for an unfinished one")
+        if principle is not None and not principle.isdigit():
+            raise UsageError("--reopen takes a session's number: lp-coach study --reopen 3")
+        session_id = int(principle) if principle is not None else session_id
+        principle = None
     library = open_library(SETTINGS.principles)
     conn = connect()
-    if not resume and session_id is None:
+    fresh = not (resume or reopen)
+    options = None
+    notice = ""
+    if fresh:
+        if session_id is not None:
+            raise UsageError("--session is only for --resume or --reopen")
+        if journal and group is not None:
+            raise UsageError("--journal keeps a solo session's answers; leave out --group")
+        if principle is None:
+            from lp_coach.study.plan import next_principle
+
+            chosen = next_principle(conn, library)
+        else:
+            chosen = find_principle(library, principle)
+        options = Options(
+            principle_id=chosen.id,
+            minutes=60 if minutes is None else minutes,
+            group=service.parse_group(group),
+            leader=leader,
+            scripture=not no_scripture,
+            prayer=not no_prayer,
+            journal=journal,
+        )
+        agenda = service.plan_agenda(library, options)  # checked before a word about others
         waiting = service.unfinished(conn)
-        if waiting is not None and _resume_instead(conn, library, waiting):
-            resume, session_id, principle = True, waiting.id, None
-    if resume:
+        named = chosen.id if principle is not None else None
+        instead = _resume_instead(conn, library, waiting, named) if waiting else False
+        if instead is True and waiting is not None:
+            resume, session_id, principle, fresh = True, waiting.id, None, False
+        elif isinstance(instead, str):
+            notice = instead  # said once the session has really started
+    if reopen:
+        session = service.reopen(conn, library, session_id)
+    elif resume:
         if principle is not None:
             raise UsageError("--resume continues a session; leave out the principle")
         given = {
@@ -104,26 +148,8 @@ def study(
             )
         session = service.resume(conn, library, session_id, leader=leader)
     else:
-        if session_id is not None:
-            raise UsageError("--session is only for --resume")
-        if journal and group is not None:
-            raise UsageError("--journal keeps a solo session's answers; leave out --group")
-        if principle is None:
-            from lp_coach.study.plan import next_principle
-
-            chosen = next_principle(conn, library)
-        else:
-            chosen = find_principle(library, principle)
-        options = Options(
-            principle_id=chosen.id,
-            minutes=60 if minutes is None else minutes,
-            group=service.parse_group(group),
-            leader=leader,
-            scripture=not no_scripture,
-            prayer=not no_prayer,
-            journal=journal,
-        )
-        session = service.start(conn, library, options)
+        assert options is not None
+        session = service.start(conn, library, options, agenda)
 
     room = room or bool(session.record.options.room)  # a resumed room comes back
     if (room_host is not None or room_port is not None) and not room:
@@ -132,7 +158,14 @@ def study(
     if room:
         from lp_coach.cli.study_room import open_room
 
-        live = open_room(session, room_host, room_port)
+        try:
+            live = open_room(session, room_host, room_port)
+        except BaseException:
+            if fresh:
+                service.discard(conn, session)  # it never started: nothing left unfinished
+            raise
+    if notice:
+        print(notice, file=sys.stderr)
     face = _face(plain, live)
     try:
         outcome = engine.run(session, face, service.write_up)
@@ -148,8 +181,15 @@ def study(
         print(engine.saved_line(session), file=sys.stderr)
 
 
-def _resume_instead(conn: "Connection", library: "Library", waiting: "SessionRecord") -> bool:
-    """Say that `waiting` is unfinished; on a terminal, ask whether to resume it instead."""
+def _resume_instead(
+    conn: "Connection", library: "Library", waiting: "SessionRecord", named: str | None
+) -> bool | str:
+    """Say that `waiting` is unfinished; on a terminal, ask whether to resume it instead
+    (True: resume). Through pipes, the words to print once the new session has started.
+
+    When the principle `named` on the command line is another one, the question names both
+    and the answer by default is No (start what was asked for).
+    """
     from lp_coach.study import service
 
     group = "; " + ", ".join(waiting.options.group) if waiting.options.group else ""
@@ -160,17 +200,20 @@ def _resume_instead(conn: "Connection", library: "Library", waiting: "SessionRec
         + "."
     )
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        print(
-            f"{about} Starting a new session; continue it with: "
-            f"lp-coach study --resume --session {waiting.id}",
-            file=sys.stderr,
+        return f"{about} Starting a new session; continue it with: " + (
+            f"lp-coach study --resume --session {waiting.id}"
         )
-        return False
+    other = named is not None and named != waiting.principle_id
+    question = (
+        f"Resume {waiting.principle_id} instead of starting {named}? [y/N] "
+        if other
+        else "Resume it instead? [Y/n] "
+    )
     try:
-        answer = input(f"{about} Resume it instead? [Y/n] ")
+        answer = input(f"{about} {question}").strip().lower()
     except EOFError:
         return False
-    return answer.strip().lower() in ("", "y", "yes")
+    return answer in ("y", "yes") or (answer == "" and not other)
 
 
 def _finished(session_id: int, notes: str) -> None:

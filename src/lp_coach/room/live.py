@@ -32,6 +32,8 @@ class Room:
         self.url = url
         self.server: RoomServer | None = None
         self._qr: list[list[bool]] = []
+        self.heard = _last_entry(session)
+        """The last entry the session has taken in (phones' entries after it are news)."""
 
     @classmethod
     def open(
@@ -88,8 +90,29 @@ class Room:
         only the latest entries."""
         return replace(view, said=tuple(shown_on_screen(e) for e in view.said[-SCREEN_TAIL:]))
 
+    def sync(self) -> bool:
+        """Take in what phones did since last time: the turn passes when the person whose turn
+        it is answered from their phone, and someone who joined by phone only is present.
+        True when the session moved (its view must be asked again)."""
+        session = self.session
+        moved = False
+        for name in self.inbox.names():
+            moved = session.add_person(name) or moved
+        news = [
+            e
+            for e in sessions.entries(session.conn, session.record.id)
+            if e.id > self.heard and (e.source or "").startswith("room:")
+        ]
+        for entry in news:
+            moved = session.heard(entry) or moved
+        self.heard = max([self.heard, *(e.id for e in news)])
+        return moved
+
     def refresh(self, view: View) -> View:
         """`view` with what has been said on its step up to now (after a phone sent something)."""
+        if self.sync() and not self.session.done:
+            fresh = self.session.view()
+            view = replace(view, person=fresh.person, people=fresh.people)
         said = tuple(
             e
             for e in sessions.entries(self.session.conn, self.session.record.id)
@@ -104,6 +127,14 @@ class Room:
         if server is not None:
             server.stop()
             self.inbox.close()
+
+
+def _last_entry(session: Session) -> int:
+    row = session.conn.execute(
+        "SELECT COALESCE(MAX(id), 0) FROM session_entries WHERE session_id = ?",
+        (session.record.id,),
+    ).fetchone()
+    return int(row[0])
 
 
 def shown_on_screen(entry: Entry) -> Entry:

@@ -35,6 +35,7 @@ def stage_of(view: View, prayer: bool) -> dict[str, Any]:
             if line.role != "leader"
         ],
         "follow_ups": list(view.follow_ups),
+        "people": list(view.people),
         "kinds": kinds,
         "ended": False,
     }

@@ -216,8 +216,39 @@ class Session:
         elif person is not None:
             state.turn = self._turn_of(person) + 1  # the turn moves on from whoever spoke
         sessions.add_entry(self.conn, self.record.id, step.key, kind, person, text, state)
-        if step.per_person and state.turn >= len(people):
-            self._move_to(state.position + 1)
+        # The step stays after the last person: only the facilitator moves on (prayer comes next)
+
+    def heard(self, entry: Entry) -> bool:
+        """A phone's `entry` came in: when it is from the person whose turn it is, on this
+        step, the turn passes as it does for a typed answer. True when the turn moved."""
+        step = self.step
+        if self.done or entry.step != step.key or entry.kind != step.collects:
+            return False
+        turn = self.person()
+        if turn is None or entry.person is None or entry.person.casefold() != turn.casefold():
+            return False
+        if step.per_person:
+            self.state.turn += 1
+        else:
+            self.state.turn = self._turn_of(turn) + 1
+        sessions.save_state(self.conn, self.record.id, self.state)
+        return True
+
+    def add_person(self, name: str) -> bool:
+        """Someone who joined by phone only: add them to those present (after the roll call).
+        True when they were not there yet."""
+        people = self.people()
+        if not self.record.options.group or any(p.casefold() == name.casefold() for p in people):
+            return False
+        if self.state.position <= self._roll_call_position():
+            return False  # the roll call is still to come; they are added just after it
+        self.state.attendees = [*people, name]
+        sessions.add_attendee(self.conn, self.record.id, name, self.state)
+        return True
+
+    def _roll_call_position(self) -> int:
+        keys = [s.key for s in self.steps]
+        return keys.index("attendance") if "attendance" in keys else -1
 
     def _pass(self, step: Step) -> None:
         """The person whose turn it is passes; on a question the turn goes round."""
@@ -316,10 +347,18 @@ def run(session: Session, face: Face, on_finish: Callable[[Session], str]) -> Ou
 
 def saved_line(session: Session) -> str:
     """What is kept of a session stopped before its end, and how to go on with it."""
-    return (
-        f"Session {session.record.id} saved at step {session.state.position + 1} of "
+    number = session.record.id
+    line = (
+        f"Session {number} saved at step {session.state.position + 1} of "
         f"{len(session.steps)}. Continue with: lp-coach study --resume"
     )
+    latest = sessions.latest(session.conn, sessions.IN_PROGRESS)
+    if latest is not None and latest.id != number:
+        line += f" --session {number}"
+    options = session.record.options
+    if options.room and options.room_port:
+        line += f" (the room comes back on port {options.room_port}, with the same code)"
+    return line
 
 
 def _reason(exc: Exception) -> str:

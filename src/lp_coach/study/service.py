@@ -9,6 +9,7 @@ from pathlib import Path
 from lp_coach.content.model import Library, Principle
 from lp_coach.errors import CoachError, NotFound, UsageError
 from lp_coach.study import sessions
+from lp_coach.study.agenda import Agenda
 from lp_coach.study.engine import Session
 from lp_coach.study.notes import has_private, notes_context, write_notes
 from lp_coach.study.sessions import Options, SessionRecord
@@ -24,17 +25,54 @@ def parse_group(text: str | None) -> tuple[str, ...]:
     return names
 
 
-def start(conn: sqlite3.Connection, library: Library, options: Options) -> Session:
-    """A new session: its agenda is built (and so checked) once, before anything is stored."""
+def plan_agenda(library: Library, options: Options) -> Agenda:
+    """The agenda `options` ask for, checked (principle, minutes) before anything is stored."""
     principle = library.get(options.principle_id)
     if principle is None:
         raise NotFound(f"no principle {options.principle_id!r}")
     from lp_coach.study.agenda import build_agenda
 
-    agenda = build_agenda(
+    return build_agenda(
         principle, options.minutes, scripture=options.scripture, prayer=options.prayer
     )
+
+
+def start(
+    conn: sqlite3.Connection, library: Library, options: Options, agenda: Agenda | None = None
+) -> Session:
+    """A new session: its agenda is built (and so checked) once, before anything is stored."""
+    agenda = agenda or plan_agenda(library, options)
     return Session(conn, sessions.create(conn, options), library, agenda)
+
+
+def discard(conn: sqlite3.Connection, session: Session) -> None:
+    """Forget a session just started that could not go ahead (its room could not open):
+    nothing was said in it, and it must not be left behind as unfinished."""
+    if not any(e.kind != "attendance" for e in sessions.entries(conn, session.record.id)):
+        sessions.delete(conn, session.record.id)
+
+
+def reopen(conn: sqlite3.Connection, library: Library, session_id: int | None) -> Session:
+    """A finished session (the latest, or `session_id`) made unfinished again at its last
+    step, to add what was forgotten; its notes are written again when it finishes."""
+    if session_id is None:
+        record = sessions.latest(conn, sessions.FINISHED)
+        if record is None:
+            raise NotFound("no finished session to reopen (see `lp-coach sessions list`)")
+    else:
+        record = sessions.load(conn, session_id)
+        if record.status != sessions.FINISHED:
+            raise UsageError(
+                f"session {session_id} is not finished; continue it with "
+                f"`lp-coach study --resume --session {session_id}`"
+            )
+    session = Session(conn, record, library)
+    session.state.position = len(session.steps) - 1
+    session.state.turn = 0
+    sessions.reopen(conn, record.id, session.state)
+    session.record = sessions.load(conn, record.id)
+    session.state = session.record.state
+    return session
 
 
 def resume(

@@ -45,7 +45,7 @@ def build_steps(agenda: Agenda, group: bool) -> list[Step]:
             steps.append(Step("actions", segment, segment.minutes, "action", per_person=True))
         elif kind == "closing":
             collects = "prayer" if agenda.prayer else None
-            steps.append(Step("closing", segment, segment.minutes, collects, per_person=False))
+            steps.append(Step("closing", segment, segment.minutes, collects, per_person=group))
         else:
             steps.append(Step(segment.key, segment, segment.minutes))
     return steps
