@@ -317,6 +317,7 @@ def test_notes_keep_typed_order_follow_ups_and_the_storys_questions(library: Lib
     to(session, "example")
     story = session.step.segment.example
     assert story is not None and len(story.questions) > 1
+    session.apply(Reply("answer", "what the story says to me"))
     to(session, "discussion-1")
     question = session.step.segment.question
     assert question is not None and question.follow_ups

@@ -252,7 +252,7 @@ def test_welcome_recalls_last_sessions_action_steps(library: Library) -> None:
     sessions.finish(first.conn, first.record.id, first.state, "notes.md")
     second = start(library)
     screen = draw(at(second, "welcome"))
-    assert "Ann: phone a customer" in screen and "How did they go?" in screen
+    assert "Ann: phone a customer" in screen and "how did they go?" in screen
 
 
 def test_open_input_replaces_the_key_help(library: Library) -> None:

@@ -11,7 +11,7 @@ from lp_coach.atomic import atomic_write
 from lp_coach.content.model import Principle, Scripture
 from lp_coach.paths import data_dir, ensure_private_dir
 from lp_coach.study.sessions import ANONYMOUS, LEADER, Entry, SessionRecord
-from lp_coach.study.steps import Step
+from lp_coach.study.steps import CHECK_IN, Step
 
 FORMATS = ("md", "html")
 LEADER_COPY = "-leader"
@@ -178,7 +178,7 @@ def step_prompt(step: Step) -> str:
         questions = segment.example.questions
         return questions[0] if questions else segment.example.lesson
     if step.kind == "welcome":
-        return "Check-in: how has the week been, and how did the last action steps go?"
+        return CHECK_IN
     if step.kind == "actions":
         return "My action step this week"
     return segment.title

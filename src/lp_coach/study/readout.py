@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from lp_coach.study.engine import View
+from lp_coach.study.steps import CHECK_IN
 
 Role = Literal["key", "body", "dim", "bullet", "ref", "lesson", "leader"]
 
@@ -30,14 +31,15 @@ def readout(view: View) -> list[Line]:
         ]
     if step.key == "welcome":
         lines = [Line(f"Welcome! Today we study {p.order}. {p.title}.")]
+        lines.append(Line(CHECK_IN, "key"))
         if not view.previous_actions:
-            return [*lines, Line("Check-in: how has your week been?", "key")]
-        lines.append(Line("Last time, these action steps were chosen:"))
+            return lines
+        lines.append(Line("Last time, these action steps were chosen (how did they go?):"))
         lines += [
             Line(f"{e.person + ': ' if e.person else ''}{e.text}", "bullet")
             for e in view.previous_actions
         ]
-        return [*lines, Line("How did they go?", "key")]
+        return lines
     if step.kind == "opening":
         return [
             Line("Open in prayer." if "prayer" in segment.title.lower() else "Settle in.", "key")
@@ -68,6 +70,8 @@ def readout(view: View) -> list[Line]:
     if segment.tension is not None:
         return [Line(segment.tension.question, "key")]
     if step.kind == "actions":
+        if not view.people:
+            return [Line("Name one thing you will do this week.", "key")]
         return [Line("Each person names one thing they will do this week.", "key")]
     if step.kind == "closing":
         return [

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from lp_coach.content.model import Scripture
 from lp_coach.study.agenda import Agenda, Segment
 
+CHECK_IN = "Check-in: how has your week been?"
+"""What the welcome step asks, the same on the screen, the phones and in the notes."""
+
 
 @dataclass(frozen=True)
 class Step:

@@ -12,6 +12,8 @@ from rich.text import Text
 from lp_coach.study.engine import View
 
 WELCOME_STEPS = ("attendance", "welcome")
+MIN_SCREEN = 50
+"""The narrowest the study screen may get beside the QR panel."""
 
 
 class RoomInfo(Protocol):
@@ -55,21 +57,24 @@ class RoomFrame:
         width = options.max_width
         height = options.height or console.height
         layout = Layout()
+        hint = ""
         if self.view.step.key in WELCOME_STEPS:
             rows = self.room.qr()
             side = max(len(rows[0]), len(self.room.url)) + 4
-            if width - side >= 50 and height >= len(rows) // 2 + 9:
+            need = (side + MIN_SCREEN, len(rows) // 2 + 9)
+            if width >= need[0] and height >= need[1]:
                 layout.split_row(Layout(self.screen, ratio=1), Layout(self.panel(rows), size=side))
                 yield layout
                 return
+            hint = f"QR code: widen the window to {need[0]}x{need[1]} or make the text smaller "
         corner = Text(
-            f"phones: {self.room.url} · {joined_label(self.room.joined)} ",
+            f"phones: {self.room.url} · {joined_label(self.room.joined)} " + (hint and "\n" + hint),
             style="dim",
             justify="right",
             no_wrap=True,
             overflow="ellipsis",
         )
-        layout.split_column(Layout(self.screen, ratio=1), Layout(corner, size=1))
+        layout.split_column(Layout(self.screen, ratio=1), Layout(corner, size=2 if hint else 1))
         yield layout
 
     def panel(self, rows: list[list[bool]]) -> Panel:
