@@ -12,7 +12,8 @@ from starlette.testclient import TestClient
 from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
-from lp_coach.room.app import GONE_PAGE, build_app
+from lp_coach.room import app as room_app
+from lp_coach.room.app import build_app
 from lp_coach.room.codes import ensure_code
 from lp_coach.room.inbox import Inbox
 from lp_coach.room.limits import MAX_TEXT, RateLimit, clean
@@ -94,7 +95,7 @@ def test_a_wrong_or_missing_code_gets_403_and_nothing_else(room: Room, path: str
     for method in ("GET", "POST"):
         reply = room.client.request(method, path, content=b"{}")
         assert reply.status_code == 403
-        assert reply.text == GONE_PAGE  # the same small page for any wrong URL
+        assert reply.text == room_app.GONE_PAGE  # the same small page for any wrong URL
         assert room.code not in reply.text and "Frugality" not in reply.text
 
 

@@ -252,10 +252,12 @@ def update_options(conn: sqlite3.Connection, session_id: int, options: Options) 
 def finish(
     conn: sqlite3.Connection, session_id: int, state: State, notes_path: str | None = None
 ) -> None:
-    """Mark the session finished (with where its notes were written, once they are)."""
+    """Mark the session finished (with where its notes were written, once they are; a
+    reopened session keeps where they were, to write them again in place)."""
     with transaction(conn):
         conn.execute(
-            "UPDATE sessions SET status = ?, finished = ?, state = ?, notes_path = ? WHERE id = ?",
+            "UPDATE sessions SET status = ?, finished = ?, state = ?, "
+            "notes_path = COALESCE(?, notes_path) WHERE id = ?",
             (FINISHED, now(), state.to_json(), notes_path, session_id),
         )
 
