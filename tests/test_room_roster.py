@@ -174,3 +174,15 @@ def test_a_finished_sessions_roll_call_is_not_changed_by_a_late_phone(library: L
         if e.kind == "attendance"
     ]
     assert present == ["Ann", "Ben", "Cal", "Dave"]
+
+
+def test_an_anonymous_or_leader_only_word_does_not_pass_the_turn(room: Room) -> None:
+    session = room.session
+    to(session, "closing")
+    turn = room.refresh(session.view()).person
+    assert turn is not None
+    client = phone(room, turn)
+    for visibility in ("anonymous", "leader"):
+        body = {"client": client, "kind": "prayer", "text": "only for you", "step": "closing"}
+        post(room.url + "/say", {**body, "visibility": visibility})
+        assert room.refresh(session.view()).person == turn  # the room cannot tell who sent it

@@ -4,7 +4,6 @@ session spoken to one person, reopening, commands that fail quietly, a room that
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 from pathlib import Path
@@ -14,11 +13,13 @@ from test_terminal import lp_coach
 
 
 def piped(home: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = environ(home)
-    if "PYTHONPATH" in os.environ:
-        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     return subprocess.run(
-        [lp_coach(), *args], input=stdin, env=env, capture_output=True, text=True, timeout=60
+        [lp_coach(), *args],
+        input=stdin,
+        env=environ(home),
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 

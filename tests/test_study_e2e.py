@@ -25,6 +25,7 @@ def environ(home: Path) -> dict[str, str]:
         "LP_COACH_HOME": str(home),
         "TERM": "xterm-256color",
         "LANG": "C.UTF-8",
+        **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"},  # code under test
     }
 
 

@@ -221,8 +221,10 @@ class Session:
     def heard(self, entry: Entry) -> bool:
         """A phone's `entry` came in: when it is from the person whose turn it is, on this
         step, the turn passes as it does for a typed answer. True when the turn moved."""
+        if self.done or entry.visibility != sessions.GROUP:
+            return False  # an anonymous or leader-only word never says who sent it by the turn
         step = self.step
-        if self.done or entry.step != step.key or entry.kind != step.collects:
+        if entry.step != step.key or entry.kind != step.collects:
             return False
         turn = self.person()
         if turn is None or entry.person is None or entry.person.casefold() != turn.casefold():
