@@ -85,12 +85,6 @@ def test_a_second_phone_taking_a_held_name_is_told_and_asked_to_confirm(library:
     room.inbox.close()
 
 
-def test_the_phone_page_asks_to_confirm_a_held_name() -> None:
-    page = (Path(__file__).parent.parent / "prompts" / "room-page.html.j2").read_text()
-    assert "data.confirm" in page and "window.confirm(data.error)" in page
-    assert "confirm: confirm === true" in page
-
-
 def test_the_name_buttons_follow_the_roll_call(room: Room) -> None:
     session = room.session
     face = RoomFace(Recorder(Reply("answer", "Ann, Ben, Dave")), room)
