@@ -11,7 +11,7 @@ from rich.console import Console
 from test_room_app import Room as AppRoom
 from test_room_screen import phone, post
 
-from lp_coach.cli.faces.room_panel import RoomFrame
+from lp_coach.cli.faces.room_panel import RoomFrame, qr_text
 from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
@@ -145,16 +145,28 @@ def test_a_phone_action_step_passes_the_turn_and_the_step_stays(room: Room) -> N
     assert session.step.key == "actions"  # the leader moves on, not the phones
 
 
-def test_an_80_by_24_screen_says_how_to_get_the_qr_code(room: Room) -> None:
-    session = room.session
-    view = session.view()
-    console = Console(width=80, height=24, record=True, color_system=None)
-    console.print(RoomFrame("the study screen", view, room))
-    text = console.export_text()
+def drawn(room: Room, width: int, height: int) -> str:
+    console = Console(width=width, height=height, record=True, color_system=None)
+    console.print(RoomFrame("the study screen", room.session.view(), room))
+    return console.export_text()
+
+
+def test_an_80_by_24_screen_shows_a_qr_code_that_fits(room: Room) -> None:
+    room.url = "http://192.168.100.200:8765/" + room.url.rsplit("/", 1)[1]  # a long LAN one
+    room._qr = []
+    text = drawn(room, 80, 24)
+    lines = text.splitlines()
+    assert "Scan to join" in text and len(lines) <= 24
+    assert all(len(line) <= 80 for line in lines)
+    code = [line for line in qr_text(room.qr()).plain.splitlines() if line.strip()]
+    at = [n for n, line in enumerate(lines) for part in code[:1] if part in line]
+    assert at and all(part in lines[at[0] + i] for i, part in enumerate(code))  # all of it
+
+
+def test_a_screen_too_small_for_the_qr_code_says_how_to_get_it(room: Room) -> None:
+    text = drawn(room, 60, 20)
     assert "QR code: widen the window to" in text and room.url in text
-    wide = Console(width=140, height=40, record=True, color_system=None)
-    wide.print(RoomFrame("the study screen", view, room))
-    assert "Scan to join" in wide.export_text()
+    assert "Scan to join" not in text
 
 
 def test_a_finished_sessions_roll_call_is_not_changed_by_a_late_phone(library: Library) -> None:

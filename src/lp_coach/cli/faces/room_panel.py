@@ -14,6 +14,8 @@ from lp_coach.study.engine import View
 WELCOME_STEPS = ("attendance", "welcome")
 MIN_SCREEN = 50
 """The narrowest the study screen may get beside the QR panel."""
+MIN_TIGHT_SCREEN = 40
+"""... and beside the compact QR panel, when the screen is small (80x24)."""
 
 
 class RoomInfo(Protocol):
@@ -66,7 +68,15 @@ class RoomFrame:
                 layout.split_row(Layout(self.screen, ratio=1), Layout(self.panel(rows), size=side))
                 yield layout
                 return
-            hint = f"QR code: widen the window to {need[0]}x{need[1]} or make the text smaller "
+            narrow = len(rows[0]) + 4  # a compact panel: the URL folds under the code
+            url_lines = -(-len(self.room.url) // (narrow - 4))
+            tight = (narrow + MIN_TIGHT_SCREEN, (len(rows) + 1) // 2 + url_lines + 4)
+            if width >= tight[0] and height >= tight[1]:
+                panel = self.compact_panel(rows)
+                layout.split_row(Layout(self.screen, ratio=1), Layout(panel, size=narrow))
+                yield layout
+                return
+            hint = f"QR code: widen the window to {tight[0]}x{tight[1]} or make the text smaller "
         corner = Text(
             f"phones: {self.room.url} · {joined_label(self.room.joined)} " + (hint and "\n" + hint),
             style="dim",
@@ -76,6 +86,16 @@ class RoomFrame:
         )
         layout.split_column(Layout(self.screen, ratio=1), Layout(corner, size=2 if hint else 1))
         yield layout
+
+    def compact_panel(self, rows: list[list[bool]]) -> Panel:
+        """The QR code with no room to spare (80x24): one line above it, the URL under it."""
+        body = Group(
+            Text("Scan to join (same Wi-Fi):", style="bold", no_wrap=True, overflow="crop"),
+            qr_text(rows),
+            Text(self.room.url, style="bold cyan", overflow="fold"),
+            Text(joined_label(self.room.joined), style="dim", no_wrap=True),
+        )
+        return Panel(body, title="Join", title_align="left", padding=(0, 1))
 
     def panel(self, rows: list[list[bool]]) -> Panel:
         body = Group(
