@@ -9,11 +9,11 @@ import typer
 from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
-    from sqlite3 import Connection
+    from collections.abc import Callable
 
-    from lp_coach.content.model import Library
     from lp_coach.room.live import Room
     from lp_coach.study.engine import Face
+    from lp_coach.study.service import ConfirmResume, Progress
     from lp_coach.study.sessions import SessionRecord
 
 
@@ -78,170 +78,91 @@ def study(
     With --room, phones on the same network join by a QR code on the screen (a resumed
     session's room comes back with the same code).
     """
-    from lp_coach.content.library import open_library
-    from lp_coach.content.lookup import find_principle
     from lp_coach.errors import UsageError
-    from lp_coach.store.db import connect
-    from lp_coach.study import engine, service
-    from lp_coach.study.sessions import Options
+    from lp_coach.study.service import Request, run_study
 
-    if (room_host is not None or room_port is not None) and not (room or resume or reopen):
-        raise UsageError("--room-host and --room-port go with --room")
-    if reopen:
-        if resume:
-            raise UsageError("--reopen is for a finished session, --resume for an unfinished one")
-        if principle is not None and not principle.isdigit():
+    if reopen and principle is not None:
+        if not principle.isdigit():
             raise UsageError("--reopen takes a session's number: lp-coach study --reopen 3")
-        session_id = int(principle) if principle is not None else session_id
+        session_id = int(principle)
         principle = None
-    library = open_library(SETTINGS.principles)
-    conn = connect()
-    fresh = not (resume or reopen)
-    options = None
-    notice = ""
-    if fresh:
-        if session_id is not None:
-            raise UsageError("--session is only for --resume or --reopen")
-        if journal and group is not None:
-            raise UsageError("--journal keeps a solo session's answers; leave out --group")
-        if principle is None:
-            from lp_coach.study.plan import next_principle
-
-            chosen = next_principle(conn, library)
-        else:
-            chosen = find_principle(library, principle)
-        options = Options(
-            principle_id=chosen.id,
-            minutes=60 if minutes is None else minutes,
-            group=service.parse_group(group),
-            leader=leader,
-            scripture=not no_scripture,
-            prayer=not no_prayer,
-            journal=journal,
-        )
-        agenda = service.plan_agenda(library, options)  # checked before a word about others
-        waiting = service.unfinished(conn)
-        named = chosen.id if principle is not None else None
-        instead = _resume_instead(conn, library, waiting, named) if waiting else False
-        if instead is True and waiting is not None:
-            resume, session_id, principle, fresh = True, waiting.id, None, False
-        elif isinstance(instead, str):
-            notice = instead  # said once the session has really started
-    if reopen:
-        session = service.reopen(conn, library, session_id)
-    elif resume:
-        if principle is not None:
-            raise UsageError("--resume continues a session; leave out the principle")
-        given = {
-            "--group": group is not None,
-            "--minutes": minutes is not None,
-            "--no-scripture": no_scripture,
-            "--no-prayer": no_prayer,
-            "--journal": journal,
-        }  # what shapes the agenda: a resumed session keeps what it started with
-        fixed = [name for name, there in given.items() if there]
-        if fixed:
-            which = service.resume(conn, library, session_id).record.id
-            raise UsageError(
-                f"--resume continues session {which} as it was started: leave out "
-                f"{' and '.join(fixed)} (only --leader and --plain apply)"
-            )
-        session = service.resume(conn, library, session_id, leader=leader)
-    else:
-        assert options is not None
-        session = service.start(conn, library, options, agenda)
-
-    room = room or bool(session.record.options.room)  # a resumed room comes back
-    if (room_host is not None or room_port is not None) and not room:
-        raise UsageError("--room-host and --room-port go with --room")
-    live = None
-    if room:
-        from lp_coach.cli.study_room import open_room
-
-        try:
-            live = open_room(session, room_host, room_port)
-        except BaseException:
-            if fresh:
-                service.discard(conn, session)  # it never started: nothing left unfinished
-            raise
-    if notice:
-        print(notice, file=sys.stderr)
-    face = _face(plain, live)
-    try:
-        outcome = engine.run(session, face, service.write_up)
-    finally:
-        face.close()  # before anything is printed, so it lands on the normal screen
-        if live is not None:
-            live.stop()
-    if outcome.finished:
-        _finished(outcome.session.id, outcome.notes_path or "")
-        if outcome.session.options.journal:
+    request = Request(
+        principle=principle,
+        group=group,
+        minutes=minutes,
+        leader=leader,
+        scripture=not no_scripture,
+        prayer=not no_prayer,
+        resume=resume,
+        reopen=reopen,
+        session_id=session_id,
+        journal=journal,
+        room=room,
+        room_host=room_host,
+        room_port=room_port,
+    )
+    said: list[str] = []  # through a pipe, the word about an unfinished session waits until
+    # the new one has really started (a command that fails says nothing of starting)
+    studied = run_study(request, _face_for(plain, said), _resume_instead(said), SETTINGS.principles)
+    if studied.finished:
+        print(f"Session {studied.session_id} finished. Notes: {' and '.join(studied.notes)}")
+        if studied.leader_notes:
+            print(f"Leader's copy, with the private notes: {' and '.join(studied.leader_notes)}")
+        if studied.journal:
             print("Your answers are in your journal: lp-coach journal list")
     else:
-        print(engine.saved_line(session), file=sys.stderr)
+        print(studied.saved, file=sys.stderr)
 
 
-def _resume_instead(
-    conn: "Connection", library: "Library", waiting: "SessionRecord", named: str | None
-) -> bool | str:
-    """Say that `waiting` is unfinished; on a terminal, ask whether to resume it instead
-    (True: resume). Through pipes, the words to print once the new session has started.
+def _resume_instead(said: list[str]) -> "ConfirmResume":
+    """Say that a session is unfinished; on a terminal, ask whether to resume it instead.
 
-    When the principle `named` on the command line is another one, the question names both
-    and the answer by default is No (start what was asked for).
+    When another principle was named, the question names both and the default is No (start
+    what was asked for). Through a pipe nothing is asked: the words go into `said`.
     """
-    from lp_coach.study import service
 
-    group = "; " + ", ".join(waiting.options.group) if waiting.options.group else ""
-    where = service.progress(conn, library, waiting)
-    about = (
-        f"Session {waiting.id} ({waiting.principle_id}{group}) is unfinished"
-        + (f", saved at {where}" if where else "")
-        + "."
-    )
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        return f"{about} Starting a new session; continue it with: " + (
-            f"lp-coach study --resume --session {waiting.id}"
+    def confirm(waiting: "SessionRecord", where: "Progress | None", named: str | None) -> bool:
+        group = "; " + ", ".join(waiting.options.group) if waiting.options.group else ""
+        about = (
+            f"Session {waiting.id} ({waiting.principle_id}{group}) is unfinished"
+            + (f", saved at {where}" if where else "")
+            + "."
         )
-    other = named is not None and named != waiting.principle_id
-    question = (
-        f"Resume {waiting.principle_id} instead of starting {named}? [y/N] "
-        if other
-        else "Resume it instead? [Y/n] "
-    )
-    try:
-        answer = input(f"{about} {question}").strip().lower()
-    except EOFError:
-        return False
-    return answer in ("y", "yes") or (answer == "" and not other)
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            said.append(
+                f"{about} Starting a new session; continue it with: "
+                f"lp-coach study --resume --session {waiting.id}"
+            )
+            return False
+        question = (
+            f"Resume {waiting.principle_id} instead of starting {named}? [y/N] "
+            if named is not None
+            else "Resume it instead? [Y/n] "
+        )
+        try:
+            answer = input(f"{about} {question}").strip().lower()
+        except EOFError:
+            return False
+        return answer in ("y", "yes") or (answer == "" and named is None)
+
+    return confirm
 
 
-def _finished(session_id: int, notes: str) -> None:
-    """Where every file of the notes went."""
-    from pathlib import Path
+def _face_for(plain: bool, said: list[str]) -> "Callable[[Room | None], Face]":
+    """What makes the face: full-screen on a terminal (unless --plain), else plain; what
+    waited in `said` is said first."""
 
-    from lp_coach.study.notes import LEADER_COPY, notes_files
+    def face_for(room: "Room | None") -> "Face":
+        for line in said:
+            print(line, file=sys.stderr)
+        if room is not None:
+            print(f"Room open for phones on the same network: {room.url}", file=sys.stderr)
+        if not plain and sys.stdin.isatty() and sys.stdout.isatty():
+            from lp_coach.cli.faces.study_screen import ScreenFace
 
-    files = [str(f) for f in notes_files(Path(notes))] or [notes]
-    group = [f for f in files if LEADER_COPY + "." not in f]
-    leader = [f for f in files if LEADER_COPY + "." in f]
-    print(f"Session {session_id} finished. Notes: {' and '.join(group)}")
-    if leader:
-        print(f"Leader's copy, with the private notes: {' and '.join(leader)}")
-
-
-def _face(plain: bool, room: "Room | None" = None) -> "Face":
-    face: Face
-    if not plain and sys.stdin.isatty() and sys.stdout.isatty():
-        from lp_coach.cli.faces.study_screen import ScreenFace
-
-        face = ScreenFace(room=room)
-    else:
+            return ScreenFace(room=room)
         from lp_coach.study.plain import PlainFace
 
-        face = PlainFace(sys.stdin, sys.stdout)
-    if room is None:
-        return face
-    from lp_coach.cli.study_room import room_face
+        return PlainFace(sys.stdin, sys.stdout)
 
-    return room_face(face, room)
+    return face_for

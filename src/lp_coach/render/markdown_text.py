@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
+SPECIAL = re.compile(r"([\\`*\[\]<>&|~]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")
+"""What Markdown could act on; an underscore inside a word (snake_case) is plain already."""
 LEADING = re.compile(r"^(\s*\d*)([#+\-=!.)])", re.MULTILINE)
 # what starts a heading or a list at the start of a line: "# x" -> "\# x", "1. x" -> "1\. x"
 
