@@ -15,11 +15,14 @@ from lp_coach.content.model import Library, Principle
 from lp_coach.errors import CoachError, Interrupted, StoreError, UsageError, describe_os_error
 from lp_coach.study import sessions, visibility
 from lp_coach.study.agenda import Agenda, build_agenda
+from lp_coach.study.carried import Carried, carried, mark_answered
 from lp_coach.study.sessions import LEADER, Entry, SessionRecord
 from lp_coach.study.speakers import split_speaker
 from lp_coach.study.steps import Step, build_steps
 
-Action = Literal["next", "back", "skip", "answer", "note", "follow_up", "extend", "pass", "quit"]
+Action = Literal[
+    "next", "back", "skip", "answer", "note", "follow_up", "extend", "pass", "answered", "quit"
+]
 EXTEND_MINUTES = 2
 
 
@@ -56,6 +59,10 @@ class View:
     said: tuple[Entry, ...]
     """What has been said on this step so far, as the shared screen shows it (`visibility`)."""
     previous_actions: tuple[Entry, ...] = ()
+    previous_prayers: tuple[Entry, ...] = ()
+    """At the check-in: last time's prayer requests the group may see (`carried`)."""
+    answered: frozenset[int] = frozenset()
+    """The ids of those marked answered."""
     next_title: str | None = None
 
 
@@ -140,10 +147,9 @@ class Session:
         available = step.segment.question.follow_ups if step.segment.question else ()
         entries = sessions.entries(self.conn, self.record.id)
         said = tuple(visibility.on_step(entries, step.key, visibility.SCREEN))
-        previous: tuple[Entry, ...] = ()
+        recalled = Carried()
         if step.key == "welcome":
-            earlier = sessions.previous_entries(self.conn, self.record.id)
-            previous = tuple(visibility.visible(earlier, visibility.CHECK_IN))
+            recalled = carried(self.conn, self.record.id)
         following = self.steps[self.state.position + 1] if not self._last() else None
         return View(
             session_id=self.record.id,
@@ -158,7 +164,9 @@ class Session:
             more_follow_ups=revealed < len(available),
             leader=self.record.options.leader,
             said=said,
-            previous_actions=previous,
+            previous_actions=recalled.actions,
+            previous_prayers=recalled.prayers,
+            answered=recalled.answered,
             next_title=following.segment.title if following else None,
         )
 
@@ -180,6 +188,8 @@ class Session:
             )
         elif reply.action == "follow_up":
             self._follow_up(step)
+        elif reply.action == "answered" and text.isdigit():
+            mark_answered(self.conn, self.record.id, step.key, int(text), state)
         elif reply.action == "pass":
             self._pass(step)
         elif reply.action == "extend":

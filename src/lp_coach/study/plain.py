@@ -70,6 +70,12 @@ class PlainFace:
             if word == "/who" and who.strip():
                 self._pick(view, who.strip())  # the next answer is theirs
                 continue
+            if word == "/answered":
+                count = len(view.previous_prayers)
+                if who.strip().isdigit() and 1 <= int(who) <= count:
+                    return Reply("answered", who.strip())
+                self._say(f"/answered N marks last time's prayer request N (1 to {count}).")
+                continue
             reply = _parse(line.rstrip("\r\n"))
             if reply is None:
                 self._say(help_line(view))
@@ -103,6 +109,8 @@ class PlainFace:
             self._say(line)
         if view.index == 0:
             self._say(f"({help_line(view)})")
+        if view.previous_prayers:
+            self._say("(/answered N marks last time's prayer request N answered)")
 
     def _say(self, text: str, end: str = "\n") -> None:
         self.stdout.write(text + end)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from lp_coach.study.engine import View
+from lp_coach.study.sessions import Entry
 from lp_coach.study.steps import CHECK_IN
 
 Role = Literal["key", "body", "dim", "bullet", "ref", "lesson", "leader"]
@@ -17,6 +18,13 @@ class Line:
 
     text: str
     role: Role = "body"
+
+
+ANSWERED = " — answered ✓"
+
+
+def _said(entry: Entry) -> str:
+    return f"{entry.person}: {entry.text}" if entry.person else entry.text
 
 
 def readout(view: View) -> list[Line]:
@@ -32,13 +40,15 @@ def readout(view: View) -> list[Line]:
     if step.key == "welcome":
         lines = [Line(f"Welcome! Today we study {p.order}. {p.title}.")]
         lines.append(Line(CHECK_IN, "key"))
-        if not view.previous_actions:
-            return lines
-        lines.append(Line("Last time, these action steps were chosen (how did they go?):"))
-        lines += [
-            Line(f"{e.person + ': ' if e.person else ''}{e.text}", "bullet")
-            for e in view.previous_actions
-        ]
+        if view.previous_actions:
+            lines.append(Line("Last time, these action steps were chosen (how did they go?):"))
+            lines += [Line(_said(e), "bullet") for e in view.previous_actions]
+        if view.previous_prayers:
+            lines.append(Line("Last time's prayer requests (how are they now?):"))
+            lines += [
+                Line(f"{n}. {_said(e)}{ANSWERED if e.id in view.answered else ''}", "bullet")
+                for n, e in enumerate(view.previous_prayers, 1)
+            ]
         return lines
     if step.kind == "opening":
         return [

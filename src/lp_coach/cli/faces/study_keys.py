@@ -92,6 +92,8 @@ class Keys:
         self.scroll = scroll
         self.picking = False
         """After `w`: the next key names who speaks."""
+        self.marking = False
+        """After `m`: the next key names which of last time's prayer requests was answered."""
         self.finishing = False
         """Asked whether to finish: Enter again finishes, anything else stays."""
 
@@ -110,8 +112,15 @@ class Keys:
                 return Reply("next")
             if key == "esc":
                 return None
-        if key == "esc" and self.picking:
-            self.picking = False  # one Esc leaves "who speaks?", as it leaves an input
+        if key == "esc" and (self.picking or self.marking):
+            self.picking = self.marking = False  # one Esc leaves the question, as an input
+            return None
+        if self.marking:
+            self.marking = False
+            count = len(self.view.previous_prayers)
+            if key.isdigit() and 1 <= int(key) <= count:
+                return Reply("answered", key)
+            self.message = f"No prayer request {key}: 1 to {count}."
             return None
         if self.picking or (key.isdigit() and key != "0"):
             self.picking = False
@@ -136,6 +145,11 @@ class Keys:
             self.message = (
                 f"Who speaks? {initials(self.view.people)} (number or initial; Esc cancel)"
             )
+        elif key == "m" and self.view.previous_prayers:
+            self.marking = True
+            count = len(self.view.previous_prayers)
+            which = "1" if count == 1 else f"1-{count}"
+            self.message = f"Which prayer request was answered? {which} (Esc cancel)"
         elif key == "p" and self.speakers() and not self.view.step.per_person:
             return Reply("pass")
         elif key in ("up", "down", "pageup", "pagedown"):
