@@ -21,6 +21,7 @@ from lp_coach.room.stage import stage_of
 from lp_coach.store.db import connect, db_path
 from lp_coach.study import engine, service, sessions
 from lp_coach.study.engine import Reply, View
+from lp_coach.study.from_phones import add_person
 from lp_coach.study.sessions import Options
 
 
@@ -171,9 +172,9 @@ def test_a_screen_too_small_for_the_qr_code_says_how_to_get_it(room: Room) -> No
 
 def test_a_finished_sessions_roll_call_is_not_changed_by_a_late_phone(library: Library) -> None:
     session = group_session(library)
-    assert not session.add_person("Dave")  # before the roll call: it is still to come
+    assert not add_person(session, "Dave")  # before the roll call: it is still to come
     to(session, "welcome")
-    assert session.add_person("Dave") and not session.add_person("dave")
+    assert add_person(session, "Dave") and not add_person(session, "dave")
     present = [
         e.person
         for e in sessions.entries(session.conn, session.record.id)

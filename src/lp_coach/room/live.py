@@ -11,6 +11,7 @@ from lp_coach.room.inbox import Inbox
 from lp_coach.room.stage import ENDED, Board, stage_of
 from lp_coach.study import sessions, visibility
 from lp_coach.study.engine import Session, View
+from lp_coach.study.from_phones import add_person, heard
 
 if TYPE_CHECKING:
     from lp_coach.room.server import RoomServer
@@ -95,14 +96,14 @@ class Room:
         session = self.session
         moved = False
         for name in self.inbox.names():
-            moved = session.add_person(name) or moved
+            moved = add_person(session, name) or moved
         news = [
             e
             for e in sessions.entries(session.conn, session.record.id)
             if e.id > self.heard and (e.source or "").startswith("room:")
         ]
         for entry in news:
-            moved = session.heard(entry) or moved
+            moved = heard(session, entry) or moved
         self.heard = max([self.heard, *(e.id for e in news)])
         return moved
 

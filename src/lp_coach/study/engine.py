@@ -222,43 +222,9 @@ class Session:
         if person is not None and step.per_person:
             state.turn += 1 if person == turn else 0  # someone else spoke: still turn's turn
         elif person is not None:
-            state.turn = self._turn_of(person) + 1  # the turn moves on from whoever spoke
+            state.turn = self.turn_of(person) + 1  # the turn moves on from whoever spoke
         sessions.add_entry(self.conn, self.record.id, step.key, kind, person, text, state)
         # The step stays after the last person: only the facilitator moves on (prayer comes next)
-
-    def heard(self, entry: Entry) -> bool:
-        """A phone's `entry` came in: when it is from the person whose turn it is, on this
-        step, the turn passes as it does for a typed answer. True when the turn moved."""
-        if self.done or entry.visibility != sessions.GROUP:
-            return False  # an anonymous or leader-only word never says who sent it by the turn
-        step = self.step
-        if entry.step != step.key or entry.kind != step.collects:
-            return False
-        turn = self.person()
-        if turn is None or entry.person is None or entry.person.casefold() != turn.casefold():
-            return False
-        if step.per_person:
-            self.state.turn += 1
-        else:
-            self.state.turn = self._turn_of(turn) + 1
-        sessions.save_state(self.conn, self.record.id, self.state)
-        return True
-
-    def add_person(self, name: str) -> bool:
-        """Someone who joined by phone only: add them to those present (after the roll call).
-        True when they were not there yet."""
-        people = self.people()
-        if not self.record.options.group or any(p.casefold() == name.casefold() for p in people):
-            return False
-        if self.state.position <= self._roll_call_position():
-            return False  # the roll call is still to come; they are added just after it
-        self.state.attendees = [*people, name]
-        sessions.add_attendee(self.conn, self.record.id, name, self.state)
-        return True
-
-    def _roll_call_position(self) -> int:
-        keys = [s.key for s in self.steps]
-        return keys.index("attendance") if "attendance" in keys else -1
 
     def _pass(self, step: Step) -> None:
         """The person whose turn it is passes; on a question the turn goes round."""
@@ -280,7 +246,7 @@ class Session:
             self.conn, self.record.id, step.key, "follow_up", None, available[shown], state
         )
 
-    def _turn_of(self, person: str) -> int:
+    def turn_of(self, person: str) -> int:
         """The value of `state.turn` at which it is `person`'s turn on a rotating step."""
         people = self.people()
         return (people.index(person) - self._answer_step_number()) % len(people)

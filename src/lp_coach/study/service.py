@@ -100,6 +100,8 @@ def run_study(
                 request = replace(request, resume=True, session_id=waiting.id, principle=None)
                 fresh = False
         if request.reopen:
+            from lp_coach.study.reopen import reopen
+
             session = reopen(conn, library, request.session_id)
         elif request.resume:
             session = _resumed(conn, library, request)
@@ -113,6 +115,8 @@ def run_study(
             live = _open_room(session, request) if room else None
         except BaseException:
             if fresh:
+                from lp_coach.study.reopen import discard
+
                 discard(conn, session)  # it never started: nothing is left unfinished
             raise
         face = face_for(live)
@@ -231,36 +235,6 @@ def start(
     """A new session: its agenda is built (and so checked) once, before anything is stored."""
     agenda = agenda or plan_agenda(library, options)
     return Session(conn, sessions.create(conn, options), library, agenda)
-
-
-def discard(conn: sqlite3.Connection, session: Session) -> None:
-    """Forget a session just started that could not go ahead (its room could not open):
-    nothing was said in it, and it must not be left behind as unfinished."""
-    if not any(e.kind != "attendance" for e in sessions.entries(conn, session.record.id)):
-        sessions.delete(conn, session.record.id)
-
-
-def reopen(conn: sqlite3.Connection, library: Library, session_id: int | None) -> Session:
-    """A finished session (the latest, or `session_id`) made unfinished again at its last
-    step, to add what was forgotten; its notes are written again when it finishes."""
-    if session_id is None:
-        record = sessions.latest(conn, sessions.FINISHED)
-        if record is None:
-            raise NotFound("no finished session to reopen (see `lp-coach sessions list`)")
-    else:
-        record = sessions.load(conn, session_id)
-        if record.status != sessions.FINISHED:
-            raise UsageError(
-                f"session {session_id} is not finished; continue it with "
-                f"`lp-coach study --resume --session {session_id}`"
-            )
-    session = Session(conn, record, library)
-    session.state.position = len(session.steps) - 1
-    session.state.turn = 0
-    sessions.reopen(conn, record.id, session.state)
-    session.record = sessions.load(conn, record.id)
-    session.state = session.record.state
-    return session
 
 
 def resume(
