@@ -92,3 +92,9 @@ def test_peoples_words_are_escaped_in_the_markdown_notes(library: Library) -> No
     assert "<script>" not in notes
     assert r"\<script\>alert(1)\</script\>Mallory" in notes
     assert r"\# shouting \*bold\* \[link\](http://x)" in notes
+
+
+def test_a_session_where_nothing_was_said_has_no_empty_heading(library: Library) -> None:
+    notes = finished_notes(library, [])
+    assert "## What was said" not in notes and "nothing recorded" not in notes
+    assert "## Action steps" in notes  # still listed: "(none recorded)" says none were chosen
