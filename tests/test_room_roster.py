@@ -193,3 +193,12 @@ def test_an_anonymous_or_leader_only_word_does_not_pass_the_turn(room: Room) -> 
         body = {"client": client, "kind": "prayer", "text": "only for you", "step": "closing"}
         post(room.url + "/say", {**body, "visibility": visibility})
         assert room.refresh(session.view()).person == turn  # the room cannot tell who sent it
+
+
+def test_once_phones_are_in_the_small_check_in_keeps_its_width(room: Room) -> None:
+    session = room.session
+    phone(room, "Ann")
+    assert "Scan to join" in drawn(room, 80, 24)  # the roll call: latecomers still scan
+    to(session, "welcome")
+    text = drawn(room, 80, 24)
+    assert "Scan to join" not in text and room.url in text and "widen" not in text

@@ -71,12 +71,14 @@ class RoomFrame:
             narrow = len(rows[0]) + 4  # a compact panel: the URL folds under the code
             url_lines = -(-len(self.room.url) // (narrow - 4))
             tight = (narrow + MIN_TIGHT_SCREEN, (len(rows) + 1) // 2 + url_lines + 4)
-            if width >= tight[0] and height >= tight[1]:
-                panel = self.compact_panel(rows)
+            fits = width >= tight[0] and height >= tight[1]
+            if fits and (self.view.step.key == WELCOME_STEPS[0] or self.room.joined == 0):
+                panel = self.compact_panel(rows)  # at the roll call (once phones are in,
                 layout.split_row(Layout(self.screen, ratio=1), Layout(panel, size=narrow))
-                yield layout
+                yield layout  # the check-in needs the width more: the URL is in the corner)
                 return
-            hint = f"QR code: widen the window to {tight[0]}x{tight[1]} or make the text smaller "
+            if not fits:
+                hint = f"QR code: widen the window to {tight[0]}x{tight[1]} (or smaller text) "
         corner = Text(
             f"phones: {self.room.url} · {joined_label(self.room.joined)} " + (hint and "\n" + hint),
             style="dim",
