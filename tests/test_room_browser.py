@@ -161,3 +161,27 @@ def test_the_names_follow_the_roll_call_and_a_held_name_asks(
         assert other.inner_text("#who") == "You are Dave."
     finally:
         room.stop()
+
+
+def test_a_paused_room_comes_back_on_the_open_phones(library: Library, browser: object) -> None:
+    session = new_session(library)
+    session.state.position = [s.key for s in session.steps].index("welcome")
+    room = Room.open(session, db_path(), "127.0.0.1", 0)
+    port = int(room.url.rsplit(":", 1)[1].split("/", 1)[0])
+    page = browser.new_page(viewport={"width": 360, "height": 740})  # type: ignore[attr-defined]
+    page.set_default_timeout(15_000)
+    try:
+        room.publish(session.view())
+        page.goto(room.url)
+        page.get_by_role("button", name="Ann").click()
+        page.locator("#title", has_text="Welcome and check-in").wait_for()
+        room.stop(paused=True)  # q: saved, to be resumed
+        page.locator("#place", has_text="Paused").wait_for()
+        assert page.locator("#ended").is_hidden()
+        room = Room.open(session, db_path(), "127.0.0.1", port)  # --resume: the same address
+        session.state.position += 1
+        room.publish(session.view())
+        page.locator("#title", has_text="Opening prayer").wait_for()  # back by itself
+        assert page.locator("#room").is_visible()
+    finally:
+        room.stop()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from lp_coach.room.codes import ensure_code
 from lp_coach.room.inbox import Inbox
-from lp_coach.room.stage import ENDED, Board, stage_of
+from lp_coach.room.stage import ENDED, PAUSED, Board, stage_of
 from lp_coach.study import sessions, visibility
 from lp_coach.study.engine import Session, View
 from lp_coach.study.from_phones import add_person, heard
@@ -117,9 +117,10 @@ class Room:
         said = visibility.on_step(entries, view.step.key, visibility.SCREEN)
         return self.screen_view(replace(view, said=tuple(said)))
 
-    def stop(self) -> None:
-        """Tell phones the session is over, stop serving (safe to call twice)."""
-        self.board.publish(ENDED)
+    def stop(self, paused: bool = False) -> None:
+        """Tell phones the session is over (or `paused`, to be resumed: they wait for it),
+        stop serving (safe to call twice)."""
+        self.board.publish(PAUSED if paused else ENDED)
         server, self.server = self.server, None
         if server is not None:
             server.stop()

@@ -42,6 +42,8 @@ def stage_of(view: View, prayer: bool) -> dict[str, Any]:
 
 
 ENDED: dict[str, Any] = {"ended": True}
+PAUSED: dict[str, Any] = {"ended": True, "paused": True}
+"""Stopped to be resumed: this stream ends, and the phones keep trying until the room is back."""
 
 
 class Board:

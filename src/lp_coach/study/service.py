@@ -129,7 +129,7 @@ def run_study(
         finally:
             face.close()  # before anything is printed, so it lands on the normal screen
             if live is not None:
-                live.stop()
+                live.stop(paused=not session.done)  # stopped to resume: phones wait for it
         if not outcome.finished:
             return Studied(session.record.id, False, saved=engine.saved_line(session))
     notes = outcome.notes_path or ""
