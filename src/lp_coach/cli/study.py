@@ -12,9 +12,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from lp_coach.room.live import Room
-    from lp_coach.study.engine import Face
-    from lp_coach.study.service import ConfirmResume, Progress
+    from lp_coach.study.service import ConfirmResume, Place
     from lp_coach.study.sessions import SessionRecord
+    from lp_coach.study.view import StudyFace
 
 
 def study(
@@ -79,14 +79,14 @@ def study(
     session's room comes back with the same code).
     """
     from lp_coach.errors import UsageError
-    from lp_coach.study.service import Request, run_study
+    from lp_coach.study.service import StudyRequest, run_study
 
     if reopen and principle is not None:
         if not principle.isdigit():
             raise UsageError("--reopen takes a session's number: lp-coach study --reopen 3")
         session_id = int(principle)
         principle = None
-    request = Request(
+    request = StudyRequest(
         principle=principle,
         group=group,
         minutes=minutes,
@@ -121,7 +121,7 @@ def _resume_instead(said: list[str]) -> "ConfirmResume":
     what was asked for). Through a pipe nothing is asked: the words go into `said`.
     """
 
-    def confirm(waiting: "SessionRecord", where: "Progress | None", named: str | None) -> bool:
+    def confirm(waiting: "SessionRecord", where: "Place | None", named: str | None) -> bool:
         group = "; " + ", ".join(waiting.options.group) if waiting.options.group else ""
         about = (
             f"Session {waiting.id} ({waiting.principle_id}{group}) is unfinished"
@@ -148,11 +148,11 @@ def _resume_instead(said: list[str]) -> "ConfirmResume":
     return confirm
 
 
-def _face_for(plain: bool, said: list[str]) -> "Callable[[Room | None], Face]":
+def _face_for(plain: bool, said: list[str]) -> "Callable[[Room | None], StudyFace]":
     """What makes the face: full-screen on a terminal (unless --plain), else plain; what
     waited in `said` is said first."""
 
-    def face_for(room: "Room | None") -> "Face":
+    def face_for(room: "Room | None") -> "StudyFace":
         for line in said:
             print(line, file=sys.stderr)
         if room is not None:
@@ -161,8 +161,8 @@ def _face_for(plain: bool, said: list[str]) -> "Callable[[Room | None], Face]":
             from lp_coach.cli.faces.study_screen import ScreenFace
 
             return ScreenFace(room=room)
-        from lp_coach.study.plain import PlainFace
+        from lp_coach.study.plain import PlainStudyFace
 
-        return PlainFace(sys.stdin, sys.stdout)
+        return PlainStudyFace(sys.stdin, sys.stdout)
 
     return face_for

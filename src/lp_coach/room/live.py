@@ -10,8 +10,9 @@ from lp_coach.room.codes import ensure_code
 from lp_coach.room.inbox import Inbox
 from lp_coach.room.stage import ENDED, PAUSED, Board, stage_of
 from lp_coach.study import sessions, visibility
-from lp_coach.study.engine import Session, View
+from lp_coach.study.engine import Session
 from lp_coach.study.from_phones import add_person, heard
+from lp_coach.study.view import View
 
 if TYPE_CHECKING:
     from lp_coach.room.server import RoomServer

@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from lp_coach.study import sessions, visibility
-from lp_coach.study.sessions import Entry, State
+from lp_coach.study.sessions import SessionEntry, State
 
 ANSWERED = "answered"
 """The kind of entry that marks one of last time's prayer requests answered."""
@@ -19,12 +19,12 @@ MARKS = "answered:"
 class Carried:
     """What the check-in brings back from the same group's last finished meeting."""
 
-    actions: tuple[Entry, ...] = ()
-    prayers: tuple[Entry, ...] = ()
+    actions: tuple[SessionEntry, ...] = ()
+    prayers: tuple[SessionEntry, ...] = ()
     """The prayer requests the group may see (anonymous ones with no name), numbered from 1."""
     answered: frozenset[int] = frozenset()
     """The ids of those marked answered in this session."""
-    for_leader: tuple[Entry, ...] = ()
+    for_leader: tuple[SessionEntry, ...] = ()
     """Last time's prayer requests for the leader only: never shown, only in the leader's copy."""
 
 
@@ -40,7 +40,7 @@ def carried(conn: sqlite3.Connection, session_id: int) -> Carried:
     )
 
 
-def answered(entries: list[Entry]) -> frozenset[int]:
+def answered(entries: list[SessionEntry]) -> frozenset[int]:
     """The ids of the prayer requests these entries mark answered."""
     return frozenset(
         int(e.source[len(MARKS) :])

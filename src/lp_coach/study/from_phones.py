@@ -3,12 +3,12 @@ who joined by phone only counted as present."""
 
 from __future__ import annotations
 
-from lp_coach.study import sessions
+from lp_coach.study import sessions, turns
 from lp_coach.study.engine import Session
-from lp_coach.study.sessions import Entry
+from lp_coach.study.sessions import SessionEntry
 
 
-def heard(session: Session, entry: Entry) -> bool:
+def heard(session: Session, entry: SessionEntry) -> bool:
     """A phone's `entry` came in: when it is from the person whose turn it is, on this step,
     the turn passes as it does for a typed answer. True when the turn moved."""
     if session.done or entry.visibility != sessions.GROUP:
@@ -20,7 +20,9 @@ def heard(session: Session, entry: Entry) -> bool:
     if turn is None or entry.person is None or entry.person.casefold() != turn.casefold():
         return False
     state = session.state
-    state.turn = state.turn + 1 if step.per_person else session.turn_of(turn) + 1
+    people = session.people()
+    on_from = turns.turn_of(session.steps, state, people, turn) + 1
+    state.turn = state.turn + 1 if step.per_person else on_from
     sessions.save_state(session.conn, session.record.id, state)
     return True
 

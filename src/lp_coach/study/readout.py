@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from lp_coach.study.engine import View
-from lp_coach.study.sessions import Entry
+from lp_coach.study.sessions import SessionEntry
 from lp_coach.study.steps import CHECK_IN
+from lp_coach.study.view import View
 
 Role = Literal["key", "body", "dim", "bullet", "ref", "lesson", "leader"]
 
@@ -23,7 +23,7 @@ class Line:
 ANSWERED = " — answered ✓"
 
 
-def _said(entry: Entry) -> str:
+def _said(entry: SessionEntry) -> str:
     return f"{entry.person}: {entry.text}" if entry.person else entry.text
 
 

@@ -13,9 +13,10 @@ from lp_coach.content.model import Library
 from lp_coach.errors import CoachError, NotFound, UsageError
 from lp_coach.study import engine, sessions
 from lp_coach.study.agenda import Agenda
-from lp_coach.study.engine import Face, Session
-from lp_coach.study.notes import LEADER_COPY, notes_files
+from lp_coach.study.engine import Session
+from lp_coach.study.notes import LEADER_COPY, written_files
 from lp_coach.study.sessions import Options, SessionRecord
+from lp_coach.study.view import StudyFace
 from lp_coach.study.writeup import write_up
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Request:
+class StudyRequest:
     """How a study session was asked for (None: not given)."""
 
     principle: str | None = None
@@ -60,14 +61,14 @@ class Studied:
     """Stopped before the end: what was kept and how to go on."""
 
 
-ConfirmResume = Callable[[SessionRecord, "Progress | None", str | None], bool]
+ConfirmResume = Callable[[SessionRecord, "Place | None", str | None], bool]
 """Asked about an unfinished session met on a new start, with where it stands and the
 principle named instead (None when none was named, or the same): True resumes it."""
 
 
 def run_study(
-    request: Request,
-    face_for: Callable[[Room | None], Face],
+    request: StudyRequest,
+    face_for: Callable[[Room | None], StudyFace],
     confirm_resume: ConfirmResume,
     packs: Sequence[Path] = (),
 ) -> Studied:
@@ -133,13 +134,13 @@ def run_study(
         if not outcome.finished:
             return Studied(session.record.id, False, saved=engine.saved_line(session))
     notes = outcome.notes_path or ""
-    files = tuple(str(f) for f in notes_files(Path(notes))) or (notes,)
+    files = tuple(str(f) for f in written_files(Path(notes))) or (notes,)
     group = tuple(f for f in files if LEADER_COPY + "." not in f)
     leader = tuple(f for f in files if LEADER_COPY + "." in f)
     return Studied(outcome.session.id, True, group, leader, outcome.session.options.journal)
 
 
-def _resumed(conn: sqlite3.Connection, library: Library, request: Request) -> Session:
+def _resumed(conn: sqlite3.Connection, library: Library, request: StudyRequest) -> Session:
     if request.principle is not None:
         raise UsageError("--resume continues a session; leave out the principle")
     given = {
@@ -160,7 +161,7 @@ def _resumed(conn: sqlite3.Connection, library: Library, request: Request) -> Se
 
 
 def _planned(
-    conn: sqlite3.Connection, library: Library, request: Request
+    conn: sqlite3.Connection, library: Library, request: StudyRequest
 ) -> tuple[Options, Agenda]:
     """The options and agenda of a new session, checked before anything is said or stored."""
     if request.session_id is not None:
@@ -187,7 +188,7 @@ def _planned(
     return options, plan_agenda(library, options)
 
 
-def _open_room(session: Session, request: Request) -> Room:
+def _open_room(session: Session, request: StudyRequest) -> Room:
     """Start the room where it was before (a resumed room, so the QR codes scanned still
     work), else on the LAN address and port 8765, unless told; remember where."""
     from lp_coach.paths import db_path
@@ -254,7 +255,7 @@ def resume(
             raise UsageError(f"session {session_id} is already finished")
     if leader and not record.options.leader:
         record.options = replace(record.options, leader=True)
-        sessions.update_options(conn, record.id, record.options)
+        sessions.save_options(conn, record.id, record.options)
     return Session(conn, record, library)
 
 
@@ -265,7 +266,7 @@ def unfinished(conn: sqlite3.Connection) -> SessionRecord | None:
 
 
 @dataclass(frozen=True)
-class Progress:
+class Place:
     """Where a session stands: step `number` of `total`, titled `title`."""
 
     number: int
@@ -276,13 +277,13 @@ class Progress:
         return f"step {self.number} of {self.total} ({self.title})"
 
 
-def progress(conn: sqlite3.Connection, library: Library, record: SessionRecord) -> Progress | None:
+def progress(conn: sqlite3.Connection, library: Library, record: SessionRecord) -> Place | None:
     """Where `record` stands (None if its principle is no longer in the library)."""
     try:
         session = Session(conn, record, library)
     except CoachError:
         return None
     if session.done:
-        return Progress(len(session.steps), len(session.steps), "done")
+        return Place(len(session.steps), len(session.steps), "done")
     number = session.state.position + 1
-    return Progress(number, len(session.steps), session.step.segment.title)
+    return Place(number, len(session.steps), session.step.segment.title)
