@@ -50,15 +50,18 @@ def mastery_by_principle(
     return {pid: sum(r) / len(r) if r else 0.0 for pid, r in by_principle.items()}
 
 
-def load_recalls(conn: sqlite3.Connection, now: datetime) -> dict[str, float]:
-    """Each reviewed card's retrievability at `now`, by id.
+def load_recalls(conn: sqlite3.Connection, now: datetime, person: str = "") -> dict[str, float]:
+    """Each card `person` reviewed, its retrievability at `now`, by id ('' the user's own).
 
     A row that `quiz.store.load_states` could not read fails here with its message.
     """
     from lp_coach.clock import parse_iso
 
     recalls: dict[str, float] = {}
-    for row in conn.execute("SELECT id, state, due FROM quiz_cards WHERE retired IS NULL"):
+    rows = conn.execute(
+        "SELECT id, state, due FROM quiz_cards WHERE retired IS NULL AND person = ?", (person,)
+    )
+    for row in rows:
         try:
             recall = retrievability(json.loads(row["state"]), now)
             parse_iso(row["due"])

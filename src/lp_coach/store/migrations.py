@@ -252,3 +252,36 @@ def migrate(conn: sqlite3.Connection) -> None:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+
+@migration
+def m007_quiz_review_person(conn: sqlite3.Connection) -> None:
+    """Review state per card per person: a group's warm-up records each named answer as that
+    person's review. The rows so far are the user's own, kept under the unnamed owner ''
+    (who is the user, whatever `me` is or becomes: `quiz.owners.owner`)."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE quiz_cards_by_person (
+            person TEXT NOT NULL DEFAULT '',  -- '' the user; else a group member's name
+            id TEXT NOT NULL,
+            principle_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            state TEXT NOT NULL,
+            due TEXT NOT NULL,
+            created TEXT NOT NULL,
+            retired TEXT,
+            PRIMARY KEY (person, id)
+        );
+        INSERT INTO quiz_cards_by_person
+            (person, id, principle_id, kind, state, due, created, retired)
+            SELECT '', id, principle_id, kind, state, due, created, retired FROM quiz_cards;
+        DROP TABLE quiz_cards;
+        ALTER TABLE quiz_cards_by_person RENAME TO quiz_cards;
+        CREATE INDEX quiz_cards_by_due ON quiz_cards(person, due);
+        CREATE INDEX quiz_cards_by_created ON quiz_cards(person, created);
+        CREATE INDEX quiz_cards_by_id ON quiz_cards(id);
+        ALTER TABLE quiz_reviews ADD COLUMN person TEXT NOT NULL DEFAULT '';
+        CREATE INDEX quiz_reviews_by_person ON quiz_reviews(person, card_id);
+        """,
+    )

@@ -7,18 +7,19 @@ so a session cut off at any point resumes exactly where it stopped.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from lp_coach.content.model import Library
 from lp_coach.errors import CoachError, Interrupted, StoreError, UsageError, describe_os_error
-from lp_coach.study import sessions, turns, visibility
+from lp_coach.study import sessions, turns, visibility, warm_up
 from lp_coach.study.agenda import Agenda, build_agenda
 from lp_coach.study.carried import Carried, carried, mark_answered
-from lp_coach.study.sessions import LEADER, SessionRecord
+from lp_coach.study.sessions import LEADER, SessionEntry, SessionRecord
 from lp_coach.study.speakers import split_speaker
-from lp_coach.study.steps import Step, build_steps
+from lp_coach.study.steps import WARM_UP, Step, build_steps
 from lp_coach.study.view import Reply, StudyFace, View
+from lp_coach.study.warm_up import WarmUpCard
 
 EXTEND_MINUTES = 2
 
@@ -52,7 +53,11 @@ class Session:
                     "in your principles"
                 )
             agenda = build_agenda(
-                principle, options.minutes, scripture=options.scripture, prayer=options.prayer
+                principle,
+                options.minutes,
+                scripture=options.scripture,
+                prayer=options.prayer,
+                warm_up=options.warm_up,
             )
         self.conn = conn
         self.record = record
@@ -89,6 +94,7 @@ class Session:
         if step.key == "welcome":
             recalled = carried(self.conn, self.record.id)
         following = self.steps[self.state.position + 1] if not self._last() else None
+        card = self.warm_up_card(step, entries) if step.collects == WARM_UP else None
         return View(
             session_id=self.record.id,
             principle=self.principle,
@@ -106,7 +112,39 @@ class Session:
             previous_prayers=recalled.prayers,
             answered=recalled.answered,
             next_title=following.segment.title if following else None,
+            warm_up=card,
         )
+
+    def warm_up_card(
+        self, step: Step, entries: list[SessionEntry] | None = None
+    ) -> WarmUpCard | None:
+        """The warm-up card of `step` (picked for the people present the first time the
+        warm-up is shown), with its count once taken; None when there are fewer cards."""
+        state = self.state
+        if not state.warm_up:
+            from lp_coach.clock import now
+            from lp_coach.config import load_config
+
+            state.warm_up = warm_up.choose(
+                self.conn,
+                self.library,
+                self.people(),
+                self.principle.id,
+                self.record.options.warm_up,
+                load_config().me,
+                now(),
+            )
+            sessions.save_state(self.conn, self.record.id, state)
+        number = int(step.key.rsplit("-", 1)[1])
+        if number > len(state.warm_up):
+            return None
+        if entries is None:
+            entries = sessions.entries(self.conn, self.record.id)
+        counted = [e for e in entries if e.step == step.key and e.kind == WARM_UP]
+        question = warm_up.question(
+            self.library, state.warm_up[number - 1], number, len(state.warm_up), self.record.id
+        )
+        return warm_up.shown(question, warm_up.tally_of(counted[-1]) if counted else None)
 
     def apply(self, reply: Reply) -> bool:
         """Carry out a reply, saving it first; False when the facilitator quits."""
@@ -116,7 +154,9 @@ class Session:
         if reply.action == "quit":
             sessions.save_state(self.conn, self.record.id, state)
             return False
-        if reply.action == "answer" and text:
+        if reply.action == "answer" and text and step.collects == WARM_UP:
+            self._count(step, text)
+        elif reply.action == "answer" and text:
             self._answer(step, text, reply.speaker)
         elif reply.action == "note" and text:
             seen_by = LEADER if reply.private else sessions.GROUP
@@ -163,6 +203,47 @@ class Session:
             state.turn = turns.turn_of(self.steps, state, people, person) + 1  # on from them
         sessions.add_entry(self.conn, self.record.id, step.key, kind, person, text, state)
         # The step stays after the last person: only the facilitator moves on (prayer is next)
+
+    def _count(self, step: Step, text: str) -> None:
+        """A show of hands on a warm-up card: how many were right (of how many), kept as the
+        group's figure; a count that is not one is ignored (the faces check it first)."""
+        counted = warm_up.parse_count(text, len(self.people()))
+        card = self.warm_up_card(step)
+        if counted is None or card is None:
+            return
+        tally = warm_up.entry_text(card, warm_up.tally_text(*counted))
+        sessions.add_entry(self.conn, self.record.id, step.key, WARM_UP, None, tally, self.state)
+
+    def reveal(self, answers: Sequence[warm_up.Answer]) -> WarmUpCard | None:
+        """Reveal the current warm-up card with the phones' `answers`: each named answer is
+        kept as that person's review of the card (right or wrong, and how fast), as their own
+        quiz keeps one; the spread of all of them, anonymous ones too, is the group's figure.
+        A card revealed already keeps its first count (nobody's review is kept twice)."""
+        step = self.step
+        card = self.warm_up_card(step)
+        if step.collects != WARM_UP or card is None or card.tally is not None:
+            return card
+        from lp_coach.clock import now
+        from lp_coach.config import load_config
+        from lp_coach.quiz.warmup import record_answer
+
+        me, moment = load_config().me, now()
+        asked = warm_up.question(
+            self.library,
+            self.state.warm_up[card.number - 1],
+            card.number,
+            card.total,
+            self.record.id,
+        )
+        for answer in answers:
+            if answer.person is not None:
+                right = answer.choice == card.answer
+                record_answer(
+                    self.conn, asked.card, answer.person, me, right, answer.seconds, moment
+                )
+        text = warm_up.entry_text(card, warm_up.spread_text(card, answers))
+        sessions.add_entry(self.conn, self.record.id, step.key, WARM_UP, None, text, self.state)
+        return self.warm_up_card(step)
 
     def _pass(self, step: Step) -> None:
         """The person whose turn it is passes; on a question the turn goes round."""

@@ -11,7 +11,9 @@ from typing import TextIO
 from lp_coach.streams import is_terminal
 from lp_coach.study.readout import readout
 from lp_coach.study.speakers import SPOKEN, initials, pick
+from lp_coach.study.steps import WARM_UP
 from lp_coach.study.view import Reply, View
+from lp_coach.study.warm_up import parse_count
 
 COMMANDS = {
     "/next": "next",
@@ -47,6 +49,8 @@ class PlainStudyFace:
         """True once input ran out."""
         self.echoed = is_terminal(stdin)
         """A terminal echoes what is typed; a pipe does not, so we do."""
+        self.revealed: tuple[int, int] | None = None
+        """The warm-up step whose answer was last revealed."""
 
     def show(self, view: View) -> Reply:
         if self.shown != (view.session_id, view.index):
@@ -54,6 +58,12 @@ class PlainStudyFace:
             self.shown = (view.session_id, view.index)
             self.follow_ups_shown = 0
             self.speaker = None
+        card = view.warm_up
+        if card is not None and card.tally is not None and self.revealed != self.shown:
+            self._say(f"Answer: {card.right} · {card.tally}")
+            if card.explanation:
+                self._say(FORMATS["lesson"].format(card.explanation))
+            self.revealed = self.shown
         for follow_up in view.follow_ups[self.follow_ups_shown :]:
             self._say(f"  Follow-up: {follow_up}")
         self.follow_ups_shown = len(view.follow_ups)
@@ -79,6 +89,12 @@ class PlainStudyFace:
             reply = _parse(line.rstrip("\r\n"))
             if reply is None:
                 self._say(help_line(view))
+            elif (
+                view.step.collects == WARM_UP
+                and reply.action == "answer"
+                and not counts(view, reply)
+            ):
+                self._say(COUNT_HELP)
             else:
                 if reply.action == "answer":
                     reply = Reply("answer", reply.text, speaker=self.speaker)
@@ -117,6 +133,19 @@ class PlainStudyFace:
         self.stdout.flush()
 
 
+COUNT_HELP = (
+    "Type how many hands were up for the right answer: 3, or 3/5 (3 of the 5 who answered); "
+    "Enter: skip."
+)
+
+
+def counts(view: View, reply: Reply) -> bool:
+    """Whether `reply` is a count of hands the warm-up card in `view` can take."""
+    if view.warm_up is None or view.warm_up.tally is not None:
+        return False
+    return parse_count(reply.text, len(view.people)) is not None
+
+
 def help_line(view: View) -> str:
     """What can be typed: a solo session hears nothing of turns or of who says what."""
     return HELP if view.people else SOLO_HELP
@@ -141,6 +170,10 @@ def _prompt(view: View, speaker: str | None = None) -> str:
     step = view.step
     if speaker is not None:
         return f"{speaker} > "
+    if step.collects == WARM_UP:
+        if view.warm_up is None or view.warm_up.tally is not None:
+            return "(Enter: next) > "
+        return "Hands up for the right answer: how many? (3, or 3/5; Enter: skip) > "
     if step.collects == "attendance":
         everyone = ", ".join(view.people)
         return f"Who is here? Names, separated by commas (Enter: {everyone}) > "

@@ -43,6 +43,8 @@ class StudyRequest:
     room: bool = False
     room_host: str | None = None
     room_port: int | None = None
+    warm_up: bool = True
+    """Open a group's session with a warm-up quiz on what it studied before (--no-warm-up)."""
 
 
 @dataclass(frozen=True)
@@ -176,10 +178,18 @@ def _planned(
         from lp_coach.content.lookup import find_principle
 
         chosen = find_principle(library, request.principle)
+    group = parse_group(request.group)
+    if request.warm_up:
+        from lp_coach.study.warm_up import planned_cards
+
+        cards = planned_cards(conn, library, group, chosen.id)
+    else:
+        cards = 0
     options = Options(
         principle_id=chosen.id,
         minutes=60 if request.minutes is None else request.minutes,
-        group=parse_group(request.group),
+        group=group,
+        warm_up=cards,
         leader=request.leader,
         scripture=request.scripture,
         prayer=request.prayer,
@@ -226,7 +236,11 @@ def plan_agenda(library: Library, options: Options) -> Agenda:
     from lp_coach.study.agenda import build_agenda
 
     return build_agenda(
-        principle, options.minutes, scripture=options.scripture, prayer=options.prayer
+        principle,
+        options.minutes,
+        scripture=options.scripture,
+        prayer=options.prayer,
+        warm_up=options.warm_up,
     )
 
 

@@ -35,6 +35,8 @@ class Options:
     """The address the room was asked to serve on ('' for the LAN address found at the time)."""
     room_port: int = 0
     """The port the room served on (0 before it opened): the QR codes scanned point there."""
+    warm_up: int = 0
+    """How many warm-up cards open the session (0: no warm-up; study/warm_up.py)."""
 
     def to_json(self) -> str:
         return json.dumps({**self.__dict__, "group": list(self.group)})
@@ -54,6 +56,8 @@ class State:
     attendees: list[str] = field(default_factory=list)
     follow_ups: dict[str, int] = field(default_factory=dict)
     extensions: dict[str, int] = field(default_factory=dict)
+    warm_up: list[str] = field(default_factory=list)
+    """The warm-up's card ids, picked for the people present when it is first shown."""
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__)

@@ -4,11 +4,14 @@ Rich screen, the plain face and the room's face all speak."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from lp_coach.content.model import Principle
 from lp_coach.study.sessions import SessionEntry
 from lp_coach.study.steps import Step
+
+if TYPE_CHECKING:
+    from lp_coach.study.warm_up import WarmUpCard
 
 Action = Literal[
     "next", "back", "skip", "answer", "note", "follow_up", "extend", "pass", "answered", "quit"
@@ -53,6 +56,8 @@ class View:
     answered: frozenset[int] = frozenset()
     """The ids of those marked answered."""
     next_title: str | None = None
+    warm_up: WarmUpCard | None = None
+    """On a warm-up step: its card, and the count once taken (study/warm_up.py)."""
 
 
 class StudyFace(Protocol):

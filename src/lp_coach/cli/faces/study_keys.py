@@ -192,6 +192,8 @@ def answer_label(view: View, speaker: str | None = None) -> str:
         return f"{person}'s prayer request: " if person else "Prayer request: "
     if collects == "answer":
         return f"{person} says: " if person else "Your answer: "
+    if collects == "warm_up":
+        return "Hands up for the right answer, how many? (3, or 3/5): "
     return "Note: "
 
 
@@ -203,6 +205,7 @@ def hint(view: View) -> str:
         "action": f"{person}'s action step" if person else "your action step",
         "prayer": f"{person}'s prayer request" if person else "a prayer request",
         "answer": f"what {person} says" if person else "your answer",
+        "warm_up": "how many hands were up for the right answer",
     }
     if collects in what:
         return f"Press a to type {what[collects]}, o for a note."
