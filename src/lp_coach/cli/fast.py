@@ -134,7 +134,7 @@ def show(me: str | None = None, as_json: bool = False) -> None:
 
     from lp_coach.cli import output
     from lp_coach.cli.settings import SETTINGS
-    from lp_coach.config import load_config, remember_me
+    from lp_coach.config import clean_name, load_config, remember_me
     from lp_coach.content.library import open_library
     from lp_coach.quiz.clock import SystemClock
     from lp_coach.store.db import connect
@@ -142,7 +142,7 @@ def show(me: str | None = None, as_json: bool = False) -> None:
 
     if me is not None:
         remember_me(me)
-    name = " ".join(me.split()) if me else load_config().me
+    name = clean_name(me) if me else load_config().me
     library = open_library(SETTINGS.principles)
     with closing(connect()) as conn:
         facts = gather(conn, library, SystemClock().now(), name)

@@ -93,7 +93,10 @@ def add(
         _save(from_flags(title, flags, []), library, typed, source)
         return
     if not _editor_wanted():
-        _save(read_text(sys.stdin.read()), library, typed, source)
+        from lp_coach.journal.editor import read_piped
+
+        piped = read_piped(sys.stdin, "story", "lp-coach stories add")
+        _save(read_text(piped), library, typed, source)
         return
     _add_in_editor(library, typed, source, None, None)
 

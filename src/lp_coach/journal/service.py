@@ -73,14 +73,18 @@ def add(
     prompt: bool = False,
     star: bool = False,
     packs: Packs = (),
+    future: Callable[[date], bool] | None = None,
 ) -> Written:
     """Store an entry of `text`, or, with `text` None, one written in $EDITOR on today's
     prompt. `prompt`: the prompt heads the entry and tags its principle. A scaffold left
     empty or unchanged saves nothing; words that cannot be saved stay in their draft.
+    `future` is asked whether a day after today (`when`) is meant; False saves nothing.
     """
     from lp_coach.journal.dates import parse_when
 
     parsed = parse_when(when) if when is not None else None
+    if parsed is not None and parsed.day > date.today() and future and not future(parsed.day):
+        return Written(None, "dated in the future")
     library = _Library(packs)
     if text is None:
         return _add_in_editor(library, principles, parsed, prompt, star)

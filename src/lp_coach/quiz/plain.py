@@ -15,6 +15,7 @@ from lp_coach.quiz.engine import Response, Result
 from lp_coach.quiz.grades import Grade
 from lp_coach.quiz.questions import Question, pick_option
 from lp_coach.quiz.summary import back_in
+from lp_coach.safetext import repaired
 from lp_coach.streams import is_terminal
 
 QUIT = "/quit"
@@ -140,7 +141,7 @@ class PlainFace:
         if not line:
             self._say("")
             return None
-        text = line.rstrip("\r\n")
+        text = repaired(line.rstrip("\r\n"))  # bytes that are not UTF-8 as U+FFFD
         if not self.echoed:
             self._say(text)  # a transcript reads like the screen did
         return text

@@ -149,7 +149,9 @@ class PlainFace:
         line = self.stdin.readline()
         if not line:
             raise EOFError
-        return line.rstrip("\n")
+        from lp_coach.safetext import repaired
+
+        return repaired(line.rstrip("\n"))  # bytes that are not UTF-8 as U+FFFD
 
     def ask(self, question: Question, number: int, total: int, seconds: int) -> Answer | None:
         self._print(f"\nQuestion {number} of {total} · {question.principle.title}")
