@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import tomllib
 from contextlib import closing
@@ -196,3 +197,11 @@ def test_principles_new_refuses_an_id_with_a_line_end(cli: Invoke, bad: str) -> 
     line = one_error_line(cli("principles", "new", bad), 2)
     assert "is not a valid id" in line
     assert cli("principles", "list").exit_code == 0  # nothing written that breaks the pack
+
+
+def test_a_file_name_that_is_not_utf8_still_names_its_file(cli: Invoke, tmp_path: Path) -> None:
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.json"))
+    path.write_text(json.dumps([{"date": "2026-01-05", "text": "From a Latin-1 name"}]))
+    result = cli("journal", "import", str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert rows("SELECT title FROM journal_entries") == [("From a Latin-1 name",)]

@@ -30,6 +30,7 @@ def run(argv: list[str] | None = None) -> None:
     shows the traceback instead.
     """
     _tolerant_stdin()
+    argv = _decoded(sys.argv[1:] if argv is None else argv)
     try:
         if fast.try_run(argv):
             return
@@ -46,6 +47,17 @@ def run(argv: list[str] | None = None) -> None:
             raise
         _report(exc)
         sys.exit(code)
+
+
+def _decoded(argv: list[str]) -> list[str]:
+    """`argv` with bytes that are not UTF-8 (lone surrogates) decoded as far as they go,
+    so words, names and queries can be stored and printed; a path that exists as given
+    (a file name in another encoding) is kept byte for byte."""
+    if all(arg.isascii() for arg in argv):
+        return argv  # the usual case, without an import
+    from lp_coach.safetext import repaired
+
+    return [arg if repaired(arg) == arg or os.path.lexists(arg) else repaired(arg) for arg in argv]
 
 
 def _tolerant_stdin() -> None:
