@@ -160,3 +160,20 @@ def test_did_you_mean_suggests_ids_not_file_names(cli: Invoke, pack: Path) -> No
     write_principle(pack, MINIMAL.format(id="delivery", order=19, title="D"), "delivery.yaml")
     result = cli("principles", "validate", str(pack))
     assert "unknown principle 'delivr' (did you mean 'delivery'?)" in result.stdout
+
+
+def test_story_text_is_stored_without_escape_sequences(cli: Invoke) -> None:
+    typed = f"Title {HOSTILE}\n\nSituation: {HOSTILE}\nResult: done\x1b[2J\n"
+    assert cli("stories", "add", "-p", "ownership", input=typed).exit_code == 0
+    for args in (("stories", "list"), ("stories", "show", "1"), ("stories", "show", "1", "--json")):
+        result = cli(*args)
+        assert result.exit_code == 0, result.output
+        clean(result.output)
+
+
+def test_a_typed_answer_is_stored_without_escape_sequences(cli: Invoke) -> None:
+    result = cli("study", "frugality", "--plain", input=f"answer {HOSTILE}\n/quit\n")
+    assert result.exit_code == 0, result.output
+    with closing(sqlite3.connect(db_path())) as conn:
+        (text,) = conn.execute("SELECT text FROM session_entries WHERE kind = 'answer'").fetchone()
+    assert text == "answer ServantREDevilend"
