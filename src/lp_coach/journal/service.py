@@ -68,6 +68,7 @@ class Imported(NamedTuple):
 def add(
     text: str | None,
     *,
+    piped: TextIO | None = None,
     principles: Sequence[str] = (),
     when: str | None = None,
     prompt: bool = False,
@@ -79,9 +80,15 @@ def add(
     prompt. `prompt`: the prompt heads the entry and tags its principle. A scaffold left
     empty or unchanged saves nothing; words that cannot be saved stay in their draft.
     `future` is asked whether a day after today (`when`) is meant; False saves nothing.
+    `piped`: with `text` None, the text is read from it (stdin through a pipe) instead; if
+    it is not UTF-8, what could be read is kept in a draft and nothing is saved.
     """
     from lp_coach.journal.dates import parse_when
 
+    if text is None and piped is not None:
+        from lp_coach.journal.editor import read_piped
+
+        text = read_piped(piped, "entry", "lp-coach journal add")
     parsed = parse_when(when) if when is not None else None
     if parsed is not None and parsed.day > date.today() and future and not future(parsed.day):
         return Written(None, "dated in the future")

@@ -54,12 +54,9 @@ def add(
     from lp_coach.journal import service
 
     text = " ".join(words) if words else None
-    if text is None and not sys.stdin.isatty():
-        from lp_coach.journal.editor import read_piped
-
-        text = read_piped(sys.stdin, "entry", "lp-coach journal add")
     done = service.add(
         text,
+        piped=sys.stdin if text is None and not sys.stdin.isatty() else None,
         principles=principles or (),
         when=when,
         prompt=prompt,
