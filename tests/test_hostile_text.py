@@ -58,6 +58,7 @@ def test_pack_text_loses_its_escape_sequences(cli: Invoke, pack: Path) -> None:
         assert "ServantREDevilend" in result.stdout
 
 
+@pytest.mark.e2e
 def test_a_pack_cannot_clear_the_terminal(isolated_home: Path, pack: Path) -> None:
     hostile_pack(pack)
     for args in (["principles", "list"], ["principles", "show", "servant-leadership"]):
@@ -97,6 +98,7 @@ def test_imported_jrnl_entries_lose_escape_sequences(cli: Invoke, tmp_path: Path
     assert json.loads(listed.stdout)[0]["text"] == "ServantREDevilend\nb"
 
 
+@pytest.mark.e2e
 def test_an_escape_stored_by_an_older_version_is_drawn_inert(
     cli: Invoke, isolated_home: Path
 ) -> None:

@@ -14,6 +14,7 @@ from subprocess import DEVNULL
 import pexpect
 import pytest
 from conftest import Invoke
+from test_guide_formats import weasyprint_or_skip
 from test_journal_editor import FAKE_EDITOR
 from test_terminal import lp_coach
 
@@ -23,30 +24,27 @@ from lp_coach.quiz.progress import Progress
 # A reader that stops early
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["journal", "list"],
-        ["journal", "export"],
-        ["journal", "search", "-n", "0", "--", "budget"],
-        ["plan"],
-        ["principles", "show", "ownership"],
-    ],
-)
-def test_a_closed_pipe_is_exit_0_and_quiet(isolated_home: Path, args: list[str]) -> None:
+def test_a_closed_pipe_is_exit_0_and_quiet(isolated_home: Path) -> None:
     entries = [{"date": "2025-01-01", "text": f"Day {n} " + "budget " * 40} for n in range(800)]
     many = isolated_home.parent / "many.json"
     many.write_text(json.dumps(entries), encoding="utf-8")
     subprocess.run([lp_coach(), "journal", "import", str(many)], check=True, capture_output=True)
     subprocess.run([lp_coach(), "plan", "start", "--on", "2026-01-05"], check=True, stdout=DEVNULL)
-    reader = subprocess.Popen(["head", "-c", "10"], stdin=subprocess.PIPE, stdout=DEVNULL)
-    done = subprocess.run(
-        [lp_coach(), *args], stdout=reader.stdin, stderr=subprocess.PIPE, text=True, timeout=60
-    )
-    assert reader.stdin is not None
-    reader.stdin.close()
-    reader.wait()
-    assert (done.returncode, done.stderr) == (0, "")
+    for args in (
+        ["journal", "list"],
+        ["journal", "export"],
+        ["journal", "search", "-n", "0", "--", "budget"],
+        ["plan"],
+        ["principles", "show", "ownership"],
+    ):
+        reader = subprocess.Popen(["head", "-c", "10"], stdin=subprocess.PIPE, stdout=DEVNULL)
+        done = subprocess.run(
+            [lp_coach(), *args], stdout=reader.stdin, stderr=subprocess.PIPE, text=True, timeout=60
+        )
+        assert reader.stdin is not None
+        reader.stdin.close()
+        reader.wait()
+        assert (done.returncode, done.stderr) == (0, ""), args
 
 
 # A read-only data directory, a full disk (a tmpfs of our own, in a user namespace)
@@ -186,37 +184,22 @@ def test_a_past_or_present_entry_is_not_questioned(cli: Invoke) -> None:
 # Guides
 
 
-def weasyprint_or_skip() -> None:
-    try:
-        import weasyprint  # type: ignore[import-not-found, unused-ignore]  # noqa: F401
-    except (ImportError, OSError):
-        pytest.skip('WeasyPrint is not installed (pip install "lp-coach[pdf]")')
-
-
-def test_a_pdf_goes_to_a_pipe_only_when_asked(
+def test_a_pdf_goes_to_a_pipe_only_when_asked_and_keeps_readings_together(
     cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     weasyprint_or_skip()
+    pypdf = pytest.importorskip("pypdf")
     monkeypatch.chdir(tmp_path)
-    result = cli("guide", "frugality", "--format", "pdf")
+    result = cli("guide", "customer-obsession", "--audience", "participant", "--format", "pdf")
     assert result.exit_code == 0, result.output
-    written = tmp_path / "frugality-leader-guide.pdf"
-    assert result.stdout == f"wrote {written.name}\n"
-    assert written.read_bytes().startswith(b"%PDF")
+    written = tmp_path / "customer-obsession-participant-guide.pdf"
+    assert result.stdout == f"wrote {written.name}\n"  # not the PDF: stdout is not a terminal
+    for page in pypdf.PdfReader(written).pages:
+        lines = [line for line in page.extract_text().splitlines() if line.strip()]
+        assert not lines[0].startswith("For further reading"), lines[:3]  # kept with them
     asked = cli("guide", "frugality", "--format", "pdf", "--out", "-")
     assert asked.exit_code == 0 and asked.stdout.startswith("%PDF")
     assert cli("guide", "frugality", "--format", "md").stdout.startswith("#")  # text: as before
-
-
-def test_the_pdf_keeps_further_reading_with_the_readings(cli: Invoke, tmp_path: Path) -> None:
-    weasyprint_or_skip()
-    pypdf = pytest.importorskip("pypdf")
-    path = tmp_path / "guide.pdf"
-    args = ("guide", "customer-obsession", "--audience", "participant", "--out", str(path))
-    assert cli(*args).exit_code == 0
-    for page in pypdf.PdfReader(path).pages:
-        lines = [line for line in page.extract_text().splitlines() if line.strip()]
-        assert not lines[0].startswith("For further reading"), lines[:3]
 
 
 # Odds and ends of the trial as a new user
