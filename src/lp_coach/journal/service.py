@@ -86,7 +86,7 @@ def add(
     from lp_coach.journal.dates import parse_when
 
     if text is None and piped is not None:
-        from lp_coach.journal.editor import read_piped
+        from lp_coach.editor import read_piped
 
         text = read_piped(piped, "entry", "lp-coach journal add")
     parsed = parse_when(when) if when is not None else None
@@ -109,9 +109,9 @@ def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Writte
     move it to that day instead. Words that cannot be saved stay in their draft."""
     from contextlib import closing
 
+    from lp_coach.editor import write_in_editor
     from lp_coach.errors import CoachError
     from lp_coach.journal import store
-    from lp_coach.journal.editor import write_in_editor
     from lp_coach.journal.markdown import long_when
     from lp_coach.journal.prompts import edit_scaffold, unchanged, written
     from lp_coach.journal.writing import retext
@@ -337,8 +337,8 @@ def _add_in_editor(
 ) -> Written:
     from shlex import quote
 
+    from lp_coach.editor import write_in_editor
     from lp_coach.errors import CoachError
-    from lp_coach.journal.editor import write_in_editor
     from lp_coach.journal.prompts import scaffold, unchanged, written
 
     question = _prompt_for(library(), principles, parsed.day if parsed else date.today())
