@@ -69,10 +69,10 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8-sig", "replace"), (exc.start, data[exc.start]))
 
 
-def read_stream(stream: TextIO | BinaryIO, limit: int | None = None) -> Decoded:
-    """All of `stream` (or its first `limit` bytes), decoded as far as it goes."""
+def read_stream(stream: TextIO | BinaryIO) -> Decoded:
+    """All of `stream`, decoded as far as it goes."""
     raw = getattr(stream, "buffer", stream)
-    data = raw.read() if limit is None else raw.read(limit)
+    data = raw.read()
     if isinstance(data, str):  # a text stream without a buffer (StringIO)
         return Decoded(repaired(data))
     return decode(data)
