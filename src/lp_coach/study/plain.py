@@ -10,9 +10,9 @@ from typing import TextIO
 
 from lp_coach.safetext import repaired
 from lp_coach.streams import is_terminal
-from lp_coach.study.engine import Reply, View
 from lp_coach.study.readout import readout
 from lp_coach.study.speakers import SPOKEN, initials, pick
+from lp_coach.study.view import Reply, View
 
 COMMANDS = {
     "/next": "next",
@@ -31,7 +31,7 @@ HELP = (
 PRIVATE = "Private note kept for the leader's copy."
 
 
-class PlainFace:
+class PlainStudyFace:
     """Line-by-line prompts on any text streams."""
 
     def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
