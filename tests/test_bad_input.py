@@ -13,8 +13,7 @@ import pytest
 from conftest import Invoke
 
 from lp_coach.journal import importers
-from lp_coach.paths import cache_dir, config_file
-from lp_coach.render.templates import user_template_dir
+from lp_coach.paths import cache_dir, config_file, user_template_dir
 from lp_coach.store.db import db_path
 
 LATIN1 = "Café au lait, thé\n".encode("latin-1")
