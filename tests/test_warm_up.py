@@ -4,6 +4,7 @@ warm-up for a group that has studied nothing."""
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -225,3 +226,24 @@ def test_a_facilitator_counts_hands_in_plain_mode(cli: Invoke, conn: sqlite3.Con
         "study", "customer-obsession", "--group", "Ann", "--no-warm-up", "--plain", input="\n" * 80
     )
     assert "Warm-up" not in quiet.stdout
+
+
+def test_progress_for_a_group_shows_the_group_and_each_person(
+    cli: Invoke, conn: sqlite3.Connection
+) -> None:
+    remember_me("Ann")
+    reviewed(conn, "", "frugality", 1)  # Ann's own quiz, before any group: the same history
+    reviewed(conn, "Ben", "ownership", 1)
+    result = cli("progress", "--group", "ann, Ben,Cal", "--json")
+    assert result.exit_code == 0, result.output
+    rows = {p["id"]: p for p in json.loads(result.stdout)["principles"]}
+    frugal, owning = rows["frugality"], rows["ownership"]
+    assert frugal["people"]["ann"] > 0.5 and frugal["people"]["Ben"] == 0
+    assert owning["people"]["Ben"] > 0.4 and owning["people"]["ann"] == 0
+    assert frugal["mastery"] == pytest.approx(frugal["people"]["ann"] / 3, abs=0.001)
+    assert all(p["people"]["Cal"] == 0 for p in rows.values())  # never quizzed
+    studied_by(conn, "Ann,Ben,Cal", "frugality")
+    text = cli("progress", "--group", "-").stdout
+    assert text.startswith("Mastery for Ann, Ben, Cal:")
+    assert re.search(r"^  Frugality +[█░]{20} +\d+% +\d+% +0% +0%$", text, flags=re.MULTILINE)
+    assert cli("progress", "--group", " , ").exit_code == 2

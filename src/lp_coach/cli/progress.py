@@ -2,6 +2,8 @@
 
 # No `from __future__ import annotations`: Typer evaluates these annotations at start-up.
 
+from typing import Annotated
+
 import typer
 
 from lp_coach.cli import output
@@ -15,6 +17,10 @@ principle's quiz cards right now, averaged over its cards (cards not seen yet co
 0). Below it: reviews per day over the last 20 weeks as a calendar, and how many cards
 fall due on each of the next 7 days.
 
+With --group NAMES: each principle's mastery for the group (the mean over its people,
+someone never quizzed counting 0) and for each person, from the answers they gave in
+group warm-ups (and, for you, your own quizzes too).
+
 With --json: an object with total_reviews, and principles (each with id, title,
 reviews, mastery from 0 to 1, cards, seen), forecast and days.
 
@@ -25,7 +31,29 @@ app = typer.Typer(help=HELP, rich_markup_mode=None, add_completion=False)
 
 
 @app.command(help=HELP)
-def progress(as_json: JsonOption = False) -> None:
+def progress(
+    as_json: JsonOption = False,
+    group: Annotated[
+        str | None,
+        typer.Option(
+            "--group",
+            metavar="NAMES",
+            help="A group's mastery, and each person's: --group \"Ann,Ben\" (- for the "
+            "people of the last group session).",
+        ),
+    ] = None,
+) -> None:
+    if group is not None:
+        from lp_coach.quiz.service import group_report
+
+        shown = group_report(group, SETTINGS.principles)
+        if as_json:
+            output.print_json(shown.to_json())
+            return
+        from lp_coach.cli.faces.progress import group_lines
+
+        print("\n".join(group_lines(shown)))
+        return
     from lp_coach.quiz.service import progress_report
 
     report = progress_report(SETTINGS.principles)

@@ -33,17 +33,19 @@ def mastery_by_principle(
     library: Library,
     now: datetime,
     cards: Sequence[QuizCard] | None = None,
+    person: str = "",
 ) -> dict[str, float]:
     """Each principle's mastery at `now`: the mean chance of recalling each of its cards
     (unseen cards count 0), as `quiz.progress.progress` measures it.
 
-    `cards` are the library's (`build_cards`), when the caller has built them already.
+    `cards` are the library's (`build_cards`), when the caller has built them already;
+    `person` whose review state it is ('' the user's own, quiz/owners.py).
     """
     if cards is None:
         from lp_coach.quiz.cards import build_cards
 
         cards = build_cards(library)
-    recalls = load_recalls(conn, now)
+    recalls = load_recalls(conn, now, person)
     by_principle: dict[str, list[float]] = {p.id: [] for p in library.principles}
     for card in cards:
         by_principle[card.principle_id].append(recalls.get(card.id, 0.0))

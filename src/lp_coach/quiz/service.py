@@ -21,6 +21,7 @@ from lp_coach.quiz.engine import Quiz
 from lp_coach.quiz.schedule import scheduler as default_scheduler
 
 if TYPE_CHECKING:
+    from lp_coach.quiz.group_progress import GroupProgress
     from lp_coach.quiz.progress import Progress
 
 
@@ -193,6 +194,32 @@ def progress_report(packs: Sequence[Path] = (), clock: Clock | None = None) -> P
     with closing(connect()) as conn:
         planned = default_scheduler(retention=retention_target())
         return progress(conn, library, planned, moment, local_zone())
+
+
+def group_report(
+    names: str, packs: Sequence[Path] = (), clock: Clock | None = None
+) -> GroupProgress:
+    """Each principle's mastery for a group and each of its people: `names` comma-separated,
+    or '-' for the people of the last group session (UsageError when there is none)."""
+    from contextlib import closing
+
+    from lp_coach.config import load_config
+    from lp_coach.content.library import open_library
+    from lp_coach.quiz.group_progress import group_progress, last_group
+    from lp_coach.store.db import connect
+
+    library = open_library(packs)
+    moment = (clock or SystemClock()).now()
+    with closing(connect()) as conn:
+        if names.strip() == "-":
+            people = last_group(conn)
+            if not people:
+                raise UsageError("--group -: no group session yet; name the people instead")
+        else:
+            people = tuple(dict.fromkeys(n.strip() for n in names.split(",") if n.strip()))
+            if not people:
+                raise UsageError('--group needs names, e.g. --group "Ann,Ben" (or - for the last)')
+        return group_progress(conn, library, people, load_config().me, moment)
 
 
 def export_anki(path: Path, packs: Sequence[Path] = (), clock: Clock | None = None) -> int:

@@ -14,6 +14,8 @@ from lp_coach.quiz.progress import HEATMAP_WEEKS, Progress
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from lp_coach.quiz.group_progress import GroupProgress
+
 BAR = 20
 SHADES = "·░▒▓█"
 WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
@@ -156,3 +158,20 @@ def rich_view(progress: Progress) -> list[RenderableType]:
 
 def _s(count: int) -> str:
     return "" if count == 1 else "s"
+
+
+def group_lines(report: GroupProgress) -> list[str]:
+    """A group's mastery as plain text: a bar for the group, a percentage per person."""
+    width = max((len(p.title) for p in report.principles), default=0)
+    names = [name[:8] for name in report.people]
+    head = f"  {'':<{width}}  {'group':<{BAR + 5}}" + "".join(f"  {n:>8}" for n in names)
+    out = [
+        f"Mastery for {', '.join(report.people)}: the chance each recalls a card now "
+        "(cards not seen yet count 0)",
+        head.rstrip(),
+    ]
+    for p in report.principles:
+        cells = "".join(f"  {f'{round(100 * m)}%':>8}" for m in p.people)
+        pct = f"{round(100 * p.group)}%"
+        out.append(f"  {p.title:<{width}}  {bar(p.group)} {pct:>4}{cells}")
+    return out
