@@ -124,6 +124,16 @@ def build_app(code: str, inbox: Inbox, board: Board, page: str) -> ASGIApp:
         )
         return JSONResponse(saved)
 
+    async def choose(request: Request) -> Response:
+        data = await _json(request)
+        choice, seconds = data.get("choice"), data.get("seconds", 0)
+        if not isinstance(choice, int) or isinstance(choice, bool):
+            raise Refused(400, "Choose one of the answers.")
+        if not isinstance(seconds, (int, float)) or isinstance(seconds, bool):
+            raise Refused(400, "'seconds' should be a number.")
+        saved = inbox.choose(_text(data, "client"), _text(data, "step"), choice, seconds)
+        return JSONResponse(saved)
+
     async def mine(request: Request) -> Response:
         data = await _json(request)
         return JSONResponse({"mine": inbox.mine(_text(data, "client"))})
@@ -134,6 +144,7 @@ def build_app(code: str, inbox: Inbox, board: Board, page: str) -> ASGIApp:
         Route("/{code}/join", _guarded(join), methods=["POST"]),
         Route("/{code}/say", _guarded(say), methods=["POST"]),
         Route("/{code}/mine", _guarded(mine), methods=["POST"]),
+        Route("/{code}/choose", _guarded(choose), methods=["POST"]),
     ]
     return CodeGate(Starlette(routes=routes), code)
 

@@ -116,6 +116,10 @@ class Room:
             view = replace(view, person=fresh.person, people=fresh.people)
         entries = sessions.entries(self.session.conn, self.session.record.id)
         said = visibility.on_step(entries, view.step.key, visibility.SCREEN)
+        if view.warm_up is not None and not self.session.done:
+            counted = self.session.warm_up_card(view.step, entries)  # how many have answered
+            view = replace(view, warm_up=counted)
+            self.publish(view)
         return self.screen_view(replace(view, said=tuple(said)))
 
     def stop(self, paused: bool = False) -> None:

@@ -144,7 +144,9 @@ class Session:
         question = warm_up.question(
             self.library, state.warm_up[number - 1], number, len(state.warm_up), self.record.id
         )
-        return warm_up.shown(question, warm_up.tally_of(counted[-1]) if counted else None)
+        answered = len(warm_up.phone_answers(entries, step.key))
+        tally = warm_up.tally_of(counted[-1]) if counted else None
+        return warm_up.shown(question, tally, answered)
 
     def apply(self, reply: Reply) -> bool:
         """Carry out a reply, saving it first; False when the facilitator quits."""
@@ -170,6 +172,9 @@ class Session:
             mark_answered(self.conn, self.record.id, step.key, int(text), state)
         elif reply.action == "pass":
             self._pass(step)
+        elif reply.action == "reveal" and step.collects == WARM_UP:
+            entries = sessions.entries(self.conn, self.record.id)
+            self.reveal(warm_up.phone_answers(entries, step.key))
         elif reply.action == "extend":
             state.extensions[step.key] = state.extensions.get(step.key, 0) + EXTEND_MINUTES
             sessions.save_state(self.conn, self.record.id, state)

@@ -23,6 +23,7 @@ COMMANDS = {
     "/more": "follow_up",
     "/extend": "extend",
     "/pass": "pass",
+    "/reveal": "reveal",
     "/quit": "quit",
 }
 NOT_UTF8 = "(that line is not UTF-8 text: what could not be read is kept as \ufffd)"

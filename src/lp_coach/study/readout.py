@@ -9,7 +9,7 @@ from lp_coach.study.sessions import SessionEntry
 from lp_coach.study.steps import CHECK_IN, WARM_UP
 from lp_coach.study.view import View
 
-Role = Literal["key", "body", "dim", "bullet", "ref", "lesson", "leader"]
+Role = Literal["key", "body", "dim", "bullet", "ref", "lesson", "leader", "option"]
 
 
 @dataclass(frozen=True)
@@ -104,10 +104,12 @@ def warm_up_lines(view: View) -> list[Line]:
         Line(f"Warm-up {card.number} of {card.total} · {card.label}", "dim"),
         Line(card.front, "key"),
         Line(card.instruction),
-        *(Line(f"  {n}. {option}") for n, option in enumerate(card.options, 1)),
+        *(Line(f"  {n}. {option}", "option") for n, option in enumerate(card.options, 1)),
     ]
     if card.tally is not None:
         lines.append(Line(f"Answer: {card.right} · {card.tally}", "key"))
         if card.explanation:
             lines.append(Line(card.explanation, "lesson"))
+    elif card.answered:
+        lines.append(Line(f"{card.answered} answered", "key"))
     return lines

@@ -243,6 +243,16 @@ def entries_from(
     return [SessionEntry(**dict(row)) for row in rows]
 
 
+def step_entries(conn: sqlite3.Connection, session_id: int, step: str) -> list[SessionEntry]:
+    """What was said on the step `step` of a session, in order."""
+    rows = conn.execute(
+        "SELECT id, step, kind, person, text, created, visibility, source FROM session_entries "
+        "WHERE session_id = ? AND step = ? ORDER BY id",
+        (session_id, step),
+    )
+    return [SessionEntry(**dict(row)) for row in rows]
+
+
 def previous_entries(conn: sqlite3.Connection, session_id: int) -> list[SessionEntry]:
     """Everything said at the same group's last finished session (for the check-in; what it
     may show of them is `visibility`'s to say).

@@ -14,7 +14,17 @@ if TYPE_CHECKING:
     from lp_coach.study.warm_up import WarmUpCard
 
 Action = Literal[
-    "next", "back", "skip", "answer", "note", "follow_up", "extend", "pass", "answered", "quit"
+    "next",
+    "back",
+    "skip",
+    "answer",
+    "note",
+    "follow_up",
+    "extend",
+    "pass",
+    "answered",
+    "reveal",
+    "quit",
 ]
 
 

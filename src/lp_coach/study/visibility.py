@@ -17,6 +17,10 @@ and filters nothing on its own:
 |               | one (those reach the leader alone: the leader's copy of the notes)      |
 | TODAY         | action steps only, no anonymous name; never a leader-only one (text, JSON) |
 
+A warm-up answer from a phone (kind warm_up_answer) is shown to nobody: it is counted, and
+the count (kind warm_up, no one's name) is what the screen, the phones and the notes show;
+a named answer also becomes that person's quiz review, which only `progress` sums up.
+
 Follow-up questions are shown with their question on the screen and the phones (never as
 something said), and so is a prayer request marked answered (kind "answered", beside last
 time's requests at the check-in); the notes and the leader page list them where they were
@@ -30,6 +34,7 @@ from dataclasses import replace
 from typing import Literal
 
 from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER, SessionEntry
+from lp_coach.study.steps import WARM_UP_ANSWER
 
 Audience = Literal[
     "screen", "phones", "leader_page", "group_notes", "leader_notes", "check_in", "today"
@@ -82,6 +87,8 @@ def shown(entry: SessionEntry, audience: Audience) -> SessionEntry | None:
     Anything this rule does not know (a visibility or an audience added later) is shown to
     the leader only: a new kind of entry can never leak by default.
     """
+    if entry.kind == WARM_UP_ANSWER:
+        return None  # counted, never shown: who answered what stays with the quiz history
     if audience in _CARRIED and entry.kind not in _CARRIED[audience]:
         return None
     if audience in _ROOM_SEES and entry.kind in ("follow_up", "answered"):

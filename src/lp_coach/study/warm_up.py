@@ -21,6 +21,7 @@ from lp_coach.quiz.questions import QuizQuestion
 from lp_coach.quiz.warmup import FEWEST, MOST, instruction, pick, recalls_of, warm_up_question
 from lp_coach.study import sessions
 from lp_coach.study.sessions import SessionEntry
+from lp_coach.study.steps import WARM_UP_ANSWER
 
 _COUNT = re.compile(r"^\s*(\d+)\s*(?:(?:/|of|out of)\s*(\d+))?\s*$", re.IGNORECASE)
 
@@ -40,6 +41,8 @@ class WarmUpCard:
     explanation: str | None
     tally: str | None = None
     """How the answers went ("3 of 5 right"), once counted: then the answer is revealed."""
+    answered: int = 0
+    """How many phones have answered so far."""
 
     @property
     def right(self) -> str:
@@ -96,7 +99,7 @@ def question(library: Library, card_id: str, number: int, total: int, seed: int)
     return warm_up_question(card, library.titles(), phrases, rng, number, total)
 
 
-def shown(question: QuizQuestion, tally: str | None) -> WarmUpCard:
+def shown(question: QuizQuestion, tally: str | None, answered: int = 0) -> WarmUpCard:
     """What the faces show of `question`, with its count once taken."""
     assert question.answer is not None
     card: QuizCard = question.card
@@ -110,7 +113,27 @@ def shown(question: QuizQuestion, tally: str | None) -> WarmUpCard:
         question.answer,
         card.explanation,
         tally,
+        answered,
     )
+
+
+def phone_answers(entries: Sequence[SessionEntry], step: str) -> list[Answer]:
+    """The phones' answers to the card of `step`, first answer per phone; anonymous ones
+    without a name."""
+    import json
+
+    answers: dict[str, Answer] = {}
+    for entry in entries:
+        if entry.step != step or entry.kind != WARM_UP_ANSWER:
+            continue
+        try:
+            data = json.loads(entry.text)
+            choice, seconds = int(data["choice"]), float(data["seconds"])
+        except (ValueError, KeyError, TypeError):
+            continue
+        named = entry.person if entry.visibility == sessions.GROUP else None
+        answers.setdefault(entry.source or str(entry.id), Answer(named, choice, seconds))
+    return list(answers.values())
 
 
 @dataclass(frozen=True)

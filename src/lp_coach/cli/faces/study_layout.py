@@ -216,7 +216,7 @@ def key_help(view: View, scrolls: bool, width: int) -> Text:
     return flow(pieces, width, gap)
 
 
-STYLES = {"key": "bold", "dim": "dim", "ref": "bold cyan", "body": ""}
+STYLES = {"key": "bold", "dim": "dim", "ref": "bold cyan", "body": "", "option": "bold cyan"}
 
 
 def content(view: View, roomy: bool = False) -> RenderableType:
