@@ -27,6 +27,9 @@ def run(argv: list[str] | None = None) -> None:
     each end in one line and their exit code (2 usage, 1 failure, 130 Ctrl-C); --debug
     shows the traceback instead.
     """
+    from lp_coach.cli.argv import hoist_globals
+
+    argv = hoist_globals(sys.argv[1:] if argv is None else argv)
     try:
         if fast.try_run(argv):
             return

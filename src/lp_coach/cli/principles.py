@@ -121,7 +121,8 @@ def validate(
         )
         raise typer.Exit(1)
     count = len(library.principles)
-    print(f"ok: {count} principles in {len(packs)} pack{'s' if len(packs) != 1 else ''}")
+    used = len(library.packs)  # a standalone pack leaves out the ones before it
+    print(f"ok: {count} principles in {used} pack{'s' if used != 1 else ''}")
 
 
 @app.command()
@@ -145,17 +146,30 @@ def new(
         Path | None,
         typer.Option("--dir", help="The pack to write into (default: your own pack)."),
     ] = None,
+    standalone: Annotated[
+        bool,
+        typer.Option(
+            "--standalone",
+            help="Start a pack of its own: pack.yaml says `standalone: true`, and the "
+            "built-in principles are left out wherever the pack is used.",
+        ),
+    ] = False,
 ) -> None:
     """Start a new principle from a commented scaffold in your own pack.
 
     Example:  lp-coach principles new servant-leadership --title "Servant Leadership"
     """
     from lp_coach.content.library import open_library
-    from lp_coach.content.scaffold import new_principle
+    from lp_coach.content.model import Library
+    from lp_coach.content.scaffold import new_principle, pack_is_standalone
     from lp_coach.paths import user_pack_dir
 
-    library = open_library(SETTINGS.principles)
     target = directory or user_pack_dir()
-    path = new_principle(library, principle_id, target, title)
+    alone = standalone or pack_is_standalone(target)
+    # A pack of its own needs no other: its half-written files must not stop the next one.
+    library = Library((), ()) if alone else open_library(SETTINGS.principles)
+    path = new_principle(library, principle_id, target, title, standalone=standalone)
     print(f"wrote {path}")
     print(f"edit it, then check it with: lp-coach principles validate {target}")
+    if alone:
+        print(f"use it alone with: lp-coach study {principle_id} --principles {target}")
