@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import MINIMAL, Invoke, write_principle
 
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
-from tests.conftest import MINIMAL, Invoke, write_principle
 
 EXAMPLE = Path(__file__).parent.parent / "docs" / "examples" / "brightwell-values"
 EXAMPLE_IDS = ["customers-first", "own-it", "speak-plainly", "learn-every-day", "win-together"]

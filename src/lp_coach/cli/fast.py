@@ -145,7 +145,7 @@ def show(me: str | None = None, as_json: bool = False) -> None:
     name = " ".join(me.split()) if me else load_config().me
     library = open_library(SETTINGS.principles)
     with closing(connect()) as conn:
-        facts = gather(conn, library, SystemClock().now(), name)
+        facts = gather(conn, library, SystemClock().now(), name, SETTINGS.principles)
     if as_json or not output.on_terminal():
         output.print_json(facts.to_json())
         return

@@ -30,6 +30,7 @@ def run(argv: list[str] | None = None) -> None:
     from lp_coach.cli.argv import hoist_globals
 
     argv = hoist_globals(sys.argv[1:] if argv is None else argv)
+    SETTINGS.__init__()  # type: ignore[misc]  # a run in-process starts afresh (the fast path sets none)
     try:
         if fast.try_run(argv):
             return

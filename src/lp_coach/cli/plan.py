@@ -21,9 +21,9 @@ HELP = """The group's study plan: one principle a meeting, dated, with done and 
 
 Without a subcommand, show the plan. By default it takes every principle in order,
 one a week, with no dates until `plan start` gives them; a finished study session
-marks its principle done.
+marks its principle done. Each group has its own plan (--in GROUP).
 
-Example:  lp-coach plan start --on 2026-01-05 --every 2weeks
+Example:  lp-coach plan start --on 2026-01-05 --every 2weeks --skip 2026-12-22
 """
 
 app = typer.Typer(
@@ -41,14 +41,16 @@ def show(ctx: typer.Context, as_json: JsonOption = False) -> None:
         return
     from contextlib import closing
 
-    from lp_coach.content.library import open_library
+    from lp_coach.groups.context import open_group
+    from lp_coach.groups.store import several
     from lp_coach.store.db import connect
     from lp_coach.study.plan import NO_DATES, load_plan, plan_rows
 
-    library = open_library(SETTINGS.principles)
     with closing(connect()) as conn:
-        plan = load_plan(conn, library)
+        group, library = open_group(conn, SETTINGS.group, SETTINGS.principles)
+        plan = load_plan(conn, library, group)
         rows = plan_rows(conn, library, plan)
+        name = group.name if several(conn) else None
     if as_json:
         output.print_json(
             [
@@ -64,7 +66,7 @@ def show(ctx: typer.Context, as_json: JsonOption = False) -> None:
             ]
         )
     elif output.on_terminal():
-        output.console().print(_plan_table(plan, rows))
+        output.console().print(_plan_table(plan, rows, name))
     else:
         if not plan.saved:
             print(f"lp-coach: {NO_DATES}", file=sys.stderr)
@@ -97,33 +99,79 @@ def start(
         str,
         typer.Option(
             "--every",
-            metavar="week|2weeks",
-            help="How often the group meets (also: weekly, fortnight, fortnightly).",
+            metavar="week|2weeks|N weeks|monthly",
+            help="How often the group meets: every week, every N weeks (up to 12), or "
+            "monthly on the same weekday as DATE (the second Tuesday, say).",
         ),
     ] = "week",
+    skip: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--skip",
+            metavar="DATE",
+            help="A date with no meeting; the next one takes its place (repeatable).",
+        ),
+    ] = None,
 ) -> None:
     """Start the series, or start it again: every principle in order from DATE.
 
     Replaces the plan there was; sessions finished before DATE do not count in it.
 
     Example:  lp-coach plan start --on 2026-01-05 --every week
+    Example:  lp-coach plan start --on 2026-01-13 --every monthly --in "Book club"
     """
     from contextlib import closing
 
-    from lp_coach.content.library import open_library
     from lp_coach.dates import parse_day
+    from lp_coach.groups.context import open_group
+    from lp_coach.groups.store import several
     from lp_coach.store.db import connect
-    from lp_coach.study.plan import cadence_name, start_plan
+    from lp_coach.study.plan import start_plan
 
     first = parse_day(on, option="--on", ahead=True)
-    library = open_library(SETTINGS.principles)
+    skipped = [parse_day(d, option="--skip", ahead=True) for d in skip or []]
     with closing(connect()) as conn:
-        plan = start_plan(conn, library, first, every)
+        group, library = open_group(conn, SETTINGS.group, SETTINGS.principles)
+        plan = start_plan(conn, library, group, first, every, skipped)
+        name = group.name if several(conn) else None
+    _say_dates(name, plan)
+
+
+@app.command("skip")
+def skip_(
+    dates: Annotated[
+        list[str], typer.Argument(metavar="DATE...", help="Meeting dates to leave out.")
+    ],
+    undo: Annotated[bool, typer.Option("--undo", help="Bring the dates back instead.")] = False,
+) -> None:
+    """Leave out meeting dates (Christmas week): each meeting from there moves one on.
+
+    Example:  lp-coach plan skip 2026-12-22 2026-12-29
+    """
+    from contextlib import closing
+
+    from lp_coach.dates import parse_day
+    from lp_coach.groups.context import open_group
+    from lp_coach.groups.store import several
+    from lp_coach.store.db import connect
+    from lp_coach.study.plan import skip_dates
+
+    days = [parse_day(d, option="DATE", ahead=True) for d in dates]
+    with closing(connect()) as conn:
+        group, library = open_group(conn, SETTINGS.group, SETTINGS.principles)
+        plan = skip_dates(conn, library, group, days, undo=undo)
+        name = group.name if several(conn) else None
+    _say_dates(name, plan)
+
+
+def _say_dates(name: str | None, plan: "Plan") -> None:
     count = len(plan.principles)
-    last = plan.date_of(max(count - 1, 0))
+    dates = plan.dates()
+    first, last = dates[0], dates[-1] if dates else plan.start
+    skipped = f", skipping {len(plan.skip)} date{'s' if len(plan.skip) != 1 else ''}"
     print(
-        f"plan: {count} principles, every {cadence_name(plan.every_days)}, "
-        f"from {first:%a} {first} to {last:%a} {last}"
+        f"plan{f' for {name}' if name else ''}: {count} principles, every {plan.describe()}, "
+        f"from {first:%a} {first} to {last:%a} {last}{skipped if plan.skip else ''}"
     )
 
 
@@ -145,37 +193,58 @@ def export(
         int | None,
         typer.Option("--minutes", help="How long each meeting lasts, with --at (default: 60)."),
     ] = None,
+    tz: Annotated[
+        str | None,
+        typer.Option(
+            "--tz",
+            metavar="ZONE",
+            help="With --at: the time zone the group meets in, e.g. Europe/London "
+            "(default: this computer's).",
+        ),
+    ] = None,
 ) -> None:
     """Write the meetings as an iCalendar file to import into a calendar.
 
     Without --at, each meeting is an all-day event that leaves the day free. With it,
-    times are local: each calendar shows them at that hour in its own time zone.
+    each meeting is at that time where the group meets (--tz, or this computer's zone),
+    written in UTC so that every calendar shows it at the right hour.
 
     Example:  lp-coach plan export --ics study.ics --at 19:00 --minutes 90
+    Example:  lp-coach plan export --ics club.ics --at 7pm --tz Europe/London --in "Book club"
     """
     from contextlib import closing
 
-    from lp_coach.content.library import open_library
     from lp_coach.dates import parse_clock
     from lp_coach.errors import UsageError
+    from lp_coach.groups.context import open_group
+    from lp_coach.groups.store import several as store_several
     from lp_coach.store.db import connect
-    from lp_coach.study.plan import export_summary, ics_text, load_plan, plan_rows
+    from lp_coach.study.ics import export_summary, ics_text, time_zone
+    from lp_coach.study.plan import load_plan, plan_rows
 
     if minutes is not None and at is None:
         raise UsageError("--minutes needs --at: without a time the meetings are all-day events")
+    if tz is not None and at is None:
+        raise UsageError("--tz needs --at: without a time the meetings are all-day events")
     clock = parse_clock(at) if at is not None else None
-    library = open_library(SETTINGS.principles)
+    zone = time_zone(tz)
     with closing(connect()) as conn:
-        plan = load_plan(conn, library)
+        group, library = open_group(conn, SETTINGS.group, SETTINGS.principles)
+        plan = load_plan(conn, library, group)
         rows = plan_rows(conn, library, plan)
-    text = ics_text(plan, rows, library, clock, 60 if minutes is None else minutes)
+        several = store_several(conn)
+    name = library.packs[0].name if library.packs else "Leadership principles"
+    if several:
+        name = f"{group.name}: {name}"
+    length = 60 if minutes is None else minutes
+    text = ics_text(plan, rows, library, clock, length, name=name, zone=zone)
     if str(ics) == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
         return
     _write(ics, text)
-    print(f"wrote {ics} ({export_summary(len(rows), clock, 60 if minutes is None else minutes)})")
+    print(f"wrote {ics} ({export_summary(len(rows), clock, length, zone)})")
 
 
 def _write(path: Path, text: str) -> None:
@@ -184,18 +253,22 @@ def _write(path: Path, text: str) -> None:
     atomic_write(path, text, mode=0o644)  # StoreError, naming the path, when it cannot
 
 
-def _plan_table(plan: "Plan", rows: "list[PlanRow]") -> "Table":
+def _plan_table(plan: "Plan", rows: "list[PlanRow]", name: str | None) -> "Table":
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    from lp_coach.study.plan import NO_DATES, cadence_name
+    from lp_coach.study.plan import NO_DATES
 
     if plan.saved:
         start = plan.start
-        title = f"Every {cadence_name(plan.every_days)} from {start:%a} {start.day} {start:%b %Y}"
+        title = f"Every {plan.describe()} from {start:%a} {start.day} {start:%b %Y}"
+        if plan.skip:
+            title += f" (skipping {', '.join(f'{d:%-d %b}' for d in sorted(plan.skip))})"
     else:
-        title = f"Every {cadence_name(plan.every_days)}, in this order"
+        title = f"Every {plan.describe()}, in this order"
+    if name is not None:
+        title = f"{name}: {title[0].lower()}{title[1:]}"
     table = Table(
         box=box.SIMPLE_HEAD,
         header_style="bold",

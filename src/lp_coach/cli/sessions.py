@@ -21,19 +21,22 @@ app = typer.Typer(
 
 @app.command("list")
 def list_(as_json: JsonOption = False) -> None:
-    """List every session, oldest first.
+    """List the group's sessions, oldest first (--in GROUP: that group's).
 
     Example:  lp-coach sessions list --json
+    Example:  lp-coach sessions list --in "Tuesday group"
     """
     from lp_coach.cli.settings import SETTINGS
-    from lp_coach.content.library import open_library
+    from lp_coach.groups.context import group_library
+    from lp_coach.groups.store import current, several
     from lp_coach.store.db import connect
     from lp_coach.study.service import progress
     from lp_coach.study.sessions import all_sessions
 
     conn = connect()
-    records = all_sessions(conn)
-    library = open_library(SETTINGS.principles) if records else None
+    group = current(conn, SETTINGS.group)
+    records = all_sessions(conn, group.id)
+    library = group_library(group, SETTINGS.principles) if records else None
     where = {r.id: progress(conn, library, r) if library else None for r in records}
     if as_json:
         output.print_json(
@@ -45,6 +48,7 @@ def list_(as_json: JsonOption = False) -> None:
                     "started": r.started,
                     "finished": r.finished,
                     "group": list(r.options.group),
+                    "in": group.name,
                     "minutes": r.options.minutes,
                     "notes": r.notes_path,
                     "step": step.number if (step := where[r.id]) else r.state.position + 1,
@@ -56,7 +60,8 @@ def list_(as_json: JsonOption = False) -> None:
         )
         return
     if not records:
-        print("No sessions yet. Start one with: lp-coach study", file=sys.stderr)
+        where = f" in {group.name}" if several(conn) else ""
+        print(f"No sessions{where} yet. Start one with: lp-coach study", file=sys.stderr)
         return
     rows = [
         [
@@ -97,25 +102,29 @@ def show(
     """
     from pathlib import Path
 
+    from lp_coach.cli.settings import SETTINGS
     from lp_coach.errors import NotFound, UsageError
+    from lp_coach.groups.store import current
     from lp_coach.store.db import connect
     from lp_coach.study import sessions
 
     conn = connect()
     if (session_id is None) == (not last):
         raise UsageError("give a session ID or --last (see `lp-coach sessions list`)")
-    record = (
-        sessions.latest(conn, sessions.FINISHED) if last else sessions.load(conn, session_id or 0)
-    )
+    if last:
+        record = sessions.latest(conn, sessions.FINISHED, current(conn, SETTINGS.group).id)
+    else:
+        record = sessions.load(conn, session_id or 0)
     if record is None:
         raise NotFound("no finished session yet")
     if write:
-        from lp_coach.cli.settings import SETTINGS
-        from lp_coach.content.library import open_library
+        from lp_coach.groups.context import group_library
+        from lp_coach.groups.store import by_id
         from lp_coach.study.notes import note_files
         from lp_coach.study.service import write_again
 
-        markdown = write_again(conn, open_library(SETTINGS.principles), record)
+        library = group_library(by_id(conn, record.group_id), SETTINGS.principles)
+        markdown = write_again(conn, library, record)
         for path in note_files(Path(markdown)):
             print(path)
         return

@@ -11,6 +11,8 @@ class Settings:
     def __init__(self) -> None:
         self.principles: list[Path] = []
         self.debug = False
+        self.group: str | None = None
+        """The group named by --in, or None for the current one."""
 
 
 SETTINGS = Settings()

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from sqlite3 import Connection
 
     from lp_coach.content.model import Library
+    from lp_coach.groups.store import Group
     from lp_coach.room.live import Room
     from lp_coach.study.engine import Face
     from lp_coach.study.sessions import SessionRecord
@@ -70,7 +71,6 @@ def study(
     With --room, phones on the same network join by a QR code on the screen (a resumed
     session's room comes back with the same code).
     """
-    from lp_coach.content.library import open_library
     from lp_coach.content.lookup import find_principle
     from lp_coach.errors import UsageError
     from lp_coach.store.db import connect
@@ -79,10 +79,12 @@ def study(
 
     if (room_host is not None or room_port is not None) and not (room or resume):
         raise UsageError("--room-host and --room-port go with --room")
-    library = open_library(SETTINGS.principles)
+    from lp_coach.groups.context import open_group
+
     conn = connect()
+    in_group, library = open_group(conn, SETTINGS.group, SETTINGS.principles)
     if not resume and session_id is None:
-        waiting = service.unfinished(conn)
+        waiting = service.unfinished(conn, in_group)
         if waiting is not None and _resume_instead(conn, library, waiting):
             resume, session_id, principle = True, waiting.id, None
     if resume:
@@ -102,7 +104,7 @@ def study(
                 f"--resume continues session {which} as it was started: leave out "
                 f"{' and '.join(fixed)} (only --leader and --plain apply)"
             )
-        session = service.resume(conn, library, session_id, leader=leader)
+        session = service.resume(conn, library, session_id, leader=leader, group=in_group)
     else:
         if session_id is not None:
             raise UsageError("--session is only for --resume")
@@ -111,19 +113,19 @@ def study(
         if principle is None:
             from lp_coach.study.plan import next_principle
 
-            chosen = next_principle(conn, library)
+            chosen = next_principle(conn, library, in_group)
         else:
             chosen = find_principle(library, principle)
         options = Options(
             principle_id=chosen.id,
             minutes=60 if minutes is None else minutes,
-            group=service.parse_group(group),
+            group=service.parse_group(group) or _people(in_group),
             leader=leader,
             scripture=not no_scripture,
             prayer=not no_prayer,
             journal=journal,
         )
-        session = service.start(conn, library, options)
+        session = service.start(conn, library, options, in_group)
 
     room = room or bool(session.record.options.room)  # a resumed room comes back
     if (room_host is not None or room_port is not None) and not room:
@@ -146,6 +148,11 @@ def study(
             print("Your answers are in your journal: lp-coach journal list")
     else:
         print(engine.saved_line(session), file=sys.stderr)
+
+
+def _people(group: "Group") -> tuple[str, ...]:
+    """With --in, the group's people are the roster unless --group names others."""
+    return group.people if SETTINGS.group is not None else ()
 
 
 def _resume_instead(conn: "Connection", library: "Library", waiting: "SessionRecord") -> bool:

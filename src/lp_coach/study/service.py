@@ -8,6 +8,7 @@ from pathlib import Path
 
 from lp_coach.content.model import Library, Principle
 from lp_coach.errors import CoachError, NotFound, UsageError
+from lp_coach.groups.store import Group
 from lp_coach.study import sessions
 from lp_coach.study.engine import Session
 from lp_coach.study.notes import has_private, notes_context, write_notes
@@ -24,8 +25,11 @@ def parse_group(text: str | None) -> tuple[str, ...]:
     return names
 
 
-def start(conn: sqlite3.Connection, library: Library, options: Options) -> Session:
-    """A new session: its agenda is built (and so checked) once, before anything is stored."""
+def start(
+    conn: sqlite3.Connection, library: Library, options: Options, group: Group | None = None
+) -> Session:
+    """A new session (in `group`, default the first): its agenda is built (and so checked)
+    once, before anything is stored."""
     principle = library.get(options.principle_id)
     if principle is None:
         raise NotFound(f"no principle {options.principle_id!r}")
@@ -34,18 +38,24 @@ def start(conn: sqlite3.Connection, library: Library, options: Options) -> Sessi
     agenda = build_agenda(
         principle, options.minutes, scripture=options.scripture, prayer=options.prayer
     )
-    return Session(conn, sessions.create(conn, options), library, agenda)
+    record = sessions.create(conn, options, group.id if group is not None else 1)
+    return Session(conn, record, library, agenda)
 
 
 def resume(
-    conn: sqlite3.Connection, library: Library, session_id: int | None, *, leader: bool = False
+    conn: sqlite3.Connection,
+    library: Library,
+    session_id: int | None,
+    *,
+    leader: bool = False,
+    group: Group | None = None,
 ) -> Session:
-    """The unfinished session `session_id`, or the latest unfinished one.
+    """The unfinished session `session_id`, or the latest unfinished one (of `group`).
 
     `leader` shows the leader notes from here on (and is kept for later resumes).
     """
     if session_id is None:
-        record = sessions.latest(conn, sessions.IN_PROGRESS)
+        record = sessions.latest(conn, sessions.IN_PROGRESS, group.id if group else None)
         if record is None:
             raise NotFound("no unfinished session to resume (start one with `lp-coach study`)")
     else:
@@ -58,9 +68,10 @@ def resume(
     return Session(conn, record, library)
 
 
-def unfinished(conn: sqlite3.Connection) -> SessionRecord | None:
-    """The latest session, if it was left unfinished (one started after it lets it be)."""
-    record = sessions.latest(conn)
+def unfinished(conn: sqlite3.Connection, group: Group | None = None) -> SessionRecord | None:
+    """The latest session (of `group`), if it was left unfinished (one started after it lets
+    it be)."""
+    record = sessions.latest(conn, None, group.id if group else None)
     return record if record is not None and record.status == sessions.IN_PROGRESS else None
 
 
@@ -88,11 +99,17 @@ def progress(conn: sqlite3.Connection, library: Library, record: SessionRecord) 
     return Progress(number, len(session.steps), session.step.segment.title)
 
 
-def next_after(conn: sqlite3.Connection, library: Library, current: str) -> Principle | None:
-    """The principle the plan comes to after `current` is done."""
+def next_after(
+    conn: sqlite3.Connection, library: Library, current: str, group_id: int | None
+) -> Principle | None:
+    """The principle the group's plan comes to after `current` is done."""
+    from lp_coach.groups.store import all_groups
     from lp_coach.study.plan import load_plan, plan_rows
 
-    rows = plan_rows(conn, library, load_plan(conn, library))
+    group = next((g for g in all_groups(conn) if g.id == group_id), None)
+    if group is None:
+        return None
+    rows = plan_rows(conn, library, load_plan(conn, library, group))
     for row in rows:
         if not row.done and row.principle_id != current:
             return library.get(row.principle_id)
@@ -111,7 +128,7 @@ def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
         session.principle,
         session.steps,
         entries,
-        next_after(conn, session.library, session.principle.id),
+        next_after(conn, session.library, session.principle.id, session.record.group_id),
     )
     path = write_notes(notes_context(*parts), overrides)
     if has_private(entries):
