@@ -60,8 +60,8 @@ def list_(as_json: JsonOption = False) -> None:
         )
         return
     if not records:
-        where = f" in {group.name}" if several(conn) else ""
-        print(f"No sessions{where} yet. Start one with: lp-coach study", file=sys.stderr)
+        among = f" in {group.name}" if several(conn) else ""
+        print(f"No sessions{among} yet. Start one with: lp-coach study", file=sys.stderr)
         return
     rows = [
         [
