@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from sqlite3 import Connection
 
     from lp_coach.content.model import Library
-    from lp_coach.groups.store import Group
     from lp_coach.room.live import Room
     from lp_coach.study.engine import Face
     from lp_coach.study.sessions import SessionRecord
@@ -25,7 +24,10 @@ def study(
     ] = None,
     group: Annotated[
         str | None,
-        typer.Option(help='The group, comma-separated: --group "Ann,Ben,Cal" (default: solo).'),
+        typer.Option(
+            help='Who is here, comma-separated: --group "Ann,Ben,Cal" (default: the people of '
+            "the group, see `lp-coach group`; none: solo)."
+        ),
     ] = None,
     minutes: Annotated[
         int | None, typer.Option(help="Length of the session, 40 to 180 (default 60).")
@@ -119,7 +121,7 @@ def study(
         options = Options(
             principle_id=chosen.id,
             minutes=60 if minutes is None else minutes,
-            group=service.parse_group(group) or _people(in_group),
+            group=service.parse_group(group) or (() if journal else in_group.people),
             leader=leader,
             scripture=not no_scripture,
             prayer=not no_prayer,
@@ -148,11 +150,6 @@ def study(
             print("Your answers are in your journal: lp-coach journal list")
     else:
         print(engine.saved_line(session), file=sys.stderr)
-
-
-def _people(group: "Group") -> tuple[str, ...]:
-    """With --in, the group's people are the roster unless --group names others."""
-    return group.people if SETTINGS.group is not None else ()
 
 
 def _resume_instead(conn: "Connection", library: "Library", waiting: "SessionRecord") -> bool:

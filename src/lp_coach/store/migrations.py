@@ -213,9 +213,7 @@ def m005_story_bank(conn: sqlite3.Connection) -> None:
 @migration
 def m006_groups(conn: sqlite3.Connection) -> None:
     """Named groups, each with its people, pack, plan and sessions; what there was becomes
-    the first group (its plan, its sessions, the people of its latest group session)."""
-    import json
-
+    the first group (its plan and its sessions; no people, so `study` stays solo)."""
     run_script(
         conn,
         """
@@ -247,14 +245,6 @@ def m006_groups(conn: sqlite3.Connection) -> None:
         DROP TABLE plan;
         """,
     )
-    for (options,) in conn.execute("SELECT options FROM sessions ORDER BY id DESC"):
-        try:
-            people = json.loads(options).get("group") or []
-        except (ValueError, AttributeError):
-            continue
-        if people:
-            conn.execute("UPDATE groups SET people = ? WHERE id = 1", (json.dumps(people),))
-            break
 
 
 def migrate(conn: sqlite3.Connection) -> None:
