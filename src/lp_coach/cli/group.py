@@ -1,6 +1,7 @@
 """`lp-coach group`: the groups of this data directory, each with its people, pack and plan."""
 
 # No `from __future__ import annotations`: Typer evaluates these annotations at start-up.
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -11,10 +12,7 @@ from lp_coach.cli.options import JsonOption
 from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
-    from contextlib import closing
-    from sqlite3 import Connection
-
-    from lp_coach.groups.store import Group
+    from lp_coach.groups.service import Listed
 
 HELP = """Your groups: each with its people, pack, plan and sessions.
 
@@ -48,11 +46,9 @@ def create(name: NameArgument, people: PeopleOption = None, pack: PackOption = N
 
     Example:  lp-coach group create "Tuesday group" --people "Ann,Ben,Cal"
     """
-    from lp_coach.groups import store
+    from lp_coach.groups.service import create_group
 
-    with _db() as conn:
-        group = store.create(conn, name, _names(people), pack)
-        store.use(conn, group.name)
+    group = create_group(name, people, pack)
     print(f"made {group.name} (now the current group); plan it with: lp-coach plan start")
 
 
@@ -62,24 +58,22 @@ def list_(as_json: JsonOption = False) -> None:
 
     Example:  lp-coach group list --json
     """
-    from lp_coach.groups import store
+    from lp_coach.groups.service import list_groups
 
-    with _db() as conn:
-        here = store.current(conn).id
-        groups = [(g, store.count_sessions(conn, g)) for g in store.all_groups(conn)]
+    listed = list_groups()
     if as_json:
-        output.print_json([_as_json(g, n, g.id == here) for g, n in groups])
+        output.print_json([_as_json(item) for item in listed])
         return
     output.print_table(
         [
             [
-                "*" if g.id == here else "",
-                g.name,
-                ", ".join(g.people) or "-",
-                str(g.pack) if g.pack else "-",
-                str(n),
+                "*" if item.current else "",
+                item.group.name,
+                ", ".join(item.group.people) or "-",
+                str(item.group.pack) if item.group.pack else "-",
+                str(item.sessions),
             ]
-            for g, n in groups
+            for item in listed
         ],
         ["", "GROUP", "PEOPLE", "PACK", "SESSIONS"],
     )
@@ -91,11 +85,9 @@ def use(name: NameArgument) -> None:
 
     Example:  lp-coach group use "Book club"
     """
-    from lp_coach.groups import store
+    from lp_coach.groups.service import use_group
 
-    with _db() as conn:
-        group = store.use(conn, name)
-    print(f"now in {group.name}")
+    print(f"now in {use_group(name).name}")
 
 
 @app.command()
@@ -109,41 +101,34 @@ def show(
 
     Example:  lp-coach group show "Book club"
     """
-    from lp_coach.groups import store
-    from lp_coach.groups.context import group_library
-    from lp_coach.study.plan import load_plan, plan_rows
+    from lp_coach.groups.service import show_group
 
-    with _db() as conn:
-        group = store.current(conn, name)
-        here = store.current(conn).id == group.id
-        sessions = store.count_sessions(conn, group)
-        library = group_library(group, SETTINGS.principles)
-        plan = load_plan(conn, library, group)
-        rows = plan_rows(conn, library, plan)
+    shown = show_group(name, SETTINGS.principles)
+    group, plan, rows = shown.listed.group, shown.plan, shown.rows
     following = next((r for r in rows if r.next), None)
-    facts = _as_json(group, sessions, here)
-    facts["plan"] = {
-        "started": plan.start.isoformat() if plan.saved else None,
-        "every": plan.cadence.stored(),
-        "skip": sorted(d.isoformat() for d in plan.skip),
-        "meetings": len(rows),
-        "done": sum(r.done for r in rows),
-        "next": following.principle_id if following else None,
-        "next_date": following.date.isoformat() if following and following.date else None,
-    }
+    skipped = sorted(d.isoformat() for d in plan.skip)
     if as_json:
+        facts = _as_json(shown.listed)
+        facts["plan"] = {
+            "started": plan.start.isoformat() if plan.saved else None,
+            "every": plan.cadence.stored(),
+            "skip": skipped,
+            "meetings": len(rows),
+            "done": sum(r.done for r in rows),
+            "next": following.principle_id if following else None,
+            "next_date": following.date.isoformat() if following and following.date else None,
+        }
         output.print_json(facts)
         return
-    print(f"{group.name}{' (current)' if here else ''}")
+    print(f"{group.name}{' (current)' if shown.listed.current else ''}")
     print(f"  people:   {', '.join(group.people) or '-'}")
     print(f"  pack:     {group.pack or 'the configured principles'}")
-    print(f"  sessions: {sessions}")
+    print(f"  sessions: {shown.listed.sessions}")
     if plan.saved:
-        print(f"  plan:     every {plan.describe()} from {plan.start}", end="")
-        skipped = ", ".join(sorted(d.isoformat() for d in plan.skip))
-        print(f", skipping {skipped}" if plan.skip else "")
+        left_out = f", skipping {', '.join(skipped)}" if skipped else ""
+        print(f"  plan:     every {plan.describe()} from {plan.start}{left_out}")
     else:
-        print("  plan:     not started (lp-coach plan start --in NAME)")
+        print(f"  plan:     not started (lp-coach plan start --in {json.dumps(group.name)})")
     if following is not None:
         when = f" on {following.date:%a} {following.date}" if following.date else ""
         print(f"  next:     {following.number}. {following.title}{when}")
@@ -155,11 +140,9 @@ def rename(name: NameArgument, new_name: Annotated[str, typer.Argument(metavar="
 
     Example:  lp-coach group rename my-group "Tuesday group"
     """
-    from lp_coach.groups import store
+    from lp_coach.groups.service import change_group
 
-    with _db() as conn:
-        group = store.update(conn, store.find(conn, name), name=new_name)
-    print(f"renamed to {group.name}")
+    print(f"renamed to {change_group(name, new_name=new_name).name}")
 
 
 @app.command("set")
@@ -175,45 +158,20 @@ def set_(
 
     Example:  lp-coach group set "Book club" --people "Ann,Ben,Dee"
     """
-    from lp_coach.errors import UsageError
-    from lp_coach.groups import store
+    from lp_coach.groups.service import change_group
 
-    if pack is not None and no_pack:
-        raise UsageError("give --pack or --no-pack, not both")
-    with _db() as conn:
-        group = store.find(conn, name)
-        group = store.update(
-            conn,
-            group,
-            people=_names(people) if people is not None else None,
-            pack=pack,
-            no_pack=no_pack,
-        )
+    group = change_group(name, people=people, pack=pack, no_pack=no_pack)
     print(
         f"{group.name}: {', '.join(group.people) or 'no people named'}; "
         f"pack {group.pack or 'the configured principles'}"
     )
 
 
-def _names(text: str | None) -> tuple[str, ...]:
-    from lp_coach.study.service import parse_group
-
-    return parse_group(text) if text is not None else ()
-
-
-def _as_json(group: "Group", sessions: int, here: bool) -> dict[str, object]:
+def _as_json(item: "Listed") -> dict[str, object]:
     return {
-        "name": group.name,
-        "current": here,
-        "people": list(group.people),
-        "pack": str(group.pack) if group.pack else None,
-        "sessions": sessions,
+        "name": item.group.name,
+        "current": item.current,
+        "people": list(item.group.people),
+        "pack": str(item.group.pack) if item.group.pack else None,
+        "sessions": item.sessions,
     }
-
-
-def _db() -> "closing[Connection]":
-    from contextlib import closing
-
-    from lp_coach.store.db import connect
-
-    return closing(connect())

@@ -15,7 +15,7 @@ from lp_coach.cli.settings import SETTINGS
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from lp_coach.study.plan import Plan, PlanRow
+    from lp_coach.study.plan_service import Shown, Started
 
 HELP = """The group's study plan: one principle a meeting, dated, with done and next.
 
@@ -39,18 +39,10 @@ def show(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from contextlib import closing
+    from lp_coach.study.plan_service import show_plan
 
-    from lp_coach.groups.context import open_group
-    from lp_coach.groups.store import several
-    from lp_coach.store.db import connect
-    from lp_coach.study.plan import NO_DATES, load_plan, plan_rows
-
-    with closing(connect()) as conn:
-        group, library = open_group(conn, SETTINGS.group, SETTINGS.principles)
-        plan = load_plan(conn, library, group)
-        rows = plan_rows(conn, library, plan)
-        name = group.name if several(conn) else None
+    shown = show_plan(SETTINGS.principles, SETTINGS.group)
+    rows = shown.rows
     if as_json:
         output.print_json(
             [
@@ -66,10 +58,10 @@ def show(ctx: typer.Context, as_json: JsonOption = False) -> None:
             ]
         )
     elif output.on_terminal():
-        output.console().print(_plan_table(plan, rows, name))
+        output.console().print(_plan_table(shown))
     else:
-        if not plan.saved:
-            print(f"lp-coach: {NO_DATES}", file=sys.stderr)
+        if shown.warning:
+            print(f"lp-coach: {shown.warning}", file=sys.stderr)
         output.print_table(
             [
                 [
@@ -120,21 +112,9 @@ def start(
     Example:  lp-coach plan start --on 2026-01-05 --every week
     Example:  lp-coach plan start --on 2026-01-13 --every monthly --in "Book club"
     """
-    from contextlib import closing
+    from lp_coach.study.plan_service import start_series
 
-    from lp_coach.dates import parse_day
-    from lp_coach.groups.context import open_group
-    from lp_coach.groups.store import several
-    from lp_coach.store.db import connect
-    from lp_coach.study.plan import start_plan
-
-    first = parse_day(on, option="--on", ahead=True)
-    skipped = [parse_day(d, option="--skip", ahead=True) for d in skip or []]
-    with closing(connect()) as conn:
-        group, library = open_group(conn, SETTINGS.group, SETTINGS.principles)
-        plan = start_plan(conn, library, group, first, every, skipped)
-        name = group.name if several(conn) else None
-    _say_dates(name, plan)
+    _say(start_series(on, every, SETTINGS.principles, SETTINGS.group, skip or ()))
 
 
 @app.command("skip")
@@ -148,30 +128,18 @@ def skip_(
 
     Example:  lp-coach plan skip 2026-12-22 2026-12-29
     """
-    from contextlib import closing
+    from lp_coach.study.plan_service import skip_meetings
 
-    from lp_coach.dates import parse_day
-    from lp_coach.groups.context import open_group
-    from lp_coach.groups.store import several
-    from lp_coach.store.db import connect
-    from lp_coach.study.plan import skip_dates
-
-    days = [parse_day(d, option="DATE", ahead=True) for d in dates]
-    with closing(connect()) as conn:
-        group, library = open_group(conn, SETTINGS.group, SETTINGS.principles)
-        plan = skip_dates(conn, library, group, days, undo=undo)
-        name = group.name if several(conn) else None
-    _say_dates(name, plan)
+    _say(skip_meetings(dates, undo, SETTINGS.principles, SETTINGS.group))
 
 
-def _say_dates(name: str | None, plan: "Plan") -> None:
-    count = len(plan.principles)
-    dates = plan.dates()
-    first, last = dates[0], dates[-1] if dates else plan.start
-    skipped = f", skipping {len(plan.skip)} date{'s' if len(plan.skip) != 1 else ''}"
+def _say(series: "Started") -> None:
+    first, last = series.first, series.last
+    skipped = series.skipped
+    left_out = f", skipping {skipped} date{'s' if skipped != 1 else ''}" if skipped else ""
     print(
-        f"plan{f' for {name}' if name else ''}: {count} principles, every {plan.describe()}, "
-        f"from {first:%a} {first} to {last:%a} {last}{skipped if plan.skip else ''}"
+        f"plan{f' for {series.group}' if series.group else ''}: {series.meetings} principles, "
+        f"every {series.cadence}, from {first:%a} {first} to {last:%a} {last}{left_out}"
     )
 
 
@@ -212,70 +180,41 @@ def export(
     Example:  lp-coach plan export --ics study.ics --at 19:00 --minutes 90
     Example:  lp-coach plan export --ics club.ics --at 7pm --tz Europe/London --in "Book club"
     """
-    from contextlib import closing
+    from lp_coach.study.plan_service import export_calendar
 
-    from lp_coach.dates import parse_clock
-    from lp_coach.errors import UsageError
-    from lp_coach.groups.context import open_group
-    from lp_coach.groups.store import several as store_several
-    from lp_coach.store.db import connect
-    from lp_coach.study.ics import export_summary, ics_text, time_zone
-    from lp_coach.study.plan import load_plan, plan_rows
-
-    if minutes is not None and at is None:
-        raise UsageError("--minutes needs --at: without a time the meetings are all-day events")
-    if tz is not None and at is None:
-        raise UsageError("--tz needs --at: without a time the meetings are all-day events")
-    clock = parse_clock(at) if at is not None else None
-    zone = time_zone(tz)
-    with closing(connect()) as conn:
-        group, library = open_group(conn, SETTINGS.group, SETTINGS.principles)
-        plan = load_plan(conn, library, group)
-        rows = plan_rows(conn, library, plan)
-        several = store_several(conn)
-    name = library.packs[0].name if library.packs else "Leadership principles"
-    if several:
-        name = f"{group.name}: {name}"
-    length = 60 if minutes is None else minutes
-    text = ics_text(plan, rows, library, clock, length, name=name, zone=zone)
-    if str(ics) == "-":
+    calendar = export_calendar(
+        ics, at, minutes, SETTINGS.principles, tz=tz, in_group=SETTINGS.group
+    )
+    if calendar.path is None:
         sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(calendar.text.encode("utf-8"))
         sys.stdout.buffer.flush()
         return
-    _write(ics, text)
-    print(f"wrote {ics} ({export_summary(len(rows), clock, length, zone)})")
+    print(f"wrote {calendar.path} ({calendar.summary})")
 
 
-def _write(path: Path, text: str) -> None:
-    from lp_coach.atomic import atomic_write
-
-    atomic_write(path, text, mode=0o644)  # StoreError, naming the path, when it cannot
-
-
-def _plan_table(plan: "Plan", rows: "list[PlanRow]", name: str | None) -> "Table":
+def _plan_table(shown: "Shown") -> "Table":
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    from lp_coach.study.plan import NO_DATES
-
+    plan, rows, warning = shown.plan, shown.rows, shown.warning
     if plan.saved:
         start = plan.start
-        title = f"Every {plan.describe()} from {start:%a} {start.day} {start:%b %Y}"
+        title = f"Every {shown.cadence} from {start:%a} {start.day} {start:%b %Y}"
         if plan.skip:
             title += f" (skipping {', '.join(f'{d:%-d %b}' for d in sorted(plan.skip))})"
     else:
-        title = f"Every {plan.describe()}, in this order"
-    if name is not None:
-        title = f"{name}: {title[0].lower()}{title[1:]}"
+        title = f"Every {shown.cadence}, in this order"
+    if shown.group is not None:
+        title = f"{shown.group}: {title[0].lower()}{title[1:]}"
     table = Table(
         box=box.SIMPLE_HEAD,
         header_style="bold",
         pad_edge=False,
         title=title,
         title_justify="left",
-        caption=None if plan.saved else f"{NO_DATES[:1].upper()}{NO_DATES[1:]}.",
+        caption=None if warning is None else f"{warning[:1].upper()}{warning[1:]}.",
         caption_justify="left",
     )
     table.add_column("#", justify="right")

@@ -25,9 +25,9 @@ def list_(as_json: JsonOption = False) -> None:
 
     Example:  lp-coach principles list --json
     """
-    from lp_coach.content.library import open_library
+    from lp_coach.content import service
 
-    library = open_library(SETTINGS.principles)
+    library = service.library(SETTINGS.principles)
     if as_json:
         output.print_json(
             [
@@ -74,11 +74,9 @@ def show(
 
     Example:  lp-coach principles show customer-obsession
     """
-    from lp_coach.content.library import open_library
-    from lp_coach.content.lookup import find_principle
+    from lp_coach.content import service
 
-    library = open_library(SETTINGS.principles)
-    found = find_principle(library, principle)
+    found, library = service.principle(principle, SETTINGS.principles)
     if as_json:
         output.print_json(found.to_dict())
     elif output.on_terminal():
@@ -105,11 +103,9 @@ def validate(
 
     Example:  lp-coach principles validate ~/my-principles
     """
-    from lp_coach.content.library import configured_packs
-    from lp_coach.content.packs import check_library
+    from lp_coach.content import service
 
-    packs = configured_packs([*SETTINGS.principles, *(dirs or [])])
-    library, problems = check_library(packs)
+    library, problems, packs = service.validate(dirs or (), SETTINGS.principles)
     for problem in problems:
         print(problem)
     if library is None:
@@ -133,9 +129,9 @@ def schema(
 
     Example:  lp-coach principles schema > principle.schema.json
     """
-    from lp_coach.content.schema import pack_schema, principle_schema
+    from lp_coach.content import service
 
-    output.print_json(pack_schema() if pack else principle_schema())
+    output.print_json(service.schema(pack))
 
 
 @app.command()
@@ -159,17 +155,10 @@ def new(
 
     Example:  lp-coach principles new servant-leadership --title "Servant Leadership"
     """
-    from lp_coach.content.library import open_library
-    from lp_coach.content.model import Library
-    from lp_coach.content.scaffold import new_principle, pack_is_standalone
-    from lp_coach.paths import user_pack_dir
+    from lp_coach.content import service
 
-    target = directory or user_pack_dir()
-    alone = standalone or pack_is_standalone(target)
-    # A pack of its own needs no other: its half-written files must not stop the next one.
-    library = Library((), ()) if alone else open_library(SETTINGS.principles)
-    path = new_principle(library, principle_id, target, title, standalone=standalone)
-    print(f"wrote {path}")
-    print(f"edit it, then check it with: lp-coach principles validate {target}")
-    if alone:
-        print(f"use it alone with: lp-coach study {principle_id} --principles {target}")
+    created = service.new(principle_id, title, directory, SETTINGS.principles, standalone)
+    print(f"wrote {created.path}")
+    print(f"edit it, then check it with: lp-coach principles validate {created.pack}")
+    if created.alone:
+        print(f"use it alone with: lp-coach study {principle_id} --principles {created.pack}")

@@ -27,17 +27,11 @@ def list_(as_json: JsonOption = False) -> None:
     Example:  lp-coach sessions list --in "Tuesday group"
     """
     from lp_coach.cli.settings import SETTINGS
-    from lp_coach.groups.context import group_library
-    from lp_coach.groups.store import current, several
-    from lp_coach.store.db import connect
-    from lp_coach.study.service import progress
-    from lp_coach.study.sessions import all_sessions
+    from lp_coach.study.sessions_service import list_sessions
 
-    conn = connect()
-    group = current(conn, SETTINGS.group)
-    records = all_sessions(conn, group.id)
-    library = group_library(group, SETTINGS.principles) if records else None
-    where = {r.id: progress(conn, library, r) if library else None for r in records}
+    listing = list_sessions(SETTINGS.principles, SETTINGS.group)
+    records = [h.record for h in listing.held]
+    where = {h.record.id: h.place for h in listing.held}
     if as_json:
         output.print_json(
             [
@@ -48,7 +42,7 @@ def list_(as_json: JsonOption = False) -> None:
                     "started": r.started,
                     "finished": r.finished,
                     "group": list(r.options.group),
-                    "in": group.name,
+                    "in": listing.group,
                     "minutes": r.options.minutes,
                     "notes": r.notes_path,
                     "step": step.number if (step := where[r.id]) else r.state.position + 1,
@@ -60,7 +54,7 @@ def list_(as_json: JsonOption = False) -> None:
         )
         return
     if not records:
-        among = f" in {group.name}" if several(conn) else ""
+        among = f" in {listing.group}" if listing.several else ""
         print(f"No sessions{among} yet. Start one with: lp-coach study", file=sys.stderr)
         return
     rows = [
@@ -100,43 +94,14 @@ def show(
     Example:  lp-coach sessions show --last
     Example:  lp-coach sessions show 3 --write
     """
-    from pathlib import Path
-
     from lp_coach.cli.settings import SETTINGS
-    from lp_coach.errors import NotFound, UsageError
-    from lp_coach.groups.store import current
-    from lp_coach.store.db import connect
-    from lp_coach.study import sessions
+    from lp_coach.study.sessions_service import session_notes
 
-    conn = connect()
-    if (session_id is None) == (not last):
-        raise UsageError("give a session ID or --last (see `lp-coach sessions list`)")
-    if last:
-        record = sessions.latest(conn, sessions.FINISHED, current(conn, SETTINGS.group).id)
-    else:
-        record = sessions.load(conn, session_id or 0)
-    if record is None:
-        raise NotFound("no finished session yet")
-    if write:
-        from lp_coach.groups.context import group_library
-        from lp_coach.groups.store import by_id
-        from lp_coach.study.notes import note_files
-        from lp_coach.study.service import write_again
-
-        library = group_library(by_id(conn, record.group_id), SETTINGS.principles)
-        markdown = write_again(conn, library, record)
-        for path in note_files(Path(markdown)):
+    notes = session_notes(
+        session_id, last, write=write, packs=SETTINGS.principles, in_group=SETTINGS.group
+    )
+    if notes.markdown is None:
+        for path in notes.files:
             print(path)
         return
-    if record.status != sessions.FINISHED:
-        raise UsageError(
-            f"session {record.id} is not finished; continue it with "
-            f"`lp-coach study --resume --session {record.id}`"
-        )
-    again = f"write them with `lp-coach sessions show {record.id} --write`"
-    if record.notes_path is None:
-        raise NotFound(f"session {record.id} is finished but its notes were not written; {again}")
-    try:
-        sys.stdout.write(Path(record.notes_path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise NotFound(f"{record.notes_path}: {exc.strerror}; {again}") from None
+    sys.stdout.write(notes.markdown)

@@ -63,7 +63,8 @@ def make_guide(request: Request, packs: Sequence[Path] = (), *, to_terminal: boo
     from lp_coach.groups.context import open_group
     from lp_coach.guide.document import build_guide, render_guide
     from lp_coach.guide.files import choose_format, default_name, destination, write_file
-    from lp_coach.store.db import connect, db_path
+    from lp_coach.paths import db_path
+    from lp_coach.store.db import connect
 
     fmt = choose_format(request.fmt, request.out)
     overrides: tuple[Path, ...] = ()
@@ -76,7 +77,9 @@ def make_guide(request: Request, packs: Sequence[Path] = (), *, to_terminal: boo
         from lp_coach.content.library import open_library
 
         library = open_library(packs)
-        selection = choose(library, list(request.principles), every=request.every)
+        selection = choose(
+            library, list(request.principles), every=request.every, plan=request.plan
+        )
     else:
         with closing(connect()) as conn:
             group, library = open_group(conn, request.group, packs)
