@@ -81,6 +81,9 @@ def test_two_groups_keep_apart(cli: Invoke, conn: sqlite3.Connection) -> None:
     assert "Phone three clients" in own and "Call the supplier" not in own
     assert "Own It" in own  # the group's next principle, from its own pack
     ok(cli, "study", "--resume", "--plain", "--in", "Brightwell", input="/quit\n")
+    # a session named by its number resumes in its own group (and pack)
+    again = ok(cli, "study", "--resume", "--session", "3", "--plain", input="/quit\n")
+    assert "Own It" in again
     other = cli("study", "--plain", input="\n\n/quit\n")  # Brightwell's is not offered
     assert "Call the supplier" in other.stdout and "Phone three clients" not in other.stdout
     assert "Ownership" in other.stdout

@@ -89,8 +89,9 @@ def main(
         typer.Option(
             "--principles",
             metavar="DIR",
-            help="A directory of your own principles, laid over the built-in ones "
-            "(repeatable; also LP_COACH_PRINCIPLES and config.toml).",
+            help="A directory of your own principles, laid over the built-in ones, or "
+            "alone when its pack.yaml says standalone: true (repeatable; also "
+            "LP_COACH_PRINCIPLES and config.toml). May also follow the command.",
         ),
     ] = None,
     in_group: Annotated[

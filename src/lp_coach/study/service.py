@@ -80,7 +80,12 @@ def run_study(
     ):
         raise UsageError("--room-host and --room-port go with --room")
     with closing(connect()) as conn:
-        group, library = open_group(conn, request.in_group, packs)
+        in_group = request.in_group
+        if request.session_id is not None and in_group is None:  # the session's own group
+            from lp_coach.groups.store import by_id
+
+            in_group = by_id(conn, sessions.load(conn, request.session_id).group_id).name
+        group, library = open_group(conn, in_group, packs)
         if not request.resume and request.session_id is None:
             waiting = unfinished(conn, group)
             if waiting is not None and confirm_resume(waiting, progress(conn, library, waiting)):
