@@ -88,6 +88,12 @@ def test_two_groups_keep_apart(cli: Invoke, conn: sqlite3.Connection) -> None:
     assert "Call the supplier" in other.stdout and "Phone three clients" not in other.stdout
     assert "Ownership" in other.stdout
 
+    guide = ok(cli, "guide", "--plan", "--in", "Brightwell", "-o", "-")
+    assert "Customers First" in guide and "Customer Obsession" not in guide
+    assert "2. Own It — Tuesday 10 February 2026" in guide  # the group's monthly dates
+    kept = cli("group", "delete", "Brightwell")
+    assert kept.exit_code == 2 and "has 2 sessions" in kept.stderr
+
     shown = json.loads(ok(cli, "group", "show", "Brightwell", "--json"))
     assert shown["plan"]["every"] == "monthly" and shown["pack"] == str(EXAMPLE.resolve())
     assert shown["sessions"] == 2 and shown["people"] == ["Ann", "Ben"]
@@ -111,6 +117,16 @@ def test_today_shows_each_of_my_groups(cli: Invoke) -> None:
     assert [g["group"] for g in everyone["groups"]] == ["Brightwell"]
     assert everyone["groups"][0]["meeting"]["title"] == "Customers First"
     assert everyone["meeting"]["title"] == "Customer Obsession"  # the current group's
+
+
+def test_a_group_made_by_mistake_can_go(cli: Invoke) -> None:
+    ok(cli, "group", "create", "Book clu")
+    ok(cli, "plan", "start", "--on", "2026-01-06")
+    assert "deleted Book clu" in ok(cli, "group", "delete", "book clu")
+    listed = json.loads(ok(cli, "group", "list", "--json"))
+    assert [(g["name"], g["current"]) for g in listed] == [("my-group", True)]
+    last = cli("group", "delete", "my-group")
+    assert last.exit_code == 2 and "the only group" in last.stderr
 
 
 def test_in_goes_only_with_group_commands(cli: Invoke) -> None:

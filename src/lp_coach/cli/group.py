@@ -167,6 +167,17 @@ def set_(
     )
 
 
+@app.command()
+def delete(name: NameArgument) -> None:
+    """Remove a group that has held no session (one made by mistake); its plan goes too.
+
+    Example:  lp-coach group delete "Book clu"
+    """
+    from lp_coach.groups.service import delete_group
+
+    print(f"deleted {delete_group(name).name}")
+
+
 def _as_json(item: "Listed") -> dict[str, object]:
     return {
         "name": item.group.name,

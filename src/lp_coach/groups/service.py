@@ -96,3 +96,14 @@ def change_group(
         return store.update(
             conn, group, name=new_name, people=_names(people), pack=pack, no_pack=no_pack
         )
+
+
+def delete_group(name: str) -> Group:
+    """Remove the group called `name` if it has held no session; the first group is current
+    again if it was the current one."""
+    from lp_coach.store.db import connect
+
+    with closing(connect()) as conn:
+        group = store.find(conn, name)
+        store.delete(conn, group)
+        return group

@@ -125,6 +125,24 @@ def update(
     return find(conn, new_name)
 
 
+def delete(conn: sqlite3.Connection, group: Group) -> None:
+    """Remove a group that has held no session (its plan goes with it), never the last one."""
+    held = count_sessions(conn, group)
+    if held:
+        raise UsageError(
+            f"{group.name} has {held} session{'s' if held != 1 else ''}; a group with sessions "
+            "is kept (rename it instead)"
+        )
+    if not several(conn):
+        raise UsageError(f"{group.name} is the only group; rename it instead")
+    with transaction(conn):
+        conn.execute("DELETE FROM group_plans WHERE group_id = ?", (group.id,))
+        conn.execute(
+            "DELETE FROM preferences WHERE key = ? AND value = ?", (CURRENT, str(group.id))
+        )
+        conn.execute("DELETE FROM groups WHERE id = ?", (group.id,))
+
+
 def count_sessions(conn: sqlite3.Connection, group: Group) -> int:
     """How many sessions the group has held or started."""
     row = conn.execute("SELECT count(*) FROM sessions WHERE group_id = ?", (group.id,))
