@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import sqlite3
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lp_coach.errors import NotFound, UsageError
 from lp_coach.store.db import now, transaction
@@ -17,8 +15,8 @@ CURRENT = "current_group"
 NAME_MAX = 60
 
 
-@dataclass(frozen=True)
-class Group:
+# A NamedTuple, not a dataclass: `today` reads the groups, and is timed whole.
+class Group(NamedTuple):
     """A group that meets: who is in it, the pack it studies, and its own settings."""
 
     id: int
@@ -26,8 +24,8 @@ class Group:
     people: tuple[str, ...] = ()
     pack: Path | None = None
     """A principles directory laid over (or, standalone, replacing) the configured packs."""
-    settings: dict[str, Any] = field(default_factory=dict, compare=False)
-    """The group's own settings (a slot for options such as a secular study)."""
+    settings: dict[str, Any] | None = None
+    """The group's own settings (a slot for options such as a secular study); never shared."""
 
     def has(self, person: str) -> bool:
         """Whether `person` is one of the group's people (case aside)."""
@@ -49,6 +47,8 @@ def find(conn: sqlite3.Connection, name: str) -> Group:
     row = conn.execute("SELECT * FROM groups WHERE name = ?", (name.strip(),)).fetchone()
     if row is not None:
         return _group(row)
+    import difflib
+
     names = [g.name for g in all_groups(conn)]
     close = difflib.get_close_matches(name, names, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else f" (groups: {', '.join(names)})"

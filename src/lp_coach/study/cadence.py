@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from lp_coach.errors import UsageError
 
@@ -18,8 +17,7 @@ ORDINALS = ("first", "second", "third", "fourth", "last")
 ACCEPTED = "week, 2weeks, N weeks (up to 12) or monthly"
 
 
-@dataclass(frozen=True)
-class Cadence:
+class Cadence(NamedTuple):
     """Every `weeks` weeks, or (weeks == 0) monthly on the start date's weekday of the month."""
 
     weeks: int
@@ -83,10 +81,9 @@ def _nth_weekday_of(start: date, months: int) -> date:
     """The same weekday of the month as `start` (say the 2nd Tuesday), `months` later."""
     year, month = divmod(start.month - 1 + months, 12)
     year, month = start.year + year, month + 1
-    days = calendar.monthrange(year, month)[1]
     first = date(year, month, 1)
     offset = (start.weekday() - first.weekday()) % 7
     candidates = [first + timedelta(days=offset + 7 * k) for k in range(5)]
-    candidates = [d for d in candidates if d.day <= days and d.month == month]
+    candidates = [d for d in candidates if d.month == month]
     nth = _nth(start)
     return candidates[-1] if nth == 5 else candidates[nth - 1]
