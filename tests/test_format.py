@@ -34,6 +34,11 @@ def sample(shape: Shape, principle_id: str = "servant-leadership") -> dict[str, 
         Kind.TEXTS: ["serve first"],
         Kind.PRINCIPLES: ["frugality", "earn-trust"],
         Kind.FLAG: False,
+        Kind.STAGE: "interpretive",
+        Kind.FAITH: "belief",
+        Kind.NOTE: {"text": "Pray for each other.", "faith": "belief"},
+        Kind.NOTES: ["Who do you serve?", {"text": "Read Mark 10:45.", "faith": "scripture"}],
+        Kind.PHRASES: [{"key": "first", "text": "serve first"}],
     }
     out: dict[str, Any] = {}
     for spec in shape.fields:
@@ -234,7 +239,7 @@ def test_the_scaffold_names_every_declared_field_and_nothing_else(
         if spec.item is not None:
             assert live[spec.name], f"the scaffold shows no sample {spec.item.name}"
             assert sorted(live[spec.name][0]) == sorted(keys(spec.item)), spec.name
-    filled = text.replace("Write the statement of the principle here.", "Leaders serve first.")
+    filled = text.replace("Write the statement of the principle here.", "We live the principle.")
     path.write_text(uncomment_samples(filled))
     result = cli("principles", "validate")
     assert result.exit_code == 0, result.output

@@ -21,7 +21,7 @@ def an_old_store(path: Path) -> None:
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
         conn.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
         for name, fn in migrations.MIGRATIONS:
-            if name == "m006_groups":
+            if name == "m007_groups":
                 break
             conn.execute("BEGIN")
             fn(conn)
