@@ -30,7 +30,7 @@ def run(argv: list[str] | None = None) -> None:
     from lp_coach.cli.argv import hoist_globals
 
     argv = hoist_globals(sys.argv[1:] if argv is None else argv)
-    SETTINGS.__init__()  # type: ignore[misc]  # a run in-process starts afresh (the fast path sets none)
+    SETTINGS.reset()  # a run in the same process (the tests') keeps no options of the last
     try:
         if fast.try_run(argv):
             return

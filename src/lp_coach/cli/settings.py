@@ -14,5 +14,11 @@ class Settings:
         self.group: str | None = None
         """The group named by --in, or None for the current one."""
 
+    def reset(self) -> None:
+        """Back to no options given: each run starts from its own command line."""
+        self.principles = []
+        self.debug = False
+        self.group = None
+
 
 SETTINGS = Settings()
