@@ -12,7 +12,7 @@ from lp_coach.cli.options import JsonOption
 from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
-    from lp_coach.groups.service import Listed
+    from lp_coach.groups.service import GroupListing
 
 HELP = """Your groups: each with its people, pack, plan and sessions.
 
@@ -178,7 +178,7 @@ def delete(name: NameArgument) -> None:
     print(f"deleted {delete_group(name).name}")
 
 
-def _as_json(item: "Listed") -> dict[str, object]:
+def _as_json(item: "GroupListing") -> dict[str, object]:
     return {
         "name": item.group.name,
         "current": item.current,

@@ -1,13 +1,13 @@
 """The lp-coach command's one exit point: run the app, and turn a known error into one line.
 
 Typer is imported only when the app runs: most of a command's start-up is Typer's import,
-and `journal search` in its plain forms runs without it (cli/fast.py).
+and `journal search` in its plain forms runs without it (cli/shortcuts.py).
 """
 
 import os
 import sys
 
-from lp_coach.cli import fast
+from lp_coach.cli import shortcuts
 from lp_coach.cli.settings import SETTINGS
 from lp_coach.errors import (
     EXIT_FAILURE,
@@ -32,7 +32,7 @@ def run(argv: list[str] | None = None) -> None:
     argv = hoist_globals(sys.argv[1:] if argv is None else argv)
     SETTINGS.reset()  # a run in the same process (the tests') keeps no options of the last
     try:
-        if fast.try_run(argv):
+        if shortcuts.try_run(argv):
             return
         from lp_coach.cli.app import app
 

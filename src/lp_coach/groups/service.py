@@ -12,7 +12,7 @@ from lp_coach.groups.store import Group
 from lp_coach.study.plan import Plan, PlanRow
 
 
-class Listed(NamedTuple):
+class GroupListing(NamedTuple):
     """A group as listed: how many sessions it has, and whether it is the current one."""
 
     group: Group
@@ -20,10 +20,10 @@ class Listed(NamedTuple):
     current: bool
 
 
-class Shown(NamedTuple):
+class GroupShown(NamedTuple):
     """A group in full: its listing, its plan and its meetings."""
 
-    listed: Listed
+    listed: GroupListing
     plan: Plan
     rows: list[PlanRow]
 
@@ -43,14 +43,15 @@ def create_group(name: str, people: str | None = None, pack: Path | None = None)
         return store.use(conn, group.name)
 
 
-def list_groups() -> list[Listed]:
+def list_groups() -> list[GroupListing]:
     """Every group, in the order they were made."""
     from lp_coach.store.db import connect
 
     with closing(connect()) as conn:
         here = store.current(conn).id
         return [
-            Listed(g, store.count_sessions(conn, g), g.id == here) for g in store.all_groups(conn)
+            GroupListing(g, store.count_sessions(conn, g), g.id == here)
+            for g in store.all_groups(conn)
         ]
 
 
@@ -62,7 +63,7 @@ def use_group(name: str) -> Group:
         return store.use(conn, name)
 
 
-def show_group(name: str | None = None, packs: Sequence[Path] = ()) -> Shown:
+def show_group(name: str | None = None, packs: Sequence[Path] = ()) -> GroupShown:
     """The group called `name` (None: the current one), with its plan."""
     from lp_coach.groups.context import group_library
     from lp_coach.store.db import connect
@@ -73,8 +74,8 @@ def show_group(name: str | None = None, packs: Sequence[Path] = ()) -> Shown:
         here = store.current(conn).id == group.id
         library = group_library(group, packs)
         plan = load_plan(conn, library, group)
-        listed = Listed(group, store.count_sessions(conn, group), here)
-        return Shown(listed, plan, plan_rows(conn, library, plan))
+        listed = GroupListing(group, store.count_sessions(conn, group), here)
+        return GroupShown(listed, plan, plan_rows(conn, library, plan))
 
 
 def change_group(

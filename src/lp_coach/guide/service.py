@@ -14,7 +14,7 @@ from lp_coach.guide.selection import Selection, choose
 
 
 @dataclass(frozen=True)
-class Request:
+class GuideRequest:
     """How a guide was asked for."""
 
     principles: tuple[str, ...] = ()
@@ -55,7 +55,7 @@ class Made:
         return NO_DATES
 
 
-def make_guide(request: Request, packs: Sequence[Path] = (), *, to_terminal: bool) -> Made:
+def make_guide(request: GuideRequest, packs: Sequence[Path] = (), *, to_terminal: bool) -> Made:
     """Choose the principles, build and render the guide, and write it where it goes
     (`to_terminal`: standard output is a terminal, so no --out means a file)."""
     from contextlib import closing
@@ -100,7 +100,7 @@ def make_guide(request: Request, packs: Sequence[Path] = (), *, to_terminal: boo
 
 
 def _selection(
-    conn: sqlite3.Connection, group: Group, library: Library, request: Request
+    conn: sqlite3.Connection, group: Group, library: Library, request: GuideRequest
 ) -> Selection:
     """The principles asked for; the plan's come from the store (the group's plan)."""
     typed = list(request.principles)

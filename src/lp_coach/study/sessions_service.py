@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from lp_coach.errors import NotFound, UsageError
 from lp_coach.study import sessions
-from lp_coach.study.service import Progress, progress
+from lp_coach.study.service import Place, progress
 from lp_coach.study.sessions import SessionRecord
 from lp_coach.study.writeup import write_again
 
@@ -18,7 +18,7 @@ class Held(NamedTuple):
     """A session as listed: its record, and where it stands (None: its principle is gone)."""
 
     record: SessionRecord
-    place: Progress | None
+    place: Place | None
 
 
 class Listing(NamedTuple):
@@ -79,11 +79,11 @@ def session_notes(
             raise NotFound("no finished session yet")
         if write:
             from lp_coach.groups.context import group_library
-            from lp_coach.study.notes import note_files
+            from lp_coach.study.notes import written_files
 
             library = group_library(store.by_id(conn, record.group_id), packs)
             markdown = write_again(conn, library, record)
-            return Notes(None, tuple(note_files(Path(markdown))))
+            return Notes(None, tuple(written_files(Path(markdown))))
     if record.status != sessions.FINISHED:
         raise UsageError(
             f"session {record.id} is not finished; continue it with "
