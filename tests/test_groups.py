@@ -77,7 +77,10 @@ def test_two_groups_keep_apart(cli: Invoke, conn: sqlite3.Connection) -> None:
     ]
 
     # the check-in recalls the same group's steps, never the other group's
-    own = ok(cli, "study", "--in", "Brightwell", "--plain", input="\n/quit\n")
+    first = cli("study", "--in", "Brightwell", "--plain", input="\n/quit\n")
+    assert first.exit_code == 0, first.output
+    own = first.stdout
+    assert "--resume --session 3" in first.stderr  # not the current group's latest
     assert "Phone three clients" in own and "Call the supplier" not in own
     assert "Own It" in own  # the group's next principle, from its own pack
     ok(cli, "study", "--resume", "--plain", "--in", "Brightwell", input="/quit\n")
