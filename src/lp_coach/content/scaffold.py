@@ -27,7 +27,7 @@ def new_principle(
     `standalone`: start a pack of its own (pack.yaml with `standalone: true`, unless there
     is one). In a standalone pack the new principle follows that pack's own, from order 1.
     """
-    if not SLUG.match(principle_id) or len(principle_id) > SLUG_MAX:
+    if not SLUG.fullmatch(principle_id) or len(principle_id) > SLUG_MAX:
         raise UsageError(
             f"{principle_id!r} is not a valid id: use lower-case letters, digits and single "
             "hyphens (e.g. 'servant-leadership')"
