@@ -19,6 +19,7 @@ from lp_coach.clock import iso
 from lp_coach.config import remember_me
 from lp_coach.content.library import open_library
 from lp_coach.content.model import Library
+from lp_coach.groups.store import current
 from lp_coach.quiz import store
 from lp_coach.quiz.cards import build_cards, sibling
 from lp_coach.quiz.schedule import new_card
@@ -103,7 +104,7 @@ def test_nothing_studied_no_warm_up(conn: sqlite3.Connection) -> None:
 def session_with_warm_up(library: Library, group: str = "Ann,Ben") -> Session:
     request = service.StudyRequest(principle="bias-for-action", group=group)
     conn = connect()
-    options, agenda = service._planned(conn, library, request)
+    options, agenda = service._planned(conn, library, request, current(conn))
     session = service.start(conn, library, options, agenda)
     session.apply(service_reply("next"))  # the roll call: everyone is here
     session.apply(service_reply("next"))  # the check-in
@@ -124,7 +125,7 @@ def test_the_warm_up_step_takes_its_minutes_from_the_agenda(conn: sqlite3.Connec
     assert keys[5] == "opening"
     assert sum(s.minutes for s in session.steps) == 60
     plain = service.StudyRequest(principle="bias-for-action", group="Ann,Ben", warm_up=False)
-    options, agenda = service._planned(conn, LIBRARY, plain)
+    options, agenda = service._planned(conn, LIBRARY, plain, current(conn))
     assert options.warm_up == 0 and agenda.segment("warm-up") is None
 
 

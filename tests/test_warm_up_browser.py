@@ -12,6 +12,7 @@ from test_room_browser import ARGS, chromium
 from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
+from lp_coach.groups.store import current
 from lp_coach.room.live import Room
 from lp_coach.store.db import connect, db_path
 from lp_coach.study import service, sessions, visibility
@@ -57,7 +58,7 @@ def test_two_phones_answer_the_screen_counts_the_leader_reveals(
         done = sessions.create(conn, Options(principle, group=("Ann", "Ben")))
         sessions.finish(conn, done.id, done.state)
     request = service.StudyRequest(principle="bias-for-action", group="Ann,Ben")
-    options, agenda = service._planned(conn, library, request)
+    options, agenda = service._planned(conn, library, request, current(conn))
     assert options.warm_up == 3
     session = service.start(conn, library, options, agenda)
     session.apply(Reply("next"))  # everyone is here

@@ -39,14 +39,14 @@ def progress(
             "--group",
             metavar="NAMES",
             help="A group's mastery, and each person's: --group \"Ann,Ben\" (- for the "
-            "people of the last group session).",
+            "group's people: lp-coach group).",
         ),
     ] = None,
 ) -> None:
     if group is not None:
         from lp_coach.quiz.service import group_report
 
-        shown = group_report(group, SETTINGS.principles)
+        shown = group_report(group, SETTINGS.principles, in_group=SETTINGS.group)
         if as_json:
             output.print_json(shown.to_json())
             return

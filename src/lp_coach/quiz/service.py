@@ -197,10 +197,14 @@ def progress_report(packs: Sequence[Path] = (), clock: Clock | None = None) -> P
 
 
 def group_report(
-    names: str, packs: Sequence[Path] = (), clock: Clock | None = None
+    names: str,
+    packs: Sequence[Path] = (),
+    clock: Clock | None = None,
+    in_group: str | None = None,
 ) -> GroupProgress:
     """Each principle's mastery for a group and each of its people: `names` comma-separated,
-    or '-' for the people of the last group session (UsageError when there is none)."""
+    or '-' for the people of the group (`in_group`, else the current one; groups/store.py),
+    else of its last group session (UsageError when there are none)."""
     from contextlib import closing
 
     from lp_coach.config import load_config
@@ -212,9 +216,11 @@ def group_report(
     moment = (clock or SystemClock()).now()
     with closing(connect()) as conn:
         if names.strip() == "-":
-            people = last_group(conn)
+            from lp_coach.groups.store import current
+
+            people = current(conn, in_group).people or last_group(conn)
             if not people:
-                raise UsageError("--group -: no group session yet; name the people instead")
+                raise UsageError("--group -: the group has no people yet; name them instead")
         else:
             people = tuple(dict.fromkeys(n.strip() for n in names.split(",") if n.strip()))
             if not people:

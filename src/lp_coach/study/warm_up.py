@@ -49,12 +49,18 @@ class WarmUpCard:
         return f"{self.answer + 1}. {self.options[self.answer]}"
 
 
-def studied(conn: sqlite3.Connection, group: Sequence[str], principle_id: str) -> list[str]:
-    """The principles a group with anyone of `group` finished a session on, oldest first,
-    other than `principle_id` (today's)."""
+def studied(
+    conn: sqlite3.Connection,
+    group: Sequence[str],
+    principle_id: str,
+    group_id: int | None = None,
+) -> list[str]:
+    """The principles a group with anyone of `group` finished a session on (in the group
+    `group_id`, groups/store.py, when given), oldest first, other than `principle_id`
+    (today's)."""
     names = {" ".join(n.split()).casefold() for n in group}
     seen: list[str] = []
-    for record in sessions.all_sessions(conn):
+    for record in sessions.all_sessions(conn, group_id):
         if record.status != sessions.FINISHED or record.principle_id == principle_id:
             continue
         if names & {" ".join(n.split()).casefold() for n in record.options.group}:
@@ -63,14 +69,19 @@ def studied(conn: sqlite3.Connection, group: Sequence[str], principle_id: str) -
 
 
 def planned_cards(
-    conn: sqlite3.Connection, library: Library, group: Sequence[str], principle_id: str
+    conn: sqlite3.Connection,
+    library: Library,
+    group: Sequence[str],
+    principle_id: str,
+    group_id: int | None = None,
 ) -> int:
     """How many warm-up cards a new session of `group` on `principle_id` opens with: one per
     principle studied before, FEWEST to MOST; 0 for a solo session or a group that has
     studied nothing (no warm-up)."""
     if not group:
         return 0
-    known = [pid for pid in studied(conn, group, principle_id) if library.get(pid) is not None]
+    done = studied(conn, group, principle_id, group_id)
+    known = [pid for pid in done if library.get(pid) is not None]
     return min(MOST, max(FEWEST, len(known))) if known else 0
 
 
@@ -82,10 +93,12 @@ def choose(
     count: int,
     me: str | None,
     now: datetime,
+    group_id: int | None = None,
 ) -> list[str]:
     """The ids of the `count` cards the `people` present are closest to forgetting."""
     cards = build_cards(library)
-    done = [pid for pid in studied(conn, people, principle_id) if library.get(pid) is not None]
+    done = studied(conn, people, principle_id, group_id)
+    done = [pid for pid in done if library.get(pid) is not None]
     recalls = recalls_of(conn, people, me, now)
     return [c.card.id for c in pick(cards, done, recalls, count)]
 
