@@ -137,6 +137,7 @@ def test_named_answers_are_their_reviews_anonymous_ones_the_groups_only(
     session = session_with_warm_up(LIBRARY, "Ann,Ben,Cal")
     card = session.view().warm_up
     assert card is not None and card.tally is None
+    assert session.view().person is None  # nobody's turn: everyone answers
     right, wrong = card.answer, (card.answer + 1) % len(card.options)
     answers = [Answer("Ann", right, 3.0), Answer("Ben", wrong, 5.0), Answer(None, right, 4.0)]
     shown = session.reveal(answers)

@@ -92,6 +92,7 @@ def test_two_phones_answer_the_screen_counts_the_leader_reveals(
 
         session.apply(Reply("reveal"))  # the leader presses r
         room.publish(session.view())
+        assert room.refresh(session.view()).said == ()  # the count is shown with its card
         ann.locator("#warm-status", has_text="You were right.").wait_for()  # type: ignore[attr-defined]
         other.locator("#warm-status", has_text="Not this time").wait_for()  # type: ignore[attr-defined]
         marked = other.locator("#warm-options button.right")  # type: ignore[attr-defined]

@@ -18,7 +18,8 @@ and filters nothing on its own:
 | TODAY         | action steps only, no anonymous name; never a leader-only one (text, JSON) |
 
 A warm-up answer from a phone (kind warm_up_answer) is shown to nobody: it is counted, and
-the count (kind warm_up, no one's name) is what the screen, the phones and the notes show;
+the count (kind warm_up, no one's name) is what the notes show, and the screen and the phones
+with its card;
 a named answer also becomes that person's quiz review, which only `progress` sums up.
 
 Follow-up questions are shown with their question on the screen and the phones (never as
@@ -34,7 +35,7 @@ from dataclasses import replace
 from typing import Literal
 
 from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER, SessionEntry
-from lp_coach.study.steps import WARM_UP_ANSWER
+from lp_coach.study.steps import WARM_UP, WARM_UP_ANSWER
 
 Audience = Literal[
     "screen", "phones", "leader_page", "group_notes", "leader_notes", "check_in", "today"
@@ -91,8 +92,8 @@ def shown(entry: SessionEntry, audience: Audience) -> SessionEntry | None:
         return None  # counted, never shown: who answered what stays with the quiz history
     if audience in _CARRIED and entry.kind not in _CARRIED[audience]:
         return None
-    if audience in _ROOM_SEES and entry.kind in ("follow_up", "answered"):
-        return None  # shown with its question (or its request), not as something said
+    if audience in _ROOM_SEES and entry.kind in ("follow_up", "answered", WARM_UP):
+        return None  # shown with its question (its request, its card), not as something said
     if leader_only(entry):
         return entry if audience in _LEADER_SEES else None
     if entry.visibility == ANONYMOUS:

@@ -194,10 +194,12 @@ def key_help(view: View, scrolls: bool, width: int) -> Text:
         enter = "pass"
     elif view.index + 1 == view.total:
         enter = "finish"
-    what = {"attendance": "names", "action": "action step", "prayer": "prayer"}
+    what = {"attendance": "names", "action": "action step", "prayer": "prayer", "warm_up": "hands"}
     pairs = [("Enter", enter), ("b", "back"), ("s", "skip")]
     if step.collects is not None:
         pairs.append(("a", what.get(step.collects, "answer")))
+    if view.warm_up is not None and view.warm_up.tally is None:
+        pairs.append(("r", "reveal"))
     pairs.append(("o", "note"))
     if view.more_follow_ups:
         pairs.append(("f", "follow-up"))
