@@ -135,6 +135,10 @@ def study(
         live = open_room(session, room_host, room_port)
     face = _face(plain, live)
     try:
+        if live is not None:
+            from lp_coach.cli.study_room import show_leader_link
+
+            show_leader_link(face, session)
         outcome = engine.run(session, face, service.write_up)
     finally:
         face.close()  # before anything is printed, so it lands on the normal screen

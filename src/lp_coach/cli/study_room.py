@@ -30,3 +30,18 @@ def room_face(face: Face, room: Room) -> Face:
     from lp_coach.room.face import RoomFace
 
     return RoomFace(face, room)
+
+
+BEFORE_WELCOME = ("attendance", "welcome")
+"""Steps at which a session starting (or resumed) shows the leader's link first."""
+
+
+def show_leader_link(face: Face, session: Session) -> None:
+    """Before the welcome (while the laptop is not on the TV yet), the leader page's QR code
+    on the full screen; never in plain or piped output."""
+    from lp_coach.room.face import RoomFace
+
+    inner = face.inner if isinstance(face, RoomFace) else face
+    show = getattr(inner, "show_leader_link", None)
+    if show is not None and not session.done and session.step.key in BEFORE_WELCOME:
+        show()

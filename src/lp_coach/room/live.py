@@ -6,11 +6,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lp_coach.room.codes import ensure_code
+from lp_coach.room.codes import ensure_code, ensure_leader_code, remember_base
+from lp_coach.room.desk import LeaderDesk, leader_stage
 from lp_coach.room.inbox import Inbox
 from lp_coach.room.stage import ENDED, Board, stage_of
 from lp_coach.study import sessions, visibility
-from lp_coach.study.engine import Session, View
+from lp_coach.study.engine import Reply, Session, View
+from lp_coach.study.sessions import Entry
 
 if TYPE_CHECKING:
     from lp_coach.room.server import RoomServer
@@ -23,11 +25,23 @@ lines, and thirty phones can send hundreds (drawing them all would slow every re
 class Room:
     """Open with `Room.open(...)`; `stop()` when the session ends, however it ends."""
 
-    def __init__(self, session: Session, inbox: Inbox, board: Board, url: str) -> None:
+    def __init__(
+        self,
+        session: Session,
+        inbox: Inbox,
+        board: Board,
+        url: str,
+        desk: LeaderDesk | None = None,
+        leader_url: str = "",
+    ) -> None:
         self.session = session
         self.inbox = inbox
         self.board = board
         self.url = url
+        self.desk = desk or LeaderDesk("")
+        self.leader_url = leader_url
+        """The leader page's URL: for the leader's eyes only (never on the shared screen
+        during the session, nor printed unless asked for)."""
         self.server: RoomServer | None = None
         self._qr: list[list[bool]] = []
 
@@ -37,20 +51,26 @@ class Room:
     ) -> Room:
         """Start the room of `session` on `host:port` (its code made and saved if new)."""
         from lp_coach.room.app import build_app
+        from lp_coach.room.leader_app import leader_app, leader_page
         from lp_coach.room.page import room_page
         from lp_coach.room.server import RoomServer
 
         code = ensure_code(session.conn, session.record)
+        secret = ensure_leader_code(session.conn, session.record)
         inbox = Inbox(db_path, session.record.id, session.steps)
         board = Board()
+        desk = LeaderDesk(secret)
         page = room_page(code, session.principle.title, session.people())
-        server = RoomServer(build_app(code, inbox, board, page), host, port)
+        leader = (secret, leader_app(desk, inbox, leader_page(secret, session.principle.title)))
+        server = RoomServer(build_app(code, inbox, board, page, leader), host, port)
         shown = public_host or host
         if ":" in shown:
             shown = f"[{shown}]"
-        room = cls(session, inbox, board, f"http://{shown}:{server.port}/{code}")
+        base = f"http://{shown}:{server.port}"
+        room = cls(session, inbox, board, f"{base}/{code}", desk, f"{base}/{secret}")
         try:
             server.start()
+            remember_base(session.conn, session.record, base)
         except BaseException:
             inbox.close()
             raise
@@ -70,6 +90,12 @@ class Room:
             self._qr = qr_rows(self.url)
         return self._qr
 
+    def leader_qr(self) -> list[list[bool]]:
+        """The QR code of the leader page's URL (for the leader's setup screen only)."""
+        from lp_coach.room.qr import qr_rows
+
+        return qr_rows(self.leader_url)
+
     def fileno(self) -> int:
         """Readable when something came in from a phone (for the screen's select)."""
         return self.inbox.wake_read
@@ -78,24 +104,45 @@ class Room:
         self.inbox.drain()
 
     def publish(self, view: View) -> None:
-        """Phones now follow this step."""
-        self.board.publish(stage_of(view, self.inbox.prayer))
+        """Phones and the leader page now follow this step."""
+        self._publish(view, sessions.entries(self.session.conn, self.session.record.id))
 
     def screen_view(self, view: View) -> View:
-        """`view` with only the latest entries (the engine's view is already as the screen may
-        show it: see `visibility`)."""
-        return replace(view, said=view.said[-SCREEN_TAIL:])
+        """`view` as the shared screen shows it: only the latest entries (the engine's view is
+        already as the screen may show it: see `visibility`), and no leader notes once the
+        leader page has opened."""
+        leader = view.leader and not self.desk.connected
+        said = view.said[-SCREEN_TAIL:]
+        return replace(view, said=said, leader=leader, room_size=self.inbox.count())
 
     def refresh(self, view: View) -> View:
-        """`view` with what has been said on its step up to now (after a phone sent something),
-        as the shared screen may show it."""
+        """`view` with what has been said on its step up to now (after a phone or the leader
+        page sent something), as the shared screen may show it."""
         entries = sessions.entries(self.session.conn, self.session.record.id)
-        said = visibility.on_step(entries, view.step.key, visibility.SCREEN)
-        return self.screen_view(replace(view, said=tuple(said)))
+        silent = view.step.key in self.session.state.silent
+        said = visibility.on_step(entries, view.step.key, visibility.SCREEN, silent=silent)
+        answered = visibility.answered(entries, view.step.key) if silent else 0
+        view = replace(view, said=tuple(said), silent=silent, answered=answered)
+        self._publish(view, entries)
+        return self.screen_view(view)
+
+    def commands(self) -> list[Reply]:
+        """What the leader page asked for since the last look, oldest first."""
+        return self.desk.take()
+
+    def _publish(self, view: View, entries: list[Entry]) -> None:
+        joined = self.inbox.count()
+        self.board.publish(stage_of(view, self.inbox.prayer, entries, joined))
+        if self.desk.code:
+            left = self.desk.seconds_left(view)
+            phones = self.inbox.phones()
+            stage = leader_stage(self.session, view, entries, phones, joined, left)
+            self.desk.board.publish(stage)
 
     def stop(self) -> None:
         """Tell phones the session is over, stop serving (safe to call twice)."""
         self.board.publish(ENDED)
+        self.desk.board.publish(ENDED)
         server, self.server = self.server, None
         if server is not None:
             server.stop()

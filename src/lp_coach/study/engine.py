@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from lp_coach.content.model import Library, Principle
@@ -19,8 +19,22 @@ from lp_coach.study.sessions import LEADER, Entry, SessionRecord
 from lp_coach.study.speakers import split_speaker
 from lp_coach.study.steps import Step, build_steps
 
-Action = Literal["next", "back", "skip", "answer", "note", "follow_up", "extend", "pass", "quit"]
+Action = Literal[
+    "next",
+    "back",
+    "skip",
+    "answer",
+    "note",
+    "follow_up",
+    "extend",
+    "pass",
+    "quit",
+    "silent",
+    "reveal",
+]
 EXTEND_MINUTES = 2
+MOVES = ("next", "back", "skip", "follow_up", "extend", "silent", "reveal")
+"""Actions that steer the session: carried out only on the step they were pressed on."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +47,10 @@ class Reply:
     """Who said an answer, when the facilitator picked them (else whose turn it is)."""
     private: bool = False
     """A note for the leader's copy of the notes only."""
+    at: int | None = field(default=None, compare=False)
+    """The step (position) it was pressed on: a move pressed on a step the session has
+    already left is dropped, so Enter on the laptop and "next" on the leader page pressed
+    together move one step, not two. None: wherever the session is."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +75,14 @@ class View:
     """What has been said on this step so far, as the shared screen shows it (`visibility`)."""
     previous_actions: tuple[Entry, ...] = ()
     next_title: str | None = None
+    silent: bool = False
+    """This step is a silent round not revealed yet: its answers are counted, not shown."""
+    answered: int = 0
+    """In a silent round: how many people have answered so far."""
+    revealed: bool = False
+    """This step was a silent round, now revealed: its answers appear all together."""
+    room_size: int = 0
+    """How many phones are in the live room (0 without one)."""
 
 
 class Face(Protocol):
@@ -139,7 +165,8 @@ class Session:
         revealed = self.state.follow_ups.get(step.key, 0)
         available = step.segment.question.follow_ups if step.segment.question else ()
         entries = sessions.entries(self.conn, self.record.id)
-        said = tuple(visibility.on_step(entries, step.key, visibility.SCREEN))
+        silent = step.key in self.state.silent
+        said = tuple(visibility.on_step(entries, step.key, visibility.SCREEN, silent=silent))
         previous: tuple[Entry, ...] = ()
         if step.key == "welcome":
             earlier = sessions.previous_entries(self.conn, self.record.id)
@@ -160,6 +187,9 @@ class Session:
             said=said,
             previous_actions=previous,
             next_title=following.segment.title if following else None,
+            silent=silent,
+            answered=visibility.answered(entries, step.key) if silent else 0,
+            revealed=step.key in self.state.revealed,
         )
 
     def apply(self, reply: Reply) -> bool:
@@ -170,6 +200,8 @@ class Session:
         if reply.action == "quit":
             sessions.save_state(self.conn, self.record.id, state)
             return False
+        if reply.action in MOVES and reply.at is not None and reply.at != state.position:
+            return True  # pressed on a step the session has already left
         if reply.action == "answer" and text:
             self._answer(step, text, reply.speaker)
         elif reply.action == "note" and text:
@@ -193,6 +225,8 @@ class Session:
             sessions.save_state(self.conn, self.record.id, state)
         elif reply.action == "skip":
             self._move_to(self._next_segment_start())
+        elif reply.action in ("silent", "reveal"):
+            self._silent_round(step, reveal=reply.action == "reveal")
         return True
 
     def _answer(self, step: Step, text: str, speaker: str | None) -> None:
@@ -236,6 +270,18 @@ class Session:
         sessions.add_entry(
             self.conn, self.record.id, step.key, "follow_up", None, available[shown], state
         )
+
+    def _silent_round(self, step: Step, reveal: bool) -> None:
+        """Run this question as a silent round (answers counted, not shown), or reveal it."""
+        state = self.state
+        if step.collects != "answer":
+            return
+        if reveal and step.key in state.silent:
+            state.silent.remove(step.key)
+            state.revealed.append(step.key)
+        elif not reveal and step.key not in state.silent + state.revealed:
+            state.silent.append(step.key)
+        sessions.save_state(self.conn, self.record.id, state)
 
     def _turn_of(self, person: str) -> int:
         """The value of `state.turn` at which it is `person`'s turn on a rotating step."""

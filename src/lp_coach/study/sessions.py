@@ -31,6 +31,10 @@ class Options:
     """Solo: keep each answer as a journal entry when the session ends."""
     room: str = ""
     """The live room's code ('' without a room); kept so --resume brings the same room back."""
+    leader_code: str = ""
+    """The leader page's own code (unrelated to the room's); '' until the room first opens."""
+    room_base: str = ""
+    """Where the room was last served ('http://host:port'), for `sessions links`."""
 
     def to_json(self) -> str:
         return json.dumps({**self.__dict__, "group": list(self.group)})
@@ -43,13 +47,18 @@ class Options:
 
 @dataclass
 class State:
-    """Where a session stands: the step, whose turn, revealed follow-ups, timer extensions."""
+    """Where a session stands: the step, whose turn, revealed follow-ups, timer extensions,
+    silent rounds."""
 
     position: int = 0
     turn: int = 0
     attendees: list[str] = field(default_factory=list)
     follow_ups: dict[str, int] = field(default_factory=dict)
     extensions: dict[str, int] = field(default_factory=dict)
+    silent: list[str] = field(default_factory=list)
+    """Steps run as a silent round whose answers are not revealed yet."""
+    revealed: list[str] = field(default_factory=list)
+    """Steps whose silent round was revealed."""
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__)

@@ -83,3 +83,39 @@ class RoomFrame:
             Text(joined_label(self.room.joined), style="dim"),
         )
         return Panel(body, title="Join the room", title_align="left", padding=(0, 1))
+
+
+class LeaderInfo(Protocol):
+    """What the leader's setup screen shows of a room."""
+
+    leader_url: str
+
+    def leader_qr(self) -> list[list[bool]]: ...
+
+
+class LeaderLink:
+    """The leader page's QR code and link, alone on the screen (for the leader's eyes only)."""
+
+    def __init__(self, room: LeaderInfo) -> None:
+        self.room = room
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        body = Group(
+            Text("For the leader only", style="bold magenta"),
+            Text(""),
+            Text(
+                "Scan this with your own phone: the leader page shows the leader notes, the "
+                "controls, private notes and the prayer requests for you. Keep it off the TV.",
+            ),
+            Text(""),
+            qr_text(self.room.leader_qr()),
+            Text(""),
+            Text(self.room.leader_url, style="bold", overflow="fold"),
+            Text(""),
+            Text(
+                "Press any key to go on (the room's code for everyone comes next). "
+                "Later, L L shows this again; `lp-coach sessions links` prints it.",
+                style="dim",
+            ),
+        )
+        yield Panel(body, title="Leader page", title_align="left", padding=(0, 1))

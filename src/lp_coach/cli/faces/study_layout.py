@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from lp_coach.cli.faces.big_clock import big_clock
-from lp_coach.cli.faces.study_keys import Keys
+from lp_coach.cli.faces.study_keys import Keys, LineInput
 from lp_coach.study.engine import View
 from lp_coach.study.readout import readout
 from lp_coach.study.sessions import Entry
@@ -142,6 +142,10 @@ class StudyScreen:
         v = self.view
         if not v.said and v.step.collects in (None, "attendance"):
             return None
+        if v.silent:
+            of = max(len(v.people), v.room_size, v.answered)
+            count = f"A silent round: {v.answered} of {of} have answered · H reveals them"
+            return Said((*v.said, Entry(0, v.step.key, SILENT, None, count, "")), rows)
         return Said(v.said, rows)
 
     def footer(self, scrolls: bool, width: int, scale: int | None) -> RenderableType:
@@ -172,7 +176,7 @@ class StudyScreen:
         status = flow(pieces, left - 1, gap=3)
         line: RenderableType
         if keys.input is not None:
-            typed = Text.assemble((keys.input.label, "bold"), keys.input.text)
+            typed = Text.assemble((keys.input.label, "bold"), shown_typing(keys.input))
             typed.append(" ", style="reverse")
             line = Group(typed, Text("Enter save · Esc cancel", style="dim"))
         elif keys.message:
@@ -223,6 +227,15 @@ class Said:
         return Group(Text(f"… {earlier} said before (all are in the notes)", style="dim"), grid)
 
 
+SILENT = "silent_round"
+"""The kind of the Said box's line counting a silent round's answers."""
+
+
+def shown_typing(line: LineInput) -> str:
+    """What the shared screen shows of a line being typed: a private note only as dots."""
+    return "•" * len(line.text) if line.private else line.text
+
+
 def said_grid(entries: tuple[Entry, ...], names: int) -> Table:
     """Who said what, one row each; what they said hangs under itself when it wraps."""
     grid = Table.grid(padding=(0, 1))
@@ -239,6 +252,8 @@ def said_row(entry: Entry) -> tuple[Text, Text]:
         return Text("Note:", style="dim"), Text(entry.text, style="italic")
     if entry.kind == FOR_LEADER:  # a line of its own, under nobody's name
         return Text("•", style="dim"), Text(entry.text, style="dim italic")
+    if entry.kind == SILENT:
+        return Text("•", style="bold"), Text(entry.text, style="bold")
     return Text(f"{entry.person}:" if entry.person else "", style="bold"), Text(entry.text)
 
 
@@ -288,6 +303,8 @@ def key_help(view: View, scrolls: bool, width: int) -> Text:
         if not step.per_person:
             pairs.append(("p", "pass"))
     pairs.append(("O", "private note"))
+    if step.collects == "answer" and not view.revealed:
+        pairs.append(("H", "reveal" if view.silent else "silent round"))
     pairs += [("+", "extend"), ("q", "quit")]
     if scrolls:
         pairs.append(("↑↓", "scroll"))

@@ -15,6 +15,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable
+from dataclasses import replace
 from types import FrameType
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -25,6 +26,11 @@ from lp_coach.cli.faces.study_keys import Keys, decode, ends
 from lp_coach.cli.faces.study_layout import StudyScreen, clock
 from lp_coach.study.engine import Reply, View
 from lp_coach.study.plain import PRIVATE
+
+LEADER_WARNING = (
+    "L again shows the leader's link and QR code on this screen: only with the TV off or "
+    "turned away. Any other key: not now."
+)
 
 if TYPE_CHECKING:
     from lp_coach.room.live import Room
@@ -102,7 +108,13 @@ class ScreenFace:
         self.now = now
         self.live: Live | None = None
         self.started: dict[tuple[int, str], float] = {}
-        self.pending: deque[str] = deque()
+        self.pending: deque[tuple[str | Reply, int]] = deque()
+        """Keys (with the step they were pressed on) and the leader page's commands, in the
+        order they came."""
+        self.deferred: list[tuple[str | Reply, int]] = []
+        """The leader page's commands that came while a line was being typed here."""
+        self.warned = False
+        """`L` was pressed once: the next `L` shows the leader's link."""
         self.place: tuple[int, int] = (-1, -1)
         self.scroll = 0
         self.last_left: tuple[tuple[int, str], float] | None = None
@@ -141,17 +153,32 @@ class ScreenFace:
         drawn: object = None
         while True:
             live = self._open()
+            if keys.input is None and self.deferred:
+                self.pending.extendleft(reversed(self.deferred))
+                self.deferred.clear()
             if self.pending:
-                key = self.pending.popleft()
+                key, pressed = self.pending.popleft()
+                if isinstance(key, Reply):  # from the leader page
+                    if keys.input is not None:  # the laptop is typing: it goes first
+                        self.deferred.append((key, pressed))
+                        continue
+                    return key
                 if key == "room" and self.room is not None:
                     self.room.drain()
                     view = keys.view = self.room.refresh(view)
+                    commands = self.room.commands()
+                    self.pending.extendleft(reversed([(r, r.at or 0) for r in commands]))
                     continue
+                if key == "L" and self.room is not None and keys.input is None:
+                    self._leader_key(keys)
+                    drawn = None
+                    continue
+                self.warned = False
                 reply = keys.press(key)
                 if reply is not None:
                     self.scroll = keys.scroll
                     self.notice = PRIVATE if reply.private else ""
-                    return reply
+                    return replace(reply, at=pressed)
                 continue
             left = view.minutes * 60 - (self.now() - start)
             self._ring(step, left)
@@ -165,7 +192,34 @@ class ScreenFace:
                 drawn = ((*state[:4], keys.scroll, state[5]), room)
             assert self.keys is not None
             tick = left % 1 + 0.02 if left > 0 else 0.5
-            self.pending.extend(self.keys.read(min(0.5, tick)))
+            self.pending.extend((k, view.index) for k in self.keys.read(min(0.5, tick)))
+
+    def _leader_key(self, keys: Keys) -> None:
+        """`L` warns that the leader's link would show on this screen; `L` again shows it."""
+        if not self.warned:
+            self.warned = True
+            keys.message = LEADER_WARNING
+            return
+        self.warned = False
+        keys.message = ""
+        self.show_leader_link()
+
+    def show_leader_link(self) -> None:
+        """The leader page's QR code and link, full screen, until a key is pressed (a screen
+        for the leader alone: before the group sees the TV, or on `L` `L`)."""
+        if self.room is None or not self.room.leader_url:
+            return
+        from lp_coach.cli.faces.room_panel import LeaderLink
+
+        live = self._open()
+        live.update(LeaderLink(self.room), refresh=True)
+        assert self.keys is not None
+        while True:
+            pressed = self.keys.read(0.5)
+            if "room" in pressed and self.room is not None:
+                self.pending.append(("room", -1))  # looked at once the link is gone
+            if [k for k in pressed if k != "room"]:
+                return
 
     def _frame(self, screen: StudyScreen, view: View) -> RenderableType:
         if self.room is None:
