@@ -131,3 +131,35 @@ def show(
         sys.stdout.write(Path(record.notes_path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise NotFound(f"{record.notes_path}: {exc.strerror}; {again}") from None
+
+
+@app.command()
+def links(
+    session_id: Annotated[int | None, typer.Argument(metavar="[ID]", help="Session id.")] = None,
+    last: Annotated[
+        bool, typer.Option("--last", help="The latest session with a room (the default).")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Print a session's room link and its leader page's link (keep the second to yourself).
+
+    Example:  lp-coach sessions links --last
+    Example:  lp-coach sessions links 3 --json
+    """
+    from lp_coach.errors import UsageError
+    from lp_coach.room.links import links as room_links
+    from lp_coach.room.links import session_with_room
+    from lp_coach.store.db import connect
+    from lp_coach.study import sessions
+
+    if session_id is not None and last:
+        raise UsageError("give a session ID or --last, not both")
+    record = session_with_room(connect(), session_id)
+    found = room_links(record)
+    if as_json:
+        output.print_json(found)
+    else:
+        print(f"room:   {found['room']}")
+        print(f"leader: {found['leader']}")
+    if record.status == sessions.FINISHED:
+        print(f"Session {record.id} has finished: its room is closed.", file=sys.stderr)
