@@ -34,6 +34,7 @@ from lp_coach.store.db import connect, db_path
 from lp_coach.study import engine, service, sessions
 from lp_coach.study.engine import Outcome, Reply
 from lp_coach.study.sessions import LEADER, Options
+from lp_coach.study.visibility import LEADER_PAGE, visible
 
 LEADER_NOTE = "Some in the group will not think they have customers"
 FOLLOW_UP = "Who counts as your customer if you never meet anyone who buys something?"
@@ -327,3 +328,21 @@ def test_plain_output_never_prints_the_leader_link(cli: Invoke) -> None:
     assert record is not None and record.options.leader_code
     assert record.options.room in result.output  # the room's link is for everyone
     assert record.options.leader_code not in result.output
+
+
+def test_the_quietest_come_first_and_anonymous_answers_name_nobody() -> None:
+    from lp_coach.room.desk import quietest
+    from lp_coach.study.sessions import ANONYMOUS, Entry
+
+    said = [
+        Entry(1, "q", "answer", "Ann", "one", ""),
+        Entry(2, "q", "answer", "ann", "two", ""),
+        Entry(3, "q", "answer", "Ben", "mine, but anonymous", "", ANONYMOUS),
+        Entry(4, "c", "prayer", "Cal", "for the leader", "", LEADER, "room:x"),
+    ]
+    seen = visible(said, LEADER_PAGE)
+    assert quietest(seen, ["Ann", "Ben", "Cal", "cal"]) == [
+        {"name": "Ben", "count": 0},
+        {"name": "Cal", "count": 0},
+        {"name": "Ann", "count": 2},
+    ]

@@ -110,14 +110,14 @@ def leader_stage(
 def quietest(seen: list[Entry], people: list[str]) -> list[dict[str, Any]]:
     """Everyone present with how often they have spoken this session, quietest first.
 
-    Counts only what carries a name for the leader: an anonymous answer counts for nobody,
-    so the counts never tell the leader who sent it.
+    Counts what was said to the group under a name: an anonymous answer counts for nobody,
+    so the counts never tell the leader who sent it; a request for the leader is not speaking.
     """
     names = list({p.casefold(): p for p in reversed(people) if p}.values())[::-1]
     counts = {name.casefold(): 0 for name in names}
     for entry in seen:
         key = (entry.person or "").casefold()
-        if entry.kind in SPOKEN and key in counts:
+        if entry.kind in SPOKEN and key in counts and not visibility.leader_only(entry):
             counts[key] += 1
     ordered = sorted(names, key=lambda name: counts[name.casefold()])
     return [{"name": name, "count": counts[name.casefold()]} for name in ordered]
