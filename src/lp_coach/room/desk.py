@@ -87,6 +87,7 @@ def leader_stage(
         "minutes": view.minutes,
         "left": round(left),
         "person": view.person,
+        "finishes": finishes(view),
         "next_title": view.next_title,
         "inbox": [
             _said(e)
@@ -107,13 +108,24 @@ def leader_stage(
     }
 
 
+def finishes(view: View) -> bool:
+    """Whether "next" here ends the session (the last step, and its last turn)."""
+    if view.index + 1 < view.total:
+        return False
+    people = view.people
+    return not (view.step.per_person and people and view.person not in (None, people[-1]))
+
+
 def quietest(seen: list[Entry], people: list[str]) -> list[dict[str, Any]]:
     """Everyone present with how often they have spoken this session, quietest first.
 
     Counts what was said to the group under a name: an anonymous answer counts for nobody,
     so the counts never tell the leader who sent it; a request for the leader is not speaking.
     """
-    names = list({p.casefold(): p for p in reversed(people) if p}.values())[::-1]
+    names: list[str] = []
+    for name in people:
+        if name and name.casefold() not in {n.casefold() for n in names}:
+            names.append(name)
     counts = {name.casefold(): 0 for name in names}
     for entry in seen:
         key = (entry.person or "").casefold()

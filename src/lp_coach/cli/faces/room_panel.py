@@ -96,8 +96,10 @@ class LeaderInfo(Protocol):
 class LeaderLink:
     """The leader page's QR code and link, alone on the screen (for the leader's eyes only)."""
 
-    def __init__(self, room: LeaderInfo) -> None:
+    def __init__(self, room: LeaderInfo, first: bool = True) -> None:
         self.room = room
+        self.first = first
+        """Before the session (else on `L` `L` during it)."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         body = Group(
@@ -114,7 +116,9 @@ class LeaderLink:
             Text(""),
             Text(
                 "Press any key to go on (the room's code for everyone comes next). "
-                "Later, L L shows this again; `lp-coach sessions links` prints it.",
+                "Later, L L shows this again; `lp-coach sessions links` prints it."
+                if self.first
+                else "Press any key to go back to the session.",
                 style="dim",
             ),
         )

@@ -24,9 +24,12 @@ from rich.live import Live
 
 from lp_coach.cli.faces.study_keys import Keys, decode, ends
 from lp_coach.cli.faces.study_layout import StudyScreen, clock
-from lp_coach.study.engine import Reply, View
+from lp_coach.study.engine import MOVES, Reply, View
 from lp_coach.study.plain import PRIVATE
 
+SAME_MOMENT = 0.4
+"""Seconds after the leader page moved the session within which a key read here counts as
+pressed on the step before (Enter and a tap together move one step, not two)."""
 LEADER_WARNING = (
     "L again shows the leader's link and QR code on this screen: only with the TV off or "
     "turned away. Any other key: not now."
@@ -115,6 +118,8 @@ class ScreenFace:
         """The leader page's commands that came while a line was being typed here."""
         self.warned = False
         """`L` was pressed once: the next `L` shows the leader's link."""
+        self.moved: tuple[float, int] | None = None
+        """When the leader page last moved the session, and the step it moved it from."""
         self.place: tuple[int, int] = (-1, -1)
         self.scroll = 0
         self.last_left: tuple[tuple[int, str], float] | None = None
@@ -162,6 +167,8 @@ class ScreenFace:
                     if keys.input is not None:  # the laptop is typing: it goes first
                         self.deferred.append((key, pressed))
                         continue
+                    if key.action in MOVES:
+                        self.moved = (self.now(), view.index)
                     return key
                 if key == "room" and self.room is not None:
                     self.room.drain()
@@ -192,7 +199,15 @@ class ScreenFace:
                 drawn = ((*state[:4], keys.scroll, state[5]), room)
             assert self.keys is not None
             tick = left % 1 + 0.02 if left > 0 else 0.5
-            self.pending.extend((k, view.index) for k in self.keys.read(min(0.5, tick)))
+            read = self.keys.read(min(0.5, tick))
+            self.pending.extend((k, self._pressed_on(view)) for k in read)
+
+    def _pressed_on(self, view: View) -> int:
+        """The step a key just read was pressed on: the one shown, unless the leader page
+        moved the session a moment ago (nobody reacts that fast: it was pressed before)."""
+        if self.moved is not None and self.now() - self.moved[0] < SAME_MOMENT:
+            return self.moved[1]
+        return view.index
 
     def _leader_key(self, keys: Keys) -> None:
         """`L` warns that the leader's link would show on this screen; `L` again shows it."""
@@ -202,9 +217,9 @@ class ScreenFace:
             return
         self.warned = False
         keys.message = ""
-        self.show_leader_link()
+        self.show_leader_link(first=False)
 
-    def show_leader_link(self) -> None:
+    def show_leader_link(self, first: bool = True) -> None:
         """The leader page's QR code and link, full screen, until a key is pressed (a screen
         for the leader alone: before the group sees the TV, or on `L` `L`)."""
         if self.room is None or not self.room.leader_url:
@@ -212,7 +227,7 @@ class ScreenFace:
         from lp_coach.cli.faces.room_panel import LeaderLink
 
         live = self._open()
-        live.update(LeaderLink(self.room), refresh=True)
+        live.update(LeaderLink(self.room, first), refresh=True)
         assert self.keys is not None
         while True:
             pressed = self.keys.read(0.5)
