@@ -103,6 +103,9 @@ def test_the_leader_code_is_its_own_and_nothing_else_opens_the_leader_page(apps:
 
 def test_commands_queue_with_their_step_and_notes_are_the_leaders_only(apps: Apps) -> None:
     base = f"/{apps.secret}"
+    plain = apps.client.post(base + "/do", json={"command": "next", "at": 3})
+    assert plain.status_code == 409 and "plain prompts" in plain.json()["error"]
+    apps.desk.steerable = True  # as the full screen says when it runs the session
     assert apps.client.post(base + "/do", json={"command": "next", "at": 3}).status_code == 200
     assert apps.client.post(base + "/do", json={"command": "quit", "at": 3}).status_code == 400
     assert apps.client.post(base + "/do", json={"command": "next"}).status_code == 400

@@ -35,11 +35,16 @@ class LeaderDesk:
         self.connected = False
         """Once the leader page has opened, the shared screen never shows leader notes."""
         self.started: dict[str, float] = {}
+        self.steerable = False
+        """Whether the laptop's face takes the leader page's commands (the full screen does;
+        plain prompts, which wait on a line of input, do not)."""
 
     def push(self, command: str, at: object) -> None:
         """Queue one command from the leader page, pressed on step `at`; Refused if unknown."""
         if command not in COMMANDS:
             raise Refused(400, "That is not something the leader page can do.")
+        if not self.steerable:
+            raise Refused(409, "The laptop runs this session as plain prompts: steer it there.")
         if not isinstance(at, int) or isinstance(at, bool):
             raise Refused(400, "Which step was that pressed on? Reload the page.")
         with self.lock:

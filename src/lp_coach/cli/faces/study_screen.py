@@ -107,6 +107,8 @@ class ScreenFace:
         self.console = console or Console(highlight=False)
         self.room = room
         """A live room: its phones' messages wake the screen (the key 'room')."""
+        if room is not None:
+            room.desk.steerable = True  # the leader page's commands come in between the keys
         self.keys = keys
         self.now = now
         self.live: Live | None = None
