@@ -103,23 +103,19 @@ class LeaderLink:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         body = Group(
-            Text("For the leader only", style="bold magenta"),
-            Text(""),
             Text(
-                "Scan this with your own phone: the leader page shows the leader notes, the "
-                "controls, private notes and the prayer requests for you. Keep it off the TV.",
+                "Scan with your own phone: leader notes, controls, private notes and the "
+                "prayer requests for you. Keep this off the TV.",
             ),
-            Text(""),
             qr_text(self.room.leader_qr()),
-            Text(""),
             Text(self.room.leader_url, style="bold", overflow="fold"),
-            Text(""),
             Text(
-                "Press any key to go on (the room's code for everyone comes next). "
-                "Later, L L shows this again; `lp-coach sessions links` prints it."
+                "Any key: go on (the room's code for everyone comes next). L L shows this "
+                "again; `lp-coach sessions links` prints it."
                 if self.first
-                else "Press any key to go back to the session.",
+                else "Any key: back to the session.",
                 style="dim",
             ),
         )
-        yield Panel(body, title="Leader page", title_align="left", padding=(0, 1))
+        title = "Leader page · for the leader only"
+        yield Panel(body, title=title, title_align="left", padding=(0, 1))
