@@ -27,12 +27,6 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.delenv("LP_COACH_PRINCIPLES", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
-    from lp_coach.cli.settings import SETTINGS
-
-    # The fast path (`today`, `journal search`) takes no global options and so never resets
-    # them: a --principles of an earlier in-process run must not reach it.
-    monkeypatch.setattr(SETTINGS, "principles", [])
-    monkeypatch.setattr(SETTINGS, "debug", False)
     yield home / "lp-coach"
 
 

@@ -342,13 +342,13 @@ def test_plain_output_never_prints_the_leader_link(cli: Invoke) -> None:
 
 def test_the_quietest_come_first_and_anonymous_answers_name_nobody() -> None:
     from lp_coach.room.desk import quietest
-    from lp_coach.study.sessions import ANONYMOUS, Entry
+    from lp_coach.study.sessions import ANONYMOUS, SessionEntry
 
     said = [
-        Entry(1, "q", "answer", "Ann", "one", ""),
-        Entry(2, "q", "answer", "ann", "two", ""),
-        Entry(3, "q", "answer", "Ben", "mine, but anonymous", "", ANONYMOUS),
-        Entry(4, "c", "prayer", "Cal", "for the leader", "", LEADER, "room:x"),
+        SessionEntry(1, "q", "answer", "Ann", "one", ""),
+        SessionEntry(2, "q", "answer", "ann", "two", ""),
+        SessionEntry(3, "q", "answer", "Ben", "mine, but anonymous", "", ANONYMOUS),
+        SessionEntry(4, "c", "prayer", "Cal", "for the leader", "", LEADER, "room:x"),
     ]
     seen = visible(said, LEADER_PAGE)
     assert quietest(seen, ["Cal", "Ann", "Ben", "cal"]) == [

@@ -12,5 +12,10 @@ class Settings:
         self.principles: list[Path] = []
         self.debug = False
 
+    def reset(self) -> None:
+        """The defaults, as a run starts with them (a plain form of cli/shortcuts.py sets none)."""
+        self.principles = []
+        self.debug = False
+
 
 SETTINGS = Settings()

@@ -14,20 +14,22 @@ Packs = Sequence[Path]
 """Principle directories laid over the built-in pack (the --principles option)."""
 
 
-class Found(NamedTuple):
+class FoundPrinciple(NamedTuple):
     """A principle, in the library it was found in (for its related principles' titles)."""
 
     principle: Principle
     library: Library
 
 
-class Checked(NamedTuple):
+class PackCheck(NamedTuple):
     """What a check of the packs found: the library (None when any problem stops it)."""
 
     library: Library | None
     problems: list[Problem]
     packs: int
     """How many packs were checked, the built-in one included."""
+    notices: tuple[str, ...] = ()
+    """What a valid pack leaves to guess (content/notices.py): keys or stages not written."""
 
 
 class Created(NamedTuple):
@@ -44,23 +46,27 @@ def library(packs: Packs = ()) -> Library:
     return open_library(packs)
 
 
-def principle(typed: str, packs: Packs = ()) -> Found:
+def principle(typed: str, packs: Packs = ()) -> FoundPrinciple:
     """The principle `typed` names (id, title, prefix or number), or NotFound."""
     from lp_coach.content.library import open_library
     from lp_coach.content.lookup import find_principle
 
     opened = open_library(packs)
-    return Found(find_principle(opened, typed), opened)
+    return FoundPrinciple(find_principle(opened, typed), opened)
 
 
-def validate(dirs: Sequence[Path] = (), packs: Packs = ()) -> Checked:
+def validate(dirs: Sequence[Path] = (), packs: Packs = ()) -> PackCheck:
     """Check every configured pack and `dirs`, and list every problem found."""
     from lp_coach.content.library import configured_packs
+    from lp_coach.content.notices import notices
     from lp_coach.content.packs import check_library
 
     found = configured_packs([*packs, *dirs])
     checked, problems = check_library(found)
-    return Checked(checked, problems, len(found))
+    if checked is None:
+        return PackCheck(checked, problems, len(found))
+    builtin = next((p.display for p in found if p.builtin), "")
+    return PackCheck(checked, problems, len(found), tuple(notices(checked, builtin)))
 
 
 def schema(pack: bool = False) -> dict[str, Any]:

@@ -11,9 +11,10 @@ from typing import Any
 from lp_coach.room.limits import Refused
 from lp_coach.room.stage import Board
 from lp_coach.study import visibility
-from lp_coach.study.engine import Reply, Session, View
+from lp_coach.study.engine import Session
 from lp_coach.study.readout import readout
-from lp_coach.study.sessions import Entry
+from lp_coach.study.sessions import SessionEntry
+from lp_coach.study.view import Reply, View
 
 COMMANDS = ("next", "back", "skip", "extend", "follow_up", "silent", "reveal")
 """What the leader page may ask of the session (the same engine commands as the keys)."""
@@ -64,7 +65,12 @@ class LeaderDesk:
 
 
 def leader_stage(
-    session: Session, view: View, entries: list[Entry], phones: list[str], joined: int, left: float
+    session: Session,
+    view: View,
+    entries: list[SessionEntry],
+    phones: list[str],
+    joined: int,
+    left: float,
 ) -> dict[str, Any]:
     """The step as the leader page shows it: all of `visibility`'s LEADER_PAGE audience."""
     step = view.step
@@ -121,7 +127,7 @@ def finishes(view: View) -> bool:
     return not (view.step.per_person and people and view.person not in (None, people[-1]))
 
 
-def quietest(seen: list[Entry], people: list[str]) -> list[dict[str, Any]]:
+def quietest(seen: list[SessionEntry], people: list[str]) -> list[dict[str, Any]]:
     """Everyone present with how often they have spoken this session, quietest first.
 
     Counts what was said to the group under a name: an anonymous answer counts for nobody,
@@ -140,5 +146,5 @@ def quietest(seen: list[Entry], people: list[str]) -> list[dict[str, Any]]:
     return [{"name": name, "count": counts[name.casefold()]} for name in ordered]
 
 
-def _said(entry: Entry) -> dict[str, Any]:
+def _said(entry: SessionEntry) -> dict[str, Any]:
     return {"id": entry.id, "kind": entry.kind, "person": entry.person, "text": entry.text}

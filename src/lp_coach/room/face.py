@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from lp_coach.room.live import Room
-from lp_coach.study.engine import Face, Reply, Session, View
+from lp_coach.study.engine import Session
+from lp_coach.study.view import Reply, StudyFace, View
 
 BEFORE_WELCOME = ("attendance", "welcome")
 """Steps at which a session starting (or resumed) shows the leader's link first."""
@@ -12,7 +13,7 @@ BEFORE_WELCOME = ("attendance", "welcome")
 class RoomFace:
     """Wraps the face in front of the room: publishes each step, then shows it as the room may."""
 
-    def __init__(self, inner: Face, room: Room) -> None:
+    def __init__(self, inner: StudyFace, room: Room) -> None:
         self.inner = inner
         self.room = room
 
@@ -24,7 +25,7 @@ class RoomFace:
         self.inner.close()
 
 
-def show_leader_link(face: Face, session: Session) -> None:
+def show_leader_link(face: StudyFace, session: Session) -> None:
     """Before the welcome (while the laptop is not on the TV yet), the leader page's QR code on
     a screen of its own, when the face has one (the full screen); never in plain output."""
     inner = face.inner if isinstance(face, RoomFace) else face

@@ -11,8 +11,9 @@ from lp_coach.room.desk import LeaderDesk, leader_stage
 from lp_coach.room.inbox import Inbox
 from lp_coach.room.stage import ENDED, Board, stage_of
 from lp_coach.study import sessions, visibility
-from lp_coach.study.engine import Reply, Session, View
-from lp_coach.study.sessions import Entry
+from lp_coach.study.engine import Session
+from lp_coach.study.sessions import SessionEntry
+from lp_coach.study.view import Reply, View
 
 if TYPE_CHECKING:
     from lp_coach.room.server import RoomServer
@@ -130,7 +131,7 @@ class Room:
         """What the leader page asked for since the last look, oldest first."""
         return self.desk.take()
 
-    def _publish(self, view: View, entries: list[Entry]) -> None:
+    def _publish(self, view: View, entries: list[SessionEntry]) -> None:
         joined = self.inbox.count()
         self.board.publish(stage_of(view, self.inbox.prayer, entries, joined))
         if self.desk.code:

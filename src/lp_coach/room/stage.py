@@ -8,15 +8,15 @@ import threading
 from typing import Any
 
 from lp_coach.study import visibility
-from lp_coach.study.engine import View
 from lp_coach.study.readout import readout
-from lp_coach.study.sessions import Entry
+from lp_coach.study.sessions import SessionEntry
+from lp_coach.study.view import View
 
 KINDS = {"answer": "Your answer", "action": "Your action step", "prayer": "A prayer request"}
 
 
 def stage_of(
-    view: View, prayer: bool, entries: list[Entry] | None = None, joined: int = 0
+    view: View, prayer: bool, entries: list[SessionEntry] | None = None, joined: int = 0
 ) -> dict[str, Any]:
     """The step in `view` as phones show it (never the leader notes).
 

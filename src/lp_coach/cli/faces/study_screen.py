@@ -24,8 +24,9 @@ from rich.live import Live
 
 from lp_coach.cli.faces.study_keys import Keys, decode, ends
 from lp_coach.cli.faces.study_layout import StudyScreen, clock
-from lp_coach.study.engine import MOVES, Reply, View
+from lp_coach.study.engine import MOVES
 from lp_coach.study.plain import PRIVATE
+from lp_coach.study.view import Reply, View
 
 SAME_MOMENT = 0.4
 """Seconds after the leader page moved the session within which a key read here counts as
