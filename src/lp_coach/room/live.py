@@ -134,8 +134,8 @@ class Room:
     def _publish(self, view: View, entries: list[SessionEntry]) -> None:
         joined = self.inbox.count()
         self.board.publish(stage_of(view, self.inbox.prayer, entries, joined))
-        if self.desk.code:
-            left = self.desk.seconds_left(view)
+        left = self.desk.seconds_left(view)  # the step's clock runs from when it was shown
+        if self.desk.connected:  # (its opening wakes the screen, which publishes at once)
             phones = self.inbox.phones()
             stage = leader_stage(self.session, view, entries, phones, joined, left)
             self.desk.board.publish(stage)
