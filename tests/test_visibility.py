@@ -102,6 +102,7 @@ class Walk:
         session = self.session
         inbox = Inbox(db_path(), session.record.id, session.steps)
         room = Room(session, inbox, Board(), "http://127.0.0.1:1/x", LeaderDesk("x"))
+        room.desk.connected = True  # the leader page is open
         screen, phones, leader = [], [], []
         try:
             for key in self.steps:
