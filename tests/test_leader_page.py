@@ -152,11 +152,13 @@ class Keys:
 
 
 @pytest.mark.parametrize("together", [True, False])
+@pytest.mark.parametrize("step", ["welcome", "actions"])
 def test_enter_and_the_leaders_next_at_the_same_moment_move_one_step(
-    library: Library, together: bool
+    library: Library, together: bool, step: str
 ) -> None:
     session = start(library)
-    go_to(session, "welcome")
+    go_to(session, step)
+    turn = session.state.turn
     room = Room(session, Inbox(db_path(), session.record.id, session.steps), Board(), "u")
     room.desk = LeaderDesk("secret")
     try:
@@ -164,7 +166,7 @@ def test_enter_and_the_leaders_next_at_the_same_moment_move_one_step(
         console = Console(file=io.StringIO(), width=100, height=30, force_terminal=True)
         face = RoomFace(ScreenFace(console, keys, room=room), room)
         here = session.state.position
-        room.desk.push("next", here)  # the tap on the leader page...
+        room.desk.push("next", here, turn)  # the tap on the leader page...
         room.inbox.wake()
         if together:
             keys.queued.put(["room", "enter"])  # ...and Enter on the laptop, read together
@@ -175,7 +177,10 @@ def test_enter_and_the_leaders_next_at_the_same_moment_move_one_step(
         while session.apply(face.show(session.view())):
             pass
         face.close()
-        assert session.state.position == here + 1
+        if session.steps[here].per_person:  # on action steps "next" is the next person
+            assert (session.state.position, session.state.turn) == (here, turn + 1)
+        else:
+            assert session.state.position == here + 1
     finally:
         room.inbox.close()
 
@@ -271,13 +276,14 @@ def wait_for(check: object, seconds: float = 5) -> None:
 
 
 def first_event(facilitator: Facilitator) -> dict[str, object]:
+    """The first step the leader page's stream sends (its opening makes the screen publish)."""
     parts = urlsplit(facilitator.room.leader_url)
     conn = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=5)
     conn.request("GET", parts.path + "/events")
     stream = conn.getresponse()
     while True:
         line = stream.readline().decode()
-        if line.startswith("data: "):
+        if line.startswith("data: ") and '"title"' in line:
             data: dict[str, object] = json.loads(line[6:])
             conn.close()
             return data

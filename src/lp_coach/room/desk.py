@@ -40,16 +40,19 @@ class LeaderDesk:
         """Whether the laptop's face takes the leader page's commands (the full screen does;
         plain prompts, which wait on a line of input, do not)."""
 
-    def push(self, command: str, at: object) -> None:
-        """Queue one command from the leader page, pressed on step `at`; Refused if unknown."""
+    def push(self, command: str, at: object, turn: object = None) -> None:
+        """Queue one command from the leader page, pressed on step `at` (and `turn`, on a step
+        taken in turns); Refused if unknown."""
         if command not in COMMANDS:
             raise Refused(400, "That is not something the leader page can do.")
         if not self.steerable:
             raise Refused(409, "The laptop runs this session as plain prompts: steer it there.")
         if not isinstance(at, int) or isinstance(at, bool):
             raise Refused(400, "Which step was that pressed on? Reload the page.")
+        if turn is not None and (not isinstance(turn, int) or isinstance(turn, bool)):
+            raise Refused(400, "Which turn was that pressed on? Reload the page.")
         with self.lock:
-            self.waiting.append(Reply(command, at=at))  # type: ignore[arg-type]
+            self.waiting.append(Reply(command, at=at, turn=turn))  # type: ignore[arg-type]
 
     def take(self) -> list[Reply]:
         """The commands that came since the last look, oldest first."""
@@ -83,6 +86,7 @@ def leader_stage(
         "ended": False,
         "step": step.key,
         "index": view.index,
+        "turn": view.turn,
         "total": view.total,
         "principle": view.principle.title,
         "title": step.segment.title,

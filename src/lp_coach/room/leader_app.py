@@ -37,7 +37,7 @@ def leader_app(desk: LeaderDesk, inbox: Inbox, page: str) -> ASGIApp:
 
     async def do(request: Request) -> Response:
         data = await _json(request)
-        desk.push(_text(data, "command"), data.get("at"))
+        desk.push(_text(data, "command"), data.get("at"), data.get("turn"))
         inbox.wake()
         return JSONResponse({"queued": True})
 

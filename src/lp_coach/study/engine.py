@@ -110,6 +110,7 @@ class Session:
             silent=silent,
             answered=visibility.answered(entries, step.key) if silent else 0,
             revealed=step.key in self.state.revealed,
+            turn=self.state.turn,
         )
 
     def apply(self, reply: Reply) -> bool:
@@ -120,8 +121,8 @@ class Session:
         if reply.action == "quit":
             sessions.save_state(self.conn, self.record.id, state)
             return False
-        if reply.action in MOVES and reply.at is not None and reply.at != state.position:
-            return True  # pressed on a step the session has already left
+        if reply.action in MOVES and self._already_left(reply):
+            return True  # pressed on a step (or a turn) the session has already left
         if reply.action == "answer" and text:
             self._answer(step, text, reply.speaker)
         elif reply.action == "note" and text:
@@ -190,6 +191,16 @@ class Session:
         sessions.add_entry(
             self.conn, self.record.id, step.key, "follow_up", None, available[shown], state
         )
+
+    def _already_left(self, reply: Reply) -> bool:
+        """Whether `reply` was pressed on a step, or a turn of a step taken in turns, that the
+        session has moved on from since."""
+        if reply.at is None:
+            return False
+        if reply.at != self.state.position:
+            return True
+        turned = self.step.per_person and reply.turn is not None
+        return turned and reply.turn != self.state.turn
 
     def _silent_round(self, step: Step, reveal: bool) -> None:
         """Run this question as a silent round (answers counted, not shown), or reveal it."""

@@ -39,6 +39,9 @@ class Reply:
     """The step (position) it was pressed on: a move pressed on a step the session has
     already left is dropped, so Enter on the laptop and "next" on the leader page pressed
     together move one step, not two. None: wherever the session is."""
+    turn: int | None = field(default=None, compare=False)
+    """On a step taken in turns (action steps, prayers): the turn it was pressed on, when
+    known; a move pressed on a turn already past is dropped too."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,8 @@ class View:
     """This step was a silent round, now revealed: its answers appear all together."""
     room_size: int = 0
     """How many phones are in the live room (0 without one)."""
+    turn: int = 0
+    """The session's turn counter on this step (see `Reply.turn`)."""
 
 
 class StudyFace(Protocol):

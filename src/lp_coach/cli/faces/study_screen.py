@@ -28,6 +28,8 @@ from lp_coach.study.engine import MOVES
 from lp_coach.study.plain import PRIVATE
 from lp_coach.study.view import Reply, View
 
+Pressed = tuple[int, int | None]
+"""The step a key was pressed on, and its turn when that matters (see `Reply.at`)."""
 SAME_MOMENT = 0.4
 """Seconds after the leader page moved the session within which a key read here counts as
 pressed on the step before (Enter and a tap together move one step, not two)."""
@@ -114,15 +116,16 @@ class ScreenFace:
         self.now = now
         self.live: Live | None = None
         self.started: dict[tuple[int, str], float] = {}
-        self.pending: deque[tuple[str | Reply, int]] = deque()
+        self.pending: deque[tuple[str | Reply, Pressed]] = deque()
         """Keys (with the step they were pressed on) and the leader page's commands, in the
         order they came."""
-        self.deferred: list[tuple[str | Reply, int]] = []
+        self.deferred: list[tuple[str | Reply, Pressed]] = []
         """The leader page's commands that came while a line was being typed here."""
         self.warned = False
         """`L` was pressed once: the next `L` shows the leader's link."""
-        self.moved: tuple[float, int] | None = None
-        """When the leader page last moved the session, and the step it moved it from."""
+        self.moved: tuple[float, Pressed] | None = None
+        """When the leader page last moved the session, and the step (and turn) it moved it
+        from."""
         self.place: tuple[int, int] = (-1, -1)
         self.scroll = 0
         self.last_left: tuple[tuple[int, str], float] | None = None
@@ -171,13 +174,13 @@ class ScreenFace:
                         self.deferred.append((key, pressed))
                         continue
                     if key.action in MOVES:
-                        self.moved = (self.now(), view.index)
+                        self.moved = (self.now(), (view.index, view.turn))
                     return key
                 if key == "room" and self.room is not None:
                     self.room.drain()
                     view = keys.view = self.room.refresh(view)
                     commands = self.room.commands()
-                    self.pending.extendleft(reversed([(r, r.at or 0) for r in commands]))
+                    self.pending.extendleft(reversed([(r, (r.at or 0, r.turn)) for r in commands]))
                     continue
                 if key == "L" and self.room is not None and keys.input is None:
                     self._leader_key(keys)
@@ -188,7 +191,7 @@ class ScreenFace:
                 if reply is not None:
                     self.scroll = keys.scroll
                     self.notice = PRIVATE if reply.private else ""
-                    return replace(reply, at=pressed)
+                    return replace(reply, at=pressed[0], turn=pressed[1])
                 continue
             left = view.minutes * 60 - (self.now() - start)
             self._ring(step, left)
@@ -203,14 +206,16 @@ class ScreenFace:
             assert self.keys is not None
             tick = left % 1 + 0.02 if left > 0 else 0.5
             read = self.keys.read(min(0.5, tick))
-            self.pending.extend((k, self._pressed_on(view)) for k in read)
+            self.pending.extend((k, self._pressed_on(view, "room" in read)) for k in read)
 
-    def _pressed_on(self, view: View) -> int:
-        """The step a key just read was pressed on: the one shown, unless the leader page
-        moved the session a moment ago (nobody reacts that fast: it was pressed before)."""
+    def _pressed_on(self, view: View, woken: bool) -> Pressed:
+        """The step a key just read was pressed on: the one shown (whatever the turn; its turn
+        too when the room woke the screen in the same moment, as a tap on the leader page
+        does), unless the leader page moved the session a moment ago (nobody reacts that fast:
+        it was pressed on the step and turn before)."""
         if self.moved is not None and self.now() - self.moved[0] < SAME_MOMENT:
             return self.moved[1]
-        return view.index
+        return view.index, view.turn if woken else None
 
     def _leader_key(self, keys: Keys) -> None:
         """`L` warns that the leader's link would show on this screen; `L` again shows it."""
@@ -235,7 +240,7 @@ class ScreenFace:
         while True:
             pressed = self.keys.read(0.5)
             if "room" in pressed and self.room is not None:
-                self.pending.append(("room", -1))  # looked at once the link is gone
+                self.pending.append(("room", (-1, None)))  # looked at once the link is gone
             if [k for k in pressed if k != "room"]:
                 return
 
