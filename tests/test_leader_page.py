@@ -95,9 +95,11 @@ def test_the_leader_code_is_its_own_and_nothing_else_opens_the_leader_page(apps:
         ("POST", f"/{apps.secret}/say"),
         ("GET", f"/x/{apps.secret}"),
     ]
+    nowhere = apps.client.get("/no-code-at-all")
+    assert nowhere.status_code == 403 and "Room not found" in nowhere.text
     for method, path in refused:
         reply = apps.client.request(method, path, content=b'{"command": "next", "at": 0}')
-        assert (reply.status_code, reply.content) == (403, b""), path
+        assert (reply.status_code, reply.content) == (403, nowhere.content), path
     assert apps.desk.take() == []
 
 

@@ -14,7 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lp_coach.room import codes
 from lp_coach.room.inbox import Inbox
-from lp_coach.room.limits import MAX_BODY, Refused
+from lp_coach.room.limits import MAX_BODY, NameTaken, Refused
 from lp_coach.room.stage import Board
 
 KEEPALIVE_SECONDS = 15.0
@@ -30,10 +30,26 @@ HEADERS = [
     ),
 ]
 
+GONE_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Room not found</title>
+<style>body{font:1.1rem/1.5 system-ui,sans-serif;margin:2rem auto;max-width:30rem;padding:0 1rem}
+</style></head>
+<body><h1>Room not found</h1>
+<p>This room has ended or the code is wrong &mdash; scan the QR code on the screen again.</p>
+</body></html>
+"""
+"""What any URL without the room's code gets: the same small page, naming no room."""
+GONE_HEADERS = {
+    "cache-control": "no-store",
+    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+}
+
 
 class CodeGate:
     """Every request must start with a code (the room's, or the leader page's): each opens its
-    own app and nothing else; otherwise 403 and nothing else."""
+    own app and nothing else; otherwise 403 and the one "room not found" page, nothing else."""
 
     def __init__(self, apps: dict[str, ASGIApp]) -> None:
         self.apps = apps
@@ -46,7 +62,9 @@ class CodeGate:
         opened = [app for code, app in self.apps.items() if codes.matches(first, code)]
         if scope["type"] != "http" or not opened:
             if scope["type"] == "http":
-                await Response(status_code=403)(scope, receive, send)
+                await HTMLResponse(GONE_PAGE, status_code=403, headers=GONE_HEADERS)(
+                    scope, receive, send
+                )
             else:
                 await send({"type": "websocket.close", "code": 1008})
             return
@@ -90,7 +108,11 @@ def build_app(
         data = await _json(request)
         address = request.client.host if request.client else "?"
         who = inbox.join(
-            _text(data, "name"), data.get("anonymous") is True, _text(data, "client"), address
+            _text(data, "name"),
+            data.get("anonymous") is True,
+            _text(data, "client"),
+            address,
+            confirm=data.get("confirm") is True,
         )
         mine = inbox.mine(who.client)
         return JSONResponse({"client": who.client, "name": who.name, "mine": mine})
@@ -124,8 +146,9 @@ def build_app(
 
 
 async def _forbidden(request: Request, exc: Exception) -> Response:
-    """Any path a code does not open answers as if there were no code: 403, nothing else."""
-    return Response(status_code=403)
+    """Any path a code does not open answers as if there were no code: 403 and the same page
+    as any wrong URL, nothing else."""
+    return HTMLResponse(GONE_PAGE, status_code=403, headers=GONE_HEADERS)
 
 
 FORBIDDEN: dict[Any, Any] = {404: _forbidden, 405: _forbidden}
@@ -164,7 +187,10 @@ def _guarded(handler: Handler) -> Handler:
 
 
 def _refusal(refused: Refused) -> Response:
-    return JSONResponse({"error": refused.message}, status_code=refused.status)
+    body: dict[str, object] = {"error": refused.message}
+    if isinstance(refused, NameTaken):
+        body["confirm"] = True  # the phone asks its user, then joins again with confirm
+    return JSONResponse(body, status_code=refused.status)
 
 
 async def _json(request: Request) -> dict[str, Any]:

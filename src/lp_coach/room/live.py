@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 from lp_coach.room.codes import ensure_code, ensure_leader_code, remember_base
 from lp_coach.room.desk import LeaderDesk, leader_stage
 from lp_coach.room.inbox import Inbox
-from lp_coach.room.stage import ENDED, Board, stage_of
+from lp_coach.room.stage import ENDED, PAUSED, Board, stage_of
 from lp_coach.study import sessions, visibility
 from lp_coach.study.engine import Session
+from lp_coach.study.from_phones import add_person, heard
 from lp_coach.study.sessions import SessionEntry
 from lp_coach.study.view import Reply, View
 
@@ -45,6 +46,8 @@ class Room:
         during the session, nor printed unless asked for)."""
         self.server: RoomServer | None = None
         self._qr: list[list[bool]] = []
+        self.heard = _last_entry(session)
+        """The last entry the session has taken in (phones' entries after it are news)."""
 
     @classmethod
     def open(
@@ -116,14 +119,36 @@ class Room:
         said = view.said[-SCREEN_TAIL:]
         return replace(view, said=said, leader=leader, room_size=self.inbox.count())
 
+    def sync(self) -> bool:
+        """Take in what phones did since last time: the turn passes when the person whose turn
+        it is answered from their phone, and someone who joined by phone only is present.
+        True when the session moved (its view must be asked again)."""
+        session = self.session
+        moved = False
+        for name in self.inbox.names():
+            moved = add_person(session, name) or moved
+        news = [
+            e
+            for e in sessions.entries(session.conn, session.record.id)
+            if e.id > self.heard and (e.source or "").startswith("room:")
+        ]
+        for entry in news:
+            moved = heard(session, entry) or moved
+        self.heard = max([self.heard, *(e.id for e in news)])
+        return moved
+
     def refresh(self, view: View) -> View:
         """`view` with what has been said on its step up to now (after a phone or the leader
-        page sent something), as the shared screen may show it."""
+        page sent something), as the shared screen may show it (and whose turn it is, if a
+        phone passed it)."""
+        if self.sync() and not self.session.done:
+            fresh = self.session.view()
+            view = replace(view, person=fresh.person, people=fresh.people)
         entries = sessions.entries(self.session.conn, self.session.record.id)
         silent = view.step.key in self.session.state.silent
         said = visibility.on_step(entries, view.step.key, visibility.SCREEN, silent=silent)
         answered = visibility.answered(entries, view.step.key) if silent else 0
-        view = replace(view, said=tuple(said), silent=silent, answered=answered)
+        view = replace(view, said=tuple(said), silent=silent, silent_answered=answered)
         self._publish(view, entries)
         return self.screen_view(view)
 
@@ -140,11 +165,20 @@ class Room:
             stage = leader_stage(self.session, view, entries, phones, joined, left)
             self.desk.board.publish(stage)
 
-    def stop(self) -> None:
-        """Tell phones the session is over, stop serving (safe to call twice)."""
-        self.board.publish(ENDED)
-        self.desk.board.publish(ENDED)
+    def stop(self, paused: bool = False) -> None:
+        """Tell phones and the leader page the session is over (or `paused`, to be resumed:
+        they wait for it), stop serving (safe to call twice)."""
+        self.board.publish(PAUSED if paused else ENDED)
+        self.desk.board.publish(PAUSED if paused else ENDED)
         server, self.server = self.server, None
         if server is not None:
             server.stop()
             self.inbox.close()
+
+
+def _last_entry(session: Session) -> int:
+    row = session.conn.execute(
+        "SELECT COALESCE(MAX(id), 0) FROM session_entries WHERE session_id = ?",
+        (session.record.id,),
+    ).fetchone()
+    return int(row[0])

@@ -43,11 +43,12 @@ def stage_of(
             if line.role != "leader"
         ],
         "follow_ups": list(view.follow_ups),
+        "people": list(view.people),
         "kinds": kinds,
         "ended": False,
         "silent": {
             "on": view.silent,
-            "answered": view.answered,
+            "answered": view.silent_answered,
             "of": max(len(view.people), joined),
         },
         "answers": [
@@ -61,6 +62,8 @@ def stage_of(
 
 
 ENDED: dict[str, Any] = {"ended": True}
+PAUSED: dict[str, Any] = {"ended": True, "paused": True}
+"""Stopped to be resumed: this stream ends, and the phones keep trying until the room is back."""
 
 
 class Board:

@@ -19,6 +19,7 @@ Action = Literal[
     "follow_up",
     "extend",
     "pass",
+    "answered",
     "quit",
     "silent",
     "reveal",
@@ -65,10 +66,14 @@ class View:
     said: tuple[SessionEntry, ...]
     """What has been said on this step so far, as the shared screen shows it (`visibility`)."""
     previous_actions: tuple[SessionEntry, ...] = ()
+    previous_prayers: tuple[SessionEntry, ...] = ()
+    """At the check-in: last time's prayer requests the group may see (`carried`)."""
+    answered: frozenset[int] = frozenset()
+    """The ids of those marked answered."""
     next_title: str | None = None
     silent: bool = False
     """This step is a silent round not revealed yet: its answers are counted, not shown."""
-    answered: int = 0
+    silent_answered: int = 0
     """In a silent round: how many people have answered so far."""
     revealed: bool = False
     """This step was a silent round, now revealed: its answers appear all together."""

@@ -114,8 +114,8 @@ class StudyScreen:
         if not v.said and v.step.collects in (None, "attendance"):
             return None
         if v.silent:
-            of = max(len(v.people), v.room_size, v.answered)
-            count = f"A silent round: {v.answered} of {of} have answered · H reveals them"
+            of = max(len(v.people), v.room_size, v.silent_answered)
+            count = f"A silent round: {v.silent_answered} of {of} have answered · H reveals them"
             return Said((*v.said, SessionEntry(0, v.step.key, SILENT, None, count, "")), rows)
         return Said(v.said, rows)
 
@@ -215,6 +215,8 @@ def key_help(view: View, scrolls: bool, width: int) -> Text:
         pairs.append((f"1-{len(view.people)}" if len(view.people) > 1 else "1", "who"))
         if not step.per_person:
             pairs.append(("p", "pass"))
+    if view.previous_prayers:
+        pairs.append(("m", "answered"))
     pairs.append(("O", "private note"))
     if step.collects == "answer" and not view.revealed:
         pairs.append(("H", "reveal" if view.silent else "silent round"))

@@ -37,6 +37,7 @@ LEADER_WARNING = (
     "L again shows the leader's link and QR code on this screen: only with the TV off or "
     "turned away. Any other key: not now."
 )
+CANCELLED = "Cancelled: nothing was kept (Ctrl-C again stops the session, saved)."
 
 if TYPE_CHECKING:
     from lp_coach.room.live import Room
@@ -163,50 +164,66 @@ class ScreenFace:
         self.place = place
         drawn: object = None
         while True:
-            live = self._open()
-            if keys.input is None and self.deferred:
-                self.pending.extendleft(reversed(self.deferred))
-                self.deferred.clear()
-            if self.pending:
-                key, pressed = self.pending.popleft()
-                if isinstance(key, Reply):  # from the leader page
-                    if keys.input is not None:  # the laptop is typing: it goes first
-                        self.deferred.append((key, pressed))
-                        continue
-                    if key.action in MOVES:
-                        self.moved = (self.now(), (view.index, view.turn))
-                    return key
-                if key == "room" and self.room is not None:
-                    self.room.drain()
-                    view = keys.view = self.room.refresh(view)
-                    commands = self.room.commands()
-                    self.pending.extendleft(reversed([(r, (r.at or 0, r.turn)) for r in commands]))
-                    continue
-                if key == "L" and self.room is not None and keys.input is None:
-                    self._leader_key(keys)
-                    drawn = None
-                    continue
-                self.warned = False
-                reply = keys.press(key)
-                if reply is not None:
-                    self.scroll = keys.scroll
-                    self.notice = PRIVATE if reply.private else ""
-                    return replace(reply, at=pressed[0], turn=pressed[1])
+            try:
+                reply, drawn = self._tick(keys, step, start, drawn)
+            except KeyboardInterrupt:
+                if keys.input is None:
+                    raise  # Ctrl-C with nothing typed: the session stops, saved
+                keys.input, keys.message, drawn = None, CANCELLED, None  # as Esc does
                 continue
-            left = view.minutes * 60 - (self.now() - start)
-            self._ring(step, left)
-            screen = StudyScreen(view, left, keys)
-            typed = (keys.input.label, keys.input.text) if keys.input else None
-            room = (view.said, self.room.joined) if self.room is not None else None
-            state = (live, clock(left).plain, typed, keys.message, keys.scroll, self.console.size)
-            if (state, room) != drawn:
-                live.update(self._frame(screen, view), refresh=True)
-                keys.scroll = min(keys.scroll, screen.body.hidden)  # as far as there is text
-                drawn = ((*state[:4], keys.scroll, state[5]), room)
-            assert self.keys is not None
-            tick = left % 1 + 0.02 if left > 0 else 0.5
-            read = self.keys.read(min(0.5, tick))
-            self.pending.extend((k, self._pressed_on(view, "room" in read)) for k in read)
+            if reply is not None:
+                return reply
+
+    def _tick(
+        self, keys: Keys, step: tuple[int, str], start: float, drawn: object
+    ) -> tuple[Reply | None, object]:
+        """Take one pending key (or a phone's news, or a leader page's command), else redraw if
+        need be and wait for keys; the reply when there is one, and what is on screen now."""
+        live = self._open()
+        view = keys.view
+        if keys.input is None and self.deferred:
+            self.pending.extendleft(reversed(self.deferred))
+            self.deferred.clear()
+        if self.pending:
+            key, pressed = self.pending.popleft()
+            if isinstance(key, Reply):  # from the leader page
+                if keys.input is not None:  # the laptop is typing: it goes first
+                    self.deferred.append((key, pressed))
+                    return None, drawn
+                if key.action in MOVES:
+                    self.moved = (self.now(), (view.index, view.turn))
+                return key, drawn
+            if key == "room" and self.room is not None:
+                self.room.drain()
+                keys.view = self.room.refresh(view)
+                commands = self.room.commands()
+                self.pending.extendleft(reversed([(r, (r.at or 0, r.turn)) for r in commands]))
+                return None, drawn
+            if key == "L" and self.room is not None and keys.input is None:
+                self._leader_key(keys)
+                return None, None
+            self.warned = False
+            reply = keys.press(key)
+            if reply is not None:
+                self.scroll = keys.scroll
+                self.notice = PRIVATE if reply.private else ""
+                reply = replace(reply, at=pressed[0], turn=pressed[1])
+            return reply, drawn
+        left = view.minutes * 60 - (self.now() - start)
+        self._ring(step, left)
+        screen = StudyScreen(view, left, keys)
+        typed = (keys.input.label, keys.input.text) if keys.input else None
+        room = (view.said, self.room.joined) if self.room is not None else None
+        state = (live, clock(left).plain, typed, keys.message, keys.scroll, self.console.size)
+        if (state, room) != drawn:
+            live.update(self._frame(screen, view), refresh=True)
+            keys.scroll = min(keys.scroll, screen.body.hidden)  # as far as there is text
+            drawn = ((*state[:4], keys.scroll, state[5]), room)
+        assert self.keys is not None
+        tick = left % 1 + 0.02 if left > 0 else 0.5
+        read = self.keys.read(min(0.5, tick))
+        self.pending.extend((k, self._pressed_on(view, "room" in read)) for k in read)
+        return None, drawn
 
     def _pressed_on(self, view: View, woken: bool) -> Pressed:
         """The step a key just read was pressed on: the one shown (whatever the turn; its turn
