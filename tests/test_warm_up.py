@@ -249,3 +249,19 @@ def test_progress_for_a_group_shows_the_group_and_each_person(
     assert text.startswith("Mastery for Ann, Ben, Cal:")
     assert re.search(r"^  Frugality +[█░]{20} +\d+% +\d+% +0% +0%$", text, flags=re.MULTILINE)
     assert cli("progress", "--group", " , ").exit_code == 2
+
+
+def test_on_the_full_screen_a_types_the_hands_and_h_reveals(conn: sqlite3.Connection) -> None:
+    from lp_coach.cli.faces.study_keys import replies
+    from lp_coach.cli.faces.study_layout import key_help
+
+    studied_by(conn, "Ann,Ben", "frugality")
+    session = session_with_warm_up(LIBRARY)
+    view = session.view()
+    assert replies(view, ["H"]) == service_reply("reveal")
+    assert replies(view, ["a", "2", "enter"]) == service_reply("answer", "2")
+    assert " H  reveal" in key_help(view, False, 120).plain
+    session.apply(service_reply("answer", "2"))
+    counted = session.view()
+    assert " H  reveal" not in key_help(counted, False, 120).plain
+    assert replies(counted, ["H"]) is None  # revealed already

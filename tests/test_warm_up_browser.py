@@ -90,7 +90,7 @@ def test_two_phones_answer_the_screen_counts_the_leader_reveals(
         assert shown.said == ()  # who answered what is never on the screen
         ann.locator("#warm-status", has_text="2 answered so far").wait_for()  # type: ignore[attr-defined]
 
-        session.apply(Reply("reveal"))  # the leader presses r
+        session.apply(Reply("reveal"))  # the leader presses H
         room.publish(session.view())
         assert room.refresh(session.view()).said == ()  # the count is shown with its card
         ann.locator("#warm-status", has_text="You were right.").wait_for()  # type: ignore[attr-defined]

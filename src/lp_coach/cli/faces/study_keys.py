@@ -132,7 +132,7 @@ class Keys:
                 self.message = CONFIRM_FINISH
                 return None
             return reply
-        elif key == "r" and self.view.warm_up is not None:
+        elif key == "H" and self.view.warm_up is not None:  # as a silent round is revealed
             if self.view.warm_up.tally is None:
                 return Reply("reveal")
             self.message = "Already revealed: Enter for the next card."
@@ -144,6 +144,8 @@ class Keys:
             self.input = open_input(self.view, note=key == "o")
         elif key == "O":
             self.input = LineInput("note", "Private note (leader's copy only): ", private=True)
+        elif key == "H" and self.view.step.collects == "answer" and not self.view.revealed:
+            return Reply("reveal" if self.view.silent else "silent")
         elif key == "w" and self.speakers():
             self.picking = True
             self.message = (
@@ -209,7 +211,7 @@ def hint(view: View) -> str:
         "action": f"{person}'s action step" if person else "your action step",
         "prayer": f"{person}'s prayer request" if person else "a prayer request",
         "answer": f"what {person} says" if person else "your answer",
-        "warm_up": "how many hands were up for the right answer (r: reveal the phones')",
+        "warm_up": "how many hands were up for the right answer (H: reveal the phones')",
     }
     if collects in what:
         return f"Press a to type {what[collects]}, o for a note."
