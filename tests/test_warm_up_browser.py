@@ -13,6 +13,7 @@ from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.groups.store import current
+from lp_coach.room.desk import leader_stage
 from lp_coach.room.live import Room
 from lp_coach.store.db import connect, db_path
 from lp_coach.study import service, sessions, visibility
@@ -90,9 +91,18 @@ def test_two_phones_answer_the_screen_counts_the_leader_reveals(
         assert shown.said == ()  # who answered what is never on the screen
         ann.locator("#warm-status", has_text="2 answered so far").wait_for()  # type: ignore[attr-defined]
 
+        entries = sessions.entries(conn, session.record.id)
+        desk = leader_stage(session, shown, entries, ["Ann"], 2, 60.0)["silent"]
+        assert (desk["on"], desk["answered"], desk["revealed"]) == (True, 2, False)
+        assert not any(
+            "warm_up" in str(s) for s in leader_stage(session, shown, entries, [], 2, 60.0)["said"]
+        )
         session.apply(Reply("reveal"))  # the leader presses H
         room.publish(session.view())
         assert room.refresh(session.view()).said == ()  # the count is shown with its card
+        after = sessions.entries(conn, session.record.id)
+        desk = leader_stage(session, session.view(), after, ["Ann"], 2, 60.0)["silent"]
+        assert (desk["on"], desk["revealed"]) == (False, True)  # the leader page's reveal
         ann.locator("#warm-status", has_text="You were right.").wait_for()  # type: ignore[attr-defined]
         other.locator("#warm-status", has_text="Not this time").wait_for()  # type: ignore[attr-defined]
         marked = other.locator("#warm-options button.right")  # type: ignore[attr-defined]
