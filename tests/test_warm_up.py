@@ -265,3 +265,10 @@ def test_on_the_full_screen_a_types_the_hands_and_h_reveals(conn: sqlite3.Connec
     counted = session.view()
     assert " H  reveal" not in key_help(counted, False, 120).plain
     assert replies(counted, ["H"]) is None  # revealed already
+
+
+def test_a_reveal_nobody_answered_says_so(conn: sqlite3.Connection) -> None:
+    studied_by(conn, "Ann,Ben", "frugality")
+    session = session_with_warm_up(LIBRARY)
+    shown = session.reveal([])
+    assert shown is not None and shown.tally == "nobody answered"

@@ -163,6 +163,8 @@ class Answer:
 
 def spread_text(card: WarmUpCard, answers: Sequence[Answer]) -> str:
     """How the answers went, option by option: '2 of 3 right; answers 1: 0 · 2: 2 · ...'."""
+    if not answers:
+        return "nobody answered"
     right = sum(1 for a in answers if a.choice == card.answer)
     counts = [sum(1 for a in answers if a.choice == n) for n in range(len(card.options))]
     spread = " · ".join(f"{n}: {count}" for n, count in enumerate(counts, start=1))

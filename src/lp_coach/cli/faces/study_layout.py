@@ -19,6 +19,7 @@ from lp_coach.cli.faces.study_said import SILENT, Said, Window
 from lp_coach.study.readout import readout
 from lp_coach.study.sessions import SessionEntry
 from lp_coach.study.speakers import SPOKEN
+from lp_coach.study.steps import WARM_UP
 from lp_coach.study.view import View
 
 
@@ -111,8 +112,8 @@ class StudyScreen:
     def said(self, rows: Callable[[RenderableType], int]) -> Said | None:
         """What was said on this step (None on steps where nothing is)."""
         v = self.view
-        if not v.said and v.step.collects in (None, "attendance"):
-            return None
+        if not v.said and v.step.collects in (None, "attendance", WARM_UP):
+            return None  # (a warm-up card shows its count and its answer itself)
         if v.silent:
             of = max(len(v.people), v.room_size, v.silent_answered)
             count = f"A silent round: {v.silent_answered} of {of} have answered · H reveals them"
