@@ -180,6 +180,9 @@ def _prompt(view: View, speaker: str | None = None) -> str:
     if step.collects == WARM_UP:
         if view.warm_up is None or view.warm_up.tally is not None:
             return "(Enter: next) > "
+        phones = view.warm_up.answered
+        if phones:
+            return f"{phones} answered on phones: /reveal shows the answer (or type the hands) > "
         return "Hands up for the right answer: how many? (3, or 3/5; Enter: skip) > "
     if step.collects == "attendance":
         everyone = ", ".join(view.people)
