@@ -29,7 +29,7 @@ from lp_coach.store.migrations import MIGRATIONS
 from lp_coach.study import service, sessions, warm_up
 from lp_coach.study.engine import Session
 from lp_coach.study.sessions import Options
-from lp_coach.study.warm_up import Answer
+from lp_coach.study.warm_up import PhoneAnswer
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 LIBRARY = open_library()
@@ -139,7 +139,11 @@ def test_named_answers_are_their_reviews_anonymous_ones_the_groups_only(
     assert card is not None and card.tally is None
     assert session.view().person is None  # nobody's turn: everyone answers
     right, wrong = card.answer, (card.answer + 1) % len(card.options)
-    answers = [Answer("Ann", right, 3.0), Answer("Ben", wrong, 5.0), Answer(None, right, 4.0)]
+    answers = [
+        PhoneAnswer("Ann", right, 3.0),
+        PhoneAnswer("Ben", wrong, 5.0),
+        PhoneAnswer(None, right, 4.0),
+    ]
     shown = session.reveal(answers)
     assert shown is not None and shown.tally is not None
     assert shown.tally.startswith("2 of 3 right; answers ")

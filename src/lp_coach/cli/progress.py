@@ -43,30 +43,22 @@ def progress(
         ),
     ] = None,
 ) -> None:
-    if group is not None:
-        from lp_coach.quiz.service import group_report
-
-        shown = group_report(group, SETTINGS.principles, in_group=SETTINGS.group)
-        if as_json:
-            output.print_json(shown.to_json())
-            return
-        from lp_coach.cli.faces.progress import group_lines
-
-        print("\n".join(group_lines(shown)))
-        return
     from lp_coach.quiz.service import progress_report
 
-    report = progress_report(SETTINGS.principles)
+    report = progress_report(SETTINGS.principles, group=group, in_group=SETTINGS.group)
     if as_json:
         output.print_json(report.to_json())
         return
-    from lp_coach.cli.faces.progress import plain_lines, rich_view
+    from lp_coach.cli.faces.progress import group_lines, of_group, personal, plain_lines, rich_view
 
-    if output.on_terminal():
+    mine, theirs = personal(report), of_group(report)
+    if mine is None:
+        print("\n".join(group_lines(theirs) if theirs is not None else []))
+    elif output.on_terminal():
         console = output.console()
-        for number, part in enumerate(rich_view(report)):
+        for number, part in enumerate(rich_view(mine)):
             if number:
                 console.print()
             console.print(part)
     else:
-        print("\n".join(plain_lines(report)))
+        print("\n".join(plain_lines(mine)))

@@ -181,8 +181,17 @@ def run_quiz(
     return Ran("Quiz done", lines, started, interrupted)
 
 
-def progress_report(packs: Sequence[Path] = (), clock: Clock | None = None) -> Progress:
-    """Mastery per principle, reviews per day and the week's forecast, as of now."""
+def progress_report(
+    packs: Sequence[Path] = (),
+    clock: Clock | None = None,
+    *,
+    group: str | None = None,
+    in_group: str | None = None,
+) -> Progress | GroupProgress:
+    """Mastery per principle, reviews per day and the week's forecast, as of now; or, for a
+    `group` (names, or '-'), each principle's mastery for it and each person (`group_report`)."""
+    if group is not None:
+        return group_report(group, packs, clock, in_group)
     from contextlib import closing
 
     from lp_coach.content.library import open_library

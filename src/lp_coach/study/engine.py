@@ -231,7 +231,7 @@ class Session:
         tally = warm_up.entry_text(card, warm_up.tally_text(*counted))
         sessions.add_entry(self.conn, self.record.id, step.key, WARM_UP, None, tally, self.state)
 
-    def reveal(self, answers: Sequence[warm_up.Answer]) -> WarmUpCard | None:
+    def reveal(self, answers: Sequence[warm_up.PhoneAnswer]) -> WarmUpCard | None:
         """Reveal the current warm-up card with the phones' `answers`: each named answer is
         kept as that person's review of the card (right or wrong, and how fast), as their own
         quiz keeps one; the spread of all of them, anonymous ones too, is the group's figure.

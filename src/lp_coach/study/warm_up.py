@@ -130,12 +130,12 @@ def shown(question: QuizQuestion, tally: str | None, answered: int = 0) -> WarmU
     )
 
 
-def phone_answers(entries: Sequence[SessionEntry], step: str) -> list[Answer]:
+def phone_answers(entries: Sequence[SessionEntry], step: str) -> list[PhoneAnswer]:
     """The phones' answers to the card of `step`, first answer per phone; anonymous ones
     without a name."""
     import json
 
-    answers: dict[str, Answer] = {}
+    answers: dict[str, PhoneAnswer] = {}
     for entry in entries:
         if entry.step != step or entry.kind != WARM_UP_ANSWER:
             continue
@@ -145,12 +145,12 @@ def phone_answers(entries: Sequence[SessionEntry], step: str) -> list[Answer]:
         except (ValueError, KeyError, TypeError):
             continue
         named = entry.person if entry.visibility == sessions.GROUP else None
-        answers.setdefault(entry.source or str(entry.id), Answer(named, choice, seconds))
+        answers.setdefault(entry.source or str(entry.id), PhoneAnswer(named, choice, seconds))
     return list(answers.values())
 
 
 @dataclass(frozen=True)
-class Answer:
+class PhoneAnswer:
     """One phone's answer to a warm-up card."""
 
     person: str | None
@@ -161,7 +161,7 @@ class Answer:
     """From the card's showing to the answer."""
 
 
-def spread_text(card: WarmUpCard, answers: Sequence[Answer]) -> str:
+def spread_text(card: WarmUpCard, answers: Sequence[PhoneAnswer]) -> str:
     """How the answers went, option by option: '2 of 3 right; answers 1: 0 · 2: 2 · ...'."""
     if not answers:
         return "nobody answered"

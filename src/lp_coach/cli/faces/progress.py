@@ -160,6 +160,16 @@ def _s(count: int) -> str:
     return "" if count == 1 else "s"
 
 
+def personal(report: Progress | GroupProgress) -> Progress | None:
+    """`report` when it is the user's own, None when it is a group's (`progress --group`)."""
+    return report if isinstance(report, Progress) else None
+
+
+def of_group(report: Progress | GroupProgress) -> GroupProgress | None:
+    """`report` when it is a group's, else None."""
+    return None if isinstance(report, Progress) else report
+
+
 def group_lines(report: GroupProgress) -> list[str]:
     """A group's mastery as plain text: a bar for the group, a percentage per person."""
     width = max((len(p.title) for p in report.principles), default=0)
