@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from lp_coach.content.lookup import find_principle
 from lp_coach.content.model import Library, Principle
 from lp_coach.errors import NotFound, UsageError
+from lp_coach.study.plan import cadence_name, load_plan, plan_rows
 
 if TYPE_CHECKING:
     from lp_coach.study.plan import Plan
@@ -86,8 +87,6 @@ def from_plan(conn: sqlite3.Connection, library: Library) -> Selection:
 
     A plan nobody has started (`lp-coach plan start`) has no real dates, so none are printed.
     """
-    from lp_coach.study.plan import cadence_name
-
     plan, picks, _ = _plan_picks(conn, library)
     subtitle = f"{_meetings(len(picks))}, every {cadence_name(plan.every_days)}"
     first, last = picks[0].date, picks[-1].date
@@ -106,8 +105,6 @@ def next_meeting(conn: sqlite3.Connection, library: Library) -> Selection:
 
 def _plan_picks(conn: sqlite3.Connection, library: Library) -> tuple[Plan, tuple[Pick, ...], int]:
     """The plan, its meetings (dated as plan_rows dates them), and the next one's number."""
-    from lp_coach.study.plan import load_plan, plan_rows
-
     plan = load_plan(conn, library)
     rows = plan_rows(conn, library, plan)
     picks = []

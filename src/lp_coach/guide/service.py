@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 from lp_coach.content.model import Library
 from lp_coach.errors import UsageError
+from lp_coach.guide.document import build_guide, render_guide
+from lp_coach.guide.files import choose_format, default_name, destination, write_file
 from lp_coach.guide.selection import Selection, choose
+from lp_coach.store.db import connect
+from lp_coach.study.plan import NO_DATES
 
 
 @dataclass(frozen=True)
@@ -46,7 +51,6 @@ class Made:
         """What to tell the user about the guide (the same words as `lp-coach plan`)."""
         if not self.undated:
             return None
-        from lp_coach.study.plan import NO_DATES
 
         return NO_DATES
 
@@ -55,8 +59,6 @@ def make_guide(request: GuideRequest, packs: Sequence[Path] = (), *, to_terminal
     """Choose the principles, build and render the guide, and write it where it goes
     (`to_terminal`: standard output is a terminal, so no --out means a file)."""
     from lp_coach.content.library import open_library
-    from lp_coach.guide.document import build_guide, render_guide
-    from lp_coach.guide.files import choose_format, default_name, destination, write_file
 
     fmt = choose_format(request.fmt, request.out)
     overrides: tuple[Path, ...] = ()
@@ -83,10 +85,6 @@ def make_guide(request: GuideRequest, packs: Sequence[Path] = (), *, to_terminal
 
 def _selection(library: Library, request: GuideRequest) -> Selection:
     """The principles asked for; the plan's come from the store."""
-    from contextlib import closing
-
-    from lp_coach.store.db import connect
-
     typed = list(request.principles)
     if typed or request.every:
         return choose(library, typed, every=request.every, plan=request.plan)

@@ -4,11 +4,22 @@ $EDITOR and the packs."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from datetime import date
 from pathlib import Path
+from shlex import quote
 from typing import TYPE_CHECKING, NamedTuple
 
+from lp_coach.dates import parse_when
+from lp_coach.editor import write_in_editor
+from lp_coach.errors import NotFound
+from lp_coach.journal import store
+from lp_coach.journal.importers import detect_format, read_entries
+from lp_coach.journal.markdown import long_when
+from lp_coach.journal.prompts import edit_scaffold, scaffold, unchanged, written
 from lp_coach.journal.service import LazyLibrary, Packs, prompt_for_day
+from lp_coach.journal.writing import new_entry, retext
+from lp_coach.store.db import connect
 
 if TYPE_CHECKING:
     from lp_coach.dates import When
@@ -46,8 +57,6 @@ def add(
     prompt. `prompt`: the prompt heads the entry and tags its principle. A scaffold left
     empty or unchanged saves nothing; words that cannot be saved stay in their draft.
     """
-    from lp_coach.dates import parse_when
-
     parsed = parse_when(when) if when is not None else None
     library = LazyLibrary(packs)
     if text is None:
@@ -64,15 +73,6 @@ def add(
 def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Saved:
     """Change entry `entry_id`'s words in $EDITOR (its #tags follow them), or with `when`
     move it to that day instead. Words that cannot be saved stay in their draft."""
-    from contextlib import closing
-
-    from lp_coach.editor import write_in_editor
-    from lp_coach.journal import store
-    from lp_coach.journal.markdown import long_when
-    from lp_coach.journal.prompts import edit_scaffold, unchanged, written
-    from lp_coach.journal.writing import retext
-    from lp_coach.store.db import connect
-
     with closing(connect()) as conn:
         entry = store.get(conn, entry_id)
         if when is not None:
@@ -96,11 +96,6 @@ def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Saved:
 def delete(entry_id: int, confirm: Callable[[Entry], bool] | None = None) -> Entry | None:
     """Delete entry `entry_id` once `confirm` (shown the entry) agrees; the entry deleted,
     or None when it was kept."""
-    from contextlib import closing
-
-    from lp_coach.journal import store
-    from lp_coach.store.db import connect
-
     with closing(connect()) as conn:
         entry = store.get(conn, entry_id)
         if confirm is not None and not confirm(entry):
@@ -111,24 +106,12 @@ def delete(entry_id: int, confirm: Callable[[Entry], bool] | None = None) -> Ent
 
 def star(entry_id: int, starred: bool = True) -> Entry:
     """Star (or unstar) entry `entry_id`."""
-    from contextlib import closing
-
-    from lp_coach.journal import store
-    from lp_coach.store.db import connect
-
     with closing(connect()) as conn:
         return store.star(conn, entry_id, starred)
 
 
 def import_file(path: Path, fmt: str | None = None, packs: Packs = ()) -> Imported:
     """Import the entries of `path` (format told from the file unless given), each once."""
-    from contextlib import closing
-
-    from lp_coach.errors import NotFound
-    from lp_coach.journal import store
-    from lp_coach.journal.importers import detect_format, read_entries
-    from lp_coach.store.db import connect
-
     if not path.exists():
         raise NotFound(f"{path}: no such file")
     fmt = fmt or detect_format(path)
@@ -148,10 +131,6 @@ def import_file(path: Path, fmt: str | None = None, packs: Packs = ()) -> Import
 def _add_in_editor(
     library: LazyLibrary, principles: Sequence[str], parsed: When | None, answer: bool, star: bool
 ) -> Saved:
-    from shlex import quote
-
-    from lp_coach.editor import write_in_editor
-    from lp_coach.journal.prompts import scaffold, unchanged, written
 
     question = prompt_for_day(library(), principles, parsed.day if parsed else date.today())
     initial = scaffold(question, answer=answer, tagged=bool(principles))
@@ -174,11 +153,6 @@ def _save(
     library: LazyLibrary,
     answers: str | None = None,
 ) -> Entry:
-    from contextlib import closing
-
-    from lp_coach.journal import store
-    from lp_coach.journal.writing import new_entry
-    from lp_coach.store.db import connect
 
     entry = new_entry(
         text, library, principles=principles, when=parsed, starred=star, answers=answers

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from lp_coach.render.templates import render
 from lp_coach.stories.model import PARTS, Story
 
 SCAFFOLD_TEMPLATE = "story-entry.md.j2"
@@ -108,8 +109,6 @@ def scaffold(
 
     `titles` are (id, title) of every principle, listed in the note to choose from.
     """
-    from lp_coach.render.templates import render
-
     values = story.parts() if story else dict(parts or {})
     return render(
         SCAFFOLD_TEMPLATE,

@@ -6,7 +6,7 @@ Study sessions and printed guides use this one builder, so they agree minute for
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lp_coach.content.model import Example, Principle, Question, Scripture, Tension
 from lp_coach.content.stages import STAGES, stage_of
@@ -154,6 +154,5 @@ def _questions_that_fit(questions: tuple[Question, ...], budget: int) -> list[Qu
 
 
 def _with_start(segment: Segment, start: int) -> Segment:
-    from dataclasses import replace
 
     return replace(segment, start=start)

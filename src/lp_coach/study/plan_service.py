@@ -8,8 +8,20 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from lp_coach.atomic import atomic_write
+from lp_coach.dates import parse_clock, parse_day
 from lp_coach.errors import UsageError
-from lp_coach.study.plan import NO_DATES, Plan, PlanRow, cadence_name
+from lp_coach.store.db import connect
+from lp_coach.study.ics import export_summary, ics_text
+from lp_coach.study.plan import (
+    NO_DATES,
+    Plan,
+    PlanRow,
+    cadence_name,
+    load_plan,
+    plan_rows,
+    start_plan,
+)
 
 DEFAULT_MINUTES = 60
 """How long a meeting lasts in the calendar unless --minutes says."""
@@ -50,8 +62,6 @@ class Calendar(NamedTuple):
 def show_plan(packs: Sequence[Path] = ()) -> Shown:
     """The plan: each meeting's date and principle, what is done and what is next."""
     from lp_coach.content.library import open_library
-    from lp_coach.store.db import connect
-    from lp_coach.study.plan import load_plan, plan_rows
 
     library = open_library(packs)
     with closing(connect()) as conn:
@@ -63,9 +73,6 @@ def show_plan(packs: Sequence[Path] = ()) -> Shown:
 def start_series(on: str, every: str, packs: Sequence[Path] = ()) -> Started:
     """Start the series (again) on the day `on` names, meeting `every` week or 2weeks."""
     from lp_coach.content.library import open_library
-    from lp_coach.dates import parse_day
-    from lp_coach.store.db import connect
-    from lp_coach.study.plan import start_plan
 
     first = parse_day(on, option="--on", ahead=True)
     library = open_library(packs)
@@ -81,10 +88,6 @@ def export_calendar(
     """The meetings as iCalendar, written to `ics` ('-': left for standard output); `at`
     a time of day makes timed events of `minutes`, else all-day ones."""
     from lp_coach.content.library import open_library
-    from lp_coach.dates import parse_clock
-    from lp_coach.store.db import connect
-    from lp_coach.study.ics import export_summary, ics_text
-    from lp_coach.study.plan import load_plan, plan_rows
 
     if minutes is not None and at is None:
         raise UsageError("--minutes needs --at: without a time the meetings are all-day events")
@@ -98,7 +101,6 @@ def export_calendar(
     summary = export_summary(len(rows), clock, length)
     if str(ics) == "-":
         return Calendar(text, None, summary)
-    from lp_coach.atomic import atomic_write
 
     atomic_write(ics, text, mode=0o644)  # StoreError, naming the path, when it cannot
     return Calendar(text, ics, summary)

@@ -11,6 +11,10 @@ from typing import TYPE_CHECKING
 
 from lp_coach.content.model import Library
 from lp_coach.errors import CoachError, NotFound, UsageError
+from lp_coach.paths import db_path
+from lp_coach.room.live import Room
+from lp_coach.room.server import DEFAULT_PORT, lan_address
+from lp_coach.store.db import connect
 from lp_coach.study import engine, sessions
 from lp_coach.study.engine import Session
 from lp_coach.study.notes import LEADER_COPY, written_files
@@ -71,7 +75,6 @@ def run_study(
     stands): True resumes it instead.
     """
     from lp_coach.content.library import open_library
-    from lp_coach.store.db import connect
 
     if (request.room_host is not None or request.room_port is not None) and not (
         request.room or request.resume
@@ -156,10 +159,6 @@ def _new(conn: sqlite3.Connection, library: Library, request: StudyRequest) -> S
 
 def _open_room(session: Session, request: StudyRequest) -> Room:
     """Start the room (the LAN address and port 8765 unless told)."""
-    from lp_coach.paths import db_path
-    from lp_coach.room.live import Room
-    from lp_coach.room.server import DEFAULT_PORT, lan_address
-
     bind = lan_address() if request.room_host is None else request.room_host
     shown = lan_address() if bind in ("0.0.0.0", "::", "") else bind
     port = DEFAULT_PORT if request.room_port is None else request.room_port

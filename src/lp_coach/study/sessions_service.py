@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from lp_coach.errors import NotFound, UsageError
+from lp_coach.store.db import connect
 from lp_coach.study import sessions
 from lp_coach.study.service import Place, progress
 from lp_coach.study.sessions import SessionRecord
@@ -30,8 +31,6 @@ class Notes(NamedTuple):
 
 def list_sessions(packs: Sequence[Path] = ()) -> list[Held]:
     """Every session, oldest first, with where each stands."""
-    from lp_coach.store.db import connect
-
     with closing(connect()) as conn:
         records = sessions.all_sessions(conn)
         if not records:
@@ -47,8 +46,6 @@ def session_notes(
 ) -> Notes:
     """The notes of session `session_id` (or, `last`, of the latest finished one); with
     `write`, written again first and their files returned instead."""
-    from lp_coach.store.db import connect
-
     if (session_id is None) == (not last):
         raise UsageError("give a session ID or --last (see `lp-coach sessions list`)")
     with closing(connect()) as conn:
