@@ -1,6 +1,7 @@
-"""The start-up path, fenced: the modules of ours that `--help`, `journal search` and `today`
-load before they answer. Every other module may import what it needs at the top of its file;
-a module on these lists defers what the command does not need (bench/startup.py times them).
+"""The start-up path, fenced: the modules of ours that `--help`, `journal search`, `today` and
+`principles list` (each timed by bench/startup.py) load before they answer. Every other module
+may import what it needs at the top of its file; a module on these lists defers what the
+command does not need.
 """
 
 from __future__ import annotations
@@ -71,7 +72,27 @@ TODAY = (
         "lp_coach.today",
     }
 )
-ALLOWED = {"--help": HELP, "journal search": SEARCH, "today": TODAY}
+PRINCIPLES = HELP | {
+    "lp_coach.cli.faces",
+    "lp_coach.cli.faces.principle",
+    "lp_coach.cli.options",
+    "lp_coach.cli.output",
+    "lp_coach.cli.principles",
+    "lp_coach.config",
+    "lp_coach.content",
+    "lp_coach.content.cache",
+    "lp_coach.content.library",
+    "lp_coach.content.model",
+    "lp_coach.content.service",
+    "lp_coach.content.sources",
+    "lp_coach.paths",
+}
+ALLOWED = {
+    "--help": HELP,
+    "journal search": SEARCH,
+    "today": TODAY,
+    "principles list": PRINCIPLES,
+}
 """The start-up path of each command, on a terminal and through a pipe, once the store exists
 and the content cache is warm."""
 
@@ -113,6 +134,8 @@ RUNS = [
     ("journal search", ["journal", "search", "budget"], True),
     ("today", ["today", "--json"], False),
     ("today", ["today"], True),
+    ("principles list", ["principles", "list"], False),
+    ("principles list", ["principles", "list"], True),
 ]
 
 

@@ -6,14 +6,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lp_coach.content.library import configured_packs
-from lp_coach.content.lookup import find_principle
-from lp_coach.content.notices import notices
-from lp_coach.content.packs import check_library
-from lp_coach.content.scaffold import new_principle
-from lp_coach.content.schema import pack_schema, principle_schema
-from lp_coach.paths import user_pack_dir
-
 if TYPE_CHECKING:
     from lp_coach.content.model import Library, Principle
     from lp_coach.errors import Problem
@@ -57,6 +49,7 @@ def library(packs: Packs = ()) -> Library:
 def principle(typed: str, packs: Packs = ()) -> FoundPrinciple:
     """The principle `typed` names (id, title, prefix or number), or NotFound."""
     from lp_coach.content.library import open_library
+    from lp_coach.content.lookup import find_principle
 
     opened = open_library(packs)
     return FoundPrinciple(find_principle(opened, typed), opened)
@@ -64,6 +57,10 @@ def principle(typed: str, packs: Packs = ()) -> FoundPrinciple:
 
 def validate(dirs: Sequence[Path] = (), packs: Packs = ()) -> PackCheck:
     """Check every configured pack and `dirs`, and list every problem found."""
+    from lp_coach.content.library import configured_packs
+    from lp_coach.content.notices import notices
+    from lp_coach.content.packs import check_library
+
     found = configured_packs([*packs, *dirs])
     checked, problems = check_library(found)
     if checked is None:
@@ -74,12 +71,16 @@ def validate(dirs: Sequence[Path] = (), packs: Packs = ()) -> PackCheck:
 
 def schema(pack: bool = False) -> dict[str, Any]:
     """The JSON Schema of a principle file (or, `pack`, of pack.yaml)."""
+    from lp_coach.content.schema import pack_schema, principle_schema
+
     return pack_schema() if pack else principle_schema()
 
 
 def new(principle_id: str, title: str | None, directory: Path | None, packs: Packs = ()) -> Created:
     """Write a commented scaffold for a new principle into `directory` (else the user's pack)."""
     from lp_coach.content.library import open_library
+    from lp_coach.content.scaffold import new_principle
+    from lp_coach.paths import user_pack_dir
 
     target = directory or user_pack_dir()
     return Created(new_principle(open_library(packs), principle_id, target, title), target)
