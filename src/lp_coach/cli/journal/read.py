@@ -36,9 +36,8 @@ def list_(
     """
     from lp_coach.journal import service
 
-    listed = service.list_entries(
-        principles or (), since, until, starred, number, SETTINGS.principles
-    )
+    wanted = service.Wanted(principles or (), since, until, starred, number)
+    listed = service.list_entries(wanted, SETTINGS.principles)
     if as_json:
         from lp_coach.journal.export import write_json
 
