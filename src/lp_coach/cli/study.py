@@ -86,7 +86,10 @@ def study(
         room_host=room_host,
         room_port=room_port,
     )
-    studied = run_study(request, _face_for(plain), _resume_instead, SETTINGS.principles)
+    from lp_coach.room.service import open_room
+
+    face_for = _face_for(plain)
+    studied = run_study(request, face_for, _resume_instead, SETTINGS.principles, open_room)
     if studied.finished:
         print(f"Session {studied.session_id} finished. Notes: {' and '.join(studied.notes)}")
         if studied.leader_notes:

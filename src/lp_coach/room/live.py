@@ -1,4 +1,4 @@
-"""A session's live room: the server, the inbox and the board, and what the shared screen asks."""
+"""A session's live room: the server, the inbox, the board, and the face that keeps it in step."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from lp_coach.room.server import RoomServer
 from lp_coach.room.stage import ENDED, Board, stage_of
 from lp_coach.study import sessions, visibility
 from lp_coach.study.engine import Session
-from lp_coach.study.view import View
+from lp_coach.study.view import Reply, StudyFace, View
 
 if TYPE_CHECKING:
     from lp_coach.room.server import RoomServer
@@ -93,6 +93,10 @@ class Room:
         said = visibility.on_step(entries, view.step.key, visibility.SCREEN)
         return self.screen_view(replace(view, said=tuple(said)))
 
+    def wrap(self, face: StudyFace) -> StudyFace:
+        """`face`, keeping the room in step with what it shows."""
+        return RoomFace(face, self)
+
     def stop(self) -> None:
         """Tell phones the session is over, stop serving (safe to call twice)."""
         self.board.publish(ENDED)
@@ -100,3 +104,18 @@ class Room:
         if server is not None:
             server.stop()
             self.inbox.close()
+
+
+class RoomFace:
+    """Wraps the face in front of the room: publishes each step, then shows it as the room may."""
+
+    def __init__(self, inner: StudyFace, room: Room) -> None:
+        self.inner = inner
+        self.room = room
+
+    def show(self, view: View) -> Reply:
+        self.room.publish(view)
+        return self.inner.show(self.room.screen_view(view))
+
+    def close(self) -> None:
+        self.inner.close()

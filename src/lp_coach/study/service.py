@@ -7,23 +7,21 @@ from collections.abc import Callable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TypeVar
 
 from lp_coach.content.model import Library
 from lp_coach.errors import CoachError, NotFound, UsageError
-from lp_coach.paths import db_path
-from lp_coach.room.live import Room
-from lp_coach.room.server import DEFAULT_PORT, lan_address
 from lp_coach.store.db import connect
 from lp_coach.study import engine, sessions
 from lp_coach.study.engine import Session
 from lp_coach.study.notes import LEADER_COPY, written_files
 from lp_coach.study.sessions import Options, SessionRecord
-from lp_coach.study.view import StudyFace
+from lp_coach.study.view import LiveRoom, StudyFace
 from lp_coach.study.writeup import write_up
 
-if TYPE_CHECKING:
-    from lp_coach.room.live import Room
+R = TypeVar("R", bound=LiveRoom)
+RoomOpener = Callable[[Session, "str | None", "int | None"], R]
+"""Opens a session's live room on an address and port (None: the LAN's, 8765)."""
 
 
 @dataclass(frozen=True)
@@ -64,15 +62,17 @@ class Studied:
 
 def run_study(
     request: StudyRequest,
-    face_for: Callable[[Room | None], StudyFace],
+    face_for: Callable[[R | None], StudyFace],
     confirm_resume: Callable[[SessionRecord, Place | None], bool],
     packs: Sequence[Path] = (),
+    open_room: RoomOpener[R] | None = None,
 ) -> Studied:
     """Start (or resume) a session and run it through the face `face_for` makes (given the
     live room, when there is one); the notes are written when it ends.
 
     An unfinished session met on a new start goes to `confirm_resume` (with where it
-    stands): True resumes it instead.
+    stands): True resumes it instead. `open_room` opens the room for the phones (the
+    room lives above the study: lp_coach.room.service.open_room).
     """
     from lp_coach.content.library import open_library
 
@@ -91,12 +91,14 @@ def run_study(
         room = request.room or bool(session.record.options.room)  # a resumed room comes back
         if (request.room_host is not None or request.room_port is not None) and not room:
             raise UsageError("--room-host and --room-port go with --room")
-        live = _open_room(session, request) if room else None
+        live = None
+        if room:
+            if open_room is None:
+                raise UsageError("--room is not available here")
+            live = open_room(session, request.room_host, request.room_port)
         face = face_for(live)
         if live is not None:
-            from lp_coach.room.face import RoomFace
-
-            face = RoomFace(face, live)
+            face = live.wrap(face)
         try:
             outcome = engine.run(session, face, write_up)
         finally:
@@ -155,14 +157,6 @@ def _new(conn: sqlite3.Connection, library: Library, request: StudyRequest) -> S
         journal=request.journal,
     )
     return start(conn, library, options)
-
-
-def _open_room(session: Session, request: StudyRequest) -> Room:
-    """Start the room (the LAN address and port 8765 unless told)."""
-    bind = lan_address() if request.room_host is None else request.room_host
-    shown = lan_address() if bind in ("0.0.0.0", "::", "") else bind
-    port = DEFAULT_PORT if request.room_port is None else request.room_port
-    return Room.open(session, db_path(), bind, port, shown)
 
 
 def parse_group(text: str | None) -> tuple[str, ...]:

@@ -49,6 +49,23 @@ class View:
     next_title: str | None = None
 
 
+class LiveRoom(Protocol):
+    """A session's live room for the phones, as the study service runs it (lp_coach.room)."""
+
+    @property
+    def url(self) -> str:
+        """Where the phones join."""
+        ...
+
+    def wrap(self, face: StudyFace) -> StudyFace:
+        """`face`, keeping the phones on the step it shows and the screen free of secrets."""
+        ...
+
+    def stop(self) -> None:
+        """Tell the phones the session is over and stop serving (safe to call twice)."""
+        ...
+
+
 class StudyFace(Protocol):
     """A way of running a session in front of people."""
 
