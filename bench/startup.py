@@ -1,11 +1,12 @@
 """Start-up time of lp-coach, as whole-process medians against `python -c pass` in the same run.
 
 Targets (issue 2): `lp-coach --help` <= 6x and `lp-coach principles list` <= 9x;
-(issue 12): `lp-coach today`, drawn on a terminal, <= 12x.
-Run:  python bench/startup.py [--runs N] [--check] [--before OTHER_LP_COACH]
-
---before times another lp-coach program in the same interleaved run (an older tree installed
-with `pip install .` in a second venv, say) and prints its medians beside these.
+(issue 12): `lp-coach today`, drawn on a terminal, <= 12x; (issue 24): `principles show`,
+`principles list`, `today` and `journal list` on a terminal <= 7x, and any command on a cold
+content cache (first run, an upgrade, an edited pack) <= 10x.
+`--against OTHER` times another lp-coach program (an older install, say) in the same rounds,
+so "before" and "after" share one run and one noise.
+Run:  python bench/startup.py [--runs N] [--check] [--against PATH]
 """
 
 from __future__ import annotations
@@ -18,13 +19,20 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from typing import Any
 
 from common import lp_coach  # bench/common.py, beside this script
 
-Runner = Callable[[list[str], dict[str, str]], float]
-
-TARGETS = {"--help": 6.0, "principles list": 9.0, "today (terminal)": 12.0}
+TARGETS = {
+    "--help": 6.0,
+    "principles list": 9.0,
+    "principles list (terminal)": 7.0,
+    "principles show": 7.0,
+    "principles show (terminal)": 7.0,
+    "today (terminal)": 7.0,
+    "journal list (terminal)": 7.0,
+    "principles show, cold cache": 10.0,
+}
 
 
 def run_piped(args: list[str], env: dict[str, str]) -> float:
@@ -63,70 +71,72 @@ def run_drawn(args: list[str], env: dict[str, str]) -> float:
     return run_in_pty(args, env, keys=False)
 
 
-def cases(exe: str) -> dict[str, tuple[list[str], Runner]]:
-    """What is timed, for the lp-coach program `exe`."""
-    return {
+def run_cold(args: list[str], env: dict[str, str]) -> float:
+    """Time a run with no content cache (first run, an upgrade, an edited pack)."""
+    shutil.rmtree(os.path.join(env["LP_COACH_HOME"], "cache"), ignore_errors=True)
+    return run_piped(args, env)
+
+
+def cases_for(exe: str, label: str = "") -> dict[str, tuple[list[str], Any]]:
+    """The timed command lines of one lp-coach program, named (with `label` after)."""
+    cases: dict[str, tuple[list[str], Any]] = {
         "--help": ([exe, "--help"], run_piped),
         "principles list": ([exe, "principles", "list"], run_piped),
         "principles list (terminal)": ([exe, "principles", "list"], run_in_pty),
         "principles list --json": ([exe, "principles", "list", "--json"], run_piped),
-        "journal search": ([exe, "journal", "search", "budget"], run_piped),
+        "principles show": ([exe, "principles", "show", "ownership"], run_piped),
+        "principles show (terminal)": ([exe, "principles", "show", "ownership"], run_drawn),
+        "principles show, cold cache": ([exe, "principles", "show", "frugality"], run_cold),
         # The screen drawn, without waiting at the key that starts the quiz.
         "today (terminal)": ([exe, "today"], run_drawn),
         "today --json": ([exe, "today", "--json"], run_piped),
+        "journal list (terminal)": ([exe, "journal", "list"], run_drawn),
     }
+    return {f"{name}{label}": case for name, case in cases.items()}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
-    parser.add_argument("--before", metavar="LP_COACH", help="another lp-coach to time alongside")
+    parser.add_argument("--against", help="another lp-coach program, timed in the same rounds")
     opts = parser.parse_args()
 
-    programs = {"": lp_coach(), " (before)": opts.before} if opts.before else {"": lp_coach()}
-    homes: list[str] = []
-    timed: dict[str, tuple[list[str], Runner, dict[str, str]]] = {}
-    for suffix, exe in programs.items():
-        home = tempfile.mkdtemp(prefix="lp-coach-bench-")  # each program its own store
-        homes.append(home)
-        env = dict(os.environ, LP_COACH_HOME=home, COLUMNS="100", TERM="xterm-256color")
-        env.pop("LP_COACH_PRINCIPLES", None)
-        if not suffix:
-            timed["python -c pass"] = ([sys.executable, "-c", "pass"], run_piped, env)
-        add = [exe, "journal", "add", "A budget cut"]  # something for the search to find
-        subprocess.run(add, env=env, capture_output=True, check=True)
-        for name, (args, runner) in cases(exe).items():
-            timed[name + suffix] = (args, runner, env)
-    for args, runner, env in timed.values():  # warm the OS cache, .pyc files and content cache
+    exe = lp_coach()
+    home = tempfile.mkdtemp(prefix="lp-coach-bench-")
+    env = dict(os.environ, LP_COACH_HOME=home, COLUMNS="100", TERM="xterm-256color")
+    env.pop("LP_COACH_PRINCIPLES", None)
+    cases: dict[str, tuple[list[str], Any]] = {
+        "python -c pass": ([sys.executable, "-c", "pass"], run_piped),
+        **cases_for(exe),
+    }
+    if opts.against:
+        cases.update(cases_for(opts.against, " [against]"))
+    for day in range(1, 11):  # a journal to list
+        entry = f"Entry {day}: owned the follow-up #ownership"
+        add = [exe, "journal", "add", "-d", f"2026-11-{day:02d}", entry]
+        subprocess.run(add, env=env, check=True, capture_output=True)
+    for args, runner in cases.values():  # warm the OS cache, .pyc files and the content cache
         runner(args, env)
-    times: dict[str, list[float]] = {name: [] for name in timed}
+    times: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(opts.runs):  # interleaved, so a noisy moment hits every case alike
-        for name, (args, runner, env) in timed.items():
+        for name, (args, runner) in cases.items():
             times[name].append(runner(args, env))
-    for home in homes:
-        shutil.rmtree(home, ignore_errors=True)
+    shutil.rmtree(home, ignore_errors=True)
 
     base = statistics.median(times["python -c pass"])
-    before = " before   ratio" if opts.before else ""
-    print(f"{'case':32} {'median':>9} {'ratio':>7} {'target':>7}      {before}")
+    print(f"{'case':32} {'median':>9} {'ratio':>7} {'target':>7}")
     missed = False
     for name, samples in times.items():
-        if name.endswith(" (before)"):
-            continue
         median = statistics.median(samples)
         ratio = median / base
         target = TARGETS.get(name)
-        verdict = " " * 12
+        verdict = ""
         if target is not None:
             ok = ratio <= target
             missed |= not ok
-            verdict = f"{target:>6.1f}x {'ok    ' if ok else 'MISSED'}"
-        then = ""
-        if f"{name} (before)" in times:
-            old = statistics.median(times[f"{name} (before)"])
-            then = f"{old * 1000:>7.1f}ms {old / base:>6.2f}x"
-        print(f"{name:32} {median * 1000:>7.1f}ms {ratio:>6.2f}x {verdict} {then}")
+            verdict = f"{target:>6.1f}x {'ok' if ok else 'MISSED'}"
+        print(f"{name:32} {median * 1000:>7.1f}ms {ratio:>6.2f}x {verdict}")
     print(f"({opts.runs} interleaved runs each; ratios against `python -c pass`)")
     return 1 if (missed and opts.check) else 0
 

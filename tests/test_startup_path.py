@@ -72,12 +72,11 @@ TODAY = (
         "lp_coach.today",
     }
 )
-PRINCIPLES = HELP | {
+PRINCIPLES = BASE | {
     "lp_coach.cli.faces",
     "lp_coach.cli.faces.principle",
-    "lp_coach.cli.options",
     "lp_coach.cli.output",
-    "lp_coach.cli.principles",
+    "lp_coach.cli.principles_cmd",
     "lp_coach.config",
     "lp_coach.content",
     "lp_coach.content.cache",
@@ -87,6 +86,7 @@ PRINCIPLES = HELP | {
     "lp_coach.content.sources",
     "lp_coach.paths",
 }
+
 ALLOWED = {
     "--help": HELP,
     "journal search": SEARCH,
