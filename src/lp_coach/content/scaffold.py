@@ -10,7 +10,6 @@ from lp_coach.content.fields import PRINCIPLE, SLUG, SLUG_MAX
 from lp_coach.content.model import Library
 from lp_coach.content.schema import principle_schema
 from lp_coach.errors import UsageError
-from lp_coach.render.templates import render
 
 SCHEMA_FILE = "principle.schema.json"
 
@@ -31,6 +30,7 @@ def new_principle(library: Library, principle_id: str, pack_dir: Path, title: st
             f"{principle_id!r} is already a principle ({existing.source}); a file with that id "
             "in your pack replaces it, so start from a copy of that file"
         )
+    from lp_coach.render.templates import render
 
     others = [p.id for p in library.principles if p.id != principle_id]
     text = render(

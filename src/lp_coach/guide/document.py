@@ -12,9 +12,7 @@ from lp_coach.content.stages import STAGES
 from lp_coach.errors import UsageError
 from lp_coach.guide.chapters import Chapter, build_chapter
 from lp_coach.guide.mdtext import md, tidy
-from lp_coach.guide.pdf import html_to_pdf
 from lp_coach.guide.selection import Selection
-from lp_coach.render.templates import render
 
 FORMATS = ("md", "html", "pdf")
 AUDIENCES = ("leader", "participant")
@@ -94,6 +92,8 @@ def render_text(
 
     `paper` ('a4' or 'letter') fixes the printed page size; without it the printer's own is used.
     """
+    from lp_coach.render.templates import render
+
     if fmt not in ("md", "html"):
         raise UsageError(f"render_text writes md or html, not {fmt!r}")
     size = PAPERS[parse_choice(paper, tuple(PAPERS), "--paper")] if paper else None
@@ -117,6 +117,7 @@ def render_guide(
     fmt = parse_choice(fmt, FORMATS, "--format")
     if fmt != "pdf":
         return render_text(guide, fmt, overrides, paper).encode("utf-8")
+    from lp_coach.guide.pdf import html_to_pdf
 
     return html_to_pdf(render_text(guide, "html", overrides, paper or "a4"))
 

@@ -23,7 +23,6 @@ from lp_coach.errors import StoreError, UsageError
 from lp_coach.journal.entries import Entry
 from lp_coach.journal.listing import Filter, entries
 from lp_coach.journal.markdown import escape, heading, long_when, marker
-from lp_coach.render.templates import stream as render_stream
 
 FORMATS = ("json", "md", "html")
 TEMPLATES = {"md": "journal-export.md.j2", "html": "journal-export.html.j2"}
@@ -166,6 +165,7 @@ def _write(
         "single": single,
         "exported": f"{datetime.now():%Y-%m-%d %H:%M}",
     }
+    from lp_coach.render.templates import stream as render_stream  # jinja2: only when used
 
     for chunk in render_stream(TEMPLATES[fmt], overrides, **context):
         handle.write(chunk)

@@ -6,11 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lp_coach.room.app import build_app
 from lp_coach.room.codes import ensure_code
 from lp_coach.room.inbox import Inbox
-from lp_coach.room.page import room_page
-from lp_coach.room.server import RoomServer
 from lp_coach.room.stage import ENDED, Board, stage_of
 from lp_coach.study import sessions, visibility
 from lp_coach.study.engine import Session
@@ -40,6 +37,10 @@ class Room:
         cls, session: Session, db_path: Path, host: str, port: int, public_host: str | None = None
     ) -> Room:
         """Start the room of `session` on `host:port` (its code made and saved if new)."""
+        from lp_coach.room.app import build_app  # starlette, uvicorn, jinja2: only with --room
+        from lp_coach.room.page import room_page
+        from lp_coach.room.server import RoomServer
+
         code = ensure_code(session.conn, session.record)
         inbox = Inbox(db_path, session.record.id, session.steps)
         board = Board()

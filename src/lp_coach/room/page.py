@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from lp_coach.render.templates import render
 from lp_coach.room.limits import MAX_NAME, MAX_TEXT
 
 
 def room_page(code: str, principle: str, people: tuple[str, ...]) -> str:
     """The page for room `code`: the principle, the names to pick from, the limits."""
+    from lp_coach.render.templates import render
+
     config = {"code": code, "base": f"/{code}", "max_text": MAX_TEXT, "max_name": MAX_NAME}
     return render(
         "room-page.html.j2",

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from lp_coach.render.templates import render
 from lp_coach.stories.matrix import Coverage
 
 MATRIX_TEMPLATE = "stories-matrix.html.j2"
@@ -14,6 +13,8 @@ MATRIX_TEMPLATE = "stories-matrix.html.j2"
 
 def matrix_html(coverage: Coverage, overrides: Sequence[Path] = ()) -> str:
     """The page: the grid, gaps highlighted, and the stories' titles as a key."""
+    from lp_coach.render.templates import render
+
     return render(
         MATRIX_TEMPLATE,
         overrides,

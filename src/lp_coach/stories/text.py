@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from lp_coach.render.templates import render
 from lp_coach.stories.model import PARTS, Story
 
 SCAFFOLD_TEMPLATE = "story-entry.md.j2"
@@ -109,6 +108,8 @@ def scaffold(
 
     `titles` are (id, title) of every principle, listed in the note to choose from.
     """
+    from lp_coach.render.templates import render
+
     values = story.parts() if story else dict(parts or {})
     return render(
         SCAFFOLD_TEMPLATE,

@@ -10,7 +10,6 @@ from typing import Any
 from lp_coach.atomic import atomic_write
 from lp_coach.content.model import Principle, Scripture
 from lp_coach.paths import data_dir, ensure_private_dir
-from lp_coach.render.templates import render
 from lp_coach.study import visibility
 from lp_coach.study.sessions import SessionEntry, SessionRecord
 from lp_coach.study.steps import Step
@@ -129,6 +128,8 @@ def write_notes(
     by date and principle (and the session's id, when that name is taken). A folder or
     file that cannot be written raises StoreError naming it.
     """
+    from lp_coach.render.templates import render
+
     record: SessionRecord = context["session"]
     if beside is not None:
         markdown = beside.with_name(beside.stem + LEADER_COPY + beside.suffix)
