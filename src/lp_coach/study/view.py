@@ -10,7 +10,9 @@ from lp_coach.content.model import Principle
 from lp_coach.study.sessions import SessionEntry
 from lp_coach.study.steps import Step
 
-Action = Literal["next", "back", "skip", "answer", "note", "follow_up", "extend", "pass", "quit"]
+Action = Literal[
+    "next", "back", "skip", "answer", "note", "follow_up", "extend", "pass", "answered", "quit"
+]
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,10 @@ class View:
     said: tuple[SessionEntry, ...]
     """What has been said on this step so far."""
     previous_actions: tuple[SessionEntry, ...] = ()
+    previous_prayers: tuple[SessionEntry, ...] = ()
+    """At the check-in: last time's prayer requests the group may see (`carried`)."""
+    answered: frozenset[int] = frozenset()
+    """The ids of those marked answered."""
     next_title: str | None = None
 
 
@@ -61,8 +67,9 @@ class LiveRoom(Protocol):
         """`face`, keeping the phones on the step it shows and the screen free of secrets."""
         ...
 
-    def stop(self) -> None:
-        """Tell the phones the session is over and stop serving (safe to call twice)."""
+    def stop(self, paused: bool = False) -> None:
+        """Tell the phones the session is over (or `paused`: they wait for it to come back),
+        and stop serving (safe to call twice)."""
         ...
 
 

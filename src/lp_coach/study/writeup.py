@@ -12,6 +12,7 @@ from lp_coach.errors import UsageError
 from lp_coach.journal.entries import NewEntry
 from lp_coach.journal.store import add_many
 from lp_coach.study import sessions
+from lp_coach.study.carried import carried
 from lp_coach.study.engine import Session
 from lp_coach.study.notes import has_private, notes_context, step_prompt, write_notes
 from lp_coach.study.plan import load_plan, plan_rows
@@ -42,8 +43,10 @@ def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
         next_after(conn, session.library, session.principle.id),
     )
     path = write_notes(notes_context(*parts), overrides)
-    if has_private(entries):
-        write_notes(notes_context(*parts, leader=True), overrides, beside=path)
+    for_leader = carried(conn, session.record.id).for_leader
+    if has_private(entries) or for_leader:
+        context = notes_context(*parts, leader=True, carried_for_leader=for_leader)
+        write_notes(context, overrides, beside=path)
     return str(path)
 
 
