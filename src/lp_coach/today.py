@@ -231,7 +231,7 @@ def last_steps(conn: sqlite3.Connection, me: str | None) -> ActionSteps | None:
     from lp_coach.study import sessions
     from lp_coach.study.visibility import TODAY, visible
 
-    record = sessions.last_finished(conn)
+    record = sessions.latest(conn, sessions.FINISHED)
     if record is None:
         return None
     wanted = me.casefold() if me else None

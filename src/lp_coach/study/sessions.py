@@ -129,11 +129,6 @@ def latest(conn: sqlite3.Connection, status: str | None = None) -> SessionRecord
     return _record(row) if row is not None else None
 
 
-def last_finished(conn: sqlite3.Connection) -> SessionRecord | None:
-    """The finished session started last, or None."""
-    return latest(conn, FINISHED)
-
-
 def all_sessions(conn: sqlite3.Connection) -> list[SessionRecord]:
     """Every session, oldest first."""
     return [_record(row) for row in conn.execute("SELECT * FROM sessions ORDER BY id")]
@@ -212,13 +207,12 @@ def add_attendee(conn: sqlite3.Connection, session_id: int, name: str, state: St
         conn.execute("UPDATE sessions SET state = ? WHERE id = ?", (state.to_json(), session_id))
 
 
+ENTRIES = "SELECT id, step, kind, person, text, created, visibility, source FROM session_entries"
+
+
 def entries(conn: sqlite3.Connection, session_id: int) -> list[SessionEntry]:
     """Everything said in a session, in the order it was said."""
-    rows = conn.execute(
-        "SELECT id, step, kind, person, text, created, visibility, source FROM session_entries "
-        "WHERE session_id = ? ORDER BY id",
-        (session_id,),
-    )
+    rows = conn.execute(f"{ENTRIES} WHERE session_id = ? ORDER BY id", (session_id,))
     return [SessionEntry(**dict(row)) for row in rows]
 
 
@@ -229,8 +223,7 @@ def entries_from(
     session, in the order it was said."""
     length = len(source) if prefix else -1  # substr(x, 1, -1) is '': the whole source then
     rows = conn.execute(
-        "SELECT id, step, kind, person, text, created, visibility, source FROM session_entries "
-        "WHERE session_id = ? AND (source = ? OR substr(source, 1, ?) = ?) ORDER BY id",
+        f"{ENTRIES} WHERE session_id = ? AND (source = ? OR substr(source, 1, ?) = ?) ORDER BY id",
         (session_id, source, length, source),
     )
     return [SessionEntry(**dict(row)) for row in rows]
