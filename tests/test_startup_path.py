@@ -14,6 +14,7 @@ from pathlib import Path
 BASE = {
     "lp_coach",
     "lp_coach.cli",
+    "lp_coach.cli.argv",
     "lp_coach.cli.main",
     "lp_coach.cli.settings",
     "lp_coach.cli.shortcuts",
@@ -72,6 +73,8 @@ TODAY = (
         "lp_coach.today",
     }
 )
+SEARCH |= {"lp_coach.safetext"}  # what prints text a user wrote strips terminal controls
+TODAY |= {"lp_coach.safetext", "lp_coach.groups", "lp_coach.groups.store", "lp_coach.study.cadence"}
 PRINCIPLES = BASE | {
     "lp_coach.cli.faces",
     "lp_coach.cli.faces.principle",

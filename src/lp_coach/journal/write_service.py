@@ -4,22 +4,11 @@ $EDITOR and the packs."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import closing
 from datetime import date
 from pathlib import Path
-from shlex import quote
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
-from lp_coach.dates import parse_when
-from lp_coach.editor import write_in_editor
-from lp_coach.errors import NotFound
-from lp_coach.journal import store
-from lp_coach.journal.importers import detect_format, read_entries
-from lp_coach.journal.markdown import long_when
-from lp_coach.journal.prompts import edit_scaffold, scaffold, unchanged, written
 from lp_coach.journal.service import LazyLibrary, Packs, prompt_for_day
-from lp_coach.journal.writing import new_entry, retext
-from lp_coach.store.db import connect
 
 if TYPE_CHECKING:
     from lp_coach.dates import When
@@ -47,17 +36,30 @@ class Imported(NamedTuple):
 def add(
     text: str | None,
     *,
+    piped: TextIO | None = None,
     principles: Sequence[str] = (),
     when: str | None = None,
     prompt: bool = False,
     star: bool = False,
     packs: Packs = (),
+    future: Callable[[date], bool] | None = None,
 ) -> Saved:
     """Store an entry of `text`, or, with `text` None, one written in $EDITOR on today's
     prompt. `prompt`: the prompt heads the entry and tags its principle. A scaffold left
     empty or unchanged saves nothing; words that cannot be saved stay in their draft.
+    `piped`: with `text` None, the text is read from it (stdin through a pipe) instead; if
+    it is not UTF-8, what could be read is kept in a draft and nothing is saved.
+    `future` is asked whether a day after today (`when`) is meant; False saves nothing.
     """
+    from lp_coach.dates import parse_when
+
+    if text is None and piped is not None:
+        from lp_coach.editor import read_piped
+
+        text = read_piped(piped, "entry", "lp-coach journal add")
     parsed = parse_when(when) if when is not None else None
+    if parsed is not None and parsed.day > date.today() and future and not future(parsed.day):
+        return Saved(None, "dated in the future")
     library = LazyLibrary(packs)
     if text is None:
         return _add_in_editor(library, principles, parsed, prompt, star)
@@ -73,6 +75,15 @@ def add(
 def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Saved:
     """Change entry `entry_id`'s words in $EDITOR (its #tags follow them), or with `when`
     move it to that day instead. Words that cannot be saved stay in their draft."""
+    from contextlib import closing
+
+    from lp_coach.editor import write_in_editor
+    from lp_coach.journal import store
+    from lp_coach.journal.markdown import long_when
+    from lp_coach.journal.prompts import edit_scaffold, unchanged, written
+    from lp_coach.journal.writing import retext
+    from lp_coach.store.db import connect
+
     with closing(connect()) as conn:
         entry = store.get(conn, entry_id)
         if when is not None:
@@ -96,6 +107,11 @@ def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Saved:
 def delete(entry_id: int, confirm: Callable[[Entry], bool] | None = None) -> Entry | None:
     """Delete entry `entry_id` once `confirm` (shown the entry) agrees; the entry deleted,
     or None when it was kept."""
+    from contextlib import closing
+
+    from lp_coach.journal import store
+    from lp_coach.store.db import connect
+
     with closing(connect()) as conn:
         entry = store.get(conn, entry_id)
         if confirm is not None and not confirm(entry):
@@ -106,12 +122,24 @@ def delete(entry_id: int, confirm: Callable[[Entry], bool] | None = None) -> Ent
 
 def star(entry_id: int, starred: bool = True) -> Entry:
     """Star (or unstar) entry `entry_id`."""
+    from contextlib import closing
+
+    from lp_coach.journal import store
+    from lp_coach.store.db import connect
+
     with closing(connect()) as conn:
         return store.star(conn, entry_id, starred)
 
 
 def import_file(path: Path, fmt: str | None = None, packs: Packs = ()) -> Imported:
     """Import the entries of `path` (format told from the file unless given), each once."""
+    from contextlib import closing
+
+    from lp_coach.errors import NotFound
+    from lp_coach.journal import store
+    from lp_coach.journal.importers import detect_format, read_entries
+    from lp_coach.store.db import connect
+
     if not path.exists():
         raise NotFound(f"{path}: no such file")
     fmt = fmt or detect_format(path)
@@ -131,6 +159,10 @@ def import_file(path: Path, fmt: str | None = None, packs: Packs = ()) -> Import
 def _add_in_editor(
     library: LazyLibrary, principles: Sequence[str], parsed: When | None, answer: bool, star: bool
 ) -> Saved:
+    from shlex import quote
+
+    from lp_coach.editor import write_in_editor
+    from lp_coach.journal.prompts import scaffold, unchanged, written
 
     question = prompt_for_day(library(), principles, parsed.day if parsed else date.today())
     initial = scaffold(question, answer=answer, tagged=bool(principles))
@@ -153,6 +185,11 @@ def _save(
     library: LazyLibrary,
     answers: str | None = None,
 ) -> Entry:
+    from contextlib import closing
+
+    from lp_coach.journal import store
+    from lp_coach.journal.writing import new_entry
+    from lp_coach.store.db import connect
 
     entry = new_entry(
         text, library, principles=principles, when=parsed, starred=star, answers=answers

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lp_coach.errors import NotFound
+from lp_coach.safetext import printable, repaired
 from lp_coach.store.db import now, transaction
 
 IN_PROGRESS = "in_progress"
@@ -91,20 +92,29 @@ class SessionRecord:
     started: str
     finished: str | None
     notes_path: str | None
+    group_id: int | None = None
+    """The group it was held in (see groups/store.py)."""
 
     @property
     def principle_id(self) -> str:
         return self.options.principle_id
 
 
-def create(conn: sqlite3.Connection, options: Options) -> SessionRecord:
-    """Start a new session and return it."""
+def create(conn: sqlite3.Connection, options: Options, group_id: int = 1) -> SessionRecord:
+    """Start a new session in the group `group_id` and return it."""
     state = State()
     with transaction(conn):
         cursor = conn.execute(
-            "INSERT INTO sessions (principle_id, status, started, options, state) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (options.principle_id, IN_PROGRESS, now(), options.to_json(), state.to_json()),
+            "INSERT INTO sessions (principle_id, status, started, options, state, group_id) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                options.principle_id,
+                IN_PROGRESS,
+                now(),
+                options.to_json(),
+                state.to_json(),
+                group_id,
+            ),
         )
     assert cursor.lastrowid is not None
     return load(conn, cursor.lastrowid)
@@ -118,20 +128,24 @@ def load(conn: sqlite3.Connection, session_id: int) -> SessionRecord:
     return _record(row)
 
 
-def latest(conn: sqlite3.Connection, status: str | None = None) -> SessionRecord | None:
-    """The most recently started session (with this status), or None."""
-    if status is None:
-        row = conn.execute("SELECT * FROM sessions ORDER BY id DESC LIMIT 1").fetchone()
-    else:
-        row = conn.execute(
-            "SELECT * FROM sessions WHERE status = ? ORDER BY id DESC LIMIT 1", (status,)
-        ).fetchone()
+def latest(
+    conn: sqlite3.Connection, status: str | None = None, group_id: int | None = None
+) -> SessionRecord | None:
+    """The most recently started session (with this status, in this group), or None."""
+    row = conn.execute(
+        "SELECT * FROM sessions WHERE (? IS NULL OR status = ?) AND (? IS NULL OR group_id = ?) "
+        "ORDER BY id DESC LIMIT 1",
+        (status, status, group_id, group_id),
+    ).fetchone()
     return _record(row) if row is not None else None
 
 
-def all_sessions(conn: sqlite3.Connection) -> list[SessionRecord]:
-    """Every session, oldest first."""
-    return [_record(row) for row in conn.execute("SELECT * FROM sessions ORDER BY id")]
+def all_sessions(conn: sqlite3.Connection, group_id: int | None = None) -> list[SessionRecord]:
+    """Every session (of the group `group_id`), oldest first."""
+    rows = conn.execute(
+        "SELECT * FROM sessions WHERE ? IS NULL OR group_id = ? ORDER BY id", (group_id, group_id)
+    )
+    return [_record(row) for row in rows]
 
 
 def save_state(conn: sqlite3.Connection, session_id: int, state: State) -> None:
@@ -155,7 +169,9 @@ def add_entry(
     """Save what was said and where the session now stands, together; return the entry's id.
 
     `state` None leaves the state alone (an entry from a phone does not move the session).
+    The text is stored decoded and without control sequences: screens and notes show it.
     """
+    text = printable(repaired(text))
     with transaction(conn):
         cursor = conn.execute(
             "INSERT INTO session_entries "
@@ -229,29 +245,6 @@ def entries_from(
     return [SessionEntry(**dict(row)) for row in rows]
 
 
-def previous_entries(conn: sqlite3.Connection, session_id: int) -> list[SessionEntry]:
-    """Everything said at the same group's last finished session (for the check-in; what it
-    may show of them is `visibility`'s to say).
-
-    The same group is the same people, in any order or case; a solo session only
-    recalls solo sessions.
-    """
-    this = load(conn, session_id)
-    rows = conn.execute(
-        "SELECT id, options FROM sessions WHERE status = ? AND id < ? ORDER BY id DESC",
-        (FINISHED, session_id),
-    )
-    for row in rows:
-        if same_people(Options.from_json(row["options"]).group, this.options.group):
-            return entries(conn, row["id"])
-    return []
-
-
-def same_people(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
-    """Whether two groups are the same people (order and case aside)."""
-    return {n.casefold() for n in one} == {n.casefold() for n in other}
-
-
 def finish(
     conn: sqlite3.Connection, session_id: int, state: State, notes_path: str | None = None
 ) -> None:
@@ -296,4 +289,5 @@ def _record(row: sqlite3.Row) -> SessionRecord:
         started=row["started"],
         finished=row["finished"],
         notes_path=row["notes_path"],
+        group_id=row["group_id"],
     )

@@ -4,24 +4,25 @@ in the journal."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
 from pathlib import Path
 
 from lp_coach.content.model import Library, Principle
 from lp_coach.errors import UsageError
-from lp_coach.journal.entries import NewEntry
-from lp_coach.journal.store import add_many
 from lp_coach.study import sessions
 from lp_coach.study.carried import carried
 from lp_coach.study.engine import Session
-from lp_coach.study.notes import has_private, notes_context, step_prompt, write_notes
-from lp_coach.study.plan import load_plan, plan_rows
+from lp_coach.study.notes import has_private, notes_context, write_notes
 from lp_coach.study.sessions import SessionRecord
 
 
-def next_after(conn: sqlite3.Connection, library: Library, current: str) -> Principle | None:
-    """The principle the plan comes to after `current` is done."""
-    rows = plan_rows(conn, library, load_plan(conn, library))
+def next_after(
+    conn: sqlite3.Connection, library: Library, current: str, group_id: int | None
+) -> Principle | None:
+    """The principle the group's plan comes to after `current` is done."""
+    from lp_coach.groups.store import by_id
+    from lp_coach.study.plan import load_plan, plan_rows
+
+    rows = plan_rows(conn, library, load_plan(conn, library, by_id(conn, group_id)))
     for row in rows:
         if not row.done and row.principle_id != current:
             return library.get(row.principle_id)
@@ -40,7 +41,7 @@ def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
         session.principle,
         session.steps,
         entries,
-        next_after(conn, session.library, session.principle.id),
+        next_after(conn, session.library, session.principle.id, session.record.group_id),
     )
     path = write_notes(notes_context(*parts), overrides)
     for_leader = carried(conn, session.record.id).for_leader
@@ -69,6 +70,12 @@ def keep_in_journal(session: Session) -> int:
     Entries carry a fingerprint made from the session and entry, so finishing (or
     retrying) twice never adds them twice. Returns how many answers there were.
     """
+    from datetime import date
+
+    from lp_coach.journal.entries import NewEntry
+    from lp_coach.journal.store import add_many
+    from lp_coach.study.notes import step_prompt
+
     record = session.record
     prompts = {s.key: step_prompt(s) for s in session.steps if s.collects in ("answer", "action")}
     new = [
