@@ -112,7 +112,8 @@ def main() -> int:
 
     from lp_coach.cli.faces.study_screen import ScreenFace
     from lp_coach.content.library import open_library
-    from lp_coach.room.live import Room, RoomFace
+    from lp_coach.room.face import RoomFace
+    from lp_coach.room.live import Room
     from lp_coach.store.db import connect, db_path
     from lp_coach.study import engine, service, sessions, writeup
     from lp_coach.study.sessions import Options

@@ -16,7 +16,8 @@ from test_room_app import new_session
 from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
-from lp_coach.room.live import Room, RoomFace
+from lp_coach.room.face import RoomFace
+from lp_coach.room.live import Room
 from lp_coach.store.db import db_path
 from lp_coach.study import engine, sessions, writeup
 from lp_coach.study.view import Reply, View

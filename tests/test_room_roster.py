@@ -15,7 +15,8 @@ from lp_coach.cli.faces.room_panel import RoomFrame, qr_text
 from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
-from lp_coach.room.live import Room, RoomFace
+from lp_coach.room.face import RoomFace
+from lp_coach.room.live import Room
 from lp_coach.room.stage import stage_of
 from lp_coach.store.db import connect, db_path
 from lp_coach.study import engine, service, sessions

@@ -139,6 +139,8 @@ def run_study(
         if live is not None:
             face = live.wrap(face)
         try:
+            if live is not None:
+                live.greet(face)
             outcome = engine.run(session, face, write_up)
         finally:
             face.close()  # before anything is printed, so it lands on the normal screen
