@@ -13,7 +13,7 @@ from lp_coach.content.model import Library
 from lp_coach.errors import CoachError, NotFound, UsageError
 from lp_coach.groups.store import Group
 from lp_coach.store.db import connect
-from lp_coach.study import engine, sessions
+from lp_coach.study import runner, sessions
 from lp_coach.study.agenda import Agenda
 from lp_coach.study.engine import Session
 from lp_coach.study.notes import LEADER_COPY, written_files
@@ -141,13 +141,13 @@ def run_study(
         try:
             if live is not None:
                 live.greet(face)
-            outcome = engine.run(session, face, write_up)
+            outcome = runner.run(session, face, write_up)
         finally:
             face.close()  # before anything is printed, so it lands on the normal screen
             if live is not None:
                 live.stop(paused=not session.done)  # stopped to resume: phones wait for it
         if not outcome.finished:
-            return Studied(session.record.id, False, saved=engine.saved_line(session))
+            return Studied(session.record.id, False, saved=runner.saved_line(session))
     notes = outcome.notes_path or ""
     files = tuple(str(f) for f in written_files(Path(notes))) or (notes,)
     shared = tuple(f for f in files if LEADER_COPY + "." not in f)
