@@ -210,10 +210,11 @@ def _open_room(session: Session, request: StudyRequest) -> Room:
 
     before = session.record.options
     host = request.room_host if request.room_host is not None else before.room_host or None
-    port = request.room_port if request.room_port is not None else before.room_port
+    # --room-port 0 asks for any free port; not given, the port the room had, else 8765
+    port = request.room_port if request.room_port is not None else before.room_port or DEFAULT_PORT
     bind = lan_address() if host is None else host
     shown = lan_address() if bind in ("0.0.0.0", "::", "") else bind
-    room = Room.open(session, db_path(), bind, port or DEFAULT_PORT, shown)
+    room = Room.open(session, db_path(), bind, port, shown)
     assert room.server is not None
     options = replace(session.record.options, room_host=host or "", room_port=room.server.port)
     session.record.options = options
