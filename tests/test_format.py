@@ -68,7 +68,15 @@ def test_the_shapes_follow_the_model() -> None:
     assert PRINCIPLE.entry("tensions").fields[0] == Field(
         "with", Kind.PRINCIPLE, "A principle that pulls the other way.", True
     )
-    assert keys(PACK) == ["name", "version", "description", "source", "licence", "translation"]
+    assert keys(PACK) == [
+        "name",
+        "version",
+        "description",
+        "source",
+        "licence",
+        "translation",
+        "scripture_credit",
+    ]
     assert [s.name for s in entry_shapes(PRINCIPLE)] == [
         "scripture entry",
         "discussion question",

@@ -27,6 +27,7 @@ class Today(NamedTuple):
     me: str | None = None
     as_json: bool = False
     bare: bool = False
+    secular: bool = False
     """No arguments: today's screen only when stdin and stdout are terminals, else Typer's help."""
 
 
@@ -45,27 +46,29 @@ def parse(argv: list[str]) -> Search | Today | None:
 
 
 def parse_today(argv: list[str]) -> Today | None:
-    """`today`, then `--json` and `--me NAME` (NAME not starting with '-') once each, in any
-    order; or no argument at all. Anything else (help, `--me=NAME`, an option given twice or
-    before `today`) is Typer's.
+    """`today`, then `--json`, `--secular` and `--me NAME` (NAME not starting with '-') once
+    each, in any order; or no argument at all. Anything else (help, `--me=NAME`, an option
+    given twice or before `today`) is Typer's.
     """
     if not argv:
         return Today(bare=True)
     if argv[0] != "today":
         return None
     me: str | None = None
-    as_json = False
+    as_json = secular = False
     rest = iter(argv[1:])
     for token in rest:
         if token == "--json" and not as_json:
             as_json = True
+        elif token == "--secular" and not secular:
+            secular = True
         elif token == "--me" and me is None:
             me = next(rest, "-")
             if me.startswith("-"):
                 return None
         else:
             return None
-    return Today(me, as_json)
+    return Today(me, as_json, secular=secular)
 
 
 def parse_search(argv: list[str]) -> Search | None:
@@ -110,7 +113,7 @@ def try_run(argv: list[str] | None) -> bool:
     if isinstance(wanted, Today):
         if wanted.bare and not _both_terminals():
             return False  # through a pipe, a bare `lp-coach` prints Typer's help
-        show(wanted.me, wanted.as_json)
+        show(wanted.me, wanted.as_json, wanted.secular)
         sys.stdout.flush()
         return True
     # Ctrl-C and a reader that stopped early (`| head`) reach cli/main.py:run, as from Typer.
@@ -128,8 +131,9 @@ def _both_terminals() -> bool:
     return on_terminal() and sys.stdin.isatty()
 
 
-def show(me: str | None = None, as_json: bool = False) -> None:
-    """Gather today's facts, then draw them (terminal) or print them as JSON."""
+def show(me: str | None = None, as_json: bool = False, secular: bool = False) -> None:
+    """Gather today's facts, then draw them (terminal) or print them as JSON; `secular` (or
+    the config's `secular = true`) leaves out prompts that assume faith."""
     from contextlib import closing
 
     from lp_coach.cli import output
@@ -142,8 +146,13 @@ def show(me: str | None = None, as_json: bool = False) -> None:
 
     if me is not None:
         remember_me(me)
-    name = " ".join(me.split()) if me else load_config().me
+    config = load_config()
+    name = " ".join(me.split()) if me else config.me
     library = open_library(SETTINGS.principles)
+    if secular or config.secular:
+        from lp_coach.content.audience import SECULAR, library_for
+
+        library = library_for(library, SECULAR)
     with closing(connect()) as conn:
         facts = gather(conn, library, SystemClock().now(), name)
     if as_json or not output.on_terminal():

@@ -53,6 +53,9 @@ def practice(
     plain: Annotated[
         bool, typer.Option("--plain", help="Plain prompts, no clock, even on a terminal.")
     ] = False,
+    secular: Annotated[
+        bool, typer.Option("--secular", help="Leave out questions that assume faith.")
+    ] = False,
 ) -> None:
     """Answer interview questions; feedback on a rubric after each.
 
@@ -63,6 +66,7 @@ def practice(
     import random
     from contextlib import closing
 
+    from lp_coach.config import secular_default
     from lp_coach.content.library import open_library
     from lp_coach.content.lookup import find_principle
     from lp_coach.errors import UsageError
@@ -75,6 +79,10 @@ def practice(
     if not minutes > 0:
         raise UsageError("--minutes must be more than 0")
     library = open_library(SETTINGS.principles)
+    if secular_default(secular):
+        from lp_coach.content.audience import SECULAR, library_for
+
+        library = library_for(library, SECULAR)
     only = tuple(dict.fromkeys(find_principle(library, p).id for p in principles or ()))
     with closing(connect()) as conn:
         questions = choose(

@@ -36,6 +36,14 @@ def study(
     no_prayer: Annotated[
         bool, typer.Option("--no-prayer", help="Leave out opening prayer and prayer requests.")
     ] = False,
+    secular: Annotated[
+        bool,
+        typer.Option(
+            "--secular",
+            help="For a team at work: no scripture, prayer or anything that assumes faith "
+            "(or set secular = true in the config).",
+        ),
+    ] = False,
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue the last unfinished session.")
     ] = False,
@@ -70,6 +78,7 @@ def study(
     With --room, phones on the same network join by a QR code on the screen (a resumed
     session's room comes back with the same code).
     """
+    from lp_coach.config import secular_default
     from lp_coach.content.library import open_library
     from lp_coach.content.lookup import find_principle
     from lp_coach.errors import UsageError
@@ -93,6 +102,7 @@ def study(
             "--minutes": minutes is not None,
             "--no-scripture": no_scripture,
             "--no-prayer": no_prayer,
+            "--secular": secular,
             "--journal": journal,
         }  # what shapes the agenda: a resumed session keeps what it started with
         fixed = [name for name, there in given.items() if there]
@@ -121,6 +131,7 @@ def study(
             leader=leader,
             scripture=not no_scripture,
             prayer=not no_prayer,
+            secular=secular_default(secular),
             journal=journal,
         )
         session = service.start(conn, library, options)

@@ -26,6 +26,8 @@ class Request:
     audience: str = "leader"
     minutes: int = 60
     scripture: bool = True
+    secular: bool = False
+    """No scripture, prayer or item that assumes faith."""
     template: Path | None = None
     """A directory of the user's own guide*.j2 templates."""
     paper: str | None = None
@@ -72,6 +74,7 @@ def make_guide(request: Request, packs: Sequence[Path] = (), *, to_terminal: boo
         audience=request.audience,
         minutes=request.minutes,
         scripture=request.scripture,
+        secular=request.secular,
     )
     data = render_guide(built, fmt, overrides, request.paper)
     name = default_name(selection, built.audience, fmt)

@@ -32,7 +32,11 @@ def start(conn: sqlite3.Connection, library: Library, options: Options) -> Sessi
     from lp_coach.study.agenda import build_agenda
 
     agenda = build_agenda(
-        principle, options.minutes, scripture=options.scripture, prayer=options.prayer
+        principle,
+        options.minutes,
+        scripture=options.scripture,
+        prayer=options.prayer,
+        secular=options.secular,
     )
     return Session(conn, sessions.create(conn, options), library, agenda)
 
