@@ -91,7 +91,9 @@ def test_a_month_of_daily_quizzes(
 
     monkeypatch.setattr(time, "sleep", no_sleep)
     clock = FrozenClock(START)
-    hard = frozenset({"ownership:name:statement", "customer-obsession:cloze:work-backwards"})  # day 1
+    hard = frozenset(
+        {"ownership:name:statement", "customer-obsession:cloze:work-backwards"}
+    )  # day 1
     learner = Learner(clock, misses=hard)
     per_day: list[tuple[int, int]] = []
     intervals: dict[str, list[timedelta]] = {}
