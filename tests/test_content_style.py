@@ -82,7 +82,8 @@ def markable(p: Principle) -> Iterator[tuple[str, object, str]]:
         yield f"tension {n}", t, t.question
 
 
-def test_every_question_names_its_stage(library: Library) -> None:
+def test_every_question_names_its_stage_in_stage_order(library: Library) -> None:
+    order = ["grounding", "interpretive", "application"]
     unstaged = [
         f"{p.id} question {n}"
         for p in library.principles
@@ -90,6 +91,9 @@ def test_every_question_names_its_stage(library: Library) -> None:
         if q.stage is None
     ]
     assert not unstaged
+    for p in library.principles:
+        stages = [order.index(q.stage or "") for q in p.discussion]
+        assert stages == sorted(stages), p.id
 
 
 def test_every_item_that_assumes_faith_is_marked(library: Library) -> None:
