@@ -10,12 +10,13 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from lp_coach.clock import iso, parse_iso
+from lp_coach.clock import now as clock_now
 from lp_coach.errors import StoreError
 from lp_coach.quiz.cards import QuizCard
-from lp_coach.quiz.clock import iso, parse_iso
 from lp_coach.store.db import transaction
 
 if TYPE_CHECKING:
@@ -55,6 +56,11 @@ def load_states(conn: sqlite3.Connection) -> dict[str, Stored]:
     return states
 
 
+def seen_ids(conn: sqlite3.Connection) -> set[str]:
+    """The ids of every card seen at least once."""
+    return {row[0] for row in conn.execute("SELECT id FROM quiz_cards")}
+
+
 def retire(conn: sqlite3.Connection, cards: Iterable[QuizCard], sources: Iterable[str]) -> int:
     """Retire the stored cards of `sources` (principle ids) that `cards` no longer has, and
     bring back any that returned; how many changed. Reviews are never deleted: a retired card
@@ -75,7 +81,7 @@ def retire(conn: sqlite3.Connection, cards: Iterable[QuizCard], sources: Iterabl
                 returning.append(row["id"])
     if retiring or returning:
         with transaction(conn):
-            now = iso(datetime.now(UTC))
+            now = iso(clock_now())
             conn.executemany(
                 "UPDATE quiz_cards SET retired = ? WHERE id = ?", [(now, i) for i in retiring]
             )
