@@ -277,3 +277,15 @@ def test_the_full_booklet_credits_the_bible_edition(cli) -> None:  # type: ignor
     assert result.exit_code == 0, result.output
     assert "World English Bible" in result.stdout and "pythonbible" in result.stdout
     assert "Content note (leader only)" in result.stdout
+
+
+def test_secular_true_in_the_config_makes_the_guide_secular(cli) -> None:  # type: ignore[no-untyped-def]
+    from lp_coach.paths import config_file
+
+    path = config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("secular = true\n", encoding="utf-8")
+    result = cli("guide", "think-big", "--format", "md", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert "## Scripture" not in result.stdout and "Opening prayer" not in result.stdout
+    assert "--leader --secular" in result.stdout

@@ -112,7 +112,6 @@ def guide(
     Example:  lp-coach guide ownership --audience participant -o ownership.pdf
     """
     from lp_coach.cli import output
-    from lp_coach.config import secular_default
     from lp_coach.guide.service import Request, make_guide
 
     request = Request(
@@ -124,7 +123,7 @@ def guide(
         audience=audience,
         minutes=minutes,
         scripture=not no_scripture,
-        secular=secular_default(secular),
+        secular=secular,
         template=template,
         paper=paper,
     )

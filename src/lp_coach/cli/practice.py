@@ -63,12 +63,9 @@ def practice(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from lp_coach.config import secular_default
     from lp_coach.practice.service import Request, run_practice
 
-    request = Request(
-        tuple(principles or ()), count, minutes, aloud, seed, secular=secular_default(secular)
-    )
+    request = Request(tuple(principles or ()), count, minutes, aloud, seed, secular=secular)
     done = run_practice(request, _face(plain, aloud), SETTINGS.principles)
     if done.scores:
         scores = ", ".join(f"{p}/{t}" for p, t in done.scores)

@@ -27,7 +27,8 @@ class Request:
     minutes: int = 60
     scripture: bool = True
     secular: bool = False
-    """No scripture, prayer or item that assumes faith."""
+    """--secular: no scripture, prayer or item that assumes faith (also when the config
+    says `secular = true`)."""
     template: Path | None = None
     """A directory of the user's own guide*.j2 templates."""
     paper: str | None = None
@@ -56,6 +57,7 @@ class Made:
 def make_guide(request: Request, packs: Sequence[Path] = (), *, to_terminal: bool) -> Made:
     """Choose the principles, build and render the guide, and write it where it goes
     (`to_terminal`: standard output is a terminal, so no --out means a file)."""
+    from lp_coach.config import secular_default
     from lp_coach.content.library import open_library
     from lp_coach.guide.document import build_guide, render_guide
     from lp_coach.guide.files import choose_format, default_name, destination, write_file
@@ -74,7 +76,7 @@ def make_guide(request: Request, packs: Sequence[Path] = (), *, to_terminal: boo
         audience=request.audience,
         minutes=request.minutes,
         scripture=request.scripture,
-        secular=request.secular,
+        secular=secular_default(request.secular),
     )
     data = render_guide(built, fmt, overrides, request.paper)
     name = default_name(selection, built.audience, fmt)

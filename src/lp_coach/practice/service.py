@@ -30,7 +30,8 @@ class Request:
     aloud: bool = False
     seed: int | None = None
     secular: bool = False
-    """Leave out questions that assume faith (content/audience.py)."""
+    """Leave out questions that assume faith (content/audience.py); also when the config
+    says `secular = true`."""
 
 
 class History(NamedTuple):
@@ -55,7 +56,9 @@ def run_practice(request: Request, face: Face, packs: Sequence[Path] = ()) -> Ou
     if not request.minutes > 0:
         raise UsageError("--minutes must be more than 0")
     library = open_library(packs)
-    if request.secular:
+    from lp_coach.config import secular_default
+
+    if secular_default(request.secular):
         from lp_coach.content.audience import SECULAR, library_for
 
         library = library_for(library, SECULAR)
