@@ -289,3 +289,20 @@ def test_secular_true_in_the_config_makes_the_guide_secular(cli) -> None:  # typ
     assert result.exit_code == 0, result.output
     assert "## Scripture" not in result.stdout and "Opening prayer" not in result.stdout
     assert "--leader --secular" in result.stdout
+
+
+def test_secular_true_in_the_config_keeps_faith_out_of_journal_prompts(library: Library) -> None:
+    from datetime import date, timedelta
+
+    from lp_coach.journal import service
+    from lp_coach.paths import config_file
+
+    path = config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("secular = true\n", encoding="utf-8")
+    start = date(2026, 1, 1)
+    for p in library.principles:
+        for n in range(len(p.journal_prompts)):
+            day = start + timedelta(days=n * len(library.principles))
+            text = service._prompt_for(library, [p.id], day).text
+            assert not faith_in(text), (p.id, text)
