@@ -306,3 +306,14 @@ def test_secular_true_in_the_config_keeps_faith_out_of_journal_prompts(library: 
             day = start + timedelta(days=n * len(library.principles))
             text = service._prompt_for(library, [p.id], day).text
             assert not faith_in(text), (p.id, text)
+
+
+def test_stories_read_aloud_in_sentences_of_at_most_forty_words(library: Library) -> None:
+    long = [
+        f"{p.id} {e.title!r}: {len(sentence.split())} words"
+        for p in library.principles
+        for e in p.examples
+        for sentence in re.split(r"(?<=[.!?])\s+|(?<=[.!?]”)\s+", e.story)
+        if len(sentence.split()) > 40
+    ]
+    assert not long, "\n".join(long)
