@@ -304,7 +304,7 @@ def test_secular_true_in_the_config_keeps_faith_out_of_journal_prompts(library: 
     for p in library.principles:
         for n in range(len(p.journal_prompts)):
             day = start + timedelta(days=n * len(library.principles))
-            text = service._prompt_for(library, [p.id], day).text
+            text = service.prompt_for_day(library, [p.id], day).text
             assert not faith_in(text), (p.id, text)
 
 
