@@ -317,3 +317,27 @@ def test_stories_read_aloud_in_sentences_of_at_most_forty_words(library: Library
         if len(sentence.split()) > 40
     ]
     assert not long, "\n".join(long)
+
+
+SHORT_TITLES = {
+    "have-backbone-disagree-and-commit": "Have Backbone",
+    "insist-on-the-highest-standards": "Highest Standards",
+    "strive-to-be-earths-best-employer": "Earth’s Best Employer",
+    "success-and-scale-bring-broad-responsibility": "Success and Scale",
+    "hire-and-develop-the-best": "Hire and Develop",
+}
+
+
+def test_every_scenario_explanation_names_a_distractor(library: Library) -> None:
+    """It says why the nearest wrong answer is not the answer, and names it."""
+    titles = library.titles()
+    silent = [
+        f"{p.id} {s.key}"
+        for p in library.principles
+        for s in p.scenarios
+        if not any(
+            titles[d] in s.explanation or SHORT_TITLES.get(d, titles[d]) in s.explanation
+            for d in s.distractors
+        )
+    ]
+    assert not silent, "\n".join(silent)
