@@ -108,14 +108,14 @@ def facts(me: str | None = None, packs: Sequence[Path] = (), *, secular: bool = 
     from contextlib import closing
 
     from lp_coach.clock import SystemClock
-    from lp_coach.config import load_config, remember_me
+    from lp_coach.config import clean_name, load_config, remember_me
     from lp_coach.content.library import open_library
     from lp_coach.store.db import connect
 
     if me is not None:
         remember_me(me)
     config = load_config()
-    name = " ".join(me.split()) if me else config.me
+    name = clean_name(me) if me else config.me
     library = open_library(packs)
     if secular or config.secular:
         from lp_coach.content.audience import SECULAR, library_for
