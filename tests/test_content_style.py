@@ -341,3 +341,26 @@ def test_every_scenario_explanation_names_a_distractor(library: Library) -> None
         )
     ]
     assert not silent, "\n".join(silent)
+
+
+def test_a_secular_group_gets_secular_guides_and_sessions(cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("group", "create", "Ops team").exit_code == 0
+    done = cli("group", "set", "Ops team", "--secular")
+    assert done.exit_code == 0, done.output
+    assert "(secular)" in done.stdout
+    text = cli("--in", "Ops team", "guide", "think-big", "--format", "md", "-o", "-").stdout
+    assert "## Scripture" not in text and "Opening prayer" not in text
+    assert "--leader --secular" in text
+    from lp_coach.content.library import open_library
+    from lp_coach.groups.store import find
+    from lp_coach.store.db import connect
+    from lp_coach.study.service import StudyRequest, _planned
+
+    conn = connect()
+    options, agenda = _planned(
+        conn, open_library(), StudyRequest("think-big"), find(conn, "Ops team")
+    )
+    assert options.secular and agenda.segment("scripture") is None
+    assert cli("group", "set", "Ops team", "--not-secular").exit_code == 0
+    again = cli("--in", "Ops team", "guide", "think-big", "--format", "md", "-o", "-").stdout
+    assert "## Scripture" in again

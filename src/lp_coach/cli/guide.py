@@ -127,6 +127,7 @@ def guide(
         secular=secular,
         template=template,
         paper=paper,
+        group=SETTINGS.group,
     )
     made = make_guide(request, SETTINGS.principles, to_terminal=output.on_terminal())
     if made.warning:

@@ -41,6 +41,7 @@ class Kind(Enum):
     TEXTS = "list of text"
     PRINCIPLES = "list of principle ids"
     OBJECTS = "list of entries"
+    FLAG = "true or false"
     STAGE = "stage"
     FAITH = "faith mark"
     NOTE = "text, or `{text, faith}`"
@@ -326,6 +327,14 @@ class PackInfo:
             Kind.TEXT,
             "Which Bible text and edition the scripture is quoted from; printed with the "
             "credits only when readings are (never in a secular guide).",
+        ),
+    )
+    standalone: bool = field(
+        default=False,
+        metadata=declare(
+            Kind.FLAG,
+            "`true`: this pack is the whole library, without the built-in principles "
+            "(default `false`: it extends them).",
         ),
     )
     path: str = field(default="", compare=False)
