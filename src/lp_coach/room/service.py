@@ -19,10 +19,11 @@ def open_room(session: Session, host: str | None, port: int | None) -> Room:
     remember where."""
     before = session.record.options
     host = host if host is not None else before.room_host or None
-    port = port if port is not None else before.room_port
+    # --room-port 0 asks for any free port; not given, the port the room had, else 8765
+    port = port if port is not None else before.room_port or DEFAULT_PORT
     bind = lan_address() if host is None else host
     shown = lan_address() if bind in ANY_ADDRESS else bind
-    room = Room.open(session, db_path(), bind, port or DEFAULT_PORT, shown)
+    room = Room.open(session, db_path(), bind, port, shown)
     assert room.server is not None
     options = replace(session.record.options, room_host=host or "", room_port=room.server.port)
     session.record.options = options
