@@ -115,7 +115,7 @@ def main() -> int:
     from lp_coach.room.face import RoomFace
     from lp_coach.room.live import Room
     from lp_coach.store.db import connect, db_path
-    from lp_coach.study import engine, service, sessions, writeup
+    from lp_coach.study import runner, service, sessions, writeup
     from lp_coach.study.sessions import Options
     from lp_coach.study.view import View
 
@@ -148,7 +148,7 @@ def main() -> int:
     for t in phones:
         t.start()
     try:
-        engine.run(session, face, writeup.write_up)  # until every answer is drawn, then q
+        runner.run(session, face, writeup.write_up)  # until every answer is drawn, then q
     finally:
         face.close()
         for t in phones:

@@ -8,8 +8,9 @@ group keeps one history.
 
 from __future__ import annotations
 
-ME = ""
-"""The owner of the user's own review state."""
+from lp_coach.quiz.store import ME
+
+__all__ = ["ME", "owner", "same_name"]
 
 
 def same_name(a: str, b: str) -> bool:

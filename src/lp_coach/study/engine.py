@@ -1,38 +1,28 @@
-"""The session engine: one loop over the steps, driven by any face (Rich screen or plain text).
+"""The session engine: where a session stands and what each reply does to it.
 
 A face shows a `View` and returns a `Reply`; the engine saves every reply before it moves,
-so a session cut off at any point resumes exactly where it stopped.
+so a session cut off at any point resumes exactly where it stopped (study/runner.py drives it).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from lp_coach.content.model import Library
-from lp_coach.errors import CoachError, Interrupted, StoreError, UsageError, describe_os_error
-from lp_coach.study import sessions, turns, visibility, warm_up
+from lp_coach.errors import UsageError
+from lp_coach.study import sessions, turns, visibility
 from lp_coach.study.agenda import Agenda, build_agenda
 from lp_coach.study.carried import Carried, carried, mark_answered
 from lp_coach.study.sessions import LEADER, SessionEntry, SessionRecord
 from lp_coach.study.speakers import split_speaker
 from lp_coach.study.steps import WARM_UP, Step, build_steps
-from lp_coach.study.view import Reply, StudyFace, View
-from lp_coach.study.warm_up import WarmUpCard
+from lp_coach.study.view import Reply, View
+from lp_coach.study.warm_up import PhoneAnswer, WarmUpCard, phone_answers
 
 EXTEND_MINUTES = 2
 MOVES = ("next", "back", "skip", "follow_up", "extend", "silent", "reveal")
 """Actions that steer the session: carried out only on the step they were pressed on."""
-
-
-@dataclass
-class Outcome:
-    """How a run ended: finished (with notes) or stopped to be resumed."""
-
-    session: SessionRecord
-    finished: bool
-    notes_path: str | None = None
 
 
 class Session:
@@ -59,6 +49,7 @@ class Session:
                 options.minutes,
                 scripture=options.scripture,
                 prayer=options.prayer,
+                secular=options.secular,
                 warm_up=options.warm_up,
             )
         self.conn = conn
@@ -125,36 +116,10 @@ class Session:
     def warm_up_card(
         self, step: Step, entries: list[SessionEntry] | None = None
     ) -> WarmUpCard | None:
-        """The warm-up card of `step` (picked for the people present the first time the
-        warm-up is shown), with its count once taken; None when there are fewer cards."""
-        state = self.state
-        if not state.warm_up:
-            from lp_coach.clock import now
-            from lp_coach.config import load_config
+        """The warm-up card of `step` (study/warm_up_step.py)."""
+        from lp_coach.study import warm_up_step
 
-            state.warm_up = warm_up.choose(
-                self.conn,
-                self.library,
-                self.people(),
-                self.principle.id,
-                self.record.options.warm_up,
-                load_config().me,
-                now(),
-                self.record.group_id,
-            )
-            sessions.save_state(self.conn, self.record.id, state)
-        number = int(step.key.rsplit("-", 1)[1])
-        if number > len(state.warm_up):
-            return None
-        if entries is None:
-            entries = sessions.entries(self.conn, self.record.id)
-        counted = [e for e in entries if e.step == step.key and e.kind == WARM_UP]
-        question = warm_up.question(
-            self.library, state.warm_up[number - 1], number, len(state.warm_up), self.record.id
-        )
-        answered = len(warm_up.phone_answers(entries, step.key))
-        tally = warm_up.tally_of(counted[-1]) if counted else None
-        return warm_up.shown(question, tally, answered)
+        return warm_up_step.card(self, step, entries)
 
     def apply(self, reply: Reply) -> bool:
         """Carry out a reply, saving it first; False when the facilitator quits."""
@@ -167,7 +132,9 @@ class Session:
         if reply.action in MOVES and self._already_left(reply):
             return True  # pressed on a step (or a turn) the session has already left
         if reply.action == "answer" and text and step.collects == WARM_UP:
-            self._count(step, text)
+            from lp_coach.study.warm_up_step import count_hands
+
+            count_hands(self, step, text)
         elif reply.action == "answer" and text:
             self._answer(step, text, reply.speaker)
         elif reply.action == "note" and text:
@@ -183,8 +150,7 @@ class Session:
         elif reply.action == "pass":
             self._pass(step)
         elif reply.action == "reveal" and step.collects == WARM_UP:
-            entries = sessions.entries(self.conn, self.record.id)
-            self.reveal(warm_up.phone_answers(entries, step.key))
+            self.reveal(phone_answers(sessions.entries(self.conn, self.record.id), step.key))
         elif reply.action == "extend":
             state.extensions[step.key] = state.extensions.get(step.key, 0) + EXTEND_MINUTES
             sessions.save_state(self.conn, self.record.id, state)
@@ -221,46 +187,11 @@ class Session:
         sessions.add_entry(self.conn, self.record.id, step.key, kind, person, text, state)
         # The step stays after the last person: only the facilitator moves on (prayer is next)
 
-    def _count(self, step: Step, text: str) -> None:
-        """A show of hands on a warm-up card: how many were right (of how many), kept as the
-        group's figure; a count that is not one is ignored (the faces check it first)."""
-        counted = warm_up.parse_count(text, len(self.people()))
-        card = self.warm_up_card(step)
-        if counted is None or card is None:
-            return
-        tally = warm_up.entry_text(card, warm_up.tally_text(*counted))
-        sessions.add_entry(self.conn, self.record.id, step.key, WARM_UP, None, tally, self.state)
+    def reveal(self, answers: Sequence[PhoneAnswer]) -> WarmUpCard | None:
+        """Reveal the current warm-up card with the phones' `answers` (study/warm_up_step.py)."""
+        from lp_coach.study import warm_up_step
 
-    def reveal(self, answers: Sequence[warm_up.PhoneAnswer]) -> WarmUpCard | None:
-        """Reveal the current warm-up card with the phones' `answers`: each named answer is
-        kept as that person's review of the card (right or wrong, and how fast), as their own
-        quiz keeps one; the spread of all of them, anonymous ones too, is the group's figure.
-        A card revealed already keeps its first count (nobody's review is kept twice)."""
-        step = self.step
-        card = self.warm_up_card(step)
-        if step.collects != WARM_UP or card is None or card.tally is not None:
-            return card
-        from lp_coach.clock import now
-        from lp_coach.config import load_config
-        from lp_coach.quiz.warmup import record_answer
-
-        me, moment = load_config().me, now()
-        asked = warm_up.question(
-            self.library,
-            self.state.warm_up[card.number - 1],
-            card.number,
-            card.total,
-            self.record.id,
-        )
-        for answer in answers:
-            if answer.person is not None:
-                right = answer.choice == card.answer
-                record_answer(
-                    self.conn, asked.card, answer.person, me, right, answer.seconds, moment
-                )
-        text = warm_up.entry_text(card, warm_up.spread_text(card, answers))
-        sessions.add_entry(self.conn, self.record.id, step.key, WARM_UP, None, text, self.state)
-        return self.warm_up_card(step)
+        return warm_up_step.reveal(self, answers)
 
     def _pass(self, step: Step) -> None:
         """The person whose turn it is passes; on a question the turn goes round."""
@@ -335,67 +266,3 @@ class Session:
 
     def _last(self) -> bool:
         return self.state.position + 1 >= len(self.steps)
-
-
-def run(session: Session, face: StudyFace, on_finish: Callable[[Session], str]) -> Outcome:
-    """Drive `session` with `face` until it finishes or the facilitator stops.
-
-    At the last step the session is marked finished, then `on_finish` writes the notes and
-    returns their path. Ctrl-C raises Interrupted saying what was kept; notes that cannot
-    be written raise StoreError saying how to write them later. Nothing said is lost.
-    """
-    try:
-        while not session.done:
-            if not session.apply(face.show(session.view())):
-                return Outcome(session.record, finished=False)
-    except KeyboardInterrupt:
-        raise Interrupted(saved_line(session)) from None
-    conn, number = session.conn, session.record.id
-    sessions.finish(conn, number, session.state)
-    session.record = sessions.load(conn, number)
-    later = f"lp-coach sessions show {number} --write"
-    try:
-        path = on_finish(session)
-    except KeyboardInterrupt:
-        raise Interrupted(
-            f"Session {number} finished; its notes were not written. Write them with: {later}"
-        ) from None
-    except (CoachError, OSError, sqlite3.Error) as exc:
-        raise StoreError(
-            f"session {number} is finished and saved, but its notes could not be written: "
-            f"{_reason(exc)}; once that is fixed, write them with: {later}"
-        ) from exc
-    sessions.set_notes_path(conn, number, path)
-    record = sessions.load(conn, number)
-    return Outcome(record, finished=True, notes_path=path)
-
-
-def saved_line(session: Session) -> str:
-    """What is kept of a session stopped before its end, and how to go on with it."""
-    number = session.record.id
-    line = (
-        f"Session {number} saved at step {session.state.position + 1} of "
-        f"{len(session.steps)}. Continue with: lp-coach study --resume"
-    )
-    from lp_coach.groups.store import current
-
-    # `--resume` alone continues the current group's latest: name any other session
-    here = current(session.conn).id
-    latest = sessions.latest(session.conn, sessions.IN_PROGRESS, here)
-    if latest is None or latest.id != number:
-        line += f" --session {number}"
-    options = session.record.options
-    if options.room and options.room_port:
-        line += f" (the room comes back on port {options.room_port}, with the same code)"
-    return line
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, OSError):
-        return describe_os_error(exc)
-    if isinstance(exc, sqlite3.Error):
-        from lp_coach.errors import describe_db_error
-        from lp_coach.paths import db_path
-
-        return describe_db_error(exc, db_path())
-    return str(exc)

@@ -6,15 +6,12 @@ from dataclasses import dataclass
 
 from lp_coach.content.model import Scripture
 from lp_coach.study.agenda import Agenda, Segment
+from lp_coach.study.visibility import WARM_UP, WARM_UP_ANSWER  # the kinds visibility rules on
 
 CHECK_IN = "Check-in: how has your week been?"
 """What the welcome step asks, the same on the screen, the phones and in the notes."""
-WARM_UP = "warm_up"
-"""What a warm-up step collects, and the kind of its entry: how many were right (the
-group's figure)."""
-WARM_UP_ANSWER = "warm_up_answer"
-"""The kind of a phone's answer to a warm-up card: counted at the reveal, never shown
-(study/visibility.py), kept so that an answer the phone was told is in is never lost."""
+
+__all__ = ["CHECK_IN", "WARM_UP", "WARM_UP_ANSWER", "Step", "build_steps"]
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,28 @@ class View:
     """On a warm-up step: its card, and the count once taken (study/warm_up.py)."""
 
 
+class LiveRoom(Protocol):
+    """A session's live room for the phones, as the study service runs it (lp_coach.room)."""
+
+    @property
+    def url(self) -> str:
+        """Where the phones join."""
+        ...
+
+    def wrap(self, face: StudyFace) -> StudyFace:
+        """`face`, keeping the phones on the step it shows and the screen free of secrets."""
+        ...
+
+    def greet(self, face: StudyFace) -> None:
+        """Before the first step: what the room shows first (the leader page's link)."""
+        ...
+
+    def stop(self, paused: bool = False) -> None:
+        """Tell the phones the session is over (or `paused`: they wait for it to come back),
+        and stop serving (safe to call twice)."""
+        ...
+
+
 class StudyFace(Protocol):
     """A way of running a session in front of people."""
 

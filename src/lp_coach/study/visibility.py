@@ -35,7 +35,6 @@ from dataclasses import replace
 from typing import Literal
 
 from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER, SessionEntry
-from lp_coach.study.steps import WARM_UP, WARM_UP_ANSWER
 
 Audience = Literal[
     "screen", "phones", "leader_page", "group_notes", "leader_notes", "check_in", "today"
@@ -57,6 +56,13 @@ AUDIENCES: tuple[Audience, ...] = (
     TODAY,
 )
 VISIBILITIES = (GROUP, ANONYMOUS, LEADER)
+
+WARM_UP = "warm_up"
+"""The kind of a warm-up card's count (and what a warm-up step collects): how many were
+right, the group's figure (study/warm_up.py)."""
+WARM_UP_ANSWER = "warm_up_answer"
+"""The kind of a phone's answer to a warm-up card: counted at the reveal, never shown, kept
+so that an answer the phone was told is in is never lost."""
 
 ANONYMOUS_NAME = "Anonymous"
 """How the shared screen and the phones name an anonymous entry's author."""
