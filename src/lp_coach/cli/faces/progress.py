@@ -109,7 +109,7 @@ def plain_lines(progress: Progress) -> list[str]:
     out += ["  " + line for line in heatmap_lines(progress)]
     out += ["", "Due in the next 7 days (today includes any overdue)"]
     out += forecast_lines(progress)
-    out += ["", cost_line(progress) + " Change it: lp-coach quiz --retention 0.85"]
+    out += ["", cost_line(progress) + " Change it: lp-coach quiz --retention R (0.7 to 0.99)"]
     if progress.total_reviews == 0:
         out += ["", "No quiz answers yet. Start with: lp-coach quiz"]
     return out
@@ -149,7 +149,7 @@ def rich_view(progress: Progress) -> list[RenderableType]:
     due.append("(today includes any overdue)\n\n")
     due.append("\n".join(forecast_lines(progress)), style="cyan")
     due.append(f"\n\n{cost_line(progress)}")
-    due.append(" Change it: lp-coach quiz --retention 0.85", style="dim")
+    due.append(" Change it: lp-coach quiz --retention R (0.7 to 0.99)", style="dim")
     parts: list[RenderableType] = [table, heat, due]
     if progress.total_reviews == 0:
         parts.append(Text("No quiz answers yet. Start with: lp-coach quiz", style="dim"))
