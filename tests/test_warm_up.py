@@ -276,3 +276,32 @@ def test_a_reveal_nobody_answered_says_so(conn: sqlite3.Connection) -> None:
     session = session_with_warm_up(LIBRARY)
     shown = session.reveal([])
     assert shown is not None and shown.tally == "nobody answered"
+
+
+def test_the_room_takes_one_answer_per_phone_until_the_reveal(conn: sqlite3.Connection) -> None:
+    from lp_coach.room.inbox import Inbox
+    from lp_coach.room.limits import Refused
+    from lp_coach.store.db import db_path
+
+    studied_by(conn, "Ann,Ben", "frugality")
+    session = session_with_warm_up(LIBRARY)
+    inbox = Inbox(db_path(), session.record.id, session.steps)
+    try:
+        ann = inbox.join("Ann", False, "", "10.0.0.1").client
+        anon = inbox.join("", True, "", "10.0.0.2").client
+        assert inbox.choose(ann, "warm-up-1", 2, 3.0)["answered"] == 1
+        again = inbox.choose(ann, "warm-up-1", 0, 9.0)
+        assert (again["again"], again["answered"], again["choice"]) == (True, 1, 2)
+        assert inbox.choose(anon, "warm-up-1", 1, 4.0)["answered"] == 2
+        assert inbox.chosen(ann) == {"warm-up-1": 2} and inbox.mine(ann) == []
+        for step, choice in (("welcome", 1), ("warm-up-2", 11)):
+            with pytest.raises(Refused):
+                inbox.choose(ann, step, choice, 1.0)
+        assert session.view().warm_up.answered == 2  # type: ignore[union-attr]
+        session.apply(service_reply("reveal"))
+        with pytest.raises(Refused, match="out already"):
+            inbox.choose(anon, "warm-up-1", 1, 4.0)
+        [review] = conn.execute("SELECT person, card_id FROM quiz_reviews").fetchall()
+        assert review["person"] == "Ann" and review["card_id"] == session.state.warm_up[0]
+    finally:
+        inbox.close()

@@ -121,3 +121,28 @@ def test_two_phones_answer_the_screen_counts_the_leader_reveals(
     assert [(e.person, e.visibility) for e in answers] == [("Ann", "group"), (None, "anonymous")]
     for audience in visibility.AUDIENCES:
         assert not any(e.kind == "warm_up_answer" for e in visibility.visible(entries, audience))
+
+
+def test_a_reloaded_phone_keeps_the_answer_it_gave(library: Library, browser: object) -> None:
+    conn = connect()
+    done = sessions.create(conn, Options("frugality", group=("Ann", "Ben")))
+    sessions.finish(conn, done.id, done.state)
+    request = service.StudyRequest(principle="bias-for-action", group="Ann,Ben")
+    options, agenda = service._planned(conn, library, request, current(conn))
+    session = service.start(conn, library, options, agenda)
+    session.apply(Reply("next"))
+    session.apply(Reply("next"))
+    room = Room.open(session, db_path(), "127.0.0.1", 0)
+    try:
+        room.publish(session.view())
+        ann = phone(browser, room.url)
+        ann.get_by_role("button", name="Ann").click()  # type: ignore[attr-defined]
+        ann.locator("#warm-options button[data-choice='2']").click()  # type: ignore[attr-defined]
+        ann.locator("#warm-status", has_text="Answer in.").wait_for()  # type: ignore[attr-defined]
+        ann.reload()  # type: ignore[attr-defined]
+        ann.locator("#warm-status", has_text="Answer in.").wait_for()  # type: ignore[attr-defined]
+        picked = ann.locator("#warm-options button.picked")  # type: ignore[attr-defined]
+        assert picked.get_attribute("data-choice") == "2"
+        assert ann.locator("#warm-options button:disabled").count() == 4  # type: ignore[attr-defined]
+    finally:
+        room.stop()

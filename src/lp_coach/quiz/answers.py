@@ -87,7 +87,7 @@ def read_grade(
             return grade
         confirmed = True
         share = round(100 * closeness(typed, official))
-        answer = read(confirm_prompt(grade, share))
+        answer = read(confirm_prompt(grade, share, prompt.rstrip()[-1:] or ">"))
         if answer is None or answer.strip() == QUIT:
             return None
         if answer.strip().casefold() in YES:
@@ -97,6 +97,7 @@ def read_grade(
 YES = frozenset({"y", "yes"})
 
 
-def confirm_prompt(grade: Grade, share: int) -> str:
-    """The question asked once before a far answer is graded Good or Easy."""
-    return f"Yours is {share}% like the official text. {grade.label} all the same? (y/N) > "
+def confirm_prompt(grade: Grade, share: int, mark: str = ">") -> str:
+    """The question asked once before a far answer is graded Good or Easy, ending in the
+    face's prompt `mark`."""
+    return f"Yours is {share}% like the official text. {grade.label} all the same? (y/N) {mark} "

@@ -115,7 +115,10 @@ def build_app(
             confirm=data.get("confirm") is True,
         )
         mine = inbox.mine(who.client)
-        return JSONResponse({"client": who.client, "name": who.name, "mine": mine})
+        chosen = inbox.chosen(who.client)  # a reloaded page still knows its warm-up answers
+        return JSONResponse(
+            {"client": who.client, "name": who.name, "mine": mine, "chosen": chosen}
+        )
 
     async def say(request: Request) -> Response:
         data = await _json(request)

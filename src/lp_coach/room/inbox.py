@@ -180,7 +180,8 @@ class Inbox:
         except sqlite3.Error:
             raise Refused(503, "It could not be saved just now; please send it again.") from None
         self.wake()
-        return {"step": step, "answered": answered, "again": mine is not None}
+        counted = choice if mine is None else int(json.loads(mine.text)["choice"])
+        return {"step": step, "answered": answered, "again": mine is not None, "choice": counted}
 
     def note(self, step: str, text: str) -> dict[str, Any]:
         """Save a private note from the leader page on `step` (for the leader's copy only)."""
@@ -209,6 +210,19 @@ class Inbox:
         """The names of the phones in the room (anonymous ones aside)."""
         with self.lock:
             return [p.name for p in self.participants.values() if p.name]
+
+    def chosen(self, client: str) -> dict[str, int]:
+        """This phone's answer to each warm-up card, by step (its first, the one counted)."""
+        with self.lock:
+            sent = sessions.entries_from(self.conn, self.session_id, SOURCE + client)
+        picked: dict[str, int] = {}
+        for entry in sent:
+            if entry.kind == WARM_UP_ANSWER and entry.step not in picked:
+                try:
+                    picked[entry.step] = int(json.loads(entry.text)["choice"])
+                except (ValueError, KeyError, TypeError):
+                    continue
+        return picked
 
     def mine(self, client: str) -> list[dict[str, Any]]:
         """What this phone has sent in this session, oldest first (its warm-up answers are
