@@ -56,6 +56,9 @@ def _exit_code(exc: BaseException) -> int | None:
     sqlite3 = sys.modules.get("sqlite3")  # not imported: not the database's error
     if sqlite3 is not None and isinstance(exc, sqlite3.Error):
         return EXIT_FAILURE
+    engine = sys.modules.get("lp_coach.store.engine")  # SQLCipher's errors are not sqlite3's
+    if engine is not None and isinstance(exc, engine.Error):
+        return EXIT_FAILURE
     return None
 
 

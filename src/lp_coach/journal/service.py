@@ -90,7 +90,8 @@ def add(
         question = _prompt_for(library(), principles, parsed.day if parsed else date.today())
         answers = question.text
         tags.append(question.principle.id)
-    return Written(_save(text, tags, parsed, star, library, answers), "saved")
+    saved = _save(text, tags, parsed, star, library, answers)
+    return Written(saved, "saved" if saved else "sealed")
 
 
 def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Written:
@@ -344,7 +345,7 @@ def _add_in_editor(
         then = f"fix them there and save with: lp-coach journal add < {quote(str(draft.path))}"
         raise draft.kept(exc, words, then) from None
     draft.discard()
-    return Written(entry, "saved")
+    return Written(entry, "saved" if entry else "sealed")
 
 
 def _save(
@@ -354,7 +355,7 @@ def _save(
     star: bool,
     library: _Library,
     answers: str | None = None,
-) -> Entry:
+) -> Entry | None:
     from contextlib import closing
 
     from lp_coach.journal import store
@@ -364,6 +365,10 @@ def _save(
     entry = new_entry(
         text, library, principles=principles, when=parsed, starred=star, answers=answers
     )
+    from lp_coach.store.sealing import seal_if_locked
+
+    if seal_if_locked(entry):
+        return None  # sealed: it joins the journal when the store is next unlocked
     with closing(connect()) as conn:
         return store.get(conn, store.add(conn, entry))
 

@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from shlex import quote
 
 from lp_coach.errors import StoreError, describe_os_error
 from lp_coach.paths import data_dir, ensure_private_dir
-from lp_coach.store.migrations import migrate
+from lp_coach.store import engine
+from lp_coach.store.migrations import migrate, pending
 
 DB_NAME = "lp-coach.db"
 FULL_BELOW = 256 * 1024
@@ -26,7 +28,10 @@ def db_path() -> Path:
 def connect(path: Path | None = None, *, shared: bool = False) -> sqlite3.Connection:
     """Open (creating and migrating if needed) the database, or raise StoreError.
 
-    `shared`: the connection may be used from other threads (the caller serialises use).
+    An encrypted store is opened with its key (store/keys.py); a store from a newer
+    lp-coach is refused before anything in it is touched; a store about to be migrated is
+    backed up first. `shared`: the connection may be used from other threads (the caller
+    serialises use).
     """
     path = path or db_path()
     ensure_private_dir(path.parent)
@@ -36,22 +41,46 @@ def connect(path: Path | None = None, *, shared: bool = False) -> sqlite3.Connec
     except OSError as exc:
         raise StoreError(describe_os_error(exc, "create", path)) from None
     try:
-        conn = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=not shared)
-    except sqlite3.Error as exc:
+        if engine.is_encrypted(path):
+            from lp_coach.store.keys import unlock
+
+            conn: sqlite3.Connection = unlock(path, shared=shared)
+        else:
+            conn = engine.open_file(path, None, shared=shared)
+    except engine.Error as exc:
         raise StoreError(describe_db_error(exc, path)) from None
-    conn.row_factory = sqlite3.Row
     try:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        migrate(conn)
-    except sqlite3.Error as exc:
+        _prepare(conn, path)
+    except engine.Error as exc:
         conn.close()
         raise StoreError(describe_db_error(exc, path)) from None
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
-def describe_db_error(exc: sqlite3.Error, path: Path | None = None) -> str:
+def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+    """Settings, the version check, migrations (after a backup), sealed entries taken in."""
+    from lp_coach.store import versions
+
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    versions.refuse_newer(conn, path)
+    if pending(conn):
+        from lp_coach.store import backups
+
+        backups.take(conn, path, reason="migration")
+    migrate(conn)
+    versions.record(conn)
+    if engine.key_of(conn) is not None:
+        from lp_coach.store.sealing import take_in
+
+        take_in(conn)
+
+
+def describe_db_error(exc: Exception, path: Path | None = None) -> str:
     """A database error in plain words, naming the file, with what the user can do."""
     name = getattr(exc, "sqlite_errorname", "") or ""
     path = path or db_path()
@@ -59,9 +88,18 @@ def describe_db_error(exc: sqlite3.Error, path: Path | None = None) -> str:
     if name.startswith(("SQLITE_FULL", "SQLITE_IOERR")) and _nearly_full(path.parent):
         name = "SQLITE_FULL"  # SQLite says "disk I/O error" when it cannot grow its index file
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        from lp_coach.store.recovery import newest_good
+
+        good = newest_good(path)
+        if good is None:
+            return (
+                f"{where} is damaged: {exc} (no backup of it was found: move it aside "
+                "and lp-coach starts a new one)"
+            )
         return (
-            f"{where} is damaged: {exc} (restore it from a backup, or move it aside "
-            "and lp-coach starts a new one)"
+            f"{where} is damaged: {exc} (the newest good backup is {good.path.name}, "
+            f"taken {good.taken:%Y-%m-%d %H:%M}; restore it with: "
+            f"lp-coach data restore {quote(str(good.path))})"
         )
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return f"{where} is locked: {exc} (another lp-coach is using it; try again when it is done)"
@@ -79,6 +117,9 @@ def describe_db_error(exc: sqlite3.Error, path: Path | None = None) -> str:
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One atomic write: everything inside commits together or not at all."""
+    from lp_coach.store.backups import daily
+
+    daily(conn)  # the first write of the day backs the store up first
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn

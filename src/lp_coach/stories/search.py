@@ -8,6 +8,7 @@ from typing import NamedTuple
 from lp_coach.errors import UsageError
 from lp_coach.journal.query import to_fts
 from lp_coach.journal.search import MARK_END, MARK_START, SNIPPET_WORDS
+from lp_coach.store import engine
 from lp_coach.stories.model import STORY_COLUMNS, Story, from_row
 
 SNIPPET = f"snippet(stories_fts, -1, '{MARK_START}', '{MARK_END}', '…', {SNIPPET_WORDS})"
@@ -46,5 +47,5 @@ def search(
         params.append(limit)
     try:
         return [StoryHit(from_row(row), row["snippet"]) for row in conn.execute(sql, params)]
-    except sqlite3.OperationalError as exc:
+    except engine.OperationalError as exc:
         raise UsageError(f"cannot search for {query!r}: {exc}") from None

@@ -13,6 +13,7 @@ from typing import Literal, Protocol
 
 from lp_coach.content.model import Library, Principle
 from lp_coach.errors import CoachError, Interrupted, StoreError, UsageError, describe_os_error
+from lp_coach.store import engine as store_engine
 from lp_coach.study import sessions
 from lp_coach.study.agenda import Agenda, build_agenda
 from lp_coach.study.sessions import LEADER, Entry, SessionRecord
@@ -304,7 +305,7 @@ def run(session: Session, face: Face, on_finish: Callable[[Session], str]) -> Ou
         raise Interrupted(
             f"Session {number} finished; its notes were not written. Write them with: {later}"
         ) from None
-    except (CoachError, OSError, sqlite3.Error) as exc:
+    except (CoachError, OSError) + store_engine.Error as exc:
         raise StoreError(
             f"session {number} is finished and saved, but its notes could not be written: "
             f"{_reason(exc)}; once that is fixed, write them with: {later}"
@@ -325,7 +326,7 @@ def saved_line(session: Session) -> str:
 def _reason(exc: Exception) -> str:
     if isinstance(exc, OSError):
         return describe_os_error(exc)
-    if isinstance(exc, sqlite3.Error):
+    if isinstance(exc, store_engine.Error):
         from lp_coach.store.db import describe_db_error
 
         return describe_db_error(exc)

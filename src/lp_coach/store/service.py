@@ -1,0 +1,170 @@
+"""What the `data` commands ask of the core: encrypt, decrypt, change the passphrase, keep the
+key in the keyring, back up, restore and check the store. One call each."""
+
+from __future__ import annotations
+
+from contextlib import closing
+from pathlib import Path
+from typing import NamedTuple
+
+from lp_coach.errors import UsageError
+from lp_coach.store import backups, engine, keys, recovery, sealing, sidecar
+from lp_coach.store.convert import convert
+from lp_coach.store.db import connect, db_path
+
+
+class Converted(NamedTuple):
+    """What a conversion did: the rows copied, the keyring used, old files removed or left."""
+
+    store: Path
+    rows: int
+    keyring: str | None
+    removed: tuple[Path, ...]
+    """Plain backups removed once the store was encrypted."""
+    readable: tuple[Path, ...]
+    """Files beside an encrypted store that are still readable (drafts, notes)."""
+
+
+class Checked(NamedTuple):
+    """What `data check` found."""
+
+    store: Path
+    encrypted: bool
+    problems: list[str]
+    rows: int
+    repaired: list[str]
+    backups: list[backups.Backup]
+    sealed: int
+
+
+def is_encrypted() -> bool:
+    """True when the store is encrypted."""
+    return engine.is_encrypted(db_path())
+
+
+def encrypt(passphrase: str, *, keep_key: bool = False) -> Converted:
+    """Encrypt the store under `passphrase` (its plain backups are removed, one encrypted taken)."""
+    store = db_path()
+    if engine.is_encrypted(store):
+        raise UsageError("the store is encrypted already (lp-coach data passphrase changes it)")
+    engine.cipher()
+    if not passphrase:
+        raise UsageError("the passphrase is empty")
+    connect().close()  # created and migrated, so the identity has its table
+    key = keys.new_key(passphrase)
+    secret, public = sealing.new_identity()
+    counts = convert(store, None, key, meta={sealing.IDENTITY: secret})
+    sidecar.update(store, public_key=public)
+    removed = [b.path for b in backups.listed(store) if not engine.is_encrypted(b.path)]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    kept = keys.keep_key(store, key) if keep_key else None
+    _fresh_backup(store, key)
+    return Converted(store, sum(counts.values()), kept, tuple(removed), readable_beside(store))
+
+
+def decrypt() -> Converted:
+    """Turn the encrypted store back into a plain one (sealed entries taken in first)."""
+    store = db_path()
+    if not engine.is_encrypted(store):
+        raise UsageError("the store is not encrypted")
+    with closing(connect()) as conn:
+        key = engine.key_of(conn)
+    counts = convert(store, key, None, meta={sealing.IDENTITY: None})
+    keys.forget_key(store)
+    sidecar.remove(store)
+    _fresh_backup(store, None)
+    return Converted(store, sum(counts.values()), None, (), ())
+
+
+def change_passphrase(passphrase: str, *, keep_key: bool | None = None) -> Converted:
+    """Encrypt the store under a new passphrase. `keep_key` None: the keyring as it was."""
+    store = db_path()
+    if not engine.is_encrypted(store):
+        raise UsageError("the store is not encrypted (lp-coach data encrypt encrypts it)")
+    if not passphrase:
+        raise UsageError("the passphrase is empty")
+    with closing(connect()) as conn:
+        old = engine.key_of(conn)
+    was_kept = bool(sidecar.read(store).get("keyring"))
+    key = keys.new_key(passphrase)
+    counts = convert(store, old, key)
+    kept = None
+    if keep_key or (keep_key is None and was_kept):
+        kept = keys.keep_key(store, key)
+    elif was_kept:
+        keys.forget_key(store)
+    _fresh_backup(store, key)
+    return Converted(store, sum(counts.values()), kept, (), readable_beside(store))
+
+
+def keyring(*, keep: bool) -> str | None:
+    """Keep the store's key in the system keyring (unlocking it once), or forget it there."""
+    store = db_path()
+    if not engine.is_encrypted(store):
+        raise UsageError("the store is not encrypted: there is no key to keep")
+    if not keep:
+        keys.forget_key(store)
+        return None
+    with closing(connect()) as conn:
+        key = engine.key_of(conn)
+    assert key is not None
+    return keys.keep_key(store, key)
+
+
+def backup(target: Path | None = None) -> Path:
+    """A backup of the store now: into `target`, or `backups/` in the data directory."""
+    store = db_path()
+    with closing(connect()) as conn:
+        if target is None:
+            return backups.take(conn, store)
+        if target.is_dir():
+            target = target / (backups.PREFIX + "copy" + backups.SUFFIX)
+        return backups.backup(conn, target)
+
+
+def restore(candidate: Path) -> Path:
+    """Replace the store by the checked backup `candidate`; where the old store was kept."""
+    return recovery.restore(db_path(), candidate)
+
+
+def check(*, repair: bool = False) -> Checked:
+    """Run SQLite's integrity check and the search indexes' checks (rebuilding them: `repair`)."""
+    store = db_path()
+    with closing(connect()) as conn:
+        repaired = recovery.rebuild_indexes(conn) if repair else []
+        found = recovery.problems(conn)
+        rows = sum(
+            conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts_%'"
+            )
+        )
+    return Checked(
+        store,
+        engine.is_encrypted(store),
+        found,
+        rows,
+        repaired,
+        backups.listed(store),
+        len(sealing.waiting(store)),
+    )
+
+
+def readable_beside(store: Path) -> tuple[Path, ...]:
+    """Files in the data directory that hold words and are not encrypted: drafts and notes."""
+    found: list[Path] = []
+    for folder in ("drafts", "notes"):
+        where = store.parent / folder
+        if where.is_dir():
+            found.extend(sorted(path for path in where.rglob("*") if path.is_file()))
+    return tuple(found)
+
+
+def _fresh_backup(store: Path, key: bytes | None) -> None:
+    conn = engine.open_file(store, key)
+    try:
+        backups.take(conn, store)
+    finally:
+        conn.close()
