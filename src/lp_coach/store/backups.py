@@ -21,6 +21,7 @@ SUFFIX = ".db"
 DAILY = 7
 WEEKLY = 4
 STAMP = "%Y-%m-%dT%H%M%S"
+STAMP_LENGTH = len("2026-12-31T235959")
 
 _TAKEN_TODAY: set[Path] = set()
 """Stores this process has already seen backed up today (the check is once a process)."""
@@ -48,13 +49,21 @@ def listed(store: Path) -> list[Backup]:
     for name in names:
         if not (name.startswith(PREFIX) and name.endswith(SUFFIX)):
             continue
-        stamp = name[len(PREFIX) :].removesuffix(SUFFIX).split("-before-")[0]
+        stamp = name[len(PREFIX) : len(PREFIX) + STAMP_LENGTH]
         try:
             taken = datetime.strptime(stamp, STAMP)
         except ValueError:
             continue
         found.append(Backup(folder(store) / name, taken))
-    return sorted(found, key=lambda backup: backup.taken, reverse=True)
+    return sorted(found, key=_age, reverse=True)
+
+
+def _age(backup: Backup) -> tuple[datetime, int]:
+    """When a backup was taken; its file's time orders two taken in the same second."""
+    try:
+        return backup.taken, backup.path.stat().st_mtime_ns
+    except OSError:
+        return backup.taken, 0
 
 
 def backup(conn: sqlite3.Connection, target: Path) -> Path:
@@ -81,7 +90,11 @@ def backup(conn: sqlite3.Connection, target: Path) -> Path:
 def take(conn: sqlite3.Connection, store: Path, reason: str = "") -> Path:
     """Back `store` up now into `backups/`, named by the time (and `reason`); prune old ones."""
     name = PREFIX + datetime.now().strftime(STAMP) + (f"-before-{reason}" if reason else "")
-    path = backup(conn, folder(store) / (name + SUFFIX))
+    target, number = folder(store) / (name + SUFFIX), 1
+    while target.exists():  # two in the same second
+        number += 1
+        target = folder(store) / f"{name}-{number}{SUFFIX}"
+    path = backup(conn, target)
     prune(store)
     return path
 

@@ -11,6 +11,7 @@ import hashlib
 import importlib
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,13 @@ class Locked(StoreError):
     """The store is encrypted and no passphrase can be had without asking (and none may be)."""
 
 
+@lru_cache(maxsize=4)
 def derive(passphrase: str, salt: bytes) -> bytes:
-    """The raw key for `passphrase` with `salt`, followed by the salt (SQLCipher's x'' form)."""
+    """The raw key for `passphrase` with `salt`, followed by the salt (SQLCipher's x'' form).
+
+    Kept for the life of the process: a command that opens the store more than once pays
+    the derivation once.
+    """
     key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, ROUNDS, engine.KEY_BYTES)
     return key + salt
 
