@@ -218,3 +218,28 @@ def test_the_schema_version_is_recorded(isolated_home: Path) -> None:
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     row = conn.execute("SELECT value FROM store_meta WHERE name = 'written_by'").fetchone()
     assert row[0] == __version__
+
+
+def test_with_an_encrypted_store_session_notes_are_files_only_when_asked(
+    cli: Invoke, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import make_encrypted_store
+
+    from lp_coach.store.db import db_path
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", KEYRING_BACKEND)
+    make_encrypted_store(db_path())
+    done = cli("study", "ownership", "--group", "Ann", input=f"\n{SECRET}\n" + "\n" * 40)
+    assert done.exit_code == 0, done.output
+    assert (
+        "its notes stay inside it; write them as files with: lp-coach sessions show 1 --write"
+        in (done.stdout)
+    )
+    assert not (isolated_home / "notes").exists()
+    for word in WORDS:
+        assert word.encode() not in all_bytes(isolated_home)
+    shown = ok(cli("sessions", "show", "1"))
+    assert f"**Ann:** {SECRET}" in shown
+    assert not (isolated_home / "notes").exists()
+    written = ok(cli("sessions", "show", "1", "--write")).split()
+    assert SECRET in Path(written[0]).read_text()

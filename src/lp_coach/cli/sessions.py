@@ -32,7 +32,17 @@ def list_(as_json: JsonOption = False) -> None:
     from lp_coach.study.sessions import all_sessions
 
     conn = connect()
-    records = all_sessions(conn)
+    unreadable: list[str] = []
+    records = all_sessions(conn, unreadable)
+    for problem in unreadable:
+        print(f"lp-coach: warning: {problem}", file=sys.stderr)
+    for record in records:
+        if record.unknown:
+            print(
+                f"lp-coach: warning: session {record.id} holds settings a newer lp-coach "
+                f"wrote ({', '.join(record.unknown)}); shown without them",
+                file=sys.stderr,
+            )
     library = open_library(SETTINGS.principles) if records else None
     where = {r.id: progress(conn, library, r) if library else None for r in records}
     if as_json:
@@ -98,6 +108,7 @@ def show(
     from pathlib import Path
 
     from lp_coach.errors import NotFound, UsageError
+    from lp_coach.store import engine
     from lp_coach.store.db import connect
     from lp_coach.study import sessions
 
@@ -125,6 +136,14 @@ def show(
             f"`lp-coach study --resume --session {record.id}`"
         )
     again = f"write them with `lp-coach sessions show {record.id} --write`"
+    if record.notes_path is None and engine.key_of(conn) is not None:
+        from lp_coach.cli.settings import SETTINGS
+        from lp_coach.content.library import open_library
+        from lp_coach.study.service import notes_text
+
+        # an encrypted store keeps the notes inside it: shown, not written
+        sys.stdout.write(notes_text(conn, open_library(SETTINGS.principles), record))
+        return
     if record.notes_path is None:
         raise NotFound(f"session {record.id} is finished but its notes were not written; {again}")
     try:

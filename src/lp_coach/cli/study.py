@@ -135,7 +135,7 @@ def study(
         live = open_room(session, room_host, room_port)
     face = _face(plain, live)
     try:
-        outcome = engine.run(session, face, service.write_up)
+        outcome = engine.run(session, face, service.finish_notes)
     finally:
         face.close()  # before anything is printed, so it lands on the normal screen
         if live is not None:
@@ -174,10 +174,17 @@ def _resume_instead(conn: "Connection", library: "Library", waiting: "SessionRec
 
 
 def _finished(session_id: int, notes: str) -> None:
-    """Where every file of the notes went."""
+    """Where every file of the notes went (or, with an encrypted store, how to write them)."""
     from pathlib import Path
 
     from lp_coach.study.notes import LEADER_COPY, notes_files
+
+    if not notes:
+        print(
+            f"Session {session_id} finished. The store is encrypted, so its notes stay inside "
+            f"it; write them as files with: lp-coach sessions show {session_id} --write"
+        )
+        return
 
     files = [str(f) for f in notes_files(Path(notes))] or [notes]
     group = [f for f in files if LEADER_COPY + "." not in f]

@@ -310,9 +310,10 @@ def run(session: Session, face: Face, on_finish: Callable[[Session], str]) -> Ou
             f"session {number} is finished and saved, but its notes could not be written: "
             f"{_reason(exc)}; once that is fixed, write them with: {later}"
         ) from exc
-    sessions.set_notes_path(conn, number, path)
+    if path:  # '' when the notes are kept inside an encrypted store, not as files
+        sessions.set_notes_path(conn, number, path)
     record = sessions.load(conn, number)
-    return Outcome(record, finished=True, notes_path=path)
+    return Outcome(record, finished=True, notes_path=path or None)
 
 
 def saved_line(session: Session) -> str:

@@ -52,6 +52,12 @@ def resume(
         record = sessions.load(conn, session_id)
         if record.status != sessions.IN_PROGRESS:
             raise UsageError(f"session {session_id} is already finished")
+    if record.unknown:
+        raise UsageError(
+            f"session {record.id} was saved by a newer lp-coach (it holds "
+            f"{', '.join(record.unknown)}, unknown here): resuming it here would lose them; "
+            "resume it with that lp-coach"
+        )
     if leader and not record.options.leader:
         record.options = replace(record.options, leader=True)
         sessions.update_options(conn, record.id, record.options)
@@ -60,7 +66,10 @@ def resume(
 
 def unfinished(conn: sqlite3.Connection) -> SessionRecord | None:
     """The latest session, if it was left unfinished (one started after it lets it be)."""
-    record = sessions.latest(conn)
+    try:
+        record = sessions.latest(conn)
+    except sessions.UnreadableSession:
+        return None  # it cannot be resumed: a new session is the way on (`sessions list` says)
     return record if record is not None and record.status == sessions.IN_PROGRESS else None
 
 
@@ -117,6 +126,34 @@ def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
     if has_private(entries):
         write_notes(notes_context(*parts, leader=True), overrides, beside=path)
     return str(path)
+
+
+def finish_notes(session: Session) -> str:
+    """At a session's end: its notes written (`write_up`), unless the store is encrypted --
+    then nothing readable is written beside it, and '' is returned (the notes are written
+    as files only when asked: `sessions show ID --write`)."""
+    from lp_coach.store.engine import key_of
+
+    if key_of(session.conn) is None:
+        return write_up(session)
+    if session.record.options.journal:
+        keep_in_journal(session)
+    return ""
+
+
+def notes_text(conn: sqlite3.Connection, library: Library, record: SessionRecord) -> str:
+    """A finished session's notes as Markdown, from the store (no file is written)."""
+    from lp_coach.render.templates import render
+
+    session = Session(conn, record, library)
+    parts = (
+        record,
+        session.principle,
+        session.steps,
+        sessions.entries(conn, record.id),
+        next_after(conn, library, session.principle.id),
+    )
+    return render("session-notes.md.j2", (), **notes_context(*parts))
 
 
 def write_again(conn: sqlite3.Connection, library: Library, record: SessionRecord) -> str:
