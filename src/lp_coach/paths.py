@@ -25,6 +25,14 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+DB_NAME = "lp-coach.db"
+
+
+def db_path() -> Path:
+    """Where the database lives."""
+    return data_dir() / DB_NAME
+
+
 def config_dir() -> Path:
     """The directory for config.toml and the user's own principle pack."""
     home = home_override()

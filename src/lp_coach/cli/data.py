@@ -50,7 +50,8 @@ def encrypt(yes: YesOption = False, keyring: KeyringOption = None) -> None:
     print(f"Encrypted {done.store} ({done.rows} rows).")
     _said(done)
     if done.removed:
-        print(f"Removed {len(done.removed)} plain backups; a new encrypted one was taken.")
+        many = len(done.removed)
+        print(f"Removed {many} plain backup{'s' if many != 1 else ''}; an encrypted one was taken.")
 
 
 @app.command()
@@ -100,6 +101,8 @@ def keyring_(
 
     kept = service.keyring(keep=not forget)
     print(f"The key is kept in {kept}." if kept else "The key is no longer in the keyring.")
+    if kept:
+        _plain_keyring(kept)
 
 
 @app.command()
@@ -211,10 +214,20 @@ def _said(done: "object") -> None:
     assert isinstance(done, Converted)
     if done.keyring:
         print(f"The key is kept in the keyring ({done.keyring}).")
+        _plain_keyring(done.keyring)
     if done.readable:
         print(f"Still readable beside it ({len(done.readable)} files; move or delete them):")
         for path in done.readable:
             print(f"  {path}")
+
+
+def _plain_keyring(name: str) -> None:
+    if "Plaintext" in name:
+        print(
+            "Note: that keyring is a plain file: anyone who can read your files can open the "
+            "store with it (lp-coach data keyring --forget removes it).",
+            file=sys.stderr,
+        )
 
 
 def _usage(message: str) -> Exception:

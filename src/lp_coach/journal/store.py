@@ -16,7 +16,7 @@ from lp_coach.journal.entries import (
     normalize,
     split_text,
 )
-from lp_coach.store.db import now, transaction
+from lp_coach.store.writes import now, transaction
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def convert(
         if old_key is not None:
             source.execute(f"PRAGMA key = \"x'{old_key.hex()}'\"")
         _quiet(source, store)
-        counts = _counts(source)
+        counts = table_rows(source)
         version = source.execute("PRAGMA user_version").fetchone()[0]
         target_key = f"x'{new_key.hex()}'" if new_key is not None else ""
         source.execute("ATTACH DATABASE ? AS target KEY ?", (str(partial), target_key))
@@ -79,7 +79,7 @@ def check(path: Path, key: bytes | None, counts: dict[str, int]) -> None:
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         if problems != ["ok"]:
             raise StoreError(f"the new copy of the store failed its check: {problems[0]}")
-        copied = _counts(conn)
+        copied = table_rows(conn)
     finally:
         conn.close()
     if {**copied, META: 0} != {**counts, META: 0}:
@@ -100,7 +100,7 @@ def _quiet(source: object, store: Path) -> None:
     source.execute("PRAGMA locking_mode=EXCLUSIVE")  # type: ignore[attr-defined]
 
 
-def _counts(conn: object) -> dict[str, int]:
+def table_rows(conn: object) -> dict[str, int]:
     """Rows in each table (FTS shadow tables included), by name."""
     names = [
         row[0]

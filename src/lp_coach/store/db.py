@@ -4,25 +4,19 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from shlex import quote
 
 from lp_coach.errors import StoreError, describe_os_error
-from lp_coach.paths import data_dir, ensure_private_dir
+from lp_coach.paths import DB_NAME, db_path, ensure_private_dir
 from lp_coach.store import engine
 from lp_coach.store.migrations import migrate, pending
+from lp_coach.store.writes import now, transaction
 
-DB_NAME = "lp-coach.db"
+__all__ = ["DB_NAME", "connect", "db_path", "describe_db_error", "now", "transaction"]
+
 FULL_BELOW = 256 * 1024
 """Free bytes under which a database that cannot be written is put down to a full disk."""
-
-
-def db_path() -> Path:
-    """Where the database lives."""
-    return data_dir() / DB_NAME
 
 
 def connect(path: Path | None = None, *, shared: bool = False) -> sqlite3.Connection:
@@ -114,21 +108,6 @@ def describe_db_error(exc: Exception, path: Path | None = None) -> str:
     return f"{where}: {exc}"
 
 
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One atomic write: everything inside commits together or not at all."""
-    from lp_coach.store.backups import daily
-
-    daily(conn)  # the first write of the day backs the store up first
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-
-
 def _nearly_full(folder: Path) -> bool:
     """True when the disk holding `folder` has no room left to speak of."""
     import shutil
@@ -137,8 +116,3 @@ def _nearly_full(folder: Path) -> bool:
         return shutil.disk_usage(folder).free < FULL_BELOW
     except OSError:
         return False
-
-
-def now() -> str:
-    """The current time as stored: ISO 8601, local time with its offset, to the second."""
-    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")

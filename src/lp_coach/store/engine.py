@@ -19,7 +19,7 @@ HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32
 SALT_BYTES = 16
 MISSING = (
-    "the store is encrypted, and SQLCipher is not installed: "
+    "SQLCipher is not installed, and an encrypted store needs it: "
     'pip install "lp-coach[secure]" (then try again)'
 )
 

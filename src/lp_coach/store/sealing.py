@@ -61,13 +61,30 @@ def keep_identity(conn: sqlite3.Connection, secret: str) -> None:
 def seal_if_locked(entry: NewEntry) -> Path | None:
     """Seal `entry` when the store is encrypted and no key can be had without asking; the
     sealed file, or None when the store can be opened (and the entry is to be stored there)."""
-    from lp_coach.store.db import db_path, now
+    from lp_coach.paths import db_path
     from lp_coach.store.keys import key_without_asking
+    from lp_coach.store.writes import now
 
     store = db_path()
     if not engine.is_encrypted(store) or key_without_asking(store) is not None:
         return None
     return seal(store, entry, entry.created or now())
+
+
+def seal_words(text: str) -> Path | None:
+    """Seal `text` as an entry of today when the store is encrypted (words that could not be
+    saved, rather than a readable draft); the sealed file, or None when they cannot be."""
+    from lp_coach.journal.entries import NewEntry, normalize
+    from lp_coach.paths import db_path
+    from lp_coach.store.writes import now
+
+    store = db_path()
+    if not normalize(text) or not engine.is_encrypted(store):
+        return None
+    try:
+        return seal(store, NewEntry(day=date.today(), text=text), now())
+    except (OSError, StoreError):
+        return None
 
 
 def seal(store: Path, entry: NewEntry, created: str) -> Path:
@@ -121,25 +138,29 @@ def take_in(conn: sqlite3.Connection) -> int:
     from lp_coach.journal.store import add_many
 
     identity = pyrage.x25519.Identity.from_str(_identity(conn))
-    entries = []
+    entries, opened = [], []
     for path in files:
-        data = json.loads(pyrage.decrypt(path.read_bytes(), [identity]))
-        entries.append(
-            NewEntry(
-                day=date.fromisoformat(data["day"]),
-                text=data["text"],
-                time=data.get("time"),
-                principles=tuple(data.get("principles", ())),
-                starred=bool(data.get("starred")),
-                source=data.get("source"),
-                fingerprint=f"sealed:{path.name}",
-                created=data.get("created"),
+        try:
+            data = json.loads(pyrage.decrypt(path.read_bytes(), [identity]))
+            entries.append(
+                NewEntry(
+                    day=date.fromisoformat(data["day"]),
+                    text=str(data["text"]),
+                    time=data.get("time"),
+                    principles=tuple(data.get("principles", ())),
+                    starred=bool(data.get("starred")),
+                    source=data.get("source"),
+                    fingerprint=f"sealed:{path.name}",
+                    created=data.get("created"),
+                )
             )
-        )
+            opened.append(path)
+        except (OSError, ValueError, KeyError, TypeError, pyrage.DecryptError):
+            continue  # sealed to another key, or damaged: left where it is, never lost
     add_many(conn, entries)  # a file taken in before (killed before its removal) is skipped
-    for path in files:
+    for path in opened:
         path.unlink(missing_ok=True)
-    return len(files)
+    return len(opened)
 
 
 def _identity(conn: sqlite3.Connection) -> str:

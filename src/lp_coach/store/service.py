@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from lp_coach.errors import UsageError
 from lp_coach.store import backups, engine, keys, recovery, sealing, sidecar
-from lp_coach.store.convert import convert
+from lp_coach.store.convert import convert, table_rows
 from lp_coach.store.db import connect, db_path
 
 
@@ -60,7 +60,7 @@ def encrypt(passphrase: str, *, keep_key: bool = False) -> Converted:
         path.unlink(missing_ok=True)
     kept = keys.keep_key(store, key) if keep_key else None
     _fresh_backup(store, key)
-    return Converted(store, sum(counts.values()), kept, tuple(removed), readable_beside(store))
+    return Converted(store, _rows(counts), kept, tuple(removed), readable_beside(store))
 
 
 def decrypt() -> Converted:
@@ -74,7 +74,7 @@ def decrypt() -> Converted:
     keys.forget_key(store)
     sidecar.remove(store)
     _fresh_backup(store, None)
-    return Converted(store, sum(counts.values()), None, (), ())
+    return Converted(store, _rows(counts), None, (), ())
 
 
 def change_passphrase(passphrase: str, *, keep_key: bool | None = None) -> Converted:
@@ -95,7 +95,7 @@ def change_passphrase(passphrase: str, *, keep_key: bool | None = None) -> Conve
     elif was_kept:
         keys.forget_key(store)
     _fresh_backup(store, key)
-    return Converted(store, sum(counts.values()), kept, (), readable_beside(store))
+    return Converted(store, _rows(counts), kept, (), readable_beside(store))
 
 
 def keyring(*, keep: bool) -> str | None:
@@ -134,13 +134,7 @@ def check(*, repair: bool = False) -> Checked:
     with closing(connect()) as conn:
         repaired = recovery.rebuild_indexes(conn) if repair else []
         found = recovery.problems(conn)
-        rows = sum(
-            conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
-            for (name,) in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' "
-                "AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts_%'"
-            )
-        )
+        rows = _rows(table_rows(conn))
     return Checked(
         store,
         engine.is_encrypted(store),
@@ -160,6 +154,11 @@ def readable_beside(store: Path) -> tuple[Path, ...]:
         if where.is_dir():
             found.extend(sorted(path for path in where.rglob("*") if path.is_file()))
     return tuple(found)
+
+
+def _rows(by_table: dict[str, int]) -> int:
+    """The rows that hold what the user keeps: not the search indexes' own tables."""
+    return sum(count for name, count in by_table.items() if "_fts_" not in name)
 
 
 def _fresh_backup(store: Path, key: bytes | None) -> None:
