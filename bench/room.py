@@ -115,7 +115,7 @@ def main() -> int:
     from lp_coach.room.face import RoomFace
     from lp_coach.room.live import Room
     from lp_coach.store.db import connect, db_path
-    from lp_coach.study import engine, service, sessions
+    from lp_coach.study import engine, service, sessions, writeup
     from lp_coach.study.engine import View
     from lp_coach.study.sessions import Options
 
@@ -148,7 +148,7 @@ def main() -> int:
     for t in phones:
         t.start()
     try:
-        engine.run(session, face, service.write_up)  # until every answer is drawn, then q
+        engine.run(session, face, writeup.write_up)  # until every answer is drawn, then q
     finally:
         face.close()
         for t in phones:

@@ -17,6 +17,7 @@ from lp_coach.journal.store import add_many
 from lp_coach.store import backups, engine
 from lp_coach.store.db import connect
 from lp_coach.store.keys import WrongPassphrase
+from lp_coach.store.migrations import MIGRATIONS
 
 
 def ok(result: object) -> str:
@@ -73,7 +74,8 @@ def test_a_backup_is_taken_at_the_first_write_of_the_day_only(
 
 def test_a_pending_migration_backs_the_store_up_first(isolated_home: Path) -> None:
     conn = connect()
-    conn.execute("DELETE FROM migrations WHERE name = 'm006_store_meta'")
+    name = next(name for name, _ in MIGRATIONS if name.endswith("_store_meta"))
+    conn.execute("DELETE FROM migrations WHERE name = ?", (name,))
     conn.execute("DROP TABLE store_meta")
     conn.close()
     connect().close()

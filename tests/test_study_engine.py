@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
-from lp_coach.study import engine, service, sessions
+from lp_coach.study import engine, service, sessions, writeup
 from lp_coach.study.engine import Reply, View
 from lp_coach.study.plain import PlainFace
 from lp_coach.study.sessions import Options
@@ -48,7 +49,7 @@ def start(library: Library, **options: object) -> engine.Session:
 
 
 def run(session: engine.Session, face: engine.Face) -> engine.Outcome:
-    return engine.run(session, face, service.write_up)
+    return engine.run(session, face, writeup.write_up)
 
 
 def test_solo_session_to_the_end_writes_notes(library: Library) -> None:
@@ -288,7 +289,12 @@ def test_private_notes_stay_out_of_the_group_notes(library: Library) -> None:
     group_copy = notes.read_text() + notes.with_suffix(".html").read_text()
     assert "public answer" in group_copy and "Ben seems worried" not in group_copy
     leader_md = notes.with_name(notes.stem + "-leader.md")
-    assert "*Private note:* Ben seems worried" in leader_md.read_text()
+    leader_copy = leader_md.read_text()
+    apart = leader_copy.split("## For the leader only")[1]
+    assert re.search(
+        r"\*\*\[for the leader only\]\*\* \*Private note, [^*]+:\* Ben seems worried", apart
+    )
+    assert leader_copy.count("Ben seems worried") == 1  # apart, not among what was said
     assert "Ben seems worried" in leader_md.with_suffix(".html").read_text()
     from lp_coach.study.notes import notes_files
 

@@ -4,9 +4,14 @@
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from lp_coach.data_service import Converted
 
 app = typer.Typer(
     help="Your store: encrypt it, back it up, restore and check it.\n\n"
@@ -38,15 +43,15 @@ def encrypt(yes: YesOption = False, keyring: KeyringOption = None) -> None:
 
     Example:  lp-coach data encrypt --keyring
     """
-    from lp_coach.store import engine, service
+    from lp_coach import data_service
 
-    engine.cipher()  # say now, before asking anything, when the extra is missing
-    if service.is_encrypted():
-        raise _usage("the store is encrypted already (lp-coach data passphrase changes it)")
-    print(FORGOTTEN, file=sys.stderr)
-    _confirm("Encrypt the store?", yes)
-    passphrase = _new_passphrase("LP_COACH_PASSPHRASE")
-    done = service.encrypt(passphrase, keep_key=_keyring_choice(keyring))
+    done = data_service.encrypt(
+        _asker("Encrypt the store?", yes, warn=True),
+        lambda: _new_passphrase("LP_COACH_PASSPHRASE"),
+        lambda: _keyring_choice(keyring),
+    )
+    if done is None:
+        _nothing_changed()
     print(f"Encrypted {done.store} ({done.rows} rows).")
     _said(done)
     if done.removed:
@@ -60,12 +65,13 @@ def decrypt(yes: YesOption = False) -> None:
 
     Example:  lp-coach data decrypt
     """
-    from lp_coach.store import service
+    from lp_coach import data_service
 
-    if not service.is_encrypted():
-        raise _usage("the store is not encrypted")
-    _confirm("Decrypt the store (anyone with the file can then read it)?", yes)
-    done = service.decrypt()
+    done = data_service.decrypt(
+        _asker("Decrypt the store (anyone with the file can then read it)?", yes)
+    )
+    if done is None:
+        _nothing_changed()
     print(f"Decrypted {done.store} ({done.rows} rows). Its older backups stay encrypted.")
 
 
@@ -75,14 +81,15 @@ def passphrase(yes: YesOption = False, keyring: KeyringOption = None) -> None:
 
     Example:  lp-coach data passphrase
     """
-    from lp_coach.store import service
+    from lp_coach import data_service
 
-    if not service.is_encrypted():
-        raise _usage("the store is not encrypted (lp-coach data encrypt encrypts it)")
-    print(FORGOTTEN, file=sys.stderr)
-    _confirm("Change the passphrase?", yes)
-    new = _new_passphrase("LP_COACH_NEW_PASSPHRASE")
-    done = service.change_passphrase(new, keep_key=keyring)
+    done = data_service.change_passphrase(
+        _asker("Change the passphrase?", yes, warn=True),
+        lambda: _new_passphrase("LP_COACH_NEW_PASSPHRASE"),
+        keyring,
+    )
+    if done is None:
+        _nothing_changed()
     print(f"Changed the passphrase of {done.store}. Older backups keep the old one.")
     _said(done)
 
@@ -97,9 +104,9 @@ def keyring_(
 
     Example:  lp-coach data keyring
     """
-    from lp_coach.store import service
+    from lp_coach import data_service
 
-    kept = service.keyring(keep=not forget)
+    kept = data_service.keyring(keep=not forget)
     print(f"The key is kept in {kept}." if kept else "The key is no longer in the keyring.")
     if kept:
         _plain_keyring(kept)
@@ -116,9 +123,9 @@ def backup(
 
     Example:  lp-coach data backup ~/lp-coach-copy.db
     """
-    from lp_coach.store import service
+    from lp_coach import data_service
 
-    print(f"Backed up to {service.backup(file)}")
+    print(f"Backed up to {data_service.backup(file)}")
 
 
 @app.command()
@@ -130,10 +137,11 @@ def restore(
 
     Example:  lp-coach data restore ~/.local/share/lp-coach/backups/lp-coach-2026-12-01T090000.db
     """
-    from lp_coach.store import service
+    from lp_coach import data_service
 
-    _confirm(f"Replace the store by {file}?", yes)
-    before = service.restore(file)
+    before = data_service.restore(file, _asker(f"Replace the store by {file}?", yes))
+    if before is None:
+        _nothing_changed()
     print(f"Restored {file}. The store as it was is kept as {before}")
 
 
@@ -147,9 +155,9 @@ def check(
 
     Example:  lp-coach data check
     """
-    from lp_coach.store import service
+    from lp_coach import data_service
 
-    done = service.check(repair=repair)
+    done = data_service.check(repair=repair)
     kind = "encrypted" if done.encrypted else "plain"
     print(f"{done.store} ({kind}, {done.rows} rows)")
     for name in done.repaired:
@@ -168,17 +176,29 @@ def check(
     print("No problems found.")
 
 
-def _confirm(question: str, yes: bool) -> None:
-    """Go on when `yes`, or when the answer (typed, or read from a pipe) is yes; else stop."""
-    if yes:
-        return
-    try:
-        agreed = typer.confirm(question, default=False, err=True)
-    except typer.Abort:
-        agreed = False
-    if not agreed:
-        print("Nothing changed.", file=sys.stderr)
-        raise typer.Exit(1)
+def _asker(question: str, yes: bool, *, warn: bool = False) -> "Callable[[], bool]":
+    """What asks `question` (after the warning that a passphrase cannot be recovered, with
+    `warn`): on a terminal, or read from a pipe; `yes` agrees without asking."""
+
+    def ask() -> bool:
+        if warn:
+            print(FORGOTTEN, file=sys.stderr)
+        if yes:
+            return True
+        try:
+            agreed = typer.confirm(question, default=False, err=True)
+        except typer.Abort:
+            agreed = False
+        if not sys.stdin.isatty():
+            print(file=sys.stderr)  # the answer read from a pipe is not echoed
+        return bool(agreed)
+
+    return ask
+
+
+def _nothing_changed() -> "NoReturn":
+    print("Nothing changed.", file=sys.stderr)
+    raise typer.Exit(1)
 
 
 def _new_passphrase(variable: str) -> str:
@@ -208,10 +228,7 @@ def _keyring_choice(given: bool | None) -> bool:
     )
 
 
-def _said(done: "object") -> None:
-    from lp_coach.store.service import Converted
-
-    assert isinstance(done, Converted)
+def _said(done: "Converted") -> None:
     if done.keyring:
         print(f"The key is kept in the keyring ({done.keyring}).")
         _plain_keyring(done.keyring)

@@ -83,7 +83,7 @@ def _report(exc: BaseException) -> None:
     elif isinstance(exc, CoachError):
         message = str(exc)
     else:
-        from lp_coach.store.db import describe_db_error
+        from lp_coach.data_service import describe_error
 
-        message = describe_db_error(exc)  # type: ignore[arg-type]
+        message = describe_error(exc)  # type: ignore[arg-type]  # a damaged store's: its backup
     print(f"lp-coach: error: {message}", file=sys.stderr)

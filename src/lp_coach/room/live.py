@@ -9,14 +9,12 @@ from typing import TYPE_CHECKING
 from lp_coach.room.codes import ensure_code
 from lp_coach.room.inbox import Inbox
 from lp_coach.room.stage import ENDED, Board, stage_of
-from lp_coach.study import sessions
+from lp_coach.study import sessions, visibility
 from lp_coach.study.engine import Session, View
-from lp_coach.study.sessions import ANONYMOUS, LEADER, Entry
 
 if TYPE_CHECKING:
     from lp_coach.room.server import RoomServer
 
-FOR_LEADER = "(a prayer request for the leader only)"
 SCREEN_TAIL = 40
 """The most entries of one step the shared screen is given: its Said box shows the latest few
 lines, and thirty phones can send hundreds (drawing them all would slow every redraw)."""
@@ -84,18 +82,16 @@ class Room:
         self.board.publish(stage_of(view, self.inbox.prayer))
 
     def screen_view(self, view: View) -> View:
-        """`view` as the shared screen may show it: no anonymous names, no leader-only text,
-        only the latest entries."""
-        return replace(view, said=tuple(shown_on_screen(e) for e in view.said[-SCREEN_TAIL:]))
+        """`view` with only the latest entries (the engine's view is already as the screen may
+        show it: see `visibility`)."""
+        return replace(view, said=view.said[-SCREEN_TAIL:])
 
     def refresh(self, view: View) -> View:
-        """`view` with what has been said on its step up to now (after a phone sent something)."""
-        said = tuple(
-            e
-            for e in sessions.entries(self.session.conn, self.session.record.id)
-            if e.step == view.step.key
-        )
-        return self.screen_view(replace(view, said=said))
+        """`view` with what has been said on its step up to now (after a phone sent something),
+        as the shared screen may show it."""
+        entries = sessions.entries(self.session.conn, self.session.record.id)
+        said = visibility.on_step(entries, view.step.key, visibility.SCREEN)
+        return self.screen_view(replace(view, said=tuple(said)))
 
     def stop(self) -> None:
         """Tell phones the session is over, stop serving (safe to call twice)."""
@@ -104,12 +100,3 @@ class Room:
         if server is not None:
             server.stop()
             self.inbox.close()
-
-
-def shown_on_screen(entry: Entry) -> Entry:
-    """How one entry appears on the shared screen."""
-    if entry.visibility == ANONYMOUS:
-        return replace(entry, person="Anonymous")
-    if entry.visibility == LEADER and (entry.source or "").startswith("room:"):
-        return replace(entry, person=None, text=FOR_LEADER)
-    return entry

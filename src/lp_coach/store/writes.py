@@ -6,7 +6,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+
+from lp_coach import clock
 
 
 @contextmanager
@@ -26,4 +27,4 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 def now() -> str:
     """The current time as stored: ISO 8601, local time with its offset, to the second."""
-    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+    return clock.stamp(clock.now())

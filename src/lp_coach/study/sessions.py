@@ -128,6 +128,11 @@ def latest(conn: sqlite3.Connection, status: str | None = None) -> SessionRecord
     return _record(row) if row is not None else None
 
 
+def last_finished(conn: sqlite3.Connection) -> SessionRecord | None:
+    """The finished session started last, or None."""
+    return latest(conn, FINISHED)
+
+
 def all_sessions(
     conn: sqlite3.Connection, unreadable: list[str] | None = None
 ) -> list[SessionRecord]:
@@ -216,11 +221,26 @@ def entries(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
     return [Entry(**dict(row)) for row in rows]
 
 
-def previous_actions(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
-    """The action steps of the same group's last finished session (for the check-in).
+def entries_from(
+    conn: sqlite3.Connection, session_id: int, source: str, *, prefix: bool = False
+) -> list[Entry]:
+    """What came from `source` (with `prefix`, from any source starting with it) in a
+    session, in the order it was said."""
+    length = len(source) if prefix else -1  # substr(x, 1, -1) is '': the whole source then
+    rows = conn.execute(
+        "SELECT id, step, kind, person, text, created, visibility, source FROM session_entries "
+        "WHERE session_id = ? AND (source = ? OR substr(source, 1, ?) = ?) ORDER BY id",
+        (session_id, source, length, source),
+    )
+    return [Entry(**dict(row)) for row in rows]
+
+
+def previous_entries(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
+    """Everything said at the same group's last finished session (for the check-in; what it
+    may show of them is `visibility`'s to say).
 
     The same group is the same people, in any order or case; a solo session only
-    recalls solo sessions. Private (leader-only) entries are left out.
+    recalls solo sessions.
     """
     this = load(conn, session_id)
     rows = conn.execute(
@@ -233,9 +253,7 @@ def previous_actions(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
         except (ValueError, TypeError):
             continue  # a damaged session is nobody's previous one
         if same_people(group, this.options.group):
-            return [
-                e for e in entries(conn, row["id"]) if e.kind == "action" and e.visibility != LEADER
-            ]
+            return entries(conn, row["id"])
     return []
 
 

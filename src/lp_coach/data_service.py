@@ -1,16 +1,22 @@
 """What the `data` commands ask of the core: encrypt, decrypt, change the passphrase, keep the
-key in the keyring, back up, restore and check the store. One call each."""
+key in the keyring, back up, restore and check the store. One call each; the questions to the
+user are callbacks the command gives."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 from typing import NamedTuple
 
 from lp_coach.errors import UsageError
+from lp_coach.paths import db_path
 from lp_coach.store import backups, engine, keys, recovery, sealing, sidecar
 from lp_coach.store.convert import convert, table_rows
-from lp_coach.store.db import connect, db_path
+from lp_coach.store.db import connect
+
+Confirm = Callable[[], bool]
+"""Asks the user whether to go on (after saying what is about to happen)."""
 
 
 class Converted(NamedTuple):
@@ -37,37 +43,42 @@ class Checked(NamedTuple):
     sealed: int
 
 
-def is_encrypted() -> bool:
-    """True when the store is encrypted."""
-    return engine.is_encrypted(db_path())
-
-
-def encrypt(passphrase: str, *, keep_key: bool = False) -> Converted:
-    """Encrypt the store under `passphrase` (its plain backups are removed, one encrypted taken)."""
+def encrypt(
+    confirm: Confirm, passphrase: Callable[[], str], keep_key: Callable[[], bool]
+) -> Converted | None:
+    """Encrypt the store under the passphrase asked for, once `confirm` agrees (None: it did
+    not). Its plain backups are removed, and an encrypted one is taken."""
     store = db_path()
+    engine.cipher()  # said before anything is asked, when the extra is missing
     if engine.is_encrypted(store):
         raise UsageError("the store is encrypted already (lp-coach data passphrase changes it)")
-    engine.cipher()
-    if not passphrase:
-        raise UsageError("the passphrase is empty")
+    if not confirm():
+        return None
+    chosen = passphrase()
+    if not chosen:
+        raise UsageError("the passphrase is empty; nothing changed")
+    kept = keep_key()
     connect().close()  # created and migrated, so the identity has its table
-    key = keys.new_key(passphrase)
+    key = keys.new_key(chosen)
     secret, public = sealing.new_identity()
     counts = convert(store, None, key, meta={sealing.IDENTITY: secret})
     sidecar.update(store, public_key=public)
     removed = [b.path for b in backups.listed(store) if not engine.is_encrypted(b.path)]
     for path in removed:
         path.unlink(missing_ok=True)
-    kept = keys.keep_key(store, key) if keep_key else None
+    backend = keys.keep_key(store, key) if kept else None
     _fresh_backup(store, key)
-    return Converted(store, _rows(counts), kept, tuple(removed), readable_beside(store))
+    return Converted(store, _rows(counts), backend, tuple(removed), readable_beside(store))
 
 
-def decrypt() -> Converted:
-    """Turn the encrypted store back into a plain one (sealed entries taken in first)."""
+def decrypt(confirm: Confirm) -> Converted | None:
+    """Turn the encrypted store back into a plain one (sealed entries taken in first), once
+    `confirm` agrees (None: it did not)."""
     store = db_path()
     if not engine.is_encrypted(store):
         raise UsageError("the store is not encrypted")
+    if not confirm():
+        return None
     with closing(connect()) as conn:
         key = engine.key_of(conn)
     counts = convert(store, key, None, meta={sealing.IDENTITY: None})
@@ -77,17 +88,23 @@ def decrypt() -> Converted:
     return Converted(store, _rows(counts), None, (), ())
 
 
-def change_passphrase(passphrase: str, *, keep_key: bool | None = None) -> Converted:
-    """Encrypt the store under a new passphrase. `keep_key` None: the keyring as it was."""
+def change_passphrase(
+    confirm: Confirm, passphrase: Callable[[], str], keep_key: bool | None = None
+) -> Converted | None:
+    """Encrypt the store under a new passphrase once `confirm` agrees (None: it did not).
+    `keep_key` None: the keyring as it was."""
     store = db_path()
     if not engine.is_encrypted(store):
         raise UsageError("the store is not encrypted (lp-coach data encrypt encrypts it)")
-    if not passphrase:
-        raise UsageError("the passphrase is empty")
-    with closing(connect()) as conn:
+    with closing(connect()) as conn:  # the current passphrase first: wrong, nothing is asked
         old = engine.key_of(conn)
+    if not confirm():
+        return None
+    chosen = passphrase()
+    if not chosen:
+        raise UsageError("the passphrase is empty; nothing changed")
     was_kept = bool(sidecar.read(store).get("keyring"))
-    key = keys.new_key(passphrase)
+    key = keys.new_key(chosen)
     counts = convert(store, old, key)
     kept = None
     if keep_key or (keep_key is None and was_kept):
@@ -99,7 +116,8 @@ def change_passphrase(passphrase: str, *, keep_key: bool | None = None) -> Conve
 
 
 def keyring(*, keep: bool) -> str | None:
-    """Keep the store's key in the system keyring (unlocking it once), or forget it there."""
+    """Keep the store's key in the system keyring (unlocking it once), or forget it there;
+    the keyring's name, or None once forgotten."""
     store = db_path()
     if not engine.is_encrypted(store):
         raise UsageError("the store is not encrypted: there is no key to keep")
@@ -123,8 +141,15 @@ def backup(target: Path | None = None) -> Path:
         return backups.backup(conn, target)
 
 
-def restore(candidate: Path) -> Path:
-    """Replace the store by the checked backup `candidate`; where the old store was kept."""
+def restore(candidate: Path, confirm: Confirm) -> Path | None:
+    """Replace the store by the checked backup `candidate` once `confirm` agrees; where the
+    old store was kept (None: nothing was done)."""
+    if not candidate.is_file():
+        from lp_coach.errors import NotFound
+
+        raise NotFound(f"no backup file {candidate}")
+    if not confirm():
+        return None
     return recovery.restore(db_path(), candidate)
 
 
@@ -144,6 +169,13 @@ def check(*, repair: bool = False) -> Checked:
         backups.listed(store),
         len(sealing.waiting(store)),
     )
+
+
+def describe_error(exc: Exception) -> str:
+    """A database error in plain words; a damaged store's names the backup that restores it."""
+    from lp_coach.store.db import describe
+
+    return describe(exc)
 
 
 def readable_beside(store: Path) -> tuple[Path, ...]:
