@@ -243,3 +243,56 @@ def test_with_an_encrypted_store_session_notes_are_files_only_when_asked(
     assert not (isolated_home / "notes").exists()
     written = ok(cli("sessions", "show", "1", "--write")).split()
     assert SECRET in Path(written[0]).read_text()
+
+
+@pytest.mark.e2e
+def test_on_a_terminal_the_passphrase_is_typed_unseen_and_a_wrong_one_is_one_line(
+    isolated_home: Path,
+) -> None:
+    import os
+
+    import pexpect
+    from test_terminal import lp_coach
+
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(isolated_home.parent),
+        "LP_COACH_HOME": str(isolated_home),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "PYTHON_KEYRING_BACKEND": KEYRING_BACKEND,
+    }
+
+    def spawn(*args: str) -> pexpect.spawn:
+        return pexpect.spawn(lp_coach(), list(args), env=env, encoding="utf-8", timeout=30)
+
+    child = spawn("journal", "add", SECRET)
+    child.expect(pexpect.EOF)
+    child = spawn("data", "encrypt")
+    child.expect("cannot be recovered")
+    child.expect(r"Encrypt the store\? \[y/N\]: ")
+    child.sendline("y")
+    child.expect("New passphrase: ")
+    child.sendline("s3cret words")
+    child.expect("The same again: ")
+    child.sendline("s3cret words")
+    child.expect(r"system keyring.*\[y/N\]: ")
+    child.sendline("n")
+    child.expect(pexpect.EOF)
+    assert "Encrypted " in child.before and "s3cret" not in child.before  # typed unseen
+    child = spawn("journal", "list")
+    child.expect("Passphrase for ")
+    child.sendline("not it")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert (
+        child.before.strip()
+        .splitlines()[-1]
+        .startswith("lp-coach: error: wrong passphrase for the encrypted store")
+    )
+    child = spawn("journal", "list")
+    child.expect("Passphrase for ")
+    child.sendline("s3cret words")
+    child.expect(pexpect.EOF)
+    assert WORDS[0] in child.before

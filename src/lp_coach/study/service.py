@@ -15,7 +15,7 @@ from lp_coach.study import engine, sessions
 from lp_coach.study.engine import Face, Session
 from lp_coach.study.notes import LEADER_COPY, notes_files
 from lp_coach.study.sessions import Options, SessionRecord
-from lp_coach.study.writeup import finish_notes
+from lp_coach.study.writeup import finish_notes, write_up  # noqa: F401 (write_up: re-exported)
 
 if TYPE_CHECKING:
     from lp_coach.room.live import Room
