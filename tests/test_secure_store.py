@@ -296,3 +296,15 @@ def test_on_a_terminal_the_passphrase_is_typed_unseen_and_a_wrong_one_is_one_lin
     child.sendline("s3cret words")
     child.expect(pexpect.EOF)
     assert WORDS[0] in child.before
+
+
+def test_encrypting_names_what_is_still_readable_beside_the_store(
+    cli: Invoke, isolated_home: Path, passphrase: str
+) -> None:
+    ok(cli("journal", "add", SECRET))
+    kept = isolated_home / "lp-coach.db.before-restore"
+    with sqlite3.connect(kept) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    said = ok(cli("data", "encrypt", "--yes"))
+    assert "Still readable beside it (1 file; move or delete them):" in said
+    assert str(kept) in said

@@ -179,8 +179,13 @@ def describe_error(exc: Exception) -> str:
 
 
 def readable_beside(store: Path) -> tuple[Path, ...]:
-    """Files in the data directory that hold words and are not encrypted: drafts and notes."""
-    found: list[Path] = []
+    """Files in the data directory that hold words and are not encrypted: drafts, notes, and
+    a store kept plain by a restore."""
+    found = [
+        path
+        for path in sorted(store.parent.glob(store.name + recovery.BEFORE + "*"))
+        if path.is_file() and not engine.is_encrypted(path)
+    ]
     for folder in ("drafts", "notes"):
         where = store.parent / folder
         if where.is_dir():

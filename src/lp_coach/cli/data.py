@@ -233,7 +233,8 @@ def _said(done: "Converted") -> None:
         print(f"The key is kept in the keyring ({done.keyring}).")
         _plain_keyring(done.keyring)
     if done.readable:
-        print(f"Still readable beside it ({len(done.readable)} files; move or delete them):")
+        many = f"{len(done.readable)} file{'s' if len(done.readable) != 1 else ''}"
+        print(f"Still readable beside it ({many}; move or delete them):")
         for path in done.readable:
             print(f"  {path}")
 
