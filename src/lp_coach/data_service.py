@@ -31,7 +31,7 @@ class Converted(NamedTuple):
     """Files beside an encrypted store that are still readable (drafts, notes)."""
 
 
-class Checked(NamedTuple):
+class StoreChecked(NamedTuple):
     """What `data check` found."""
 
     store: Path
@@ -153,14 +153,14 @@ def restore(candidate: Path, confirm: Confirm) -> Path | None:
     return recovery.restore(db_path(), candidate)
 
 
-def check(*, repair: bool = False) -> Checked:
+def check(*, repair: bool = False) -> StoreChecked:
     """Run SQLite's integrity check and the search indexes' checks (rebuilding them: `repair`)."""
     store = db_path()
     with closing(connect()) as conn:
         repaired = recovery.rebuild_indexes(conn) if repair else []
         found = recovery.problems(conn)
         rows = _rows(table_rows(conn))
-    return Checked(
+    return StoreChecked(
         store,
         engine.is_encrypted(store),
         found,

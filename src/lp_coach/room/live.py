@@ -10,7 +10,8 @@ from lp_coach.room.codes import ensure_code
 from lp_coach.room.inbox import Inbox
 from lp_coach.room.stage import ENDED, Board, stage_of
 from lp_coach.study import sessions, visibility
-from lp_coach.study.engine import Session, View
+from lp_coach.study.engine import Session
+from lp_coach.study.view import View
 
 if TYPE_CHECKING:
     from lp_coach.room.server import RoomServer
