@@ -193,12 +193,12 @@ def test_a_store_from_a_newer_lp_coach_is_refused_before_it_is_touched(
 ) -> None:
     ok(cli("journal", "add", SECRET))
     db = isolated_home / "lp-coach.db"
-    with sqlite3.connect(db) as conn:
-        conn.execute("INSERT INTO migrations VALUES ('m099_from_the_future', 'now')")
-        conn.execute("UPDATE store_meta SET value = '9.9.9' WHERE name = 'written_by'")
-        conn.execute("PRAGMA user_version = 99")
-    with sqlite3.connect(db) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("INSERT INTO migrations VALUES ('m099_from_the_future', 'now')")
+    conn.execute("UPDATE store_meta SET value = '9.9.9' WHERE name = 'written_by'")
+    conn.execute("PRAGMA user_version = 99")
+    conn.execute("PRAGMA journal_mode=DELETE")  # so that even WAL mode would be a change
+    conn.close()
     before = db.read_bytes()
     for args in (("journal", "list"), ("journal", "add", "more"), ("sessions", "list")):
         result = cli(*args)

@@ -55,10 +55,10 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     """Settings, the version check, migrations (after a backup), sealed entries taken in."""
     from lp_coach.store import versions
 
+    versions.refuse_newer(conn, path)  # before anything, even the journal mode, is written
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA synchronous=NORMAL")
-    versions.refuse_newer(conn, path)
     if pending(conn):
         from lp_coach.store import backups
 
