@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from lp_coach.room.codes import ensure_code
 from lp_coach.room.inbox import Inbox
-from lp_coach.room.stage import ENDED, Board, stage_of
+from lp_coach.room.stage import ENDED, PAUSED, Board, stage_of
 from lp_coach.study import sessions, visibility
 from lp_coach.study.engine import Session
+from lp_coach.study.from_phones import add_person, heard
 from lp_coach.study.view import View
 
 if TYPE_CHECKING:
@@ -31,6 +32,8 @@ class Room:
         self.url = url
         self.server: RoomServer | None = None
         self._qr: list[list[bool]] = []
+        self.heard = _last_entry(session)
+        """The last entry the session has taken in (phones' entries after it are news)."""
 
     @classmethod
     def open(
@@ -87,17 +90,47 @@ class Room:
         show it: see `visibility`)."""
         return replace(view, said=view.said[-SCREEN_TAIL:])
 
+    def sync(self) -> bool:
+        """Take in what phones did since last time: the turn passes when the person whose turn
+        it is answered from their phone, and someone who joined by phone only is present.
+        True when the session moved (its view must be asked again)."""
+        session = self.session
+        moved = False
+        for name in self.inbox.names():
+            moved = add_person(session, name) or moved
+        news = [
+            e
+            for e in sessions.entries(session.conn, session.record.id)
+            if e.id > self.heard and (e.source or "").startswith("room:")
+        ]
+        for entry in news:
+            moved = heard(session, entry) or moved
+        self.heard = max([self.heard, *(e.id for e in news)])
+        return moved
+
     def refresh(self, view: View) -> View:
         """`view` with what has been said on its step up to now (after a phone sent something),
-        as the shared screen may show it."""
+        as the shared screen may show it (and whose turn it is, if a phone passed it)."""
+        if self.sync() and not self.session.done:
+            fresh = self.session.view()
+            view = replace(view, person=fresh.person, people=fresh.people)
         entries = sessions.entries(self.session.conn, self.session.record.id)
         said = visibility.on_step(entries, view.step.key, visibility.SCREEN)
         return self.screen_view(replace(view, said=tuple(said)))
 
-    def stop(self) -> None:
-        """Tell phones the session is over, stop serving (safe to call twice)."""
-        self.board.publish(ENDED)
+    def stop(self, paused: bool = False) -> None:
+        """Tell phones the session is over (or `paused`, to be resumed: they wait for it),
+        stop serving (safe to call twice)."""
+        self.board.publish(PAUSED if paused else ENDED)
         server, self.server = self.server, None
         if server is not None:
             server.stop()
             self.inbox.close()
+
+
+def _last_entry(session: Session) -> int:
+    row = session.conn.execute(
+        "SELECT COALESCE(MAX(id), 0) FROM session_entries WHERE session_id = ?",
+        (session.record.id,),
+    ).fetchone()
+    return int(row[0])

@@ -9,6 +9,7 @@ from pathlib import Path
 from lp_coach.content.model import Library, Principle
 from lp_coach.errors import UsageError
 from lp_coach.study import sessions
+from lp_coach.study.carried import carried
 from lp_coach.study.engine import Session
 from lp_coach.study.notes import has_private, notes_context, write_notes
 from lp_coach.study.sessions import SessionRecord
@@ -40,8 +41,10 @@ def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
         next_after(conn, session.library, session.principle.id),
     )
     path = write_notes(notes_context(*parts), overrides)
-    if has_private(entries):
-        write_notes(notes_context(*parts, leader=True), overrides, beside=path)
+    for_leader = carried(conn, session.record.id).for_leader
+    if has_private(entries) or for_leader:
+        context = notes_context(*parts, leader=True, carried_for_leader=for_leader)
+        write_notes(context, overrides, beside=path)
     return str(path)
 
 

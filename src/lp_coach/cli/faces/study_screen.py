@@ -26,6 +26,8 @@ from lp_coach.cli.faces.study_layout import StudyScreen, clock
 from lp_coach.study.plain import PRIVATE
 from lp_coach.study.view import Reply, View
 
+CANCELLED = "Cancelled: nothing was kept (Ctrl-C again stops the session, saved)."
+
 if TYPE_CHECKING:
     from lp_coach.room.live import Room
 
@@ -140,32 +142,48 @@ class ScreenFace:
         self.place = place
         drawn: object = None
         while True:
-            live = self._open()
-            if self.pending:
-                key = self.pending.popleft()
-                if key == "room" and self.room is not None:
-                    self.room.drain()
-                    view = keys.view = self.room.refresh(view)
-                    continue
-                reply = keys.press(key)
-                if reply is not None:
-                    self.scroll = keys.scroll
-                    self.notice = PRIVATE if reply.private else ""
-                    return reply
+            try:
+                reply, drawn = self._tick(keys, step, start, drawn)
+            except KeyboardInterrupt:
+                if keys.input is None:
+                    raise  # Ctrl-C with nothing typed: the session stops, saved
+                keys.input, keys.message, drawn = None, CANCELLED, None  # as Esc does
                 continue
-            left = view.minutes * 60 - (self.now() - start)
-            self._ring(step, left)
-            screen = StudyScreen(view, left, keys)
-            typed = (keys.input.label, keys.input.text) if keys.input else None
-            room = (view.said, self.room.joined) if self.room is not None else None
-            state = (live, clock(left).plain, typed, keys.message, keys.scroll, self.console.size)
-            if (state, room) != drawn:
-                live.update(self._frame(screen, view), refresh=True)
-                keys.scroll = min(keys.scroll, screen.body.hidden)  # as far as there is text
-                drawn = ((*state[:4], keys.scroll, state[5]), room)
-            assert self.keys is not None
-            tick = left % 1 + 0.02 if left > 0 else 0.5
-            self.pending.extend(self.keys.read(min(0.5, tick)))
+            if reply is not None:
+                return reply
+
+    def _tick(
+        self, keys: Keys, step: tuple[int, str], start: float, drawn: object
+    ) -> tuple[Reply | None, object]:
+        """Take one pending key (or a phone's news), else redraw if need be and wait for keys;
+        the reply when there is one, and what is on screen now."""
+        live = self._open()
+        view = keys.view
+        if self.pending:
+            key = self.pending.popleft()
+            if key == "room" and self.room is not None:
+                self.room.drain()
+                keys.view = self.room.refresh(view)
+                return None, drawn
+            reply = keys.press(key)
+            if reply is not None:
+                self.scroll = keys.scroll
+                self.notice = PRIVATE if reply.private else ""
+            return reply, drawn
+        left = view.minutes * 60 - (self.now() - start)
+        self._ring(step, left)
+        screen = StudyScreen(view, left, keys)
+        typed = (keys.input.label, keys.input.text) if keys.input else None
+        room = (view.said, self.room.joined) if self.room is not None else None
+        state = (live, clock(left).plain, typed, keys.message, keys.scroll, self.console.size)
+        if (state, room) != drawn:
+            live.update(self._frame(screen, view), refresh=True)
+            keys.scroll = min(keys.scroll, screen.body.hidden)  # as far as there is text
+            drawn = ((*state[:4], keys.scroll, state[5]), room)
+        assert self.keys is not None
+        tick = left % 1 + 0.02 if left > 0 else 0.5
+        self.pending.extend(self.keys.read(min(0.5, tick)))
+        return None, drawn
 
     def _frame(self, screen: StudyScreen, view: View) -> RenderableType:
         if self.room is None:
