@@ -107,13 +107,13 @@ def facts(me: str | None = None, packs: Sequence[Path] = ()) -> Today:
     from contextlib import closing
 
     from lp_coach.clock import SystemClock
-    from lp_coach.config import load_config, remember_me
+    from lp_coach.config import clean_name, load_config, remember_me
     from lp_coach.content.library import open_library
     from lp_coach.store.db import connect
 
     if me is not None:
         remember_me(me)
-    name = " ".join(me.split()) if me else load_config().me
+    name = clean_name(me) if me else load_config().me
     library = open_library(packs)
     with closing(connect()) as conn:
         return gather(conn, library, SystemClock().now(), name)

@@ -65,7 +65,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
     invoke_without_command=True,  # no command: today on a terminal, help otherwise
-    add_completion=False,
+    add_completion=True,  # --install-completion and --show-completion, here alone
     pretty_exceptions_enable=False,
 )
 app.command()(study)

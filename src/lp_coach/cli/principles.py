@@ -16,6 +16,7 @@ app = typer.Typer(
     help="Browse, check and write principle packs.\n\nExample:  lp-coach principles list",
     no_args_is_help=True,
     rich_markup_mode=None,
+    add_completion=False,  # offered once, at the top: `lp-coach --install-completion`
 )
 
 

@@ -65,7 +65,10 @@ def study(
         str | None, typer.Option(metavar="ADDRESS", help="With --room: the address to serve on.")
     ] = None,
     room_port: Annotated[
-        int | None, typer.Option(metavar="PORT", help="With --room: the port (default 8765).")
+        int | None,
+        typer.Option(
+            metavar="PORT", min=0, max=65535, help="With --room: the port (default 8765)."
+        ),
     ] = None,
 ) -> None:
     """Run a guided study session; notes are written when it ends.

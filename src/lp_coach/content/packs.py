@@ -9,6 +9,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from lp_coach.content.fields import SLUG
 from lp_coach.content.model import Library, PackInfo, Principle, from_data, to_data
 from lp_coach.content.sources import PACK_FILE, PackDir, pack_files
 from lp_coach.content.validate import Checked, check_pack, check_principle
@@ -71,6 +72,10 @@ def _read_pack(pack: PackDir, problems: list[Problem]) -> tuple[PackInfo, list[C
             problems.append(Problem(display, None, f"duplicate id {stem!r}: also {seen[stem]}"))
             continue
         seen[stem] = display
+        outside = _outside(pack, entry, display)
+        if outside is not None:
+            checked.append(Checked(display, None, [outside]))
+            continue
         value, read_problems = read_yaml(entry, display)
         if read_problems:
             checked.append(Checked(display, None, read_problems))
@@ -91,8 +96,26 @@ def _read_pack(pack: PackDir, problems: list[Problem]) -> tuple[PackInfo, list[C
     return info, checked
 
 
+def _outside(pack: PackDir, entry: Traversable, display: str) -> Problem | None:
+    """A problem when `entry` is a link to a file outside its pack (say ~/.ssh/id_rsa): such
+    a file is never read, so no message can quote it."""
+    if not (isinstance(entry, Path) and isinstance(pack.root, Path) and entry.is_symlink()):
+        return None
+    try:
+        target, root = entry.resolve(strict=True), pack.root.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return Problem(display, None, "a link that leads nowhere: not read")
+    if target.parent == root or root in target.parents:
+        return None
+    return Problem(display, None, "a link to a file outside the pack: not read")
+
+
 def _read_pack_info(pack: PackDir, entry: Traversable, problems: list[Problem]) -> PackInfo | None:
     display = _join(pack, entry.name)
+    outside = _outside(pack, entry, display)
+    if outside is not None:
+        problems.append(outside)
+        return None
     value, read_problems = read_yaml(entry, display)
     if read_problems:
         problems.extend(read_problems)
@@ -111,7 +134,8 @@ def _join(pack: PackDir, name: str) -> str:
 def _unknown_ids(item: Checked, known: list[str]) -> Iterable[Problem]:
     for ref_id, line, label in item.principle_refs:
         if ref_id not in known:
-            close = difflib.get_close_matches(ref_id, known, n=1)
+            ids = [k for k in known if SLUG.fullmatch(k)]  # an id, never a file name
+            close = difflib.get_close_matches(ref_id, ids, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             yield Problem(item.path, line, f"{label}: unknown principle {ref_id!r}{hint}")
 

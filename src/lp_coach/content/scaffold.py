@@ -16,7 +16,7 @@ SCHEMA_FILE = "principle.schema.json"
 
 def new_principle(library: Library, principle_id: str, pack_dir: Path, title: str | None) -> Path:
     """Write `<pack_dir>/<id>.yaml` (and the schema beside it); refuse to overwrite."""
-    if not SLUG.match(principle_id) or len(principle_id) > SLUG_MAX:
+    if not SLUG.fullmatch(principle_id) or len(principle_id) > SLUG_MAX:
         raise UsageError(
             f"{principle_id!r} is not a valid id: use lower-case letters, digits and single "
             "hyphens (e.g. 'servant-leadership')"

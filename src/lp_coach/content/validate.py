@@ -11,6 +11,7 @@ from lp_coach.content.fields import PACK, PRINCIPLE, SLUG, SLUG_MAX, Field, Shap
 from lp_coach.content.model import FAITH_MARKS, STAGE_NAMES, TRANSLATIONS, Kind
 from lp_coach.content.yamlsource import LList, LMap
 from lp_coach.errors import Problem
+from lp_coach.safetext import one_line
 
 
 @dataclass
@@ -69,7 +70,9 @@ class _Checker:
             if shape.field(key) is None:
                 hint = difflib.get_close_matches(key, known, n=1)
                 also = f" (did you mean {hint[0]!r}?)" if hint else f" (known: {', '.join(known)})"
-                self.problem(value.key_lines[key], f"{prefix}unknown key {key!r}{also}")
+                self.problem(
+                    value.key_lines[key], f"{prefix}unknown key {one_line(str(key), 40)!r}{also}"
+                )
         out: dict[str, Any] = {}
         for spec in shape.fields:
             if spec.name not in value or value[spec.name] is None:
@@ -152,7 +155,9 @@ class _Checker:
         if not value.strip():
             self.problem(line, f"{label} must not be empty")
             return None
-        if kind in (Kind.SLUG, Kind.PRINCIPLE) and (not SLUG.match(value) or len(value) > SLUG_MAX):
+        if kind in (Kind.SLUG, Kind.PRINCIPLE) and (
+            not SLUG.fullmatch(value) or len(value) > SLUG_MAX
+        ):
             self.problem(
                 line,
                 f"{label} {value!r} is not a valid id: use lower-case letters, digits and "

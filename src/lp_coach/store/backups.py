@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from lp_coach.errors import CoachError
 from lp_coach.paths import ensure_private_dir
 from lp_coach.store import engine
 
@@ -110,7 +111,7 @@ def daily(conn: sqlite3.Connection) -> None:
         return
     try:
         take(conn, store)
-    except (OSError,) + engine.Error:
+    except (OSError, CoachError) + engine.Error:
         pass  # a backup that cannot be made must not stop the write it comes before
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from lp_coach.errors import NotFound, StoreError
+from lp_coach.safetext import printable, repaired
 from lp_coach.store.db import now, transaction
 
 IN_PROGRESS = "in_progress"
@@ -174,7 +175,9 @@ def add_entry(
     """Save what was said and where the session now stands, together; return the entry's id.
 
     `state` None leaves the state alone (an entry from a phone does not move the session).
+    The text is stored decoded and without control sequences: screens and notes show it.
     """
+    text = printable(repaired(text))
     with transaction(conn):
         cursor = conn.execute(
             "INSERT INTO session_entries "
