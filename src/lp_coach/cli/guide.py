@@ -116,6 +116,7 @@ def guide(
         scripture=not no_scripture,
         template=template,
         paper=paper,
+        group=SETTINGS.group,
     )
     made = make_guide(request, SETTINGS.principles, to_terminal=output.on_terminal())
     if made.warning:

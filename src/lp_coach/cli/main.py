@@ -29,9 +29,11 @@ def run(argv: list[str] | None = None) -> None:
     each end in one line and their exit code (2 usage, 1 failure, 130 Ctrl-C); --debug
     shows the traceback instead.
     """
+    from lp_coach.cli.argv import hoist_globals
+
     SETTINGS.reset()  # a run in the same process (the tests) starts from the defaults too
     _tolerant_stdin()
-    argv = _decoded(sys.argv[1:] if argv is None else argv)
+    argv = hoist_globals(_decoded(sys.argv[1:] if argv is None else argv))
     try:
         if shortcuts.try_run(argv):
             return

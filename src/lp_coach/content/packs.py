@@ -18,13 +18,19 @@ from lp_coach.errors import ContentError, Problem
 
 
 def check_library(packs: Sequence[PackDir]) -> tuple[Library | None, list[Problem]]:
-    """Read and check every pack; the merged library, or None and every problem found."""
+    """Read and check every pack; the merged library, or None and every problem found.
+
+    Each pack is laid over the ones before it; a standalone pack (`standalone: true` in
+    its pack.yaml) drops them all and is the whole library, as far as it goes.
+    """
     problems: list[Problem] = []
     infos: list[PackInfo] = []
     merged: dict[str, tuple[Principle, Checked]] = {}
     checked_all: list[Checked] = []
     for pack in packs:
         info, checked = _read_pack(pack, problems)
+        if info.standalone:
+            infos, merged, checked_all = [], {}, []
         infos.append(info)
         for item in checked:
             problems.extend(item.problems)
@@ -37,10 +43,28 @@ def check_library(packs: Sequence[PackDir]) -> tuple[Library | None, list[Proble
     for item in checked_all:
         problems.extend(_unknown_ids(item, known))
     problems.extend(_bad_scripture_refs(checked_all))
+    problems.extend(_shared_orders(merged.values()))
     if problems:
         return None, problems
     principles = sorted((p for p, _ in merged.values()), key=lambda p: (p.order, p.id))
     return Library(tuple(principles), tuple(infos)), []
+
+
+def _shared_orders(merged: Iterable[tuple[Principle, Checked]]) -> Iterable[Problem]:
+    """Two principles of different packs at one order: each named, with the other's place."""
+    by_order: dict[int, list[tuple[Principle, Checked]]] = {}
+    for principle, item in merged:
+        by_order.setdefault(principle.order, []).append((principle, item))
+    for order, found in sorted(by_order.items()):
+        for principle, item in found:
+            others = [f"{o.path}:{o.order_line}" for p, o in found if p.id != principle.id]
+            if others:
+                yield Problem(
+                    item.path,
+                    item.order_line,
+                    f"order {order} is also used by {', '.join(others)} (give each its own "
+                    "order, or make your pack stand alone with `standalone: true` in pack.yaml)",
+                )
 
 
 def load_checked(packs: Sequence[PackDir]) -> Library:
@@ -84,8 +108,9 @@ def _read_pack(pack: PackDir, problems: list[Problem]) -> tuple[PackInfo, list[C
         item.principle_refs.sort(key=lambda ref: ref[1])
         if item.data is not None:
             order = item.data["order"]
+            line = value.key_lines.get("order")
+            item.order_line = line
             if order in orders:
-                line = value.key_lines.get("order")
                 item.problems.append(
                     Problem(display, line, f"order {order} is also used by {orders[order]}")
                 )

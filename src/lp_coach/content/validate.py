@@ -7,7 +7,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from lp_coach.content.fields import PACK, PRINCIPLE, SLUG, SLUG_MAX, Field, Shape
+from lp_coach.content.fields import PACK, PLACEHOLDERS, PRINCIPLE, SLUG, SLUG_MAX, Field, Shape
 from lp_coach.content.model import FAITH_MARKS, STAGE_NAMES, TRANSLATIONS, Kind
 from lp_coach.content.yamlsource import LList, LMap
 from lp_coach.errors import Problem
@@ -25,6 +25,8 @@ class Checked:
     """(principle id, line, what names it): resolved once the whole library is known."""
     scripture_refs: list[tuple[str, int]] = field(default_factory=list)
     """(reference, line): checked against the Bible's books, chapters and verses later."""
+    order_line: int | None = None
+    """The line of a principle's `order` (to name it when another pack takes the same one)."""
 
 
 def check_principle(
@@ -139,6 +141,11 @@ class _Checker:
         return out
 
     def scalar(self, value: Any, kind: Kind, line: int, label: str) -> Any:
+        if kind is Kind.FLAG:
+            if not isinstance(value, bool):
+                self.problem(line, f"{label} must be true or false, not {_kind(value)}")
+                return None
+            return value
         if kind is Kind.COUNT:
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 self.problem(
@@ -192,6 +199,13 @@ class _Checker:
                 f"id {data['id']!r} does not match the file name {file_id!r} "
                 f"(rename the file to {data['id']}.yaml or change the id)",
             )
+        for name, placeholder in PLACEHOLDERS.items():
+            if " ".join(str(data.get(name, "")).split()) == placeholder:
+                self.problem(
+                    raw.key_lines[name],
+                    f"{name} still holds the scaffold's placeholder text ({placeholder!r}): "
+                    "write your own",
+                )
         statement = " ".join(str(data.get("statement", "")).split()).casefold()
         keys: dict[str, int] = {}
         for phrase, line in _items(data, raw, "key_phrases"):

@@ -93,6 +93,8 @@ class SessionRecord:
     started: str
     finished: str | None
     notes_path: str | None
+    group_id: int | None = None
+    """The group it was held in (see groups/store.py)."""
     unknown: tuple[str, ...] = ()
     """Keys in its options or state this version does not know (a newer lp-coach wrote them)."""
 
@@ -101,14 +103,21 @@ class SessionRecord:
         return self.options.principle_id
 
 
-def create(conn: sqlite3.Connection, options: Options) -> SessionRecord:
-    """Start a new session and return it."""
+def create(conn: sqlite3.Connection, options: Options, group_id: int = 1) -> SessionRecord:
+    """Start a new session in the group `group_id` and return it."""
     state = State()
     with transaction(conn):
         cursor = conn.execute(
-            "INSERT INTO sessions (principle_id, status, started, options, state) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (options.principle_id, IN_PROGRESS, now(), options.to_json(), state.to_json()),
+            "INSERT INTO sessions (principle_id, status, started, options, state, group_id) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                options.principle_id,
+                IN_PROGRESS,
+                now(),
+                options.to_json(),
+                state.to_json(),
+                group_id,
+            ),
         )
     assert cursor.lastrowid is not None
     return load(conn, cursor.lastrowid)
@@ -122,29 +131,33 @@ def load(conn: sqlite3.Connection, session_id: int) -> SessionRecord:
     return _record(row)
 
 
-def latest(conn: sqlite3.Connection, status: str | None = None) -> SessionRecord | None:
-    """The most recently started session (with this status), or None."""
-    if status is None:
-        row = conn.execute("SELECT * FROM sessions ORDER BY id DESC LIMIT 1").fetchone()
-    else:
-        row = conn.execute(
-            "SELECT * FROM sessions WHERE status = ? ORDER BY id DESC LIMIT 1", (status,)
-        ).fetchone()
+def latest(
+    conn: sqlite3.Connection, status: str | None = None, group_id: int | None = None
+) -> SessionRecord | None:
+    """The most recently started session (with this status, in this group), or None."""
+    row = conn.execute(
+        "SELECT * FROM sessions WHERE (? IS NULL OR status = ?) AND (? IS NULL OR group_id = ?) "
+        "ORDER BY id DESC LIMIT 1",
+        (status, status, group_id, group_id),
+    ).fetchone()
     return _record(row) if row is not None else None
 
 
-def last_finished(conn: sqlite3.Connection) -> SessionRecord | None:
-    """The finished session started last, or None."""
-    return latest(conn, FINISHED)
+def last_finished(conn: sqlite3.Connection, group_id: int | None = None) -> SessionRecord | None:
+    """The finished session started last (in the group `group_id`), or None."""
+    return latest(conn, FINISHED, group_id)
 
 
 def all_sessions(
-    conn: sqlite3.Connection, unreadable: list[str] | None = None
+    conn: sqlite3.Connection, group_id: int | None = None, unreadable: list[str] | None = None
 ) -> list[SessionRecord]:
-    """Every session, oldest first; one that cannot be read is left out, and what is wrong
-    with it added to `unreadable` (raised, when that is None)."""
+    """Every session (of the group `group_id`), oldest first; one that cannot be read is
+    left out, and what is wrong with it added to `unreadable` (raised, when that is None)."""
+    rows = conn.execute(
+        "SELECT * FROM sessions WHERE ? IS NULL OR group_id = ? ORDER BY id", (group_id, group_id)
+    )
     found = []
-    for row in conn.execute("SELECT * FROM sessions ORDER BY id"):
+    for row in rows:
         try:
             found.append(_record(row))
         except UnreadableSession as exc:
@@ -257,13 +270,14 @@ def previous_entries(conn: sqlite3.Connection, session_id: int) -> list[SessionE
     """Everything said at the same group's last finished session (for the check-in; what it
     may show of them is `visibility`'s to say).
 
-    The same group is the same people, in any order or case; a solo session only
-    recalls solo sessions.
+    The same group is a session of the same group (see groups/store.py) with the same
+    people, in any order or case; a solo session only recalls solo sessions.
     """
     this = load(conn, session_id)
     rows = conn.execute(
-        "SELECT id, options FROM sessions WHERE status = ? AND id < ? ORDER BY id DESC",
-        (FINISHED, session_id),
+        "SELECT id, options FROM sessions WHERE status = ? AND id < ? AND group_id IS ? "
+        "ORDER BY id DESC",
+        (FINISHED, session_id, this.group_id),
     )
     for row in rows:
         try:
@@ -340,6 +354,7 @@ def _record(row: sqlite3.Row) -> SessionRecord:
         started=row["started"],
         finished=row["finished"],
         notes_path=row["notes_path"],
+        group_id=row["group_id"],
         unknown=tuple(unknown),
     )
 

@@ -15,11 +15,14 @@ from lp_coach.study.notes import has_private, notes_context, write_notes
 from lp_coach.study.sessions import SessionRecord
 
 
-def next_after(conn: sqlite3.Connection, library: Library, current: str) -> Principle | None:
-    """The principle the plan comes to after `current` is done."""
+def next_after(
+    conn: sqlite3.Connection, library: Library, current: str, group_id: int | None
+) -> Principle | None:
+    """The principle the group's plan comes to after `current` is done."""
+    from lp_coach.groups.store import by_id
     from lp_coach.study.plan import load_plan, plan_rows
 
-    rows = plan_rows(conn, library, load_plan(conn, library))
+    rows = plan_rows(conn, library, load_plan(conn, library, by_id(conn, group_id)))
     for row in rows:
         if not row.done and row.principle_id != current:
             return library.get(row.principle_id)
@@ -38,7 +41,7 @@ def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
         session.principle,
         session.steps,
         entries,
-        next_after(conn, session.library, session.principle.id),
+        next_after(conn, session.library, session.principle.id, session.record.group_id),
     )
     path = write_notes(notes_context(*parts), overrides)
     for_leader = carried(conn, session.record.id).for_leader
@@ -71,7 +74,7 @@ def notes_text(conn: sqlite3.Connection, library: Library, record: SessionRecord
         session.principle,
         session.steps,
         sessions.entries(conn, record.id),
-        next_after(conn, library, session.principle.id),
+        next_after(conn, library, session.principle.id, record.group_id),
     )
     return render("session-notes.md.j2", (), **notes_context(*parts))
 
