@@ -135,10 +135,12 @@ def run_study(
             raise
         face = face_for(live)
         if live is not None:
-            from lp_coach.room.face import RoomFace
+            from lp_coach.room.face import RoomFace, show_leader_link
 
             face = RoomFace(face, live)
         try:
+            if live is not None:
+                show_leader_link(face, session)
             outcome = engine.run(session, face, finish_notes)
         finally:
             face.close()  # before anything is printed, so it lands on the normal screen
