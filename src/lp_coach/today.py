@@ -130,8 +130,9 @@ def _meeting_json(meeting: Meeting | None, day: date) -> dict[str, Any] | None:
     }
 
 
-def facts(me: str | None = None, packs: Sequence[Path] = ()) -> Today:
-    """Today's facts for the person `me` (remembered when given; else the one remembered)."""
+def facts(me: str | None = None, packs: Sequence[Path] = (), *, secular: bool = False) -> Today:
+    """Today's facts for the person `me` (remembered when given; else the one remembered);
+    `secular` (or the config's `secular = true`) leaves out prompts that assume faith."""
     from contextlib import closing
 
     from lp_coach.clock import SystemClock
@@ -141,8 +142,13 @@ def facts(me: str | None = None, packs: Sequence[Path] = ()) -> Today:
 
     if me is not None:
         remember_me(me)
-    name = clean_name(me) if me else load_config().me
+    config = load_config()
+    name = clean_name(me) if me else config.me
     library = open_library(packs)
+    if secular or config.secular:
+        from lp_coach.content.audience import SECULAR, library_for
+
+        library = library_for(library, SECULAR)
     with closing(connect()) as conn:
         return gather(conn, library, SystemClock().now(), name, packs)
 

@@ -39,6 +39,14 @@ def study(
     no_prayer: Annotated[
         bool, typer.Option("--no-prayer", help="Leave out opening prayer and prayer requests.")
     ] = False,
+    secular: Annotated[
+        bool,
+        typer.Option(
+            "--secular",
+            help="For a team at work: no scripture, prayer or anything that assumes faith "
+            "(or set secular = true in the config).",
+        ),
+    ] = False,
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue the last unfinished session.")
     ] = False,
@@ -99,6 +107,7 @@ def study(
         leader=leader,
         scripture=not no_scripture,
         prayer=not no_prayer,
+        secular=secular,
         resume=resume,
         reopen=reopen,
         session_id=session_id,

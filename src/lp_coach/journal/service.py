@@ -193,9 +193,15 @@ def _stream(which: Filter) -> Iterator[Entry]:
 
 
 def prompt_for_day(library: Library, principles: Sequence[str], day: date) -> Prompt:
-    """The prompt for `day`: of the first of `principles` when given, else the day's own."""
+    """The prompt for `day`: of the first of `principles` when given, else the day's own; one
+    that assumes faith is skipped when the config says secular."""
+    from lp_coach.config import secular_default
     from lp_coach.content.lookup import find_principle
     from lp_coach.journal.prompts import prompt_for
 
+    if secular_default(False):
+        from lp_coach.content.audience import SECULAR, library_for
+
+        library = library_for(library, SECULAR)
     chosen = find_principle(library, principles[0]) if principles else None
     return prompt_for(library, day, chosen)

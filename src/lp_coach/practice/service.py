@@ -28,6 +28,9 @@ class PracticeRequest:
     minutes: float = 2.0
     aloud: bool = False
     seed: int | None = None
+    secular: bool = False
+    """Leave out questions that assume faith (content/audience.py); also when the config
+    says `secular = true`."""
 
 
 class History(NamedTuple):
@@ -54,6 +57,12 @@ def run_practice(
     if not request.minutes > 0:
         raise UsageError("--minutes must be more than 0")
     library = open_library(packs)
+    from lp_coach.config import secular_default
+
+    if secular_default(request.secular):
+        from lp_coach.content.audience import SECULAR, library_for
+
+        library = library_for(library, SECULAR)
     only = library.resolve(request.principles)
     with closing(connect()) as conn:
         questions = choose(

@@ -55,7 +55,11 @@ class Session:
                     "in your principles"
                 )
             agenda = build_agenda(
-                principle, options.minutes, scripture=options.scripture, prayer=options.prayer
+                principle,
+                options.minutes,
+                scripture=options.scripture,
+                prayer=options.prayer,
+                secular=options.secular,
             )
         self.conn = conn
         self.record = record

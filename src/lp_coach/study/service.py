@@ -36,6 +36,9 @@ class StudyRequest:
     leader: bool = False
     scripture: bool = True
     prayer: bool = True
+    secular: bool = False
+    """--secular: no scripture, prayer or item that assumes faith (content/audience.py); a
+    new session is also secular when the config says `secular = true`."""
     resume: bool = False
     reopen: bool = False
     """Open a finished session again (`session_id`, else the last) to add what was forgotten."""
@@ -167,6 +170,7 @@ def _resumed(
         "--minutes": request.minutes is not None,
         "--no-scripture": not request.scripture,
         "--no-prayer": not request.prayer,
+        "--secular": request.secular,
         "--journal": request.journal,
     }  # what shapes the agenda: a resumed session keeps what it started with
     fixed = [name for name, there in given.items() if there]
@@ -183,6 +187,8 @@ def _planned(
     conn: sqlite3.Connection, library: Library, request: StudyRequest, group: Group
 ) -> tuple[Options, Agenda]:
     """The options and agenda of a new session, checked before anything is said or stored."""
+    from lp_coach.config import secular_default
+
     if request.session_id is not None:
         raise UsageError("--session is only for --resume or --reopen")
     if request.journal and request.group is not None:
@@ -203,6 +209,7 @@ def _planned(
         leader=request.leader,
         scripture=request.scripture,
         prayer=request.prayer,
+        secular=secular_default(request.secular) or bool((group.settings or {}).get("secular")),
         journal=request.journal,
     )
     return options, plan_agenda(library, options)
@@ -217,10 +224,11 @@ def _open_room(session: Session, request: StudyRequest) -> Room:
 
     before = session.record.options
     host = request.room_host if request.room_host is not None else before.room_host or None
-    port = request.room_port if request.room_port is not None else before.room_port
+    # --room-port 0 asks for any free port; not given, the port the room had, else 8765
+    port = request.room_port if request.room_port is not None else before.room_port or DEFAULT_PORT
     bind = lan_address() if host is None else host
     shown = lan_address() if bind in ("0.0.0.0", "::", "") else bind
-    room = Room.open(session, db_path(), bind, port or DEFAULT_PORT, shown)
+    room = Room.open(session, db_path(), bind, port, shown)
     assert room.server is not None
     options = replace(session.record.options, room_host=host or "", room_port=room.server.port)
     session.record.options = options
@@ -246,7 +254,11 @@ def plan_agenda(library: Library, options: Options) -> Agenda:
     from lp_coach.study.agenda import build_agenda
 
     return build_agenda(
-        principle, options.minutes, scripture=options.scripture, prayer=options.prayer
+        principle,
+        options.minutes,
+        scripture=options.scripture,
+        prayer=options.prayer,
+        secular=options.secular,
     )
 
 

@@ -28,6 +28,8 @@ class Options:
     leader: bool = False
     scripture: bool = True
     prayer: bool = True
+    secular: bool = False
+    """No scripture, prayer or item that assumes faith (content/audience.py)."""
     journal: bool = False
     """Solo: keep each answer as a journal entry when the session ends."""
     room: str = ""
