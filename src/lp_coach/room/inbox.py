@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from lp_coach.room.limits import (
     Refused,
     checked,
 )
+from lp_coach.store import engine
 from lp_coach.store.db import connect
 from lp_coach.study import sessions
 from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER
@@ -131,7 +131,7 @@ class Inbox:
                     visibility=visibility,
                     source=SOURCE + client,
                 )
-        except sqlite3.Error:
+        except engine.Error:
             raise Refused(503, "It could not be saved just now; please send it again.") from None
         self.wake()
         return self._shown(entry_id, target, kind, said, visibility)
@@ -154,7 +154,7 @@ class Inbox:
                     visibility=LEADER,
                     source=LEADER_PAGE,
                 )
-        except sqlite3.Error:
+        except engine.Error:
             raise Refused(503, "It could not be saved just now; please save it again.") from None
         self.wake()
         return self._shown(entry_id, step, "note", said, LEADER)

@@ -267,6 +267,21 @@ def m007_groups(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m008_store_meta(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        -- What the store says about itself: the lp-coach version that last wrote it
+        -- ('written_by') and, encrypted, the private key sealed entries are opened with.
+        CREATE TABLE store_meta (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """,
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     """Apply every migration not yet recorded, each in its own transaction."""
     conn.execute(
@@ -289,3 +304,13 @@ def migrate(conn: sqlite3.Connection) -> None:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+
+def pending(conn: sqlite3.Connection) -> list[str]:
+    """The migrations not yet applied to a store that has some (none for a new store)."""
+    if not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'"
+    ).fetchone():
+        return []
+    done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+    return [name for name, _ in MIGRATIONS if name not in done]
