@@ -214,7 +214,7 @@ def m005_story_bank(conn: sqlite3.Connection) -> None:
 def m006_quiz_card_keys(conn: sqlite3.Connection) -> None:
     """Quiz cards named by the key of their scenario or phrase, not its place; `retired` marks
     a card whose source is gone (its row and reviews stay, and it is never shown or counted)."""
-    from lp_coach.quiz.keyed_ids import POSITIONAL_KEYS, REMOVED_KEYS
+    from lp_coach.store.card_keys import POSITIONAL_KEYS, REMOVED_KEYS
 
     conn.execute("ALTER TABLE quiz_cards ADD COLUMN retired TEXT")  # ISO time, NULL while live
     for principle, kinds in POSITIONAL_KEYS.items():
