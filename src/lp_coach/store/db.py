@@ -10,7 +10,7 @@ from shlex import quote
 from lp_coach.errors import StoreError, describe_db_error, describe_os_error
 from lp_coach.paths import db_path, ensure_private_dir
 from lp_coach.store import engine
-from lp_coach.store.migrations import migrate, pending
+from lp_coach.store.schema import migrate, pending
 from lp_coach.store.writes import now, transaction
 
 __all__ = ["connect", "db_path", "describe", "now", "transaction"]
