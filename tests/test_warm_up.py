@@ -185,7 +185,7 @@ def test_the_migration_keeps_existing_history_as_the_users_own(tmp_path: Path) -
     old = sqlite3.connect(path, isolation_level=None)
     old.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
     for name, fn in MIGRATIONS:  # the store before review state was kept per person
-        if name == "m007_quiz_review_person":
+        if name == "m009_quiz_review_person":
             break
         fn(old)
         old.execute("INSERT INTO migrations VALUES (?, 'then')", (name,))

@@ -17,7 +17,7 @@ from lp_coach.journal.entries import (
     normalize,
     split_text,
 )
-from lp_coach.store.db import now, transaction
+from lp_coach.store.writes import now, transaction
 
 INSERT_TRIGGER = "journal_entries_ai"
 """The trigger that indexes each new entry (store/migrations.py, m002_journal)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from lp_coach.room.limits import (
     Refused,
     checked,
 )
+from lp_coach.store import engine
 from lp_coach.store.db import connect
 from lp_coach.study import sessions
 from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER
@@ -133,7 +133,7 @@ class Inbox:
                     visibility=visibility,
                     source=SOURCE + client,
                 )
-        except sqlite3.Error:
+        except engine.Error:
             raise Refused(503, "It could not be saved just now; please send it again.") from None
         self.wake()
         return self._shown(entry_id, target, kind, said, visibility)
@@ -177,7 +177,7 @@ class Inbox:
                     answered = 1 + sum(1 for e in here if e.kind == WARM_UP_ANSWER)
                 else:
                     answered = sum(1 for e in here if e.kind == WARM_UP_ANSWER)
-        except sqlite3.Error:
+        except engine.Error:
             raise Refused(503, "It could not be saved just now; please send it again.") from None
         self.wake()
         counted = choice if mine is None else int(json.loads(mine.text)["choice"])
@@ -201,7 +201,7 @@ class Inbox:
                     visibility=LEADER,
                     source=LEADER_PAGE,
                 )
-        except sqlite3.Error:
+        except engine.Error:
             raise Refused(503, "It could not be saved just now; please save it again.") from None
         self.wake()
         return self._shown(entry_id, step, "note", said, LEADER)
