@@ -1,5 +1,4 @@
-"""Schema migrations: ordered functions, each applied once and recorded by name (store/schema.py
-applies them)."""
+"""Schema migrations: ordered functions, each applied once (store/schema.py) and recorded."""
 
 from __future__ import annotations
 
