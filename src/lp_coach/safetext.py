@@ -25,7 +25,10 @@ def printable(text: str) -> str:
     A carriage return becomes a line end, so "a\\rb" cannot hide "a" on a terminal.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.isprintable():
+    # Every character the patterns remove is one isprintable() refuses (Cc, Cf): most text,
+    # lines and tabs aside, is printable, and needs no pattern run over it (an import of
+    # 100,000 entries spent a third of its time here).
+    if text.replace("\n", "").replace("\t", "").isprintable():
         return text
     return _CONTROLS.sub("", _ESCAPE_SEQUENCE.sub("", text))
 
