@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,6 +18,12 @@ from lp_coach.journal.entries import (
     split_text,
 )
 from lp_coach.store.db import now, transaction
+
+BATCH = 2000
+"""Entries an import stores per transaction: between two, another command (a live session) can
+write, instead of waiting for the whole file."""
+BETWEEN_BATCHES = 0.02
+"""Seconds the lock is left free between two batches, so that a waiting writer gets it."""
 
 
 @dataclass(frozen=True)
@@ -40,25 +47,31 @@ def add(conn: sqlite3.Connection, entry: NewEntry) -> int:
 
 
 def add_many(conn: sqlite3.Connection, entries: Iterable[NewEntry]) -> Added:
-    """Store imported entries in one transaction, skipping those already stored.
+    """Store imported entries, BATCH to a transaction, skipping those already stored.
 
     An entry is known by its fingerprint: the one it carries (our own exports), or one
     made from its day, time and words, counted so that the second identical entry of a
-    file is kept as a second entry, once.
+    file is kept as a second entry, once. Every entry is read (and so checked) before the
+    first is stored: a broken file stores nothing. An import cut off between two batches
+    keeps the batches before it, and importing the file again adds only the rest.
     """
     added = skipped = 0
     seen: dict[str, int] = {}
-    with transaction(conn):
-        for entry in entries:
-            fingerprint = entry.fingerprint
-            if fingerprint is None:
-                base = content_fingerprint(entry.day.isoformat(), entry.time, entry.text)
-                seen[base] = seen.get(base, 0) + 1
-                fingerprint = base if seen[base] == 1 else f"{base}#{seen[base]}"
-            if _insert(conn, entry, fingerprint) is None:
-                skipped += 1
-            else:
-                added += 1
+    items = list(entries)
+    for start in range(0, len(items), BATCH):
+        if start:
+            time.sleep(BETWEEN_BATCHES)
+        with transaction(conn):
+            for entry in items[start : start + BATCH]:
+                fingerprint = entry.fingerprint
+                if fingerprint is None:
+                    base = content_fingerprint(entry.day.isoformat(), entry.time, entry.text)
+                    seen[base] = seen.get(base, 0) + 1
+                    fingerprint = base if seen[base] == 1 else f"{base}#{seen[base]}"
+                if _insert(conn, entry, fingerprint) is None:
+                    skipped += 1
+                else:
+                    added += 1
     return Added(added, skipped)
 
 

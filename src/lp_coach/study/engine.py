@@ -19,6 +19,9 @@ from lp_coach.study.sessions import LEADER, Entry, SessionRecord
 from lp_coach.study.speakers import split_speaker
 from lp_coach.study.steps import Step, build_steps
 
+LIVE_WAIT_SECONDS = 600.0
+"""How long a live session waits for a write lock held by another command (a long import)
+rather than stopping with "database is locked" and dropping what was just typed."""
 Action = Literal["next", "back", "skip", "answer", "note", "follow_up", "extend", "pass", "quit"]
 EXTEND_MINUTES = 2
 
@@ -102,6 +105,9 @@ class Session:
             agenda = build_agenda(
                 principle, options.minutes, scripture=options.scripture, prayer=options.prayer
             )
+        from lp_coach.store.db import wait_for_lock
+
+        wait_for_lock(conn, LIVE_WAIT_SECONDS)
         self.conn = conn
         self.record = record
         self.library = library

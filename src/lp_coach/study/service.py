@@ -10,7 +10,13 @@ from lp_coach.content.model import Library, Principle
 from lp_coach.errors import CoachError, NotFound, UsageError
 from lp_coach.study import sessions
 from lp_coach.study.engine import Session
-from lp_coach.study.notes import has_private, notes_context, write_notes
+from lp_coach.study.notes import (
+    has_private,
+    new_notes_path,
+    notes_context,
+    notes_written,
+    write_notes,
+)
 from lp_coach.study.sessions import Options, SessionRecord
 
 
@@ -47,7 +53,7 @@ def resume(
     if session_id is None:
         record = sessions.latest(conn, sessions.IN_PROGRESS)
         if record is None:
-            raise NotFound("no unfinished session to resume (start one with `lp-coach study`)")
+            raise NotFound(_nothing_to_resume(conn))
     else:
         record = sessions.load(conn, session_id)
         if record.status != sessions.IN_PROGRESS:
@@ -56,6 +62,17 @@ def resume(
         record.options = replace(record.options, leader=True)
         sessions.update_options(conn, record.id, record.options)
     return Session(conn, record, library)
+
+
+def _nothing_to_resume(conn: sqlite3.Connection) -> str:
+    """Why there is nothing to resume, and what to do: notes left unwritten are named."""
+    last = sessions.latest(conn)
+    if last is not None and last.status == sessions.FINISHED and not notes_written(last):
+        return (
+            f"no unfinished session to resume; session {last.id} finished but its notes were "
+            f"not written: write them with `lp-coach sessions show {last.id} --write`"
+        )
+    return "no unfinished session to resume (start one with `lp-coach study`)"
 
 
 def unfinished(conn: sqlite3.Connection) -> SessionRecord | None:
@@ -106,17 +123,22 @@ def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
     if session.record.options.journal:
         keep_in_journal(session)
     entries = sessions.entries(conn, session.record.id)
+    record = session.record
     parts = (
-        session.record,
+        record,
         session.principle,
         session.steps,
         entries,
         next_after(conn, session.library, session.principle.id),
     )
-    path = write_notes(notes_context(*parts), overrides)
-    if has_private(entries):
+    context = notes_context(*parts)
+    if not record.notes_path:  # kept before writing: writing again after a kill reuses it
+        record.notes_path = str(new_notes_path(context))
+        sessions.set_notes_path(conn, record.id, record.notes_path)
+    path = Path(record.notes_path)
+    if has_private(entries):  # the leader's copy first: group notes there mean all are
         write_notes(notes_context(*parts, leader=True), overrides, beside=path)
-    return str(path)
+    return str(write_notes(context, overrides))
 
 
 def write_again(conn: sqlite3.Connection, library: Library, record: SessionRecord) -> str:
