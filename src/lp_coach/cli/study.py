@@ -134,8 +134,9 @@ def study(
 
         live = open_room(session, room_host, room_port)
     face = _face(plain, live)
+    write_up = service.write_up if live is None else live.closing(service.write_up)
     try:
-        outcome = engine.run(session, face, service.write_up)
+        outcome = engine.run(session, face, write_up)
     finally:
         face.close()  # before anything is printed, so it lands on the normal screen
         if live is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,7 +11,6 @@ from typing import TYPE_CHECKING
 from lp_coach.room.codes import ensure_code
 from lp_coach.room.inbox import Inbox
 from lp_coach.room.stage import ENDED, Board, stage_of
-from lp_coach.study import sessions
 from lp_coach.study.engine import Session, View
 from lp_coach.study.sessions import ANONYMOUS, LEADER, Entry
 
@@ -32,6 +33,10 @@ class Room:
         self.url = url
         self.server: RoomServer | None = None
         self._qr: list[list[bool]] = []
+        self._said: dict[str, deque[Entry]] = {}
+        """What the screen shows of each step (its latest SCREEN_TAIL entries)."""
+        self._last_id = 0
+        """The last entry read into `_said`: a phone's message reads only what is new."""
 
     @classmethod
     def open(
@@ -39,14 +44,16 @@ class Room:
     ) -> Room:
         """Start the room of `session` on `host:port` (its code made and saved if new)."""
         from lp_coach.room.app import build_app
+        from lp_coach.room.guard import Guard
         from lp_coach.room.page import room_page
         from lp_coach.room.server import RoomServer
 
         code = ensure_code(session.conn, session.record)
-        inbox = Inbox(db_path, session.record.id, session.steps)
+        inbox = Inbox(db_path, session.record.id, session.steps, reached=session.state.position)
         board = Board()
         page = room_page(code, session.principle.title, session.people())
-        server = RoomServer(build_app(code, inbox, board, page), host, port)
+        app = Guard(build_app(code, inbox, board, page), (host, public_host or host))
+        server = RoomServer(app, host, port)
         shown = public_host or host
         if ":" in shown:
             shown = f"[{shown}]"
@@ -80,7 +87,8 @@ class Room:
         self.inbox.drain()
 
     def publish(self, view: View) -> None:
-        """Phones now follow this step."""
+        """Phones now follow this step (and may answer it)."""
+        self.inbox.reach(view.index)
         self.board.publish(stage_of(view, self.inbox.prayer))
 
     def screen_view(self, view: View) -> View:
@@ -89,13 +97,34 @@ class Room:
         return replace(view, said=tuple(shown_on_screen(e) for e in view.said[-SCREEN_TAIL:]))
 
     def refresh(self, view: View) -> View:
-        """`view` with what has been said on its step up to now (after a phone sent something)."""
-        said = tuple(
-            e
-            for e in sessions.entries(self.session.conn, self.session.record.id)
-            if e.step == view.step.key
+        """`view` with what has been said on its step up to now (after a phone sent something).
+
+        Only entries not read before are read: the work per message stays the same however
+        long the session has run.
+        """
+        rows = self.session.conn.execute(
+            "SELECT id, step, kind, person, text, created, visibility, source "
+            "FROM session_entries WHERE session_id = ? AND id > ? ORDER BY id",
+            (self.session.record.id, self._last_id),
         )
-        return self.screen_view(replace(view, said=said))
+        for row in rows:
+            entry = Entry(**dict(row))
+            self._last_id = entry.id
+            if on_screen(entry):
+                tail = self._said.setdefault(entry.step, deque(maxlen=SCREEN_TAIL))
+                tail.append(shown_on_screen(entry))
+        return replace(view, said=tuple(self._said.get(view.step.key, ())))
+
+    def closing(self, write_up: Callable[[Session], str]) -> Callable[[Session], str]:
+        """`write_up`, once the room has stopped taking messages (so that every message a
+        phone was told is saved is in the notes)."""
+
+        def write(session: Session) -> str:
+            self.inbox.close_doors()
+            self.board.publish(ENDED)
+            return write_up(session)
+
+        return write
 
     def stop(self) -> None:
         """Tell phones the session is over, stop serving (safe to call twice)."""
@@ -104,6 +133,14 @@ class Room:
         if server is not None:
             server.stop()
             self.inbox.close()
+
+
+def on_screen(entry: Entry) -> bool:
+    """Whether the shared screen shows `entry` at all: follow-up questions are shown with the
+    question, and a note typed for the leader's copy never."""
+    if entry.kind in ("follow_up", "attendance"):
+        return False
+    return entry.visibility != LEADER or (entry.source or "").startswith("room:")
 
 
 def shown_on_screen(entry: Entry) -> Entry:
