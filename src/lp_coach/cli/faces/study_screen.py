@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from lp_coach.room.live import Room
 
 SignalHandler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
+HANG_UPS = (signal.SIGTERM, signal.SIGHUP)
+"""Signals that end a session as Ctrl-C does: terminal given back, "saved at step…" said."""
 
 
 class KeyReader(Protocol):
@@ -110,6 +112,8 @@ class ScreenFace:
         """A word about the last reply, shown once on the next screen."""
         self.on_stop: list[SignalHandler] = []
         """Ctrl-Z's handler before ours, while we hold the terminal."""
+        self.on_hang_up: dict[int, SignalHandler] = {}
+        """SIGTERM's and SIGHUP's handlers before ours, while we hold the terminal."""
 
     def show(self, view: View) -> Reply:
         try:
@@ -125,9 +129,15 @@ class ScreenFace:
         """Leave the full screen and give the terminal back as it was (safe to call twice)."""
         while self.on_stop:
             signal.signal(signal.SIGTSTP, self.on_stop.pop() or signal.SIG_DFL)
+        for signum, before in self.on_hang_up.items():
+            signal.signal(signum, before or signal.SIG_DFL)
+        self.on_hang_up.clear()
         if self.live is not None:
             live, self.live = self.live, None
-            live.stop()
+            try:
+                live.stop()
+            except OSError:
+                pass  # the terminal has gone (a hang-up): nothing to give back
         if self.keys is not None:
             self.keys.close()
 
@@ -190,6 +200,8 @@ class ScreenFace:
             self.live.start()
             if isinstance(self.keys, TerminalKeys):
                 self.on_stop.append(signal.signal(signal.SIGTSTP, self._suspend))
+                for signum in HANG_UPS:
+                    self.on_hang_up.setdefault(signum, signal.signal(signum, _as_ctrl_c))
         return self.live
 
     def _suspend(self, signum: int, frame: FrameType | None) -> None:
@@ -203,3 +215,8 @@ class ScreenFace:
         if self.last_left and self.last_left[0] == step and self.last_left[1] > 0 >= left:
             self.console.bell()
         self.last_left = (step, left)
+
+
+def _as_ctrl_c(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM or SIGHUP (a closed terminal, a shutdown): stop as Ctrl-C does."""
+    raise KeyboardInterrupt
