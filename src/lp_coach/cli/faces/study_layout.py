@@ -97,7 +97,7 @@ class StudyScreen:
         footer = self.footer(False, width, scale)
         room = height - 2 - lines(footer)
         body_size = lines(text, inner) + pad
-        said = self.said(lambda r: lines(r, inner - 2))  # inside the box's border and padding
+        said = self.said(lambda r: lines(r, inner - 2), inner - 2)  # inside the box's border
         said_size = 0
         if said is not None:
             full = said.rows(len(said.entries))
@@ -136,12 +136,12 @@ class StudyScreen:
         grid.add_row(title, place)
         return Group(grid, Rule(style="dim"))
 
-    def said(self, rows: Callable[[RenderableType], int]) -> Said | None:
+    def said(self, rows: Callable[[RenderableType], int], width: int = 0) -> Said | None:
         """What was said on this step (None on steps where nothing is)."""
         v = self.view
         if not v.said and v.step.collects in (None, "attendance"):
             return None
-        return Said(v.said, rows)
+        return Said(v.said, rows, width)
 
     def footer(self, scrolls: bool, width: int, scale: int | None) -> RenderableType:
         """The status, the keys (or the line being typed) and the countdown beside them."""
@@ -189,14 +189,33 @@ class StudyScreen:
         return Group(Rule(style="dim"), Padding(grid, (0, margin)))
 
 
+ROWS_KEPT = 2000
+"""Entry heights remembered between redraws (a phone's message measures only itself)."""
+_rows: dict[tuple[Entry, int, int], int] = {}
+
+
 class Said:
     """The box of what was said: as many of the newest entries as fit, whole."""
 
-    def __init__(self, entries: tuple[Entry, ...], rows: Callable[[RenderableType], int]):
+    def __init__(
+        self, entries: tuple[Entry, ...], rows: Callable[[RenderableType], int], width: int = 0
+    ):
+        """`width`: the box's inner width, when `rows` measures at it (heights are kept)."""
         self.entries = entries
         self.names = max((len(said_row(e)[0]) for e in entries), default=0)
-        self.each = [rows(said_grid((e,), self.names)) for e in entries] or [1]
+        self.each = [self._height(e, rows, width) for e in entries] or [1]
         self.shown = len(entries)
+
+    def _height(self, entry: Entry, rows: Callable[[RenderableType], int], width: int) -> int:
+        key = (entry, self.names, width)
+        height = _rows.get(key) if width else None
+        if height is None:
+            height = rows(said_grid((entry,), self.names))
+            if width:
+                if len(_rows) >= ROWS_KEPT:
+                    _rows.clear()
+                _rows[key] = height
+        return height
 
     def rows(self, newest: int) -> int:
         """The height of the box showing the `newest` entries (and a line for the rest)."""
