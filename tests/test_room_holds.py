@@ -284,3 +284,11 @@ def test_a_private_note_typed_at_the_keyboard_is_never_on_the_shared_screen(room
     assert call(room, "POST", "/say", body)[0] == 200
     shown = room.refresh(room.screen_view(session.view()))
     assert [e.text for e in shown.said] == ["hello"]
+
+
+def test_a_fault_in_the_room_is_never_a_500(library: Library) -> None:
+    app = AppRoom(library)
+    client = app.join("Ann")
+    app.inbox.close()  # the session stopped while this phone's request was on its way
+    reply = app.client.post(f"{app.base}/mine", json={"client": client})
+    assert reply.status_code == 503 and "send it again" in reply.json()["error"]

@@ -163,6 +163,8 @@ def _guarded(handler: Handler) -> Handler:
             return await handler(request)
         except Refused as refused:
             return _refusal(refused)
+        except Exception:  # a fault of ours, not the phone's: it may send again; never a 500
+            return _refusal(Refused(503, "Something went wrong in the room; send it again."))
 
     return guarded
 

@@ -214,8 +214,7 @@ class Inbox:
             pass
 
     def close(self) -> None:
-        with self.lock:
-            self.closed = True
+        with self.lock:  # a message on its way now is told to send again (the outbox does)
             forget(self.conn)
             self.conn.close()
         for fd in (self.wake_read, self.wake_write):
