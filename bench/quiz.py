@@ -25,9 +25,9 @@ from pathlib import Path
 from common import lp_coach  # bench/common.py, beside this script
 from fsrs import Rating
 
+from lp_coach.clock import FrozenClock, iso
 from lp_coach.content.library import open_library
 from lp_coach.quiz.cards import build_cards
-from lp_coach.quiz.clock import FrozenClock, iso
 from lp_coach.quiz.questions import make_question
 from lp_coach.quiz.schedule import new_card, scheduler
 from lp_coach.quiz.service import Request, start_quiz

@@ -281,7 +281,7 @@ def run(phones: int, answers: int, pace: float, *, prefill: int = 0, flaky: bool
     from lp_coach.room.face import RoomFace
     from lp_coach.room.live import Room
     from lp_coach.store.db import connect, db_path, now
-    from lp_coach.study import engine, service, sessions
+    from lp_coach.study import engine, service, sessions, writeup
     from lp_coach.study.engine import View
     from lp_coach.study.sessions import Options
 
@@ -333,7 +333,7 @@ def run(phones: int, answers: int, pace: float, *, prefill: int = 0, flaky: bool
     for t in threads:
         t.start()
     try:
-        engine.run(session, face, room.closing(service.write_up))  # all drawn, then q
+        engine.run(session, face, room.closing(writeup.write_up))  # all drawn, then q
     finally:
         face.close()
         for t in threads:

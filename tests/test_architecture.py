@@ -70,80 +70,142 @@ def test_the_cli_grades_answers_with_the_quizs_own_grades() -> None:
     assert users == ["lp_coach.quiz.schedule"]
 
 
-# The commands over quiz, journal and guide: parse, one core call, render.
+# Every command: parse, one core call, render.
 
-SERVICED = ("lp_coach.cli.quiz", "lp_coach.cli.guide", "lp_coach.cli.journal")
+SERVICES = {name for name in MODULES if name.endswith("service")} | {"lp_coach.today"}
+"""The core's front door: what a command may call (lp_coach.today: `today`'s facts)."""
 RENDERERS = {
     "lp_coach.quiz.plain": "the plain quiz face, which the study and quiz engines share",
+    "lp_coach.study.plain": "the plain study face, for pipes and scripted answers",
     "lp_coach.journal.export": "write_json, which `journal list --json` streams through",
-    "lp_coach.journal.entries": "the Entry type, in annotations only",
+    "lp_coach.render.templates": "render, for `principles show` through a pipe",
+    "lp_coach.paths": "db_path, for the boundary to name the database in an error",
 }
 """Core modules a command may import besides the services: faces and writers, no logic."""
+OUTSIDE = ("sqlite3", "contextlib", "fsrs")
+"""What the services keep to themselves: the store's connection and the scheduler."""
 
 
-def serviced_modules() -> list[str]:
-    return [n for n in MODULES if n.startswith(SERVICED)]
+def group_modules() -> dict[str, str]:
+    """Every command group's module, by the group's name (study is a command of its own)."""
+    from lp_coach.cli.app import GROUPS
+
+    return {name: module for name, (module, _help) in GROUPS.items()}
 
 
 def commands() -> list[tuple[str, str]]:
-    """(module, function) of every command of the quiz, guide and journal groups."""
+    """(module, function) of every command of every group, and of `study`."""
+    import importlib
+
     from lp_coach.cli.journal import COMMANDS
 
-    return [
-        ("lp_coach.cli.quiz", "quiz"),
-        ("lp_coach.cli.quiz", "export"),
-        ("lp_coach.cli.guide", "guide"),
-        *sorted(set(COMMANDS.values())),
-    ]
+    found = {("lp_coach.cli.study", "study"), *COMMANDS.values()}
+    for module in group_modules().values():
+        app = importlib.import_module(module).app
+        callbacks = [c.callback for c in app.registered_commands]
+        if app.registered_callback is not None and app.info.invoke_without_command:
+            callbacks.append(app.registered_callback.callback)
+        found.update((f.__module__, f.__name__) for f in callbacks if f is not None)
+    return sorted(found)
 
 
-def service_calls(module: str, function: str) -> list[str]:
-    """The service functions `function` calls, with the module's own helpers it calls."""
+def top_level_imports(tree: ast.Module) -> Iterator[ast.ImportFrom | ast.Import]:
+    """The imports of the module itself (not those inside functions or TYPE_CHECKING)."""
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            yield node
+
+
+def service_calls(
+    module: str, function: str, seen: set[tuple[str, str]] | None = None
+) -> list[str]:
+    """The service functions `function` calls, through the CLI's own helpers it calls."""
+    seen = set() if seen is None else seen
+    seen.add((module, function))
     tree = parsed(module)
     defs = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
+    if function not in defs:
+        return []  # a class (a face): it draws, it calls no service
+    services: set[str] = set()  # names bound to a service module
+    names: dict[str, str] = {}  # names bound to a service's function
+    helpers: dict[str, tuple[str, str]] = {}  # names bound to another CLI module's function
+    clis: dict[str, str] = {}  # names bound to another CLI module
+    for node in [*top_level_imports(tree), *ast.walk(defs[function])]:
+        if not isinstance(node, ast.ImportFrom) or not node.module:
+            continue
+        for alias in node.names:
+            bound, full = alias.asname or alias.name, f"{node.module}.{alias.name}"
+            if full in SERVICES:
+                services.add(bound)
+            elif node.module in SERVICES and alias.name[:1].islower():
+                names[bound] = alias.name
+            elif full in MODULES and full.startswith("lp_coach.cli"):
+                clis[bound] = full
+            elif node.module in MODULES and node.module.startswith("lp_coach.cli"):
+                helpers[bound] = (node.module, alias.name)
     calls: list[str] = []
-    seen: set[str] = set()
-
-    def walk(name: str) -> None:
-        seen.add(name)
-        services, names = set(), set()
-        for node in ast.walk(defs[name]):
-            if isinstance(node, ast.ImportFrom) and node.module:
-                for alias in node.names:
-                    if alias.name == "service":
-                        services.add(alias.asname or alias.name)
-                    elif node.module.endswith(".service") and alias.name.islower():
-                        names.add(alias.asname or alias.name)
-        for node in ast.walk(defs[name]):
-            if not isinstance(node, ast.Call):
-                continue
-            func = node.func
-            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
-                if func.value.id in services:
-                    calls.append(f"service.{func.attr}")
-                elif func.value.id == "fast":  # `journal search`'s body, shared with cli/fast.py
-                    calls.extend(service_calls("lp_coach.cli.fast", func.attr))
-            elif isinstance(func, ast.Name):
-                if func.id in names:
-                    calls.append(func.id)
-                elif func.id in defs and func.id not in seen:
-                    walk(func.id)
-
-    walk(function)
+    for node in ast.walk(defs[function]):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            if func.value.id in services and func.attr[:1].islower():
+                calls.append(f"{func.value.id}.{func.attr}")
+            elif func.value.id in clis and (clis[func.value.id], func.attr) not in seen:
+                calls.extend(service_calls(clis[func.value.id], func.attr, seen))
+        elif isinstance(func, ast.Name):
+            if func.id in names:
+                calls.append(names[func.id])
+            elif func.id in defs and (module, func.id) not in seen:
+                calls.extend(service_calls(module, func.id, seen))
+            elif func.id in helpers and helpers[func.id] not in seen:
+                calls.extend(service_calls(*helpers[func.id], seen))
     return calls
+
+
+def core_imports(tree: ast.Module) -> Iterator[str]:
+    """What a module imports, leaving out imports for type annotations only."""
+    checking = [
+        n
+        for n in ast.walk(tree)
+        if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING"
+    ]
+    typing_only = {id(node) for block in checking for node in ast.walk(block)}
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            yield node.module
+            yield from (f"{node.module}.{alias.name}" for alias in node.names)
+
+
+def test_every_group_is_counted() -> None:
+    """Each group's module gives commands to the count below (none slips out of it)."""
+    counted = {module for module, _function in commands()}
+    missing = [
+        name
+        for name, module in group_modules().items()
+        if module not in counted and not any(c.startswith(module + ".") for c in counted)
+    ]
+    assert missing == []
+    assert len(commands()) >= 36  # every command there was when this test was written
 
 
 def test_the_commands_leave_the_store_and_the_content_to_the_services() -> None:
     reached: dict[str, list[str]] = {}
-    for name in serviced_modules():
-        for module in imported(parsed(name)):
-            outside = module.split(".")[0] in ("sqlite3", "contextlib", "fsrs")
+    for name in MODULES:
+        if not name.startswith("lp_coach.cli") or name.startswith("lp_coach.cli.faces"):
+            continue
+        for module in core_imports(parsed(name)):
+            outside = module.split(".")[0] in OUTSIDE
             core = module.startswith("lp_coach.") and not module.startswith("lp_coach.cli")
             allowed = (
-                module.endswith(".service")
-                or ".service." in module
+                module in SERVICES
+                or module.rsplit(".", 1)[0] in SERVICES
                 or module.startswith(("lp_coach.errors", *RENDERERS))
-                or module in {"lp_coach.quiz", "lp_coach.journal", "lp_coach.guide"}
+                or module in {"lp_coach.__version__", *(n.rsplit(".", 1)[0] for n in SERVICES)}
             )
             if outside or (core and not allowed):
                 reached.setdefault(name, []).append(module)
@@ -154,5 +216,28 @@ def test_every_command_makes_exactly_one_service_call() -> None:
     counted = {
         f"{module}:{function}": service_calls(module, function) for module, function in commands()
     }
-    assert len(counted) >= 14
     assert {where: calls for where, calls in counted.items() if len(calls) != 1} == {}
+
+
+def test_no_command_module_imports_the_store() -> None:
+    """The connection and the database's path live behind the services (and paths.py)."""
+    reaching = sorted(
+        name
+        for name in MODULES
+        if name.startswith("lp_coach.cli")
+        and any(m.startswith("lp_coach.store") for m in imported(parsed(name)))
+    )
+    assert reaching == []
+
+
+def test_only_the_cli_imports_typer_rich_or_click() -> None:
+    """The core is the product: it runs without a terminal library (DESIGN.md)."""
+    speaking = {
+        name: sorted({m for m in imported(parsed(name)) if m.split(".")[0] in TERMINAL})
+        for name in MODULES
+        if not name.startswith("lp_coach.cli") and name != "lp_coach.__main__"
+    }
+    assert {name: found for name, found in speaking.items() if found} == {}
+
+
+TERMINAL = ("typer", "rich", "click")

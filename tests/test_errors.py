@@ -18,8 +18,7 @@ from conftest import Invoke, Outcome
 from test_terminal import lp_coach
 
 from lp_coach.atomic import atomic_write
-from lp_coach.errors import StoreError, describe_os_error
-from lp_coach.store.db import describe_db_error
+from lp_coach.errors import StoreError, describe_db_error, describe_os_error
 
 ROOT = os.geteuid() == 0
 

@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lp_coach.errors import UsageError
+from lp_coach.fts import MARK_END, MARK_START, to_fts
 from lp_coach.journal import store
 from lp_coach.journal.entries import NewEntry
-from lp_coach.journal.query import to_fts
-from lp_coach.journal.search import MARK_END, MARK_START, search, suggestions
+from lp_coach.journal.search import search, suggestions
 from lp_coach.store.db import connect
 
 TEXTS = [

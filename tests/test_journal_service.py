@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from test_journal_editor import FAKE_EDITOR
 
+from lp_coach.editor import drafts_dir
 from lp_coach.errors import CoachError, NotFound, UsageError
 from lp_coach.journal import service
-from lp_coach.journal.editor import drafts_dir
 from lp_coach.journal.entries import Entry
 
 

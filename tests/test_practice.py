@@ -177,3 +177,25 @@ def test_practice_countdown_ticks_in_a_terminal(isolated_home: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_ctrl_c_in_a_practice_ends_at_the_boundary_keeping_what_was_judged(
+    cli: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C after one answer: the boundary says what is kept and exits 130."""
+    from lp_coach.practice import store
+
+    recorded = store.record
+
+    def then_interrupted(*args: object, **kwargs: object) -> int:
+        attempt = recorded(*args, **kwargs)  # type: ignore[arg-type]
+        if attempt > 1:
+            raise KeyboardInterrupt
+        return attempt
+
+    monkeypatch.setattr(store, "record", then_interrupted)
+    result = cli("practice", "-n", "3", "--seed", "1", input=GOOD + "\n\n" + GOOD + "\n\n")
+    assert result.exit_code == 130, result.output
+    assert result.stderr.strip() == "Stopped; the answers judged so far are kept."
+    history = json.loads(cli("practice", "history", "--json").stdout)
+    assert len(history) == 2

@@ -13,9 +13,9 @@ from conftest import Invoke
 from fsrs import Rating
 
 from lp_coach.cli.faces.progress import bar, heatmap_lines, plain_lines, shade
+from lp_coach.clock import FrozenClock
 from lp_coach.content.library import open_library
 from lp_coach.quiz.cards import build_cards
-from lp_coach.quiz.clock import FrozenClock
 from lp_coach.quiz.progress import HEATMAP_WEEKS, progress
 from lp_coach.quiz.schedule import new_card, scheduler
 from lp_coach.quiz.store import save_review

@@ -12,10 +12,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from fsrs import Rating
 
+from lp_coach.clock import FrozenClock, iso
 from lp_coach.content.library import open_library
 from lp_coach.content.model import Library
 from lp_coach.errors import UsageError
-from lp_coach.quiz.clock import FrozenClock, iso
 from lp_coach.quiz.engine import Quiz, Response, Result, run
 from lp_coach.quiz.grades import Grade
 from lp_coach.quiz.questions import Question, make_question

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from lp_coach.clock import FrozenClock
 from lp_coach.errors import NotFound, UsageError
-from lp_coach.quiz.clock import FrozenClock
 from lp_coach.quiz.engine import Response, Result
 from lp_coach.quiz.grades import Grade
 from lp_coach.quiz.questions import Question

@@ -25,7 +25,7 @@ from lp_coach.room.live import Room
 from lp_coach.room.server import RoomServer
 from lp_coach.room.stage import Board
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import engine, service, sessions
+from lp_coach.study import engine, sessions, writeup
 from lp_coach.study.engine import Reply
 
 
@@ -235,7 +235,7 @@ def test_the_room_stops_taking_messages_before_the_notes_are_written(room: Room)
     def write_up(session: engine.Session) -> str:
         late = {**early, "text": "too late"}
         during.append(call(room, "POST", "/say", late))
-        return service.write_up(session)
+        return writeup.write_up(session)
 
     session = room.session
     session.state.position = len(session.steps) - 1

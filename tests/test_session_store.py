@@ -38,3 +38,31 @@ def test_an_unknown_visibility_is_refused_by_the_database() -> None:
             conn, record.id, "closing", "note", None, "x", record.state, visibility="everyone"
         )
     assert sessions.entries(conn, record.id) == []
+
+
+def test_stored_times_come_from_the_clock_in_use() -> None:
+    """One clock for every store: a frozen one gives the session its start time."""
+    from datetime import UTC, datetime
+
+    from lp_coach.clock import FrozenClock, use_clock
+
+    frozen = datetime(2026, 3, 1, 18, 30, tzinfo=UTC)
+    before = use_clock(FrozenClock(frozen))
+    try:
+        conn = connect()
+        record = sessions.create(conn, sessions.Options("ownership"))
+    finally:
+        use_clock(before)
+    assert datetime.fromisoformat(record.started) == frozen
+    conn.close()
+
+
+def test_entries_from_a_source_or_any_source_under_a_prefix() -> None:
+    conn = connect()
+    session_id = sessions.create(conn, sessions.Options("ownership")).id
+    for source in ("room:a", "room:b", None, "ROOM:c", "roomy"):
+        sessions.add_entry(conn, session_id, "s", "answer", None, "x", None, source=source)
+    assert [e.source for e in sessions.entries_from(conn, session_id, "room:a")] == ["room:a"]
+    under = sessions.entries_from(conn, session_id, "room:", prefix=True)
+    assert [e.source for e in under] == ["room:a", "room:b"]
+    conn.close()

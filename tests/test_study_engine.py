@@ -11,7 +11,7 @@ from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
-from lp_coach.study import engine, service, sessions
+from lp_coach.study import engine, service, sessions, writeup
 from lp_coach.study.engine import Reply, View
 from lp_coach.study.plain import PlainFace
 from lp_coach.study.sessions import Options
@@ -48,7 +48,7 @@ def start(library: Library, **options: object) -> engine.Session:
 
 
 def run(session: engine.Session, face: engine.Face) -> engine.Outcome:
-    return engine.run(session, face, service.write_up)
+    return engine.run(session, face, writeup.write_up)
 
 
 def test_solo_session_to_the_end_writes_notes(library: Library) -> None:

@@ -14,7 +14,7 @@ from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
-from lp_coach.study import engine, service, sessions
+from lp_coach.study import engine, service, sessions, writeup
 from lp_coach.study.engine import Reply, View
 from lp_coach.study.notes import notes_dir
 from lp_coach.study.plain import PRIVATE, PlainFace
@@ -99,7 +99,7 @@ def finished_without_notes(library: Library) -> engine.Session:
     session = start(library)
 
     def killed(s: engine.Session) -> str:
-        path = service.write_up(s)
+        path = writeup.write_up(s)
         Path(path).with_suffix(".html").unlink()  # the HTML was never written
         raise KilledInWriteUp
 

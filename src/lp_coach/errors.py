@@ -5,7 +5,14 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import sqlite3
+    from pathlib import Path
+
+FULL_BELOW = 256 * 1024
+"""Free bytes under which a database that cannot be written is put down to a full disk."""
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -92,6 +99,40 @@ def describe_os_error(exc: OSError, verb: str = "write", path: object = None) ->
         return f"cannot {verb}{where}: no such file or folder"
     reason = exc.strerror or str(exc) or type(exc).__name__
     return f"cannot {verb}{where}: {reason[:1].lower()}{reason[1:]}"
+
+
+def describe_db_error(exc: sqlite3.Error, path: Path) -> str:
+    """A database error in plain words, naming the file, with what the user can do."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    where = f"the database {path}"
+    if name.startswith(("SQLITE_FULL", "SQLITE_IOERR")) and _nearly_full(path.parent):
+        name = "SQLITE_FULL"  # SQLite says "disk I/O error" when it cannot grow its index file
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return (
+            f"{where} is damaged: {exc} (restore it from a backup, or move it aside "
+            "and lp-coach starts a new one)"
+        )
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return f"{where} is locked: {exc} (another lp-coach is using it; try again when it is done)"
+    if name.startswith("SQLITE_READONLY"):
+        return f"{where} is read-only: {exc} (make it and its folder writable, then try again)"
+    if name.startswith("SQLITE_FULL"):
+        return f"disk full writing {where} (free some space and try again)"
+    if name.startswith("SQLITE_CANTOPEN"):
+        return f"{where} cannot be opened: {exc} (check that its folder exists and is yours)"
+    if name.startswith("SQLITE_IOERR"):
+        return f"{where} cannot be read or written: {exc} (is the disk full or gone?)"
+    return f"{where}: {exc}"
+
+
+def _nearly_full(folder: Path) -> bool:
+    """True when the disk holding `folder` has no room left to speak of."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(folder).free < FULL_BELOW
+    except OSError:
+        return False
 
 
 def _file_in_the_way(path: str) -> str | None:

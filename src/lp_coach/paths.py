@@ -7,6 +7,7 @@ from pathlib import Path
 
 APP_NAME = "lp-coach"
 HOME_ENV = "LP_COACH_HOME"
+DB_NAME = "lp-coach.db"
 
 
 def home_override() -> Path | None:
@@ -23,6 +24,11 @@ def data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def db_path() -> Path:
+    """Where the database lives."""
+    return data_dir() / DB_NAME
 
 
 def config_dir() -> Path:

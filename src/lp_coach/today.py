@@ -6,6 +6,7 @@ import random
 import sqlite3
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lp_coach.content.model import Library, Principle
@@ -101,12 +102,29 @@ class Today(NamedTuple):
         }
 
 
+def facts(me: str | None = None, packs: Sequence[Path] = ()) -> Today:
+    """Today's facts for the person `me` (remembered when given; else the one remembered)."""
+    from contextlib import closing
+
+    from lp_coach.clock import SystemClock
+    from lp_coach.config import load_config, remember_me
+    from lp_coach.content.library import open_library
+    from lp_coach.store.db import connect
+
+    if me is not None:
+        remember_me(me)
+    name = " ".join(me.split()) if me else load_config().me
+    library = open_library(packs)
+    with closing(connect()) as conn:
+        return gather(conn, library, SystemClock().now(), name)
+
+
 def gather(
     conn: sqlite3.Connection, library: Library, now: datetime, me: str | None = None
 ) -> Today:
     """Today's facts at `now` (an aware datetime), for the person `me`."""
+    from lp_coach.clock import local_zone
     from lp_coach.quiz.cards import build_cards
-    from lp_coach.quiz.clock import local_zone
     from lp_coach.quiz.mastery import mastery_by_principle
 
     zone = local_zone()
@@ -122,7 +140,7 @@ def gather(
     from lp_coach.stories.matrix import counts
 
     stories_per = counts(library, story_store.tag_counts(conn))
-    total = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+    total = story_store.count(conn)
     return Today(
         day=day,
         me=me,
@@ -177,13 +195,13 @@ def quiz_now(
 
     `cards` are the library's (`build_cards`), when the caller has built them already.
     """
+    from lp_coach.clock import local_zone, start_of_day
     from lp_coach.quiz import store
     from lp_coach.quiz.cards import build_cards
-    from lp_coach.quiz.clock import local_zone, start_of_day
     from lp_coach.quiz.select import NEW_PER_DAY
 
     ids = {c.id for c in (build_cards(library) if cards is None else cards)}
-    seen = {row[0] for row in conn.execute("SELECT id FROM quiz_cards")}
+    seen = store.seen_ids(conn)
     due = store.due_count(conn, now)
     allowed = max(0, NEW_PER_DAY - store.introduced_since(conn, start_of_day(now, local_zone())))
     return Quiz(due, min(allowed, len(ids - seen)))
@@ -202,15 +220,9 @@ def next_meeting(conn: sqlite3.Connection, library: Library, today: date) -> Mee
 
 def journal_streak(conn: sqlite3.Connection, today: date) -> tuple[int, bool]:
     """(days written in a row up to today, or to yesterday while today is open; written today)."""
-    from lp_coach.journal.stats import current_streak
+    from lp_coach.journal.stats import current_streak, days_since
 
-    days = {
-        date.fromisoformat(row[0])
-        for row in conn.execute(
-            "SELECT DISTINCT day FROM journal_entries WHERE day >= ?",
-            ((today - timedelta(days=3660)).isoformat(),),
-        )
-    }
+    days = days_since(conn, today - timedelta(days=3660))
     return current_streak(days, today), today in days
 
 
@@ -218,18 +230,15 @@ def last_steps(conn: sqlite3.Connection, me: str | None) -> Steps | None:
     """The last finished session's action steps: `me`'s and unattributed ones, or all if no me."""
     from lp_coach.study import sessions
 
-    row = conn.execute(
-        "SELECT id, principle_id, substr(coalesce(finished, started), 1, 10) AS day "
-        "FROM sessions WHERE status = ? ORDER BY id DESC LIMIT 1",
-        (sessions.FINISHED,),
-    ).fetchone()
-    if row is None:
+    record = sessions.last_finished(conn)
+    if record is None:
         return None
     wanted = me.casefold() if me else None
     steps = [
         (e.person, e.text)
-        for e in sessions.entries(conn, row["id"])
+        for e in sessions.entries(conn, record.id)
         if e.kind == "action"
         and (wanted is None or e.person is None or e.person.casefold() == wanted)
     ]
-    return Steps(row["id"], row["day"], row["principle_id"], steps)
+    day = (record.finished or record.started)[:10]
+    return Steps(record.id, day, record.principle_id, steps)

@@ -10,10 +10,7 @@ asks `try_run` first: the plain command lines below run straight away, and anyth
 # No `from __future__ import annotations` in CLI modules; heavy imports stay in the functions.
 import os
 import sys
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    pass
+from typing import NamedTuple
 
 BEST = 20
 """How many matches a search shows unless -n says (0: every one)."""
@@ -130,22 +127,11 @@ def _both_terminals() -> bool:
 
 def show(me: str | None = None, as_json: bool = False) -> None:
     """Gather today's facts, then draw them (terminal) or print them as JSON."""
-    from contextlib import closing
-
+    from lp_coach import today
     from lp_coach.cli import output
     from lp_coach.cli.settings import SETTINGS
-    from lp_coach.config import load_config, remember_me
-    from lp_coach.content.library import open_library
-    from lp_coach.quiz.clock import SystemClock
-    from lp_coach.store.db import connect
-    from lp_coach.today import gather
 
-    if me is not None:
-        remember_me(me)
-    name = " ".join(me.split()) if me else load_config().me
-    library = open_library(SETTINGS.principles)
-    with closing(connect()) as conn:
-        facts = gather(conn, library, SystemClock().now(), name)
+    facts = today.facts(me, SETTINGS.principles)
     if as_json or not output.on_terminal():
         output.print_json(facts.to_json())
         return

@@ -80,7 +80,8 @@ def _report(exc: BaseException) -> None:
     elif isinstance(exc, CoachError):
         message = str(exc)
     else:
-        from lp_coach.store.db import describe_db_error
+        from lp_coach.errors import describe_db_error
+        from lp_coach.paths import db_path
 
-        message = describe_db_error(exc)  # type: ignore[arg-type]
+        message = describe_db_error(exc, db_path())  # type: ignore[arg-type]
     print(f"lp-coach: error: {message}", file=sys.stderr)

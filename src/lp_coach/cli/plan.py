@@ -15,7 +15,7 @@ from lp_coach.cli.settings import SETTINGS
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from lp_coach.study.plan import Plan, PlanRow
+    from lp_coach.study.plan_service import Shown
 
 HELP = """The group's study plan: one principle a meeting, dated, with done and next.
 
@@ -39,16 +39,10 @@ def show(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from contextlib import closing
+    from lp_coach.study.plan_service import show_plan
 
-    from lp_coach.content.library import open_library
-    from lp_coach.store.db import connect
-    from lp_coach.study.plan import NO_DATES, load_plan, plan_rows
-
-    library = open_library(SETTINGS.principles)
-    with closing(connect()) as conn:
-        plan = load_plan(conn, library)
-        rows = plan_rows(conn, library, plan)
+    shown = show_plan(SETTINGS.principles)
+    rows = shown.rows
     if as_json:
         output.print_json(
             [
@@ -64,10 +58,10 @@ def show(ctx: typer.Context, as_json: JsonOption = False) -> None:
             ]
         )
     elif output.on_terminal():
-        output.console().print(_plan_table(plan, rows))
+        output.console().print(_plan_table(shown))
     else:
-        if not plan.saved:
-            print(f"lp-coach: {NO_DATES}", file=sys.stderr)
+        if shown.warning:
+            print(f"lp-coach: {shown.warning}", file=sys.stderr)
         output.print_table(
             [
                 [
@@ -108,21 +102,12 @@ def start(
 
     Example:  lp-coach plan start --on 2026-01-05 --every week
     """
-    from contextlib import closing
+    from lp_coach.study.plan_service import start_series
 
-    from lp_coach.content.library import open_library
-    from lp_coach.dates import parse_day
-    from lp_coach.store.db import connect
-    from lp_coach.study.plan import cadence_name, start_plan
-
-    first = parse_day(on, option="--on", ahead=True)
-    library = open_library(SETTINGS.principles)
-    with closing(connect()) as conn:
-        plan = start_plan(conn, library, first, every)
-    count = len(plan.principles)
-    last = plan.date_of(max(count - 1, 0))
+    series = start_series(on, every, SETTINGS.principles)
+    first, last = series.first, series.last
     print(
-        f"plan: {count} principles, every {cadence_name(plan.every_days)}, "
+        f"plan: {series.meetings} principles, every {series.cadence}, "
         f"from {first:%a} {first} to {last:%a} {last}"
     )
 
@@ -153,56 +138,35 @@ def export(
 
     Example:  lp-coach plan export --ics study.ics --at 19:00 --minutes 90
     """
-    from contextlib import closing
+    from lp_coach.study.plan_service import export_calendar
 
-    from lp_coach.content.library import open_library
-    from lp_coach.dates import parse_clock
-    from lp_coach.errors import UsageError
-    from lp_coach.store.db import connect
-    from lp_coach.study.plan import export_summary, ics_text, load_plan, plan_rows
-
-    if minutes is not None and at is None:
-        raise UsageError("--minutes needs --at: without a time the meetings are all-day events")
-    clock = parse_clock(at) if at is not None else None
-    library = open_library(SETTINGS.principles)
-    with closing(connect()) as conn:
-        plan = load_plan(conn, library)
-        rows = plan_rows(conn, library, plan)
-    text = ics_text(plan, rows, library, clock, 60 if minutes is None else minutes)
-    if str(ics) == "-":
+    calendar = export_calendar(ics, at, minutes, SETTINGS.principles)
+    if calendar.path is None:
         sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(calendar.text.encode("utf-8"))
         sys.stdout.buffer.flush()
         return
-    _write(ics, text)
-    print(f"wrote {ics} ({export_summary(len(rows), clock, 60 if minutes is None else minutes)})")
+    print(f"wrote {calendar.path} ({calendar.summary})")
 
 
-def _write(path: Path, text: str) -> None:
-    from lp_coach.atomic import atomic_write
-
-    atomic_write(path, text, mode=0o644)  # StoreError, naming the path, when it cannot
-
-
-def _plan_table(plan: "Plan", rows: "list[PlanRow]") -> "Table":
+def _plan_table(shown: "Shown") -> "Table":
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    from lp_coach.study.plan import NO_DATES, cadence_name
-
+    plan, rows, warning = shown.plan, shown.rows, shown.warning
     if plan.saved:
         start = plan.start
-        title = f"Every {cadence_name(plan.every_days)} from {start:%a} {start.day} {start:%b %Y}"
+        title = f"Every {shown.cadence} from {start:%a} {start.day} {start:%b %Y}"
     else:
-        title = f"Every {cadence_name(plan.every_days)}, in this order"
+        title = f"Every {shown.cadence}, in this order"
     table = Table(
         box=box.SIMPLE_HEAD,
         header_style="bold",
         pad_edge=False,
         title=title,
         title_justify="left",
-        caption=None if plan.saved else f"{NO_DATES[:1].upper()}{NO_DATES[1:]}.",
+        caption=None if warning is None else f"{warning[:1].upper()}{warning[1:]}.",
         caption_justify="left",
     )
     table.add_column("#", justify="right")

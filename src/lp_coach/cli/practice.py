@@ -60,37 +60,10 @@ def practice(
     """
     if ctx.invoked_subcommand is not None:
         return
-    import random
-    from contextlib import closing
+    from lp_coach.practice.service import Request, run_practice
 
-    from lp_coach.content.library import open_library
-    from lp_coach.content.lookup import find_principle
-    from lp_coach.errors import UsageError
-    from lp_coach.practice import store
-    from lp_coach.practice.choose import choose
-    from lp_coach.practice.session import run
-    from lp_coach.store.db import connect
-    from lp_coach.stories import store as story_store
-
-    if not minutes > 0:
-        raise UsageError("--minutes must be more than 0")
-    library = open_library(SETTINGS.principles)
-    only = tuple(dict.fromkeys(find_principle(library, p).id for p in principles or ()))
-    with closing(connect()) as conn:
-        questions = choose(
-            library,
-            story_store.tag_counts(conn),
-            count,
-            random.Random(seed),
-            only=only,
-            asked=store.times_asked(conn),
-        )
-        face = _face(plain, aloud)
-        try:
-            done = run(conn, questions, face, minutes=minutes, spoken=aloud)
-        except KeyboardInterrupt:
-            print("\nStopped; the answers judged so far are kept.", file=sys.stderr)
-            raise typer.Exit(130) from None
+    request = Request(tuple(principles or ()), count, minutes, aloud, seed)
+    done = run_practice(request, _face(plain, aloud), SETTINGS.principles)
     if done.scores:
         scores = ", ".join(f"{p}/{t}" for p, t in done.scores)
         print(f"Recorded {len(done.scores)} attempt(s): {scores}. See: lp-coach practice history")
@@ -110,17 +83,9 @@ def history(
 
     Example:  lp-coach practice history -p ownership
     """
-    from contextlib import closing
+    from lp_coach.practice.service import history as attempts
 
-    from lp_coach.content.library import open_library
-    from lp_coach.content.lookup import find_principle
-    from lp_coach.practice.store import history as attempts
-    from lp_coach.store.db import connect
-
-    library = open_library(SETTINGS.principles)
-    only = tuple(dict.fromkeys(find_principle(library, p).id for p in principles or ()))
-    with closing(connect()) as conn:
-        found = attempts(conn, only, number)
+    found, titles = attempts(principles or (), number, SETTINGS.principles)
     if as_json:
         output.print_json([a.to_dict() for a in found])
         return
@@ -129,7 +94,6 @@ def history(
         return
     from lp_coach.cli.faces.practice_history import print_history
 
-    titles = {p.id: p.title for p in library.principles}
     print_history(found, titles, output.on_terminal())
 
 

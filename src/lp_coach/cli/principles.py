@@ -25,9 +25,9 @@ def list_(as_json: JsonOption = False) -> None:
 
     Example:  lp-coach principles list --json
     """
-    from lp_coach.content.library import open_library
+    from lp_coach.content import service
 
-    library = open_library(SETTINGS.principles)
+    library = service.library(SETTINGS.principles)
     if as_json:
         output.print_json(
             [
@@ -74,11 +74,9 @@ def show(
 
     Example:  lp-coach principles show customer-obsession
     """
-    from lp_coach.content.library import open_library
-    from lp_coach.content.lookup import find_principle
+    from lp_coach.content import service
 
-    library = open_library(SETTINGS.principles)
-    found = find_principle(library, principle)
+    found, library = service.principle(principle, SETTINGS.principles)
     if as_json:
         output.print_json(found.to_dict())
     elif output.on_terminal():
@@ -105,11 +103,9 @@ def validate(
 
     Example:  lp-coach principles validate ~/my-principles
     """
-    from lp_coach.content.library import configured_packs
-    from lp_coach.content.packs import check_library
+    from lp_coach.content import service
 
-    packs = configured_packs([*SETTINGS.principles, *(dirs or [])])
-    library, problems = check_library(packs)
+    library, problems, packs = service.validate(dirs or (), SETTINGS.principles)
     for problem in problems:
         print(problem)
     if library is None:
@@ -121,7 +117,7 @@ def validate(
         )
         raise typer.Exit(1)
     count = len(library.principles)
-    print(f"ok: {count} principles in {len(packs)} pack{'s' if len(packs) != 1 else ''}")
+    print(f"ok: {count} principles in {packs} pack{'s' if packs != 1 else ''}")
 
 
 @app.command()
@@ -132,9 +128,9 @@ def schema(
 
     Example:  lp-coach principles schema > principle.schema.json
     """
-    from lp_coach.content.schema import pack_schema, principle_schema
+    from lp_coach.content import service
 
-    output.print_json(pack_schema() if pack else principle_schema())
+    output.print_json(service.schema(pack))
 
 
 @app.command()
@@ -150,12 +146,8 @@ def new(
 
     Example:  lp-coach principles new servant-leadership --title "Servant Leadership"
     """
-    from lp_coach.content.library import open_library
-    from lp_coach.content.scaffold import new_principle
-    from lp_coach.paths import user_pack_dir
+    from lp_coach.content import service
 
-    library = open_library(SETTINGS.principles)
-    target = directory or user_pack_dir()
-    path = new_principle(library, principle_id, target, title)
-    print(f"wrote {path}")
-    print(f"edit it, then check it with: lp-coach principles validate {target}")
+    created = service.new(principle_id, title, directory, SETTINGS.principles)
+    print(f"wrote {created.path}")
+    print(f"edit it, then check it with: lp-coach principles validate {created.pack}")

@@ -26,17 +26,9 @@ app = typer.Typer(help=HELP, rich_markup_mode=None, add_completion=False)
 
 @app.command(help=HELP)
 def progress(as_json: JsonOption = False) -> None:
-    from contextlib import closing
+    from lp_coach.quiz.service import progress_report
 
-    from lp_coach.content.library import open_library
-    from lp_coach.quiz.clock import SystemClock, local_zone
-    from lp_coach.quiz.progress import progress as measure
-    from lp_coach.quiz.schedule import scheduler
-    from lp_coach.store.db import connect
-
-    library = open_library(SETTINGS.principles)
-    with closing(connect()) as conn:
-        report = measure(conn, library, scheduler(), SystemClock().now(), local_zone())
+    report = progress_report(SETTINGS.principles)
     if as_json:
         output.print_json(report.to_json())
         return

@@ -26,15 +26,11 @@ def list_(as_json: JsonOption = False) -> None:
     Example:  lp-coach sessions list --json
     """
     from lp_coach.cli.settings import SETTINGS
-    from lp_coach.content.library import open_library
-    from lp_coach.store.db import connect
-    from lp_coach.study.service import progress
-    from lp_coach.study.sessions import all_sessions
+    from lp_coach.study.sessions_service import list_sessions
 
-    conn = connect()
-    records = all_sessions(conn)
-    library = open_library(SETTINGS.principles) if records else None
-    where = {r.id: progress(conn, library, r) if library else None for r in records}
+    held = list_sessions(SETTINGS.principles)
+    records = [h.record for h in held]
+    where = {h.record.id: h.place for h in held}
     if as_json:
         output.print_json(
             [
@@ -95,39 +91,12 @@ def show(
     Example:  lp-coach sessions show --last
     Example:  lp-coach sessions show 3 --write
     """
-    from pathlib import Path
+    from lp_coach.cli.settings import SETTINGS
+    from lp_coach.study.sessions_service import session_notes
 
-    from lp_coach.errors import NotFound, UsageError
-    from lp_coach.store.db import connect
-    from lp_coach.study import sessions
-
-    conn = connect()
-    if (session_id is None) == (not last):
-        raise UsageError("give a session ID or --last (see `lp-coach sessions list`)")
-    record = (
-        sessions.latest(conn, sessions.FINISHED) if last else sessions.load(conn, session_id or 0)
-    )
-    if record is None:
-        raise NotFound("no finished session yet")
-    if write:
-        from lp_coach.cli.settings import SETTINGS
-        from lp_coach.content.library import open_library
-        from lp_coach.study.notes import note_files
-        from lp_coach.study.service import write_again
-
-        markdown = write_again(conn, open_library(SETTINGS.principles), record)
-        for path in note_files(Path(markdown)):
+    notes = session_notes(session_id, last, write=write, packs=SETTINGS.principles)
+    if notes.markdown is None:
+        for path in notes.files:
             print(path)
         return
-    if record.status != sessions.FINISHED:
-        raise UsageError(
-            f"session {record.id} is not finished; continue it with "
-            f"`lp-coach study --resume --session {record.id}`"
-        )
-    again = f"write them with `lp-coach sessions show {record.id} --write`"
-    if record.notes_path is None:
-        raise NotFound(f"session {record.id} is finished but its notes were not written; {again}")
-    try:
-        sys.stdout.write(Path(record.notes_path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise NotFound(f"{record.notes_path}: {exc.strerror}; {again}") from None
+    sys.stdout.write(notes.markdown)

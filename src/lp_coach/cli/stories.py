@@ -13,9 +13,7 @@ from lp_coach.cli.options import BestOption, JsonOption, PrincipleOption, QueryA
 from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
-    from lp_coach.content.model import Library
-    from lp_coach.stories.model import Draft
-    from lp_coach.stories.text import Written
+    from lp_coach.stories.model import Story
 
 HELP = """A bank of STAR stories for interviews, tagged by principle.
 
@@ -30,12 +28,6 @@ Example:  lp-coach stories add --from-journal 12
 app = typer.Typer(help=HELP, rich_markup_mode=None, no_args_is_help=True, add_completion=False)
 
 StoryId = Annotated[int, typer.Argument(metavar="ID", help="The story's number.")]
-
-
-def _library() -> "Library":
-    from lp_coach.content.library import open_library
-
-    return open_library(SETTINGS.principles)
 
 
 @app.command()
@@ -67,35 +59,16 @@ def add(
 
     Example:  lp-coach stories add -t "Cut the build" -p ownership -R "40% faster"
     """
-    from lp_coach.stories.writing import from_flags, read_text
+    from lp_coach.stories.service import Given, add
 
-    library = _library()
-    typed = principles or []
-    source = None
-    flags = {"situation": situation, "task": task, "action": action, "result": result}
-    if from_journal is not None:
-        from contextlib import closing
-
-        from lp_coach.journal import store as journal_store
-        from lp_coach.store.db import connect
-        from lp_coach.stories.writing import from_journal as entry_story
-
-        with closing(connect()) as conn:
-            start = entry_story(journal_store.get(conn, from_journal))
-        source = f"journal:{from_journal}"
-        if title is not None or any(flags.values()) or not _editor_wanted():
-            start = _overlay(start, title, flags)
-            _save(start, library, typed, source)
-            return
-        _add_in_editor(library, typed, source, start, f"From journal entry {from_journal}.")
-        return
-    if title is not None or any(flags.values()):
-        _save(from_flags(title, flags, []), library, typed, source)
-        return
-    if not _editor_wanted():
-        _save(read_text(sys.stdin.read()), library, typed, source)
-        return
-    _add_in_editor(library, typed, source, None, None)
+    parts = {"situation": situation, "task": task, "action": action, "result": result}
+    given = Given(title, parts, tuple(principles or ()), from_journal)
+    piped = None if _editor_wanted() else sys.stdin
+    saved = add(given, piped, SETTINGS.principles)
+    if saved is None:
+        print("Nothing saved: the story was left empty.", file=sys.stderr)
+        raise typer.Exit(1)
+    _said("Saved", saved)
 
 
 def _editor_wanted() -> bool:
@@ -103,67 +76,10 @@ def _editor_wanted() -> bool:
     return sys.stdin.isatty()
 
 
-def _overlay(start: "Written", title: str | None, flags: dict[str, str | None]) -> "Written":
-    parts = {name: (flags[name] or words) for name, words in start.parts.items()}
-    return type(start)(title or start.title, parts, start.principles)
-
-
-def _add_in_editor(
-    library: "Library",
-    typed: list[str],
-    source: str | None,
-    start: "Written | None",
-    note: str | None,
-) -> None:
-    from lp_coach.content.lookup import find_principle
-    from lp_coach.errors import CoachError
-    from lp_coach.journal.editor import write_in_editor
-    from lp_coach.stories.text import read_story, scaffold
-
-    titles = [(p.id, p.title) for p in library.principles]
-    given = [*(start.principles if start else []), *typed]
-    tags = list(dict.fromkeys(find_principle(library, t).id for t in given))
-    initial = scaffold(
-        titles,
-        principles=tags,
-        note=note,
-        title=start.title if start else "",
-        parts=start.parts if start else None,
-    )
-    draft = write_in_editor(initial, "story")
-    written = read_story(draft.text)
-    if written.empty() or (start is None and draft.text == initial):
-        draft.discard()
-        print("Nothing saved: the story was left empty.", file=sys.stderr)
-        raise typer.Exit(1)
-    try:
-        _save(written, library, [], source)
-    except CoachError as exc:
-        from shlex import quote
-
-        then = f"fix it there and save with: lp-coach stories add < {quote(str(draft.path))}"
-        raise draft.kept(exc, None, then) from None
-    draft.discard()
-
-
-def _draft(written: "Written", library: "Library", typed: list[str], source: str | None) -> "Draft":
-    from lp_coach.stories.writing import to_draft
-
-    return to_draft(written, library, extra=typed, source=source)
-
-
-def _save(written: "Written", library: "Library", typed: list[str], source: str | None) -> None:
-    from contextlib import closing
-
-    from lp_coach.store.db import connect
-    from lp_coach.stories import store
-
-    draft = _draft(written, library, typed, source)
-    with closing(connect()) as conn:
-        saved = store.get(conn, store.add(conn, draft))
+def _said(what: str, story: "Story") -> None:
     from lp_coach.cli.faces.stories import saved_line
 
-    print(saved_line("Saved", saved))
+    print(saved_line(what, story))
 
 
 @app.command("list")
@@ -172,19 +88,16 @@ def list_(principles: PrincipleOption = None, as_json: JsonOption = False) -> No
 
     Example:  lp-coach stories list -p ownership
     """
-    from contextlib import closing
+    from lp_coach.stories.service import list_stories
 
-    from lp_coach.store.db import connect
-    from lp_coach.stories import store
-
-    ids = _principle_ids(principles)
-    with closing(connect()) as conn:
-        found = list(store.stories(conn, ids))
+    found = list_stories(principles or (), SETTINGS.principles)
     if as_json:
         output.print_json([s.to_dict() for s in found])
         return
     if not found:
-        hint = "No stories match." if ids else "No stories yet. Write one: lp-coach stories add"
+        hint = (
+            "No stories match." if principles else "No stories yet. Write one: lp-coach stories add"
+        )
         print(hint, file=sys.stderr)
         return
     from lp_coach.cli.faces.stories import print_list
@@ -198,13 +111,9 @@ def show(story_id: StoryId, as_json: JsonOption = False) -> None:
 
     Example:  lp-coach stories show 3
     """
-    from contextlib import closing
+    from lp_coach.stories import service
 
-    from lp_coach.store.db import connect
-    from lp_coach.stories import store
-
-    with closing(connect()) as conn:
-        story = store.get(conn, story_id)
+    story = service.show(story_id)
     if as_json:
         output.print_json(story.to_dict())
         return
@@ -219,33 +128,13 @@ def edit(story_id: StoryId) -> None:
 
     Example:  lp-coach stories edit 3
     """
-    from contextlib import closing
+    from lp_coach.stories import service
 
-    from lp_coach.errors import CoachError
-    from lp_coach.journal.editor import write_in_editor
-    from lp_coach.store.db import connect
-    from lp_coach.stories import store
-    from lp_coach.stories.text import read_story, scaffold
-
-    library = _library()
-    with closing(connect()) as conn:
-        story = store.get(conn, story_id)
-        initial = scaffold([(p.id, p.title) for p in library.principles], story)
-        draft = write_in_editor(initial, f"story-{story.id}")
-        if draft.text == initial:
-            draft.discard()
-            print(f"Story {story.id} unchanged.", file=sys.stderr)
-            return
-        try:
-            written = read_story(draft.text)
-            saved = store.update(conn, story.id, _draft(written, library, [], story.source))
-        except CoachError as exc:
-            then = f"run `lp-coach stories edit {story.id}` again to put them back"
-            raise draft.kept(exc, None, then) from None
-        draft.discard()
-    from lp_coach.cli.faces.stories import saved_line
-
-    print(saved_line("Saved", saved))
+    saved = service.edit(story_id, SETTINGS.principles)
+    if saved is None:
+        print(f"Story {story_id} unchanged.", file=sys.stderr)
+        return
+    _said("Saved", saved)
 
 
 @app.command()
@@ -257,26 +146,20 @@ def delete(
 
     Example:  lp-coach stories delete 3 --yes
     """
-    from contextlib import closing
+    from lp_coach.stories import service
 
-    from lp_coach.store.db import connect
-    from lp_coach.stories import store
-
-    with closing(connect()) as conn:
-        story = store.get(conn, story_id)
-        if not yes:
-            from lp_coach.cli.faces.stories import saved_line
-
-            print(saved_line("Story", story))
-            try:
-                confirmed = typer.confirm("Delete it?", default=False)
-            except typer.Abort:
-                confirmed = False
-            if not confirmed:
-                print("Nothing deleted.", file=sys.stderr)
-                raise typer.Exit(1)
-        store.delete(conn, story_id)
+    if service.delete(story_id, None if yes else _confirm) is None:
+        print("Nothing deleted.", file=sys.stderr)
+        raise typer.Exit(1)
     print(f"Deleted story {story_id}.")
+
+
+def _confirm(story: "Story") -> bool:
+    _said("Story", story)
+    try:
+        return typer.confirm("Delete it?", default=False)
+    except typer.Abort:
+        return False
 
 
 @app.command()
@@ -290,15 +173,10 @@ def search(
 
     Example:  lp-coach stories search budget "on call"
     """
-    from contextlib import closing
-
-    from lp_coach.store.db import connect
-    from lp_coach.stories.search import search as find
+    from lp_coach.stories import service
 
     text = " ".join(query)
-    ids = _principle_ids(principles)
-    with closing(connect()) as conn:
-        hits = find(conn, text, limit=max(number, 0), principles=ids)
+    hits = service.search(text, principles or (), number, SETTINGS.principles)
     if as_json:
         output.print_json([hit.story.to_dict() for hit in hits])
         return
@@ -326,45 +204,18 @@ def matrix(
 
     Example:  lp-coach stories matrix --format html -o stories.html
     """
-    from contextlib import closing
+    from lp_coach.stories import service
 
-    from lp_coach.errors import UsageError
-    from lp_coach.store.db import connect
-    from lp_coach.stories import store
-    from lp_coach.stories.matrix import coverage
-
-    if fmt not in ("text", "html"):
-        raise UsageError(f"--format must be text or html, not {fmt!r}")
-    library = _library()
-    with closing(connect()) as conn:
-        grid = coverage(library, store.stories(conn))
+    made = service.matrix(fmt, out, data=as_json, packs=SETTINGS.principles)
     if as_json:
-        output.print_json(grid.to_json())
+        output.print_json(made.grid.to_json())
         return
-    if fmt == "html":
-        from lp_coach.stories.export import matrix_html
-
-        page = matrix_html(grid)
-        if out is None:
-            sys.stdout.write(page)
-            return
-        from lp_coach.journal.export import atomic_output
-
-        with atomic_output(out) as handle:
-            handle.write(page)
-        print(f"wrote {out}", file=sys.stderr)
+    if made.page is not None:
+        sys.stdout.write(made.page)
         return
-    if out is not None:
-        raise UsageError("--output is for --format html")
+    if made.path is not None:
+        print(f"wrote {made.path}", file=sys.stderr)
+        return
     from lp_coach.cli.faces.stories import print_matrix
 
-    print_matrix(grid, output.on_terminal())
-
-
-def _principle_ids(principles: list[str] | None) -> tuple[str, ...]:
-    if not principles:
-        return ()
-    from lp_coach.content.lookup import find_principle
-
-    library = _library()
-    return tuple(dict.fromkeys(find_principle(library, p).id for p in principles))
+    print_matrix(made.grid, output.on_terminal())

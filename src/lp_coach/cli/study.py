@@ -9,11 +9,11 @@ import typer
 from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
-    from sqlite3 import Connection
+    from collections.abc import Callable
 
-    from lp_coach.content.model import Library
     from lp_coach.room.live import Room
     from lp_coach.study.engine import Face
+    from lp_coach.study.service import Progress
     from lp_coach.study.sessions import SessionRecord
 
 
@@ -70,91 +70,36 @@ def study(
     With --room, phones on the same network join by a QR code on the screen (a resumed
     session's room comes back with the same code).
     """
-    from lp_coach.content.library import open_library
-    from lp_coach.content.lookup import find_principle
-    from lp_coach.errors import UsageError
-    from lp_coach.store.db import connect
-    from lp_coach.study import engine, service
-    from lp_coach.study.sessions import Options
+    from lp_coach.study.service import Request, run_study
 
-    if (room_host is not None or room_port is not None) and not (room or resume):
-        raise UsageError("--room-host and --room-port go with --room")
-    library = open_library(SETTINGS.principles)
-    conn = connect()
-    if not resume and session_id is None:
-        waiting = service.unfinished(conn)
-        if waiting is not None and _resume_instead(conn, library, waiting):
-            resume, session_id, principle = True, waiting.id, None
-    if resume:
-        if principle is not None:
-            raise UsageError("--resume continues a session; leave out the principle")
-        given = {
-            "--group": group is not None,
-            "--minutes": minutes is not None,
-            "--no-scripture": no_scripture,
-            "--no-prayer": no_prayer,
-            "--journal": journal,
-        }  # what shapes the agenda: a resumed session keeps what it started with
-        fixed = [name for name, there in given.items() if there]
-        if fixed:
-            which = service.resume(conn, library, session_id).record.id
-            raise UsageError(
-                f"--resume continues session {which} as it was started: leave out "
-                f"{' and '.join(fixed)} (only --leader and --plain apply)"
-            )
-        session = service.resume(conn, library, session_id, leader=leader)
-    else:
-        if session_id is not None:
-            raise UsageError("--session is only for --resume")
-        if journal and group is not None:
-            raise UsageError("--journal keeps a solo session's answers; leave out --group")
-        if principle is None:
-            from lp_coach.study.plan import next_principle
-
-            chosen = next_principle(conn, library)
-        else:
-            chosen = find_principle(library, principle)
-        options = Options(
-            principle_id=chosen.id,
-            minutes=60 if minutes is None else minutes,
-            group=service.parse_group(group),
-            leader=leader,
-            scripture=not no_scripture,
-            prayer=not no_prayer,
-            journal=journal,
-        )
-        session = service.start(conn, library, options)
-
-    room = room or bool(session.record.options.room)  # a resumed room comes back
-    if (room_host is not None or room_port is not None) and not room:
-        raise UsageError("--room-host and --room-port go with --room")
-    live = None
-    if room:
-        from lp_coach.cli.study_room import open_room
-
-        live = open_room(session, room_host, room_port)
-    face = _face(plain, live)
-    write_up = service.write_up if live is None else live.closing(service.write_up)
-    try:
-        outcome = engine.run(session, face, write_up)
-    finally:
-        face.close()  # before anything is printed, so it lands on the normal screen
-        if live is not None:
-            live.stop()
-    if outcome.finished:
-        _finished(outcome.session.id, outcome.notes_path or "")
-        if outcome.session.options.journal:
+    request = Request(
+        principle=principle,
+        group=group,
+        minutes=minutes,
+        leader=leader,
+        scripture=not no_scripture,
+        prayer=not no_prayer,
+        resume=resume,
+        session_id=session_id,
+        journal=journal,
+        room=room,
+        room_host=room_host,
+        room_port=room_port,
+    )
+    studied = run_study(request, _face_for(plain), _resume_instead, SETTINGS.principles)
+    if studied.finished:
+        print(f"Session {studied.session_id} finished. Notes: {' and '.join(studied.notes)}")
+        if studied.leader_notes:
+            print(f"Leader's copy, with the private notes: {' and '.join(studied.leader_notes)}")
+        if studied.journal:
             print("Your answers are in your journal: lp-coach journal list")
     else:
-        print(engine.saved_line(session), file=sys.stderr)
+        print(studied.saved, file=sys.stderr)
 
 
-def _resume_instead(conn: "Connection", library: "Library", waiting: "SessionRecord") -> bool:
+def _resume_instead(waiting: "SessionRecord", where: "Progress | None") -> bool:
     """Say that `waiting` is unfinished; on a terminal, ask whether to resume it instead."""
-    from lp_coach.study import service
-
     group = "; " + ", ".join(waiting.options.group) if waiting.options.group else ""
-    where = service.progress(conn, library, waiting)
     about = (
         f"Session {waiting.id} ({waiting.principle_id}{group}) is unfinished"
         + (f", saved at {where}" if where else "")
@@ -174,32 +119,18 @@ def _resume_instead(conn: "Connection", library: "Library", waiting: "SessionRec
     return answer.strip().lower() in ("", "y", "yes")
 
 
-def _finished(session_id: int, notes: str) -> None:
-    """Where every file of the notes went."""
-    from pathlib import Path
+def _face_for(plain: bool) -> "Callable[[Room | None], Face]":
+    """What makes the face: full-screen on a terminal (unless --plain), else plain."""
 
-    from lp_coach.study.notes import LEADER_COPY, notes_files
+    def face_for(room: "Room | None") -> "Face":
+        if room is not None:
+            print(f"Room open for phones on the same network: {room.url}", file=sys.stderr)
+        if not plain and sys.stdin.isatty() and sys.stdout.isatty():
+            from lp_coach.cli.faces.study_screen import ScreenFace
 
-    files = [str(f) for f in notes_files(Path(notes))] or [notes]
-    group = [f for f in files if LEADER_COPY + "." not in f]
-    leader = [f for f in files if LEADER_COPY + "." in f]
-    print(f"Session {session_id} finished. Notes: {' and '.join(group)}")
-    if leader:
-        print(f"Leader's copy, with the private notes: {' and '.join(leader)}")
-
-
-def _face(plain: bool, room: "Room | None" = None) -> "Face":
-    face: Face
-    if not plain and sys.stdin.isatty() and sys.stdout.isatty():
-        from lp_coach.cli.faces.study_screen import ScreenFace
-
-        face = ScreenFace(room=room)
-    else:
+            return ScreenFace(room=room)
         from lp_coach.study.plain import PlainFace
 
-        face = PlainFace(sys.stdin, sys.stdout)
-    if room is None:
-        return face
-    from lp_coach.cli.study_room import room_face
+        return PlainFace(sys.stdin, sys.stdout)
 
-    return room_face(face, room)
+    return face_for

@@ -6,16 +6,11 @@ import sqlite3
 from typing import NamedTuple
 
 from lp_coach.errors import UsageError
+from lp_coach.fts import snippet, to_fts
 from lp_coach.journal.entries import ENTRY_COLUMNS, Entry, from_row
 from lp_coach.journal.listing import Filter, where_clause
-from lp_coach.journal.query import to_fts
 
-MARK_START = "\ue000"
-MARK_END = "\ue001"
-"""Private-use characters around each match in a snippet, for the face to style."""
-
-SNIPPET_WORDS = 16
-SNIPPET = f"snippet(journal_fts, -1, '{MARK_START}', '{MARK_END}', '…', {SNIPPET_WORDS})"
+SNIPPET = snippet("journal_fts")
 RANK = "bm25(journal_fts, 2.0, 1.0), journal_fts.rowid DESC"
 """Best first: bm25 with a match in the first line (the title) counting double; then newest."""
 
@@ -99,7 +94,7 @@ def suggestions(conn: sqlite3.Connection, query: str, limit: int = 3) -> list[st
     import difflib
     import unicodedata
 
-    from lp_coach.journal.query import parse_terms
+    from lp_coach.fts import parse_terms
 
     conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.journal_vocab "

@@ -98,9 +98,9 @@ def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Writte
     move it to that day instead. Words that cannot be saved stay in their draft."""
     from contextlib import closing
 
+    from lp_coach.editor import write_in_editor
     from lp_coach.errors import CoachError
     from lp_coach.journal import store
-    from lp_coach.journal.editor import write_in_editor
     from lp_coach.journal.markdown import long_when
     from lp_coach.journal.prompts import edit_scaffold, unchanged, written
     from lp_coach.journal.writing import retext
@@ -326,8 +326,8 @@ def _add_in_editor(
 ) -> Written:
     from shlex import quote
 
+    from lp_coach.editor import write_in_editor
     from lp_coach.errors import CoachError
-    from lp_coach.journal.editor import write_in_editor
     from lp_coach.journal.prompts import scaffold, unchanged, written
 
     question = _prompt_for(library(), principles, parsed.day if parsed else date.today())

@@ -68,6 +68,14 @@ def journal_stats(conn: sqlite3.Connection, today: date | None = None) -> Stats:
     )
 
 
+def days_since(conn: sqlite3.Connection, first: date) -> set[date]:
+    """The days from `first` on that have at least one entry."""
+    rows = conn.execute(
+        "SELECT DISTINCT day FROM journal_entries WHERE day >= ?", (first.isoformat(),)
+    )
+    return {date.fromisoformat(row[0]) for row in rows}
+
+
 def current_streak(days: dict[date, int] | set[date], today: date) -> int:
     """Days in a row written up to today, or up to yesterday while today is still open."""
     day = today if today in days else today - timedelta(days=1)

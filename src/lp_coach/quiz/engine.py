@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING, Protocol
 
+from lp_coach.clock import Clock, iso
 from lp_coach.quiz import store
 from lp_coach.quiz.cards import QuizCard
-from lp_coach.quiz.clock import Clock, iso
 from lp_coach.quiz.compare import same_text
 from lp_coach.quiz.grades import Grade
 from lp_coach.quiz.questions import Question, make_question

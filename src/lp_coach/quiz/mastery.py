@@ -55,7 +55,7 @@ def load_recalls(conn: sqlite3.Connection, now: datetime) -> dict[str, float]:
 
     A row that `quiz.store.load_states` could not read fails here with its message.
     """
-    from lp_coach.quiz.clock import parse_iso
+    from lp_coach.clock import parse_iso
 
     recalls: dict[str, float] = {}
     for row in conn.execute("SELECT id, state, due FROM quiz_cards"):

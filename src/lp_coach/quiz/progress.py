@@ -10,10 +10,10 @@ from typing import Any
 
 from fsrs import Scheduler
 
+from lp_coach.clock import start_of_day
 from lp_coach.content.model import Library
 from lp_coach.quiz import store
 from lp_coach.quiz.cards import build_cards
-from lp_coach.quiz.clock import start_of_day
 from lp_coach.quiz.store import Stored
 
 HEATMAP_WEEKS = 20

@@ -8,17 +8,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from fsrs import Scheduler
 
+from lp_coach.clock import Clock, SystemClock, local_zone, start_of_day
 from lp_coach.content.model import Library
 from lp_coach.errors import UsageError
 from lp_coach.quiz import engine, select, store
 from lp_coach.quiz.cards import KINDS, Kind, QuizCard, build_cards
-from lp_coach.quiz.clock import Clock, SystemClock, local_zone, start_of_day
 from lp_coach.quiz.engine import Quiz
 from lp_coach.quiz.schedule import scheduler as default_scheduler
+
+if TYPE_CHECKING:
+    from lp_coach.quiz.progress import Progress
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,20 @@ def run_quiz(
         summary = summarize(started, now, zone)
         lines = summary_lines(summary, started.titles, now, zone)
     return Ran("Quiz done", lines, started, interrupted)
+
+
+def progress_report(packs: Sequence[Path] = (), clock: Clock | None = None) -> Progress:
+    """Mastery per principle, reviews per day and the week's forecast, as of now."""
+    from contextlib import closing
+
+    from lp_coach.content.library import open_library
+    from lp_coach.quiz.progress import progress
+    from lp_coach.store.db import connect
+
+    library = open_library(packs)
+    moment = (clock or SystemClock()).now()
+    with closing(connect()) as conn:
+        return progress(conn, library, default_scheduler(), moment, local_zone())
 
 
 def export_anki(path: Path, packs: Sequence[Path] = (), clock: Clock | None = None) -> int:

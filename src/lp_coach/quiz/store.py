@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from lp_coach.clock import iso, parse_iso
 from lp_coach.errors import StoreError
 from lp_coach.quiz.cards import QuizCard
-from lp_coach.quiz.clock import iso, parse_iso
 from lp_coach.store.db import transaction
 
 if TYPE_CHECKING:
@@ -50,6 +50,11 @@ def load_states(conn: sqlite3.Connection) -> dict[str, Stored]:
             row["id"], row["principle_id"], row["kind"], card, due, row["created"]
         )
     return states
+
+
+def seen_ids(conn: sqlite3.Connection) -> set[str]:
+    """The ids of every card seen at least once."""
+    return {row[0] for row in conn.execute("SELECT id FROM quiz_cards")}
 
 
 def introduced_since(conn: sqlite3.Connection, since: datetime) -> int:

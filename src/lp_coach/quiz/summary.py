@@ -6,9 +6,9 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
+from lp_coach.clock import start_of_day
 from lp_coach.content.model import title_list
 from lp_coach.quiz import store
-from lp_coach.quiz.clock import start_of_day
 from lp_coach.quiz.engine import Quiz
 from lp_coach.quiz.grades import Grade
 from lp_coach.quiz.select import Selection

@@ -187,12 +187,8 @@ class Inbox:
         """What this phone has sent in this session, oldest first."""
         self._participant(client)
         with self.lock:
-            rows = self.conn.execute(
-                "SELECT id, step, kind, text, visibility FROM session_entries "
-                "WHERE session_id = ? AND source = ? ORDER BY id",
-                (self.session_id, SOURCE + client),
-            ).fetchall()
-        return [self._shown(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+            sent = sessions.entries_from(self.conn, self.session_id, SOURCE + client)
+        return [self._shown(e.id, e.step, e.kind, e.text, e.visibility) for e in sent]
 
     def count(self) -> int:
         with self.lock:
@@ -236,16 +232,11 @@ class Inbox:
 
     def _rejoin(self) -> dict[str, Participant]:
         """The phones that already sent something in this session (a resumed room)."""
-        rows = self.conn.execute(
-            "SELECT source, person FROM session_entries "
-            "WHERE session_id = ? AND source LIKE 'room:%' ORDER BY id",
-            (self.session_id,),
-        )
         found: dict[str, Participant] = {}
-        for row in rows:
-            client = row["source"][len(SOURCE) :]
+        for entry in sessions.entries_from(self.conn, self.session_id, SOURCE, prefix=True):
+            client = (entry.source or SOURCE)[len(SOURCE) :]
             if client not in found or found[client].name is None:
-                found[client] = Participant(client, row["person"])
+                found[client] = Participant(client, entry.person)
         return found
 
 

@@ -7,21 +7,12 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
-from lp_coach.errors import StoreError, describe_os_error
-from lp_coach.paths import data_dir, ensure_private_dir
+from lp_coach import clock
+from lp_coach.errors import StoreError, describe_db_error, describe_os_error
+from lp_coach.paths import db_path, ensure_private_dir
 from lp_coach.store.migrations import migrate
-
-DB_NAME = "lp-coach.db"
-FULL_BELOW = 256 * 1024
-"""Free bytes under which a database that cannot be written is put down to a full disk."""
-
-
-def db_path() -> Path:
-    """Where the database lives."""
-    return data_dir() / DB_NAME
 
 
 def connect(path: Path | None = None, *, shared: bool = False) -> sqlite3.Connection:
@@ -50,31 +41,6 @@ def connect(path: Path | None = None, *, shared: bool = False) -> sqlite3.Connec
         conn.close()
         raise StoreError(describe_db_error(exc, path)) from None
     return conn
-
-
-def describe_db_error(exc: sqlite3.Error, path: Path | None = None) -> str:
-    """A database error in plain words, naming the file, with what the user can do."""
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    path = path or db_path()
-    where = f"the database {path}"
-    if name.startswith(("SQLITE_FULL", "SQLITE_IOERR")) and _nearly_full(path.parent):
-        name = "SQLITE_FULL"  # SQLite says "disk I/O error" when it cannot grow its index file
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return (
-            f"{where} is damaged: {exc} (restore it from a backup, or move it aside "
-            "and lp-coach starts a new one)"
-        )
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return f"{where} is locked: {exc} (another lp-coach is using it; try again when it is done)"
-    if name.startswith("SQLITE_READONLY"):
-        return f"{where} is read-only: {exc} (make it and its folder writable, then try again)"
-    if name.startswith("SQLITE_FULL"):
-        return f"disk full writing {where} (free some space and try again)"
-    if name.startswith("SQLITE_CANTOPEN"):
-        return f"{where} cannot be opened: {exc} (check that its folder exists and is yours)"
-    if name.startswith("SQLITE_IOERR"):
-        return f"{where} cannot be read or written: {exc} (is the disk full or gone?)"
-    return f"{where}: {exc}"
 
 
 _PATIENT: dict[int, tuple[sqlite3.Connection, float]] = {}
@@ -129,16 +95,6 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
-def _nearly_full(folder: Path) -> bool:
-    """True when the disk holding `folder` has no room left to speak of."""
-    import shutil
-
-    try:
-        return shutil.disk_usage(folder).free < FULL_BELOW
-    except OSError:
-        return False
-
-
 def now() -> str:
     """The current time as stored: ISO 8601, local time with its offset, to the second."""
-    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+    return clock.stamp(clock.now())

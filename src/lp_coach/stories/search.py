@@ -6,11 +6,10 @@ import sqlite3
 from typing import NamedTuple
 
 from lp_coach.errors import UsageError
-from lp_coach.journal.query import to_fts
-from lp_coach.journal.search import MARK_END, MARK_START, SNIPPET_WORDS
+from lp_coach.fts import snippet, to_fts
 from lp_coach.stories.model import STORY_COLUMNS, Story, from_row
 
-SNIPPET = f"snippet(stories_fts, -1, '{MARK_START}', '{MARK_END}', '…', {SNIPPET_WORDS})"
+SNIPPET = snippet("stories_fts")
 RANK = "bm25(stories_fts, 2.0, 1.0, 1.0, 1.0, 1.0), stories_fts.rowid DESC"
 """Best first: bm25 with a match in the title counting double; then newest."""
 
@@ -27,7 +26,7 @@ def search(
 ) -> list[StoryHit]:
     """Stories matching `query` (words, "phrases", prefix*, OR, -word), best first.
 
-    The same query language as `journal search` (journal/query.py); `limit` 0 means all.
+    The same query language as `journal search` (lp_coach/fts.py); `limit` 0 means all.
     """
     match = to_fts(query)
     where = ""

@@ -65,6 +65,11 @@ def stories(conn: sqlite3.Connection, principles: Sequence[str] = ()) -> Iterato
         yield from_row(row)
 
 
+def count(conn: sqlite3.Connection) -> int:
+    """How many stories the bank holds."""
+    return int(conn.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+
 def tag_counts(conn: sqlite3.Connection) -> dict[str, int]:
     """How many stories each principle has."""
     rows = conn.execute("SELECT principle_id, count(*) FROM story_tags GROUP BY principle_id")

@@ -332,7 +332,8 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, OSError):
         return describe_os_error(exc)
     if isinstance(exc, sqlite3.Error):
-        from lp_coach.store.db import describe_db_error
+        from lp_coach.errors import describe_db_error
+        from lp_coach.paths import db_path
 
-        return describe_db_error(exc)
+        return describe_db_error(exc, db_path())
     return str(exc)

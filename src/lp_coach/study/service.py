@@ -3,21 +3,167 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lp_coach.content.model import Library, Principle
+from lp_coach.content.model import Library
 from lp_coach.errors import CoachError, NotFound, UsageError
-from lp_coach.study import sessions
-from lp_coach.study.engine import Session
-from lp_coach.study.notes import (
-    has_private,
-    new_notes_path,
-    notes_context,
-    notes_written,
-    write_notes,
-)
+from lp_coach.study import engine, sessions
+from lp_coach.study.engine import Face, Session
+from lp_coach.study.notes import LEADER_COPY, notes_files, notes_written
 from lp_coach.study.sessions import Options, SessionRecord
+from lp_coach.study.writeup import write_up
+
+if TYPE_CHECKING:
+    from lp_coach.room.live import Room
+
+
+@dataclass(frozen=True)
+class Request:
+    """How a study session was asked for (None: not given)."""
+
+    principle: str | None = None
+    """As typed (id, title, prefix or number); None: the plan's next one."""
+    group: str | None = None
+    """'Ann, Ben,Cal'; None: solo."""
+    minutes: int | None = None
+    leader: bool = False
+    scripture: bool = True
+    prayer: bool = True
+    resume: bool = False
+    session_id: int | None = None
+    journal: bool = False
+    room: bool = False
+    room_host: str | None = None
+    room_port: int | None = None
+
+
+@dataclass(frozen=True)
+class Studied:
+    """How a session run ended."""
+
+    session_id: int
+    finished: bool
+    notes: tuple[str, ...] = ()
+    """The files of the group's notes, once finished."""
+    leader_notes: tuple[str, ...] = ()
+    """The files of the leader's copy (with the private notes), when there is one."""
+    journal: bool = False
+    """The answers were kept in the journal too."""
+    saved: str = ""
+    """Stopped before the end: what was kept and how to go on."""
+
+
+def run_study(
+    request: Request,
+    face_for: Callable[[Room | None], Face],
+    confirm_resume: Callable[[SessionRecord, Progress | None], bool],
+    packs: Sequence[Path] = (),
+) -> Studied:
+    """Start (or resume) a session and run it through the face `face_for` makes (given the
+    live room, when there is one); the notes are written when it ends.
+
+    An unfinished session met on a new start goes to `confirm_resume` (with where it
+    stands): True resumes it instead.
+    """
+    from lp_coach.content.library import open_library
+    from lp_coach.store.db import connect
+
+    if (request.room_host is not None or request.room_port is not None) and not (
+        request.room or request.resume
+    ):
+        raise UsageError("--room-host and --room-port go with --room")
+    library = open_library(packs)
+    with closing(connect()) as conn:
+        if not request.resume and request.session_id is None:
+            waiting = unfinished(conn)
+            if waiting is not None and confirm_resume(waiting, progress(conn, library, waiting)):
+                request = replace(request, resume=True, session_id=waiting.id, principle=None)
+        opened = _resumed if request.resume else _new
+        session = opened(conn, library, request)
+        room = request.room or bool(session.record.options.room)  # a resumed room comes back
+        if (request.room_host is not None or request.room_port is not None) and not room:
+            raise UsageError("--room-host and --room-port go with --room")
+        live = _open_room(session, request) if room else None
+        face = face_for(live)
+        if live is not None:
+            from lp_coach.room.face import RoomFace
+
+            face = RoomFace(face, live)
+        finish = write_up if live is None else live.closing(write_up)
+        try:
+            outcome = engine.run(session, face, finish)
+        finally:
+            face.close()  # before anything is printed, so it lands on the normal screen
+            if live is not None:
+                live.stop()
+    if not outcome.finished:
+        return Studied(session.record.id, False, saved=engine.saved_line(session))
+    notes = outcome.notes_path or ""
+    files = tuple(str(f) for f in notes_files(Path(notes))) or (notes,)
+    group = tuple(f for f in files if LEADER_COPY + "." not in f)
+    leader = tuple(f for f in files if LEADER_COPY + "." in f)
+    return Studied(outcome.session.id, True, group, leader, outcome.session.options.journal)
+
+
+def _resumed(conn: sqlite3.Connection, library: Library, request: Request) -> Session:
+    if request.principle is not None:
+        raise UsageError("--resume continues a session; leave out the principle")
+    given = {
+        "--group": request.group is not None,
+        "--minutes": request.minutes is not None,
+        "--no-scripture": not request.scripture,
+        "--no-prayer": not request.prayer,
+        "--journal": request.journal,
+    }  # what shapes the agenda: a resumed session keeps what it started with
+    fixed = [name for name, there in given.items() if there]
+    if fixed:
+        which = resume(conn, library, request.session_id).record.id
+        raise UsageError(
+            f"--resume continues session {which} as it was started: leave out "
+            f"{' and '.join(fixed)} (only --leader and --plain apply)"
+        )
+    return resume(conn, library, request.session_id, leader=request.leader)
+
+
+def _new(conn: sqlite3.Connection, library: Library, request: Request) -> Session:
+    if request.session_id is not None:
+        raise UsageError("--session is only for --resume")
+    if request.journal and request.group is not None:
+        raise UsageError("--journal keeps a solo session's answers; leave out --group")
+    if request.principle is None:
+        from lp_coach.study.plan import next_principle
+
+        chosen = next_principle(conn, library)
+    else:
+        from lp_coach.content.lookup import find_principle
+
+        chosen = find_principle(library, request.principle)
+    options = Options(
+        principle_id=chosen.id,
+        minutes=60 if request.minutes is None else request.minutes,
+        group=parse_group(request.group),
+        leader=request.leader,
+        scripture=request.scripture,
+        prayer=request.prayer,
+        journal=request.journal,
+    )
+    return start(conn, library, options)
+
+
+def _open_room(session: Session, request: Request) -> Room:
+    """Start the room (the LAN address and port 8765 unless told)."""
+    from lp_coach.paths import db_path
+    from lp_coach.room.live import Room
+    from lp_coach.room.server import DEFAULT_PORT, lan_address
+
+    bind = lan_address() if request.room_host is None else request.room_host
+    shown = lan_address() if bind in ("0.0.0.0", "::", "") else bind
+    port = DEFAULT_PORT if request.room_port is None else request.room_port
+    return Room.open(session, db_path(), bind, port, shown)
 
 
 def parse_group(text: str | None) -> tuple[str, ...]:
@@ -103,81 +249,3 @@ def progress(conn: sqlite3.Connection, library: Library, record: SessionRecord) 
         return Progress(len(session.steps), len(session.steps), "done")
     number = session.state.position + 1
     return Progress(number, len(session.steps), session.step.segment.title)
-
-
-def next_after(conn: sqlite3.Connection, library: Library, current: str) -> Principle | None:
-    """The principle the plan comes to after `current` is done."""
-    from lp_coach.study.plan import load_plan, plan_rows
-
-    rows = plan_rows(conn, library, load_plan(conn, library))
-    for row in rows:
-        if not row.done and row.principle_id != current:
-            return library.get(row.principle_id)
-    return None
-
-
-def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
-    """Render the session's notes (and keep solo answers in the journal if asked for);
-    return the Markdown file's path."""
-    conn = session.conn
-    if session.record.options.journal:
-        keep_in_journal(session)
-    entries = sessions.entries(conn, session.record.id)
-    record = session.record
-    parts = (
-        record,
-        session.principle,
-        session.steps,
-        entries,
-        next_after(conn, session.library, session.principle.id),
-    )
-    context = notes_context(*parts)
-    if not record.notes_path:  # kept before writing: writing again after a kill reuses it
-        record.notes_path = str(new_notes_path(context))
-        sessions.set_notes_path(conn, record.id, record.notes_path)
-    path = Path(record.notes_path)
-    if has_private(entries):  # the leader's copy first: group notes there mean all are
-        write_notes(notes_context(*parts, leader=True), overrides, beside=path)
-    return str(write_notes(context, overrides))
-
-
-def write_again(conn: sqlite3.Connection, library: Library, record: SessionRecord) -> str:
-    """Render and write a finished session's notes again (or at last, when writing them
-    failed at the end of the session); return the Markdown file's path."""
-    if record.status != sessions.FINISHED:
-        raise UsageError(
-            f"session {record.id} is not finished; continue it with "
-            f"`lp-coach study --resume --session {record.id}`"
-        )
-    path = write_up(Session(conn, record, library))
-    sessions.set_notes_path(conn, record.id, path)
-    return path
-
-
-def keep_in_journal(session: Session) -> int:
-    """Add each answer of the session to the journal, tagged with its principle.
-
-    Entries carry a fingerprint made from the session and entry, so finishing (or
-    retrying) twice never adds them twice. Returns how many answers there were.
-    """
-    from datetime import date
-
-    from lp_coach.journal.entries import NewEntry
-    from lp_coach.journal.store import add_many
-    from lp_coach.study.notes import step_prompt
-
-    record = session.record
-    prompts = {s.key: step_prompt(s) for s in session.steps if s.collects in ("answer", "action")}
-    new = [
-        NewEntry(
-            day=date.fromisoformat(record.started[:10]),
-            text=f"{prompts.get(e.step, '')}\n\n{e.text}".strip(),
-            principles=(record.principle_id,),
-            source=f"study:{record.id}",
-            fingerprint=f"study:{record.id}:{e.id}",
-        )
-        for e in sessions.entries(session.conn, record.id)
-        if e.kind in ("answer", "action") and e.step in prompts
-    ]
-    add_many(session.conn, new)
-    return len(new)

@@ -125,6 +125,11 @@ def latest(conn: sqlite3.Connection, status: str | None = None) -> SessionRecord
     return _record(row) if row is not None else None
 
 
+def last_finished(conn: sqlite3.Connection) -> SessionRecord | None:
+    """The finished session started last, or None."""
+    return latest(conn, FINISHED)
+
+
 def all_sessions(conn: sqlite3.Connection) -> list[SessionRecord]:
     """Every session, oldest first."""
     return [_record(row) for row in conn.execute("SELECT * FROM sessions ORDER BY id")]
@@ -200,6 +205,20 @@ def entries(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
         "SELECT id, step, kind, person, text, created, visibility, source FROM session_entries "
         "WHERE session_id = ? ORDER BY id",
         (session_id,),
+    )
+    return [Entry(**dict(row)) for row in rows]
+
+
+def entries_from(
+    conn: sqlite3.Connection, session_id: int, source: str, *, prefix: bool = False
+) -> list[Entry]:
+    """What came from `source` (with `prefix`, from any source starting with it) in a
+    session, in the order it was said."""
+    length = len(source) if prefix else -1  # substr(x, 1, -1) is '': the whole source then
+    rows = conn.execute(
+        "SELECT id, step, kind, person, text, created, visibility, source FROM session_entries "
+        "WHERE session_id = ? AND (source = ? OR substr(source, 1, ?) = ?) ORDER BY id",
+        (session_id, source, length, source),
     )
     return [Entry(**dict(row)) for row in rows]
 

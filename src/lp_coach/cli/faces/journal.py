@@ -96,7 +96,7 @@ def print_hits(results: Results, printer: Printer) -> None:
 
 def snippet_parts(snippet: str, printer: Printer) -> list[Part]:
     """A search snippet as parts of a line: matches reversed on a terminal, *starred* else."""
-    from lp_coach.journal.search import MARK_END, MARK_START
+    from lp_coach.fts import MARK_END, MARK_START
 
     parts: list[Part] = []
     flat = " ".join(snippet.split())

@@ -1,4 +1,5 @@
-"""Turn what a user types into a safe FTS5 query: words, "phrases", prefix*, OR, NOT or -word."""
+"""Full-text search for journal and stories: what a user types as a safe FTS5 query, and the
+marks around each match in a snippet."""
 
 from __future__ import annotations
 
@@ -6,6 +7,12 @@ import re
 from typing import NamedTuple
 
 from lp_coach.errors import UsageError
+
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+"""Private-use characters around each match in a snippet, for the face to style."""
+SNIPPET_WORDS = 16
+"""About how many words of text a snippet shows around a match."""
 
 _TERM = re.compile(r'(-?)"([^"]*)"?(\*?)|(\S+)')
 
@@ -60,3 +67,8 @@ def to_fts(query: str) -> str:
     for term in unwanted:
         expression = f"({expression}) NOT {term.fts()}"
     return expression
+
+
+def snippet(table: str) -> str:
+    """The SQL that makes a snippet of `table`'s matching row, its matches marked."""
+    return f"snippet({table}, -1, '{MARK_START}', '{MARK_END}', '…', {SNIPPET_WORDS})"

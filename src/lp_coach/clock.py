@@ -1,4 +1,4 @@
-"""The time a quiz runs at: the system clock for people, a frozen one for tests and benchmarks."""
+"""The time lp-coach runs at: the system clock for people, a frozen one for tests and benchmarks."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Protocol
 
 
 class Clock(Protocol):
-    """Where the quiz engine, scheduler and store get "now" from."""
+    """Where the quiz engine, the scheduler and the stores get "now" from."""
 
     def now(self) -> datetime:
         """The current time, timezone-aware, in UTC."""
@@ -22,7 +22,10 @@ class SystemClock:
 
 
 class FrozenClock:
-    """A clock that stands still until it is moved (a simulated month takes no time)."""
+    """A clock that stands still until it is moved (a simulated month takes no time).
+
+    Used only by tests and benchmarks (`use_clock`), never by a command.
+    """
 
     def __init__(self, start: datetime) -> None:
         if start.tzinfo is None:
@@ -35,6 +38,26 @@ class FrozenClock:
     def advance(self, delta: timedelta) -> None:
         """Move the clock forward by `delta`."""
         self.current += delta
+
+
+_in_use: list[Clock] = [SystemClock()]
+
+
+def now() -> datetime:
+    """The current time, aware, in UTC, from the clock in use (the system's unless told)."""
+    return _in_use[0].now()
+
+
+def use_clock(clock: Clock) -> Clock:
+    """Make `clock` the one `now` reads (a test's or a benchmark's); the one it replaces."""
+    before, _in_use[0] = _in_use[0], clock
+    return before
+
+
+def stamp(moment: datetime) -> str:
+    """How the journal, stories and sessions store a time: ISO 8601 in local time with its
+    offset, to the second (the quiz stores UTC with `iso`)."""
+    return moment.astimezone().isoformat(timespec="seconds")
 
 
 def iso(moment: datetime) -> str:

@@ -1,0 +1,80 @@
+"""What the `principles` commands ask of the core: the library, a principle, a check, a file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from lp_coach.content.model import Library, Principle
+    from lp_coach.errors import Problem
+
+Packs = Sequence[Path]
+"""Principle directories laid over the built-in pack (the --principles option)."""
+
+
+class Found(NamedTuple):
+    """A principle, in the library it was found in (for its related principles' titles)."""
+
+    principle: Principle
+    library: Library
+
+
+class Checked(NamedTuple):
+    """What a check of the packs found: the library (None when any problem stops it)."""
+
+    library: Library | None
+    problems: list[Problem]
+    packs: int
+    """How many packs were checked, the built-in one included."""
+
+
+class Created(NamedTuple):
+    """A new principle's file, and the pack it went into."""
+
+    path: Path
+    pack: Path
+
+
+def library(packs: Packs = ()) -> Library:
+    """Every principle of the built-in pack and the user's, in series order."""
+    from lp_coach.content.library import open_library
+
+    return open_library(packs)
+
+
+def principle(typed: str, packs: Packs = ()) -> Found:
+    """The principle `typed` names (id, title, prefix or number), or NotFound."""
+    from lp_coach.content.library import open_library
+    from lp_coach.content.lookup import find_principle
+
+    opened = open_library(packs)
+    return Found(find_principle(opened, typed), opened)
+
+
+def validate(dirs: Sequence[Path] = (), packs: Packs = ()) -> Checked:
+    """Check every configured pack and `dirs`, and list every problem found."""
+    from lp_coach.content.library import configured_packs
+    from lp_coach.content.packs import check_library
+
+    found = configured_packs([*packs, *dirs])
+    checked, problems = check_library(found)
+    return Checked(checked, problems, len(found))
+
+
+def schema(pack: bool = False) -> dict[str, Any]:
+    """The JSON Schema of a principle file (or, `pack`, of pack.yaml)."""
+    from lp_coach.content.schema import pack_schema, principle_schema
+
+    return pack_schema() if pack else principle_schema()
+
+
+def new(principle_id: str, title: str | None, directory: Path | None, packs: Packs = ()) -> Created:
+    """Write a commented scaffold for a new principle into `directory` (else the user's pack)."""
+    from lp_coach.content.library import open_library
+    from lp_coach.content.scaffold import new_principle
+    from lp_coach.paths import user_pack_dir
+
+    target = directory or user_pack_dir()
+    return Created(new_principle(open_library(packs), principle_id, target, title), target)

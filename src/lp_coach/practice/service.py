@@ -1,0 +1,90 @@
+"""What the `practice` commands ask of the core: a practice run, and the attempts so far."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from lp_coach.errors import Interrupted, UsageError
+
+if TYPE_CHECKING:
+    from lp_coach.content.model import Library
+    from lp_coach.practice.session import Face, Outcome
+    from lp_coach.practice.store import Attempt
+
+STOPPED = "Stopped; the answers judged so far are kept."
+"""What Ctrl-C in a practice says: every attempt judged is recorded already."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """How a practice was asked for."""
+
+    principles: tuple[str, ...] = ()
+    """As typed: id, title or prefix (none: any, those with fewest stories most often)."""
+    count: int = 1
+    minutes: float = 2.0
+    aloud: bool = False
+    seed: int | None = None
+
+
+class History(NamedTuple):
+    """The attempts asked for, newest last, and the principles' titles."""
+
+    attempts: list[Attempt]
+    titles: dict[str, str]
+
+
+def run_practice(request: Request, face: Face, packs: Sequence[Path] = ()) -> Outcome:
+    """Choose the questions and ask them through `face`, each attempt recorded as it is
+    judged; Ctrl-C raises Interrupted saying so."""
+    import random
+
+    from lp_coach.content.library import open_library
+    from lp_coach.practice import store
+    from lp_coach.practice.choose import choose
+    from lp_coach.practice.session import run
+    from lp_coach.store.db import connect
+    from lp_coach.stories import store as story_store
+
+    if not request.minutes > 0:
+        raise UsageError("--minutes must be more than 0")
+    library = open_library(packs)
+    only = _principle_ids(library, request.principles)
+    with closing(connect()) as conn:
+        questions = choose(
+            library,
+            story_store.tag_counts(conn),
+            request.count,
+            random.Random(request.seed),
+            only=only,
+            asked=store.times_asked(conn),
+        )
+        try:
+            return run(conn, questions, face, minutes=request.minutes, spoken=request.aloud)
+        except KeyboardInterrupt:
+            raise Interrupted(STOPPED) from None
+
+
+def history(
+    principles: Sequence[str] = (), number: int | None = None, packs: Sequence[Path] = ()
+) -> History:
+    """The attempts for `principles` (as typed; none: all), the latest `number` of them."""
+    from lp_coach.content.library import open_library
+    from lp_coach.practice.store import history as attempts
+    from lp_coach.store.db import connect
+
+    library = open_library(packs)
+    only = _principle_ids(library, principles)
+    with closing(connect()) as conn:
+        found = attempts(conn, only, number)
+    return History(found, {p.id: p.title for p in library.principles})
+
+
+def _principle_ids(library: Library, typed: Sequence[str]) -> tuple[str, ...]:
+    from lp_coach.content.lookup import find_principle
+
+    return tuple(dict.fromkeys(find_principle(library, p).id for p in typed))

@@ -1,0 +1,79 @@
+"""What the `sessions` commands ask of the core: the sessions held, and their notes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import closing
+from pathlib import Path
+from typing import NamedTuple
+
+from lp_coach.errors import NotFound, UsageError
+from lp_coach.study import sessions
+from lp_coach.study.service import Progress, progress
+from lp_coach.study.sessions import SessionRecord
+from lp_coach.study.writeup import write_again
+
+
+class Held(NamedTuple):
+    """A session as listed: its record, and where it stands (None: its principle is gone)."""
+
+    record: SessionRecord
+    place: Progress | None
+
+
+class Notes(NamedTuple):
+    """A finished session's notes: their Markdown to print, or the files written again."""
+
+    markdown: str | None
+    files: tuple[Path, ...] = ()
+
+
+def list_sessions(packs: Sequence[Path] = ()) -> list[Held]:
+    """Every session, oldest first, with where each stands."""
+    from lp_coach.store.db import connect
+
+    with closing(connect()) as conn:
+        records = sessions.all_sessions(conn)
+        if not records:
+            return []
+        from lp_coach.content.library import open_library
+
+        library = open_library(packs)
+        return [Held(r, progress(conn, library, r)) for r in records]
+
+
+def session_notes(
+    session_id: int | None, last: bool, *, write: bool = False, packs: Sequence[Path] = ()
+) -> Notes:
+    """The notes of session `session_id` (or, `last`, of the latest finished one); with
+    `write`, written again first and their files returned instead."""
+    from lp_coach.store.db import connect
+
+    if (session_id is None) == (not last):
+        raise UsageError("give a session ID or --last (see `lp-coach sessions list`)")
+    with closing(connect()) as conn:
+        record = (
+            sessions.latest(conn, sessions.FINISHED)
+            if last
+            else sessions.load(conn, session_id or 0)
+        )
+        if record is None:
+            raise NotFound("no finished session yet")
+        if write:
+            from lp_coach.content.library import open_library
+            from lp_coach.study.notes import note_files
+
+            markdown = write_again(conn, open_library(packs), record)
+            return Notes(None, tuple(note_files(Path(markdown))))
+    if record.status != sessions.FINISHED:
+        raise UsageError(
+            f"session {record.id} is not finished; continue it with "
+            f"`lp-coach study --resume --session {record.id}`"
+        )
+    again = f"write them with `lp-coach sessions show {record.id} --write`"
+    if record.notes_path is None:
+        raise NotFound(f"session {record.id} is finished but its notes were not written; {again}")
+    try:
+        return Notes(Path(record.notes_path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise NotFound(f"{record.notes_path}: {exc.strerror}; {again}") from None
