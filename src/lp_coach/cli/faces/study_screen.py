@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from lp_coach.room.live import Room
 
 SignalHandler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
+ROOM_REDRAW_GAP = 0.05
+"""Seconds at least between two redraws for phones' messages: a hundred phones sending at once
+are drawn a few at a time, not one redraw each (a key is never kept waiting)."""
 HANG_UPS = (signal.SIGTERM, signal.SIGHUP)
 """Signals that end a session as Ctrl-C does: terminal given back, "saved at step…" said."""
 
@@ -112,6 +115,8 @@ class ScreenFace:
         """A word about the last reply, shown once on the next screen."""
         self.on_stop: list[SignalHandler] = []
         """Ctrl-Z's handler before ours, while we hold the terminal."""
+        self.drawn_at = 0.0
+        """When the screen was last drawn (time.monotonic)."""
         self.on_hang_up: dict[int, SignalHandler] = {}
         """SIGTERM's and SIGHUP's handlers before ours, while we hold the terminal."""
 
@@ -154,6 +159,11 @@ class ScreenFace:
             if self.pending:
                 key = self.pending.popleft()
                 if key == "room" and self.room is not None:
+                    assert self.keys is not None
+                    until = self.drawn_at + ROOM_REDRAW_GAP  # gather what else comes in
+                    while (wait := until - time.monotonic()) > 0 and not self.pending:
+                        self.room.drain()
+                        self.pending.extend(k for k in self.keys.read(wait) if k != "room")
                     self.room.drain()
                     view = keys.view = self.room.refresh(view)
                     continue
@@ -171,6 +181,7 @@ class ScreenFace:
             state = (live, clock(left).plain, typed, keys.message, keys.scroll, self.console.size)
             if (state, room) != drawn:
                 live.update(self._frame(screen, view), refresh=True)
+                self.drawn_at = time.monotonic()
                 keys.scroll = min(keys.scroll, screen.body.hidden)  # as far as there is text
                 drawn = ((*state[:4], keys.scroll, state[5]), room)
             assert self.keys is not None
