@@ -308,8 +308,15 @@ def run(phones: int, answers: int, pace: float, *, prefill: int = 0, flaky: bool
     refresh = room.refresh
 
     def seen(view: View) -> View:
+        """The screen's refresh; every answer it read is on the next frame (its Said box shows
+        the newest, and counts the others)."""
+        before = room.read_up_to
         fresh = refresh(view)
-        screen.saw({e.text for e in fresh.said})
+        rows = conn.execute(
+            "SELECT text FROM session_entries WHERE session_id = ? AND id > ? AND id <= ?",
+            (session.record.id, before, room.read_up_to),
+        )
+        screen.saw({row[0] for row in rows})
         return fresh
 
     room.refresh = seen  # type: ignore[method-assign]

@@ -35,7 +35,7 @@ class Room:
         self._qr: list[list[bool]] = []
         self._said: dict[str, deque[Entry]] = {}
         """What the screen shows of each step (its latest SCREEN_TAIL entries)."""
-        self._last_id = 0
+        self.read_up_to = 0
         """The last entry read into `_said`: a phone's message reads only what is new."""
 
     @classmethod
@@ -105,11 +105,11 @@ class Room:
         rows = self.session.conn.execute(
             "SELECT id, step, kind, person, text, created, visibility, source "
             "FROM session_entries WHERE session_id = ? AND id > ? ORDER BY id",
-            (self.session.record.id, self._last_id),
+            (self.session.record.id, self.read_up_to),
         )
         for row in rows:
             entry = Entry(**dict(row))
-            self._last_id = entry.id
+            self.read_up_to = entry.id
             if on_screen(entry):
                 tail = self._said.setdefault(entry.step, deque(maxlen=SCREEN_TAIL))
                 tail.append(shown_on_screen(entry))
