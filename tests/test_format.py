@@ -33,6 +33,11 @@ def sample(shape: Shape, principle_id: str = "servant-leadership") -> dict[str, 
         Kind.REF: "Proverbs 20:14",
         Kind.TEXTS: ["serve first"],
         Kind.PRINCIPLES: ["frugality", "earn-trust"],
+        Kind.STAGE: "interpretive",
+        Kind.FAITH: "belief",
+        Kind.NOTE: {"text": "Pray for each other.", "faith": "belief"},
+        Kind.NOTES: ["Who do you serve?", {"text": "Read Mark 10:45.", "faith": "scripture"}],
+        Kind.PHRASES: [{"key": "first", "text": "serve first"}],
     }
     out: dict[str, Any] = {}
     for spec in shape.fields:

@@ -88,6 +88,7 @@ def test_show_json_uses_the_contract_field_names(cli: Invoke) -> None:
         "title",
         "statement",
         "key_phrases",
+        "content_note",
         "scripture",
         "discussion",
         "examples",

@@ -26,8 +26,8 @@ def test_every_principle_yields_every_kind_of_card(principle: Principle) -> None
     mine = [c for c in build_cards(LIBRARY) if c.source_id == p.id]
     ids = [c.id for c in mine]
     assert ids[:2] == [f"{p.id}:name:statement", f"{p.id}:recall:statement"]
-    assert ids[2:] == [f"{p.id}:cloze:{n}" for n in range(1, len(p.key_phrases) + 1)] + [
-        f"{p.id}:scenario:{n}" for n in range(1, len(p.scenarios) + 1)
+    assert ids[2:] == [f"{p.id}:cloze:{k.key}" for k in p.key_phrases] + [  # type: ignore[attr-defined]
+        f"{p.id}:scenario:{s.key}" for s in p.scenarios
     ]
     name, recall, *rest = mine
     assert (name.front, name.back, recall.front, recall.back) == (

@@ -40,7 +40,7 @@ def test_export_writes_every_card_with_stable_ids(cli: Invoke, tmp_path: Path) -
         open_library().get("frugality").statement,  # type: ignore[union-attr]
         "Frugality",
     ]
-    scenario = fields["customer-obsession:scenario:5"]
+    scenario = fields["customer-obsession:scenario:fund-lower-prices"]
     assert scenario["tags"].split()[0] == "have-backbone-disagree-and-commit"
     second = tmp_path / "again.apkg"
     assert cli("quiz", "export", "--anki", str(second)).exit_code == 0

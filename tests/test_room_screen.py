@@ -131,7 +131,7 @@ def test_the_screen_hides_anonymous_names_and_leader_only_requests(room: Room) -
     face.show(room.session.view())
     face.close()
     assert "my private request" not in out.getvalue()
-    assert "(a prayer request for the leader only)" in out.getvalue()
+    assert "a prayer request for the leader · 1 so far" in out.getvalue()
 
 
 def test_the_welcome_shows_a_qr_code_and_later_steps_the_url(room: Room) -> None:

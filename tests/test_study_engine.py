@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -288,7 +289,12 @@ def test_private_notes_stay_out_of_the_group_notes(library: Library) -> None:
     group_copy = notes.read_text() + notes.with_suffix(".html").read_text()
     assert "public answer" in group_copy and "Ben seems worried" not in group_copy
     leader_md = notes.with_name(notes.stem + "-leader.md")
-    assert "*Private note:* Ben seems worried" in leader_md.read_text()
+    leader_copy = leader_md.read_text()
+    apart = leader_copy.split("## For the leader only")[1]
+    assert re.search(
+        r"\*\*\[for the leader only\]\*\* \*Private note, [^*]+:\* Ben seems worried", apart
+    )
+    assert leader_copy.count("Ben seems worried") == 1  # apart, not among what was said
     assert "Ben seems worried" in leader_md.with_suffix(".html").read_text()
     from lp_coach.study.notes import notes_files
 

@@ -229,6 +229,7 @@ def journal_streak(conn: sqlite3.Connection, today: date) -> tuple[int, bool]:
 def last_steps(conn: sqlite3.Connection, me: str | None) -> Steps | None:
     """The last finished session's action steps: `me`'s and unattributed ones, or all if no me."""
     from lp_coach.study import sessions
+    from lp_coach.study.visibility import TODAY, visible
 
     record = sessions.last_finished(conn)
     if record is None:
@@ -236,9 +237,8 @@ def last_steps(conn: sqlite3.Connection, me: str | None) -> Steps | None:
     wanted = me.casefold() if me else None
     steps = [
         (e.person, e.text)
-        for e in sessions.entries(conn, record.id)
-        if e.kind == "action"
-        and (wanted is None or e.person is None or e.person.casefold() == wanted)
+        for e in visible(sessions.entries(conn, record.id), TODAY)
+        if (wanted is None or e.person is None or e.person.casefold() == wanted)
     ]
     day = (record.finished or record.started)[:10]
     return Steps(record.id, day, record.principle_id, steps)

@@ -27,6 +27,7 @@ def run(argv: list[str] | None = None) -> None:
     each end in one line and their exit code (2 usage, 1 failure, 130 Ctrl-C); --debug
     shows the traceback instead.
     """
+    SETTINGS.reset()  # a run in the same process (the tests') keeps no options of the last
     try:
         if fast.try_run(argv):
             return

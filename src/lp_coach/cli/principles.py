@@ -105,7 +105,7 @@ def validate(
     """
     from lp_coach.content import service
 
-    library, problems, packs = service.validate(dirs or (), SETTINGS.principles)
+    library, problems, packs, notices = service.validate(dirs or (), SETTINGS.principles)
     for problem in problems:
         print(problem)
     if library is None:
@@ -116,6 +116,8 @@ def validate(
             file=sys.stderr,
         )
         raise typer.Exit(1)
+    for line in notices:
+        print(line)
     count = len(library.principles)
     print(f"ok: {count} principles in {packs} pack{'s' if packs != 1 else ''}")
 

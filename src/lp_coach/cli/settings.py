@@ -12,5 +12,10 @@ class Settings:
         self.principles: list[Path] = []
         self.debug = False
 
+    def reset(self) -> None:
+        """Back to no options given: each run starts from its own command line."""
+        self.principles = []
+        self.debug = False
+
 
 SETTINGS = Settings()

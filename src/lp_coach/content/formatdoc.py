@@ -58,6 +58,10 @@ def _type(spec: Field) -> str:
         return f"list of [{_plural(spec.item.name)}](#{_title(spec.item).replace(' ', '-')})"
     if spec.kind is Kind.TRANSLATION:
         return "`WEB`, `KJV` or `ASV`"
+    if spec.kind is Kind.STAGE:
+        return "`grounding`, `interpretive` or `application`"
+    if spec.kind is Kind.FAITH:
+        return "`scripture` or `belief`"
     kind: str = spec.kind.value
     return kind
 

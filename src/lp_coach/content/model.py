@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 TRANSLATIONS = ("WEB", "KJV", "ASV")
+STAGE_NAMES = ("grounding", "interpretive", "application")
+"""A discussion question's stage: what it says, what it means, what it asks of us."""
+FAITH_MARKS = ("scripture", "belief")
+"""`scripture`: refers to a reading (left out without scripture); `belief`: assumes faith,
+naming God, prayer or church (left out of a secular session or guide)."""
 TITLE_SEPARATOR = " · "
 """Between titles in a line: a title may hold a comma or a semicolon (Are Right, A Lot)."""
 FORMAT = "lp_coach.format"
@@ -36,6 +41,50 @@ class Kind(Enum):
     TEXTS = "list of text"
     PRINCIPLES = "list of principle ids"
     OBJECTS = "list of entries"
+    STAGE = "stage"
+    FAITH = "faith mark"
+    NOTE = "text, or `{text, faith}`"
+    NOTES = "list of text, each may be `{text, faith}`"
+    PHRASES = "list of `{key, text}`"
+
+
+class Text(str):
+    """Text of the format that may carry a faith mark or a stable key (it is still a str).
+
+    Written in a file as plain text, or as a mapping `{text: ..., faith: belief}` (notes,
+    follow-ups, prompts) or `{key: ..., text: ...}` (key phrases).
+    """
+
+    key: str | None = None
+    faith: str | None = None
+
+    @classmethod
+    def of(cls, value: Any) -> Any:
+        """A Text from a file's plain value: a str stays a str unless a mapping marks it."""
+        if isinstance(value, Mapping):
+            text = cls(value["text"])
+            text.key = value.get("key")
+            text.faith = value.get("faith")
+            return text
+        return value
+
+    def data(self) -> Any:
+        """Back to the file's plain value."""
+        if self.key is None and self.faith is None:
+            return str(self)
+        out: dict[str, str] = {}
+        if self.key is not None:
+            out["key"] = self.key
+        out["text"] = str(self)
+        if self.faith is not None:
+            out["faith"] = self.faith
+        return out
+
+
+def faith_of(value: object) -> str | None:
+    """The faith mark of a text or an entry, or None."""
+    mark = getattr(value, "faith", None)
+    return mark if isinstance(mark, str) else None
 
 
 @dataclass(frozen=True)
@@ -86,13 +135,29 @@ class Question:
 
     noun: ClassVar[str] = "discussion question"
     question: str = field(metadata=declare(Kind.TEXT, "The question, as read to the group."))
+    stage: str | None = field(
+        default=None,
+        metadata=declare(
+            Kind.STAGE,
+            "`grounding` (what it says), `interpretive` (what it means, its limits) or "
+            "`application` (what we will do). Left out: guessed from the question's place.",
+        ),
+    )
+    faith: str | None = field(
+        default=None,
+        metadata=declare(
+            Kind.FAITH,
+            "`scripture` if the question refers to a reading, `belief` if it assumes faith "
+            "(names God, prayer or church); see Faith marks.",
+        ),
+    )
     follow_ups: tuple[str, ...] = field(
-        default=(), metadata=declare(Kind.TEXTS, "Questions to go deeper, asked on request.")
+        default=(), metadata=declare(Kind.NOTES, "Questions to go deeper, asked on request.")
     )
     leader_notes: str | None = field(
         default=None,
         metadata=declare(
-            Kind.TEXT, "For the facilitator only: what to listen for, and how to steer."
+            Kind.NOTE, "For the facilitator only: what to listen for, and how to steer."
         ),
     )
     minutes: int | None = field(
@@ -112,7 +177,7 @@ class Example:
     )
     lesson: str = field(metadata=declare(Kind.TEXT, "What the story teaches about the principle."))
     questions: tuple[str, ...] = field(
-        default=(), metadata=declare(Kind.TEXTS, "Questions about the story.")
+        default=(), metadata=declare(Kind.NOTES, "Questions about the story.")
     )
 
 
@@ -121,6 +186,15 @@ class Scenario:
     """A quiz situation, the principle it best shows, and plausible wrong answers."""
 
     noun: ClassVar[str] = "scenario"
+    key: str | None = field(
+        default=None,
+        kw_only=True,
+        metadata=declare(
+            Kind.SLUG,
+            "Names its quiz card, so review history stays with it when scenarios are added, "
+            "removed or reworded. Written once; never change it.",
+        ),
+    )
     situation: str = field(
         metadata=declare(Kind.TEXT, "A realistic situation that shows a principle unnamed.")
     )
@@ -160,7 +234,16 @@ class Principle:
     key_phrases: tuple[str, ...] = field(
         default=(),
         metadata=declare(
-            Kind.TEXTS, "Phrases blanked out in cloze quizzes; each must occur in the statement."
+            Kind.PHRASES,
+            "Phrases blanked out in cloze quizzes, each `{key, text}`: the text must occur in "
+            "the statement; the key names its quiz card (written once; never change it).",
+        ),
+    )
+    content_note: str | None = field(
+        default=None,
+        metadata=declare(
+            Kind.TEXT,
+            "For the leader: sensitive material in this principle and how to handle it.",
         ),
     )
     scripture: tuple[Scripture, ...] = field(
@@ -188,7 +271,7 @@ class Principle:
         ),
     )
     journal_prompts: tuple[str, ...] = field(
-        default=(), metadata=declare(Kind.TEXTS, "Prompts for the reflection journal.")
+        default=(), metadata=declare(Kind.NOTES, "Prompts for the reflection journal.")
     )
     interview_questions: tuple[str, ...] = field(
         default=(),
@@ -257,7 +340,9 @@ class Library:
 
 
 T = TypeVar("T", bound="DataclassInstance")
-_LISTS = (Kind.TEXTS, Kind.PRINCIPLES, Kind.OBJECTS)
+_LISTS = (Kind.TEXTS, Kind.PRINCIPLES, Kind.OBJECTS, Kind.NOTES, Kind.PHRASES)
+MARKED = (Kind.NOTE, Kind.NOTES, Kind.PHRASES)
+"""Kinds whose text may carry a faith mark or a key (`Text`)."""
 _Step = tuple[str, str, Spec, type[Any] | None, bool]  # attribute, key, spec, entry, list?
 _Declared = tuple[frozenset[str], tuple[_Step, ...]]
 _declared: dict[type[Any], _Declared] = {}
@@ -282,11 +367,13 @@ def from_data(cls: type[T], data: Mapping[str, Any], **local: Any) -> T:
     if not known.issuperset(data):
         unknown = ", ".join(sorted(set(data) - known))
         raise ValueError(f"{cls.__name__} has no field {unknown}")
-    for attr, key, _, item, listed in steps:
+    for attr, key, spec, item, listed in steps:
         if key in data:
             value = data[key]
             if item is not None:
                 value = tuple([from_data(item, entry) for entry in value])
+            elif spec.kind in MARKED:
+                value = tuple(map(Text.of, value)) if listed else Text.of(value)
             elif listed:
                 value = tuple(value)
             local[attr] = value
@@ -296,14 +383,20 @@ def from_data(cls: type[T], data: Mapping[str, Any], **local: Any) -> T:
 def to_data(obj: DataclassInstance) -> dict[str, Any]:
     """`obj`'s declared fields as plain data in the file format (lists, not tuples)."""
     out: dict[str, Any] = {}
-    for attr, key, _, item, listed in declared(type(obj))[1]:
+    for attr, key, spec, item, listed in declared(type(obj))[1]:
         value = getattr(obj, attr)
         if item is not None:
             value = [to_data(entry) for entry in value]
+        elif spec.kind in MARKED:
+            value = [_plain(v) for v in value] if listed else _plain(value)
         elif listed:
             value = list(value)
         out[key] = value
     return out
+
+
+def _plain(value: Any) -> Any:
+    return value.data() if isinstance(value, Text) else value
 
 
 def signature(cls: type[DataclassInstance]) -> list[Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from lp_coach.content.fields import PACK, PRINCIPLE, SLUG, SLUG_MAX, Field, Shape
-from lp_coach.content.model import TRANSLATIONS, Kind
+from lp_coach.content.model import FAITH_MARKS, STAGE_NAMES, TRANSLATIONS, Kind
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 
@@ -60,6 +60,29 @@ def _kind(spec: Field) -> dict[str, Any]:
             return {"type": "array", "items": text}
         case Kind.PRINCIPLES:
             return {"type": "array", "items": slug}
+        case Kind.STAGE:
+            return {"enum": list(STAGE_NAMES)}
+        case Kind.FAITH:
+            return {"enum": list(FAITH_MARKS)}
+        case Kind.NOTE:
+            return _marked(text, {"faith": {"enum": list(FAITH_MARKS)}})
+        case Kind.NOTES:
+            return {"type": "array", "items": _marked(text, {"faith": {"enum": list(FAITH_MARKS)}})}
+        case Kind.PHRASES:
+            return {"type": "array", "items": _marked(text, {"key": slug}, required="key")}
         case Kind.OBJECTS:
             assert spec.item is not None
             return {"type": "array", "items": _object(spec.item)}
+
+
+def _marked(
+    text: dict[str, Any], extra: dict[str, Any], required: str | None = None
+) -> dict[str, Any]:
+    """Plain text, or a mapping of `text` and the `extra` keys."""
+    mapping = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["text", *([required] if required else [])],
+        "properties": {"text": text, **extra},
+    }
+    return {"anyOf": [dict(text), mapping]}

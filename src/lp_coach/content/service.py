@@ -28,6 +28,8 @@ class Checked(NamedTuple):
     problems: list[Problem]
     packs: int
     """How many packs were checked, the built-in one included."""
+    notices: tuple[str, ...] = ()
+    """What a valid pack leaves to guess (content/notices.py): keys or stages not written."""
 
 
 class Created(NamedTuple):
@@ -56,11 +58,15 @@ def principle(typed: str, packs: Packs = ()) -> Found:
 def validate(dirs: Sequence[Path] = (), packs: Packs = ()) -> Checked:
     """Check every configured pack and `dirs`, and list every problem found."""
     from lp_coach.content.library import configured_packs
+    from lp_coach.content.notices import notices
     from lp_coach.content.packs import check_library
 
     found = configured_packs([*packs, *dirs])
     checked, problems = check_library(found)
-    return Checked(checked, problems, len(found))
+    if checked is None:
+        return Checked(checked, problems, len(found))
+    builtin = next((p.display for p in found if p.builtin), "")
+    return Checked(checked, problems, len(found), tuple(notices(checked, builtin)))
 
 
 def schema(pack: bool = False) -> dict[str, Any]:

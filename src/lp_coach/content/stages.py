@@ -1,13 +1,16 @@
-"""Discussion question stages (grounding, interpretive, application), read from file order.
+"""Discussion question stages (grounding, interpretive, application), as each question says.
 
-Principle files carry no stage for a question: authors order questions from what the
-principle says, through what it means, to what it asks of us this week, in roughly equal
-thirds. Agendas pick from every stage; guides group by stage.
+A question names its `stage`. One that does not (an older pack) is placed by file order:
+authors used to order questions from what the principle says, through what it means, to
+what it asks of us this week, in roughly equal thirds. Agendas pick from every stage;
+guides group by stage.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from lp_coach.content.model import Question
 
 
 @dataclass(frozen=True)
@@ -34,9 +37,12 @@ def stage_bounds(count: int) -> tuple[int, int]:
     return int(count / 3 + 0.5), int(2 * count / 3 + 0.5)
 
 
-def stage_of(index: int, count: int) -> Stage:
-    """The stage of the question at `index` (0-based) among `count`."""
-    interpretive, application = stage_bounds(count)
+def stage_of(index: int, questions: tuple[Question, ...]) -> Stage:
+    """The stage of the question at `index` (0-based): its own, else guessed from its place."""
+    named = questions[index].stage
+    if named is not None:
+        return next(s for s in STAGES if s.key == named)
+    interpretive, application = stage_bounds(len(questions))
     if index >= application:
         return STAGES[2]
     return STAGES[1] if index >= interpretive else STAGES[0]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lp_coach.content.fields import PACK, PRINCIPLE, SLUG, SLUG_MAX, Field, Shape
-from lp_coach.content.model import TRANSLATIONS, Kind
+from lp_coach.content.model import FAITH_MARKS, STAGE_NAMES, TRANSLATIONS, Kind
 from lp_coach.content.yamlsource import LList, LMap
 from lp_coach.errors import Problem
 
@@ -94,7 +94,9 @@ class _Checker:
     def value(self, value: Any, spec: Field, line: int, where: str) -> Any:
         label = f"{where}: {spec.name}" if where else spec.name
         kind = spec.kind
-        if kind in (Kind.TEXTS, Kind.PRINCIPLES, Kind.OBJECTS):
+        if kind is Kind.NOTE:
+            return self.marked(value, line, label, ("faith",))
+        if kind in (Kind.TEXTS, Kind.PRINCIPLES, Kind.OBJECTS, Kind.NOTES, Kind.PHRASES):
             if not isinstance(value, LList):
                 self.problem(line, f"{label} must be a list, not {_kind(value)}")
                 return None
@@ -105,11 +107,33 @@ class _Checker:
                     items.append(
                         self.shape(item, spec.item, item_line, f"{spec.item.name} {index}")
                     )
+                elif kind in (Kind.NOTES, Kind.PHRASES):
+                    extra = ("faith",) if kind is Kind.NOTES else ("key",)
+                    items.append(self.marked(item, item_line, f"{label} item {index}", extra))
                 else:
                     scalar = Kind.TEXT if kind is Kind.TEXTS else Kind.PRINCIPLE
                     items.append(self.scalar(item, scalar, item_line, f"{label} item {index}"))
             return items
         return self.scalar(value, kind, line, label)
+
+    def marked(self, value: Any, line: int, label: str, extra: tuple[str, ...]) -> Any:
+        """Plain text, or a mapping of `text` and the `extra` keys (faith, or key)."""
+        if not isinstance(value, LMap) or "text" not in value:
+            return self.scalar(value, Kind.TEXT, line, label)
+        allowed = ("text", *extra)
+        out: dict[str, Any] = {}
+        for key in value:
+            if key not in allowed:
+                self.problem(
+                    value.key_lines[key],
+                    f"{label}: unknown key {key!r} (known: {', '.join(allowed)})",
+                )
+        for key, kind in (("key", Kind.SLUG), ("text", Kind.TEXT), ("faith", Kind.FAITH)):
+            if key in allowed and key in value:
+                checked = self.scalar(value[key], kind, value.key_lines[key], f"{label}: {key}")
+                if checked is not None:
+                    out[key] = checked
+        return out
 
     def scalar(self, value: Any, kind: Kind, line: int, label: str) -> Any:
         if kind is Kind.COUNT:
@@ -139,6 +163,11 @@ class _Checker:
             self.principle_refs.append((value, line, label))
         elif kind is Kind.REF:
             self.scripture_refs.append((value, line))
+        elif kind in (Kind.STAGE, Kind.FAITH):
+            names = STAGE_NAMES if kind is Kind.STAGE else FAITH_MARKS
+            if value not in names:
+                self.problem(line, f"{label} {value!r} is not one of {', '.join(names)}")
+                return None
         elif kind is Kind.TRANSLATION:
             if value.upper() not in TRANSLATIONS:
                 self.problem(
@@ -159,21 +188,34 @@ class _Checker:
                 f"(rename the file to {data['id']}.yaml or change the id)",
             )
         statement = " ".join(str(data.get("statement", "")).split()).casefold()
+        keys: dict[str, int] = {}
         for phrase, line in _items(data, raw, "key_phrases"):
+            if isinstance(phrase, dict):
+                self._unique_key(phrase.get("key"), line, "key phrase", keys)
+                phrase = phrase.get("text")
             if phrase and statement and " ".join(phrase.split()).casefold() not in statement:
                 self.problem(line, f"key phrase {phrase!r} does not occur in the statement")
         for rel, line in _items(data, raw, "related"):
             if rel == data.get("id"):
                 self.problem(line, "related: a principle cannot be related to itself")
+        keys = {}
         for index, (scenario, line) in enumerate(_items(data, raw, "scenarios"), 1):
             if not scenario:
                 continue
+            self._unique_key(scenario.get("key"), line, f"scenario {index}", keys)
             if scenario.get("answer") in (scenario.get("distractors") or []):
                 self.problem(line, f"scenario {index}: the answer is also listed as a distractor")
             if "distractors" in scenario and not scenario["distractors"]:
                 self.problem(
                     line, f"scenario {index}: distractors must name at least one principle"
                 )
+
+    def _unique_key(self, key: str | None, line: int, what: str, seen: dict[str, int]) -> None:
+        if key is None:
+            return
+        if key in seen:
+            self.problem(line, f"{what}: key {key!r} is already used at line {seen[key]}")
+        seen[key] = line
 
 
 def _items(data: dict[str, Any], raw: LMap, name: str) -> list[tuple[Any, int]]:

@@ -48,7 +48,7 @@ def group_questions(
         if segment.question is not None:
             slots[index_of(questions, segment.question)] = segment
     numbered = [
-        GuideQuestion(i + 1, q, stage_of(i, len(questions)), slots.get(i))
+        GuideQuestion(i + 1, q, stage_of(i, questions), slots.get(i))
         for i, q in enumerate(questions)
     ]
     groups = (

@@ -1,9 +1,11 @@
 """Quiz cards generated from the content, each with an id that survives rewording.
 
 A card's id is '<principle>:<kind>:<key>': the principle whose file holds the source, the
-kind of card, and the source's place in that file (`statement`, or the 1-based position of
-a key phrase or scenario). It is never derived from the wording, so fixing a typo in a
-statement or scenario keeps the card's review history.
+kind of card, and the source's own `key` as the file writes it (`statement` for the name and
+recall cards). It is never derived from the wording or the position, so fixing a typo, or
+adding, removing or reordering scenarios and key phrases, keeps every card's review history.
+A scenario or key phrase without a key (an older user pack) is named by its 1-based place,
+as every card was before keys: `principles validate` says so.
 """
 
 from __future__ import annotations
@@ -93,18 +95,15 @@ def principle_cards(
     for number, phrase in enumerate(p.key_phrases, start=1):
         blanked = blank_out(p.statement, phrase)
         if blanked is not None:
-            cards.append(
-                QuizCard(
-                    card_id(p.id, "cloze", number), "cloze", p.id, p.id, number, blanked, phrase
-                )
-            )
+            key = card_id(p.id, "cloze", getattr(phrase, "key", None) or number)
+            cards.append(QuizCard(key, "cloze", p.id, p.id, number, blanked, str(phrase)))
     for number, scenario in enumerate(p.scenarios, start=1):
         if scenario.answer not in titles:
             continue
         others = tuple(d for d in scenario.distractors if d in titles and d != scenario.answer)
         cards.append(
             QuizCard(
-                card_id(p.id, "scenario", number),
+                card_id(p.id, "scenario", scenario.key or number),
                 "scenario",
                 scenario.answer,
                 p.id,

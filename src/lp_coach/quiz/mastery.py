@@ -58,7 +58,7 @@ def load_recalls(conn: sqlite3.Connection, now: datetime) -> dict[str, float]:
     from lp_coach.clock import parse_iso
 
     recalls: dict[str, float] = {}
-    for row in conn.execute("SELECT id, state, due FROM quiz_cards"):
+    for row in conn.execute("SELECT id, state, due FROM quiz_cards WHERE retired IS NULL"):
         try:
             recall = retrievability(json.loads(row["state"]), now)
             parse_iso(row["due"])

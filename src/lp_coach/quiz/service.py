@@ -87,6 +87,7 @@ def start_quiz(
     scheduler = scheduler or default_scheduler()
     rng = random.Random(request.seed)
     now = clock.now()
+    store.retire(conn, build_cards(library), (p.id for p in library.principles))
     states = store.load_states(conn)
     if request.cram:
         chosen = select.practice(cards, states, now, request.count, rng, scheduler)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from lp_coach.clock import iso, parse_iso
+from lp_coach.clock import now as clock_now
 from lp_coach.errors import StoreError
 from lp_coach.quiz.cards import QuizCard
 from lp_coach.store.db import transaction
@@ -34,10 +36,12 @@ class Stored:
 
 
 def load_states(conn: sqlite3.Connection) -> dict[str, Stored]:
-    """Every card that has been reviewed, by id (a few hundred rows at most)."""
+    """Every live card that has been reviewed, by id (a few hundred rows at most)."""
     from fsrs import Card
 
-    rows = conn.execute("SELECT id, principle_id, kind, state, due, created FROM quiz_cards")
+    rows = conn.execute(
+        "SELECT id, principle_id, kind, state, due, created FROM quiz_cards WHERE retired IS NULL"
+    )
     states: dict[str, Stored] = {}
     for row in rows:
         try:
@@ -55,6 +59,36 @@ def load_states(conn: sqlite3.Connection) -> dict[str, Stored]:
 def seen_ids(conn: sqlite3.Connection) -> set[str]:
     """The ids of every card seen at least once."""
     return {row[0] for row in conn.execute("SELECT id FROM quiz_cards")}
+
+
+def retire(conn: sqlite3.Connection, cards: Iterable[QuizCard], sources: Iterable[str]) -> int:
+    """Retire the stored cards of `sources` (principle ids) that `cards` no longer has, and
+    bring back any that returned; how many changed. Reviews are never deleted: a retired card
+    keeps its row and history, and is neither shown nor counted as due."""
+    live = {c.id for c in cards}
+    retiring: list[str] = []
+    returning: list[str] = []
+    for source in set(sources):
+        # ids are '<source>:<kind>:<key>' and ';' follows ':', so this is one index range
+        rows = conn.execute(
+            "SELECT id, retired FROM quiz_cards WHERE id > ? AND id < ?",
+            (f"{source}:", f"{source};"),
+        )
+        for row in rows:
+            if row["id"] not in live and row["retired"] is None:
+                retiring.append(row["id"])
+            elif row["id"] in live and row["retired"] is not None:
+                returning.append(row["id"])
+    if retiring or returning:
+        with transaction(conn):
+            now = iso(clock_now())
+            conn.executemany(
+                "UPDATE quiz_cards SET retired = ? WHERE id = ?", [(now, i) for i in retiring]
+            )
+            conn.executemany(
+                "UPDATE quiz_cards SET retired = NULL WHERE id = ?", [(i,) for i in returning]
+            )
+    return len(retiring) + len(returning)
 
 
 def introduced_since(conn: sqlite3.Connection, since: datetime) -> int:
@@ -90,13 +124,17 @@ def save_review(
 
 def next_due(conn: sqlite3.Connection, after: datetime) -> datetime | None:
     """When the first card due after `after` comes due, or None."""
-    row = conn.execute("SELECT min(due) FROM quiz_cards WHERE due > ?", (iso(after),)).fetchone()
+    row = conn.execute(
+        "SELECT min(due) FROM quiz_cards WHERE due > ? AND retired IS NULL", (iso(after),)
+    ).fetchone()
     return parse_iso(row[0]) if row[0] else None
 
 
 def due_count(conn: sqlite3.Connection, until: datetime) -> int:
     """How many cards are due by `until` (overdue ones included)."""
-    row = conn.execute("SELECT count(*) FROM quiz_cards WHERE due <= ?", (iso(until),))
+    row = conn.execute(
+        "SELECT count(*) FROM quiz_cards WHERE due <= ? AND retired IS NULL", (iso(until),)
+    )
     return int(row.fetchone()[0])
 
 

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 from lp_coach.room.codes import ensure_code
 from lp_coach.room.inbox import Inbox
 from lp_coach.room.stage import ENDED, Board, stage_of
+from lp_coach.study import sessions, visibility
 from lp_coach.study.engine import Session, View
-from lp_coach.study.sessions import ANONYMOUS, LEADER, Entry
+from lp_coach.study.sessions import Entry
 
 if TYPE_CHECKING:
     from lp_coach.room.server import RoomServer
 
-FOR_LEADER = "(a prayer request for the leader only)"
 SCREEN_TAIL = 40
 """The most entries of one step the shared screen is given: its Said box shows the latest few
 lines, and thirty phones can send hundreds (drawing them all would slow every redraw)."""
@@ -33,8 +33,8 @@ class Room:
         self.url = url
         self.server: RoomServer | None = None
         self._qr: list[list[bool]] = []
-        self._said: dict[str, deque[Entry]] = {}
-        """What the screen shows of each step (its latest SCREEN_TAIL entries)."""
+        self._said: dict[str, tuple[deque[Entry], list[Entry]]] = {}
+        """Each step's newest SCREEN_TAIL entries the screen shows, and those it does not."""
         self.read_up_to = 0
         """The last entry read into `_said`: a phone's message reads only what is new."""
 
@@ -92,16 +92,22 @@ class Room:
         self.board.publish(stage_of(view, self.inbox.prayer))
 
     def screen_view(self, view: View) -> View:
-        """`view` as the shared screen may show it: no anonymous names, no leader-only text,
-        only the latest entries."""
-        return replace(view, said=tuple(shown_on_screen(e) for e in view.said[-SCREEN_TAIL:]))
+        """`view` with only the latest entries (the engine's view is already as the screen may
+        show it: see `visibility`)."""
+        return replace(view, said=view.said[-SCREEN_TAIL:])
 
     def refresh(self, view: View) -> View:
-        """`view` with what has been said on its step up to now (after a phone sent something).
+        """`view` with what has been said on its step up to now (after a phone sent something),
+        as the shared screen may show it (`visibility` decides).
 
-        Only entries not read before are read: the work per message stays the same however
-        long the session has run.
+        Only entries not read before are read, and the rule is asked about the step's newest
+        SCREEN_TAIL entries it shows (with those it does not, which are few): the work per
+        message stays the same however long the session has run.
         """
+        if view.step.collects == "attendance":  # a roll call rewrites its rows: read them all
+            entries = sessions.entries(self.session.conn, self.session.record.id)
+            said = visibility.on_step(entries, view.step.key, visibility.SCREEN)
+            return self.screen_view(replace(view, said=tuple(said)))
         rows = self.session.conn.execute(
             "SELECT id, step, kind, person, text, created, visibility, source "
             "FROM session_entries WHERE session_id = ? AND id > ? ORDER BY id",
@@ -110,10 +116,15 @@ class Room:
         for row in rows:
             entry = Entry(**dict(row))
             self.read_up_to = entry.id
-            if on_screen(entry):
-                tail = self._said.setdefault(entry.step, deque(maxlen=SCREEN_TAIL))
-                tail.append(shown_on_screen(entry))
-        return replace(view, said=tuple(self._said.get(view.step.key, ())))
+            shown, hidden = self._said.setdefault(entry.step, (deque(maxlen=SCREEN_TAIL), []))
+            if visibility.shown(entry, visibility.SCREEN) is not None:
+                shown.append(entry)
+            else:
+                hidden.append(entry)  # leader-only and follow-ups: the rule may count them
+        kept = self._said.get(view.step.key)
+        here = [*kept[0], *kept[1]] if kept else []
+        said = visibility.on_step(here, view.step.key, visibility.SCREEN)
+        return self.screen_view(replace(view, said=tuple(said)))
 
     def closing(self, write_up: Callable[[Session], str]) -> Callable[[Session], str]:
         """`write_up`, once the room has stopped taking messages (so that every message a
@@ -133,20 +144,3 @@ class Room:
         if server is not None:
             server.stop()
             self.inbox.close()
-
-
-def on_screen(entry: Entry) -> bool:
-    """Whether the shared screen shows `entry` at all: follow-up questions are shown with the
-    question, and a note typed for the leader's copy never."""
-    if entry.kind in ("follow_up", "attendance"):
-        return False
-    return entry.visibility != LEADER or (entry.source or "").startswith("room:")
-
-
-def shown_on_screen(entry: Entry) -> Entry:
-    """How one entry appears on the shared screen."""
-    if entry.visibility == ANONYMOUS:
-        return replace(entry, person="Anonymous")
-    if entry.visibility == LEADER and (entry.source or "").startswith("room:"):
-        return replace(entry, person=None, text=FOR_LEADER)
-    return entry

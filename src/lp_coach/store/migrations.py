@@ -210,6 +210,26 @@ def m005_story_bank(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m006_quiz_card_keys(conn: sqlite3.Connection) -> None:
+    """Quiz cards named by the key of their scenario or phrase, not its place; `retired` marks
+    a card whose source is gone (its row and reviews stay, and it is never shown or counted)."""
+    from lp_coach.quiz.keyed_ids import POSITIONAL_KEYS, REMOVED_KEYS
+
+    conn.execute("ALTER TABLE quiz_cards ADD COLUMN retired TEXT")  # ISO time, NULL while live
+    for principle, kinds in POSITIONAL_KEYS.items():
+        for kind, keys in kinds.items():
+            for place, key in enumerate(keys, start=1):
+                old, new = f"{principle}:{kind}:{place}", f"{principle}:{kind}:{key}"
+                conn.execute("UPDATE quiz_cards SET id = ? WHERE id = ?", (new, old))
+                conn.execute("UPDATE quiz_reviews SET card_id = ? WHERE card_id = ?", (new, old))
+    for card_id in REMOVED_KEYS:
+        conn.execute(
+            "UPDATE quiz_cards SET retired = datetime('now') WHERE id = ? AND retired IS NULL",
+            (card_id,),
+        )
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     """Apply every migration not yet recorded, each in its own transaction."""
     conn.execute(

@@ -148,7 +148,7 @@ def _questions_that_fit(questions: tuple[Question, ...], budget: int) -> list[Qu
     application, grounding, ...), so even a short session reaches an application question.
     They are asked in the order of the file."""
     count = len(questions)
-    queues = [deque(i for i in range(count) if stage_of(i, count) is stage) for stage in STAGES]
+    queues = [deque(i for i in range(count) if stage_of(i, questions) is stage) for stage in STAGES]
     chosen: list[int] = []
     used = 0
     progress = True

@@ -13,7 +13,7 @@ from typing import Literal, Protocol
 
 from lp_coach.content.model import Library, Principle
 from lp_coach.errors import CoachError, Interrupted, StoreError, UsageError, describe_os_error
-from lp_coach.study import sessions
+from lp_coach.study import sessions, visibility
 from lp_coach.study.agenda import Agenda, build_agenda
 from lp_coach.study.sessions import LEADER, Entry, SessionRecord
 from lp_coach.study.speakers import split_speaker
@@ -57,7 +57,7 @@ class View:
     more_follow_ups: bool
     leader: bool
     said: tuple[Entry, ...]
-    """What has been said on this step so far."""
+    """What has been said on this step so far, as the shared screen shows it (`visibility`)."""
     previous_actions: tuple[Entry, ...] = ()
     next_title: str | None = None
 
@@ -144,14 +144,12 @@ class Session:
         step = self.step
         revealed = self.state.follow_ups.get(step.key, 0)
         available = step.segment.question.follow_ups if step.segment.question else ()
-        said = tuple(
-            e
-            for e in sessions.entries(self.conn, self.record.id)
-            if e.step == step.key and e.kind != "follow_up" and e.visibility != LEADER
-        )  # what the room sees: follow-ups are shown with the question, private notes never
+        entries = sessions.entries(self.conn, self.record.id)
+        said = tuple(visibility.on_step(entries, step.key, visibility.SCREEN))
         previous: tuple[Entry, ...] = ()
         if step.key == "welcome":
-            previous = tuple(sessions.previous_actions(self.conn, self.record.id))
+            earlier = sessions.previous_entries(self.conn, self.record.id)
+            previous = tuple(visibility.visible(earlier, visibility.CHECK_IN))
         following = self.steps[self.state.position + 1] if not self._last() else None
         return View(
             session_id=self.record.id,
@@ -181,10 +179,10 @@ class Session:
         if reply.action == "answer" and text:
             self._answer(step, text, reply.speaker)
         elif reply.action == "note" and text:
-            visibility = LEADER if reply.private else sessions.GROUP
+            seen_by = LEADER if reply.private else sessions.GROUP
             key = step.key
             sessions.add_entry(
-                self.conn, self.record.id, key, "note", None, text, state, visibility=visibility
+                self.conn, self.record.id, key, "note", None, text, state, visibility=seen_by
             )
         elif reply.action == "follow_up":
             self._follow_up(step)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -10,7 +10,8 @@ from typing import Any
 from lp_coach.atomic import atomic_write
 from lp_coach.content.model import Principle, Scripture
 from lp_coach.paths import data_dir, ensure_private_dir
-from lp_coach.study.sessions import ANONYMOUS, LEADER, Entry, SessionRecord
+from lp_coach.study import visibility
+from lp_coach.study.sessions import Entry, SessionRecord
 from lp_coach.study.steps import Step
 
 FORMATS = ("md", "html")
@@ -49,10 +50,13 @@ def notes_context(
 ) -> dict[str, Any]:
     """Everything the notes templates show, as plain values.
 
-    The group's notes leave out private (leader-only) entries; the leader's copy keeps them.
-    Neither shows the name behind an anonymous entry.
+    What each copy shows is `visibility`'s: the group's notes leave out private (leader-only)
+    entries; the leader's copy has them apart, in "For the leader only". Neither shows the name
+    behind an anonymous entry.
     """
     entries = shared_entries(entries, leader=leader)
+    for_leader = [e for e in entries if visibility.leader_only(e)]
+    entries = [e for e in entries if not visibility.leader_only(e)]
     sections: list[Section] = []
     for step in steps:
         if step.collects == "answer":
@@ -98,22 +102,20 @@ def notes_context(
         "next_principle": next_principle,
         "minutes": record.options.minutes,
         "leader_copy": leader,
+        "for_leader": [(titles.get(e.step, e.step), e) for e in for_leader],
     }
 
 
 def shared_entries(entries: list[Entry], *, leader: bool = False) -> list[Entry]:
-    """What the notes may show: no anonymous person's name; leader-only entries only in
-    the leader's copy."""
-    return [
-        replace(e, person=None) if e.visibility == ANONYMOUS else e
-        for e in entries
-        if leader or e.visibility != LEADER
-    ]
+    """What the notes may show (`visibility`): no anonymous person's name; leader-only entries
+    only in the leader's copy."""
+    audience = visibility.LEADER_NOTES if leader else visibility.GROUP_NOTES
+    return visibility.visible(entries, audience)
 
 
 def has_private(entries: list[Entry]) -> bool:
     """Whether a leader's copy of the notes is needed."""
-    return any(e.visibility == LEADER for e in entries)
+    return visibility.needs_leader_copy(entries)
 
 
 def write_notes(

@@ -223,11 +223,12 @@ def entries_from(
     return [Entry(**dict(row)) for row in rows]
 
 
-def previous_actions(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
-    """The action steps of the same group's last finished session (for the check-in).
+def previous_entries(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
+    """Everything said at the same group's last finished session (for the check-in; what it
+    may show of them is `visibility`'s to say).
 
     The same group is the same people, in any order or case; a solo session only
-    recalls solo sessions. Private (leader-only) entries are left out.
+    recalls solo sessions.
     """
     this = load(conn, session_id)
     rows = conn.execute(
@@ -236,9 +237,7 @@ def previous_actions(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
     )
     for row in rows:
         if same_people(Options.from_json(row["options"]).group, this.options.group):
-            return [
-                e for e in entries(conn, row["id"]) if e.kind == "action" and e.visibility != LEADER
-            ]
+            return entries(conn, row["id"])
     return []
 
 

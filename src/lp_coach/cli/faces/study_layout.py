@@ -20,6 +20,7 @@ from lp_coach.study.engine import View
 from lp_coach.study.readout import readout
 from lp_coach.study.sessions import Entry
 from lp_coach.study.speakers import SPOKEN
+from lp_coach.study.visibility import FOR_LEADER
 
 
 def clock(seconds_left: float) -> Text:
@@ -255,6 +256,8 @@ def said_row(entry: Entry) -> tuple[Text, Text]:
     """Who said it (or 'Note:'), and what."""
     if entry.kind == "note":
         return Text("Note:", style="dim"), Text(entry.text, style="italic")
+    if entry.kind == FOR_LEADER:  # a line of its own, under nobody's name
+        return Text("•", style="dim"), Text(entry.text, style="dim italic")
     return Text(f"{entry.person}:" if entry.person else "", style="bold"), Text(entry.text)
 
 

@@ -1,0 +1,137 @@
+"""Who sees what: the one rule for every entry of a session and every place that shows entries.
+
+An entry has a kind (answer, action, prayer, note, follow_up, attendance), a visibility (GROUP,
+ANONYMOUS, LEADER), an author, and a source (typed at the laptop, or `room:...` from a phone).
+Every place that shows entries asks `shown` (or one of the helpers built on it) for its audience
+and filters nothing on its own:
+
+| audience      | group entry | anonymous entry   | leader-only entry                           |
+|---------------|-------------|-------------------|---------------------------------------------|
+| SCREEN        | as said     | "Anonymous"       | a phone's prayer request: one counted line  |
+|               |             |                   | with no name; a private note: nothing       |
+| PHONES        | as said     | "Anonymous"       | nothing                                     |
+| LEADER_PAGE   | as said     | no name           | as said (the leader's inbox, private notes) |
+| GROUP_NOTES   | as said     | no name           | nothing                                     |
+| LEADER_NOTES  | as said     | no name           | as said, marked "for the leader only"       |
+| CHECK_IN      | action steps only, no anonymous name; never a leader-only one           |
+| TODAY         | action steps only, no anonymous name; never a leader-only one (text, JSON) |
+
+Follow-up questions are shown with their question on the screen and the phones (never as
+something said); the notes and the leader page list them where they were asked. `sessions show`
+and every export print the group's notes, so they get GROUP_NOTES.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Literal
+
+from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER, Entry
+
+Audience = Literal[
+    "screen", "phones", "leader_page", "group_notes", "leader_notes", "check_in", "today"
+]
+SCREEN: Audience = "screen"
+PHONES: Audience = "phones"
+LEADER_PAGE: Audience = "leader_page"
+GROUP_NOTES: Audience = "group_notes"
+LEADER_NOTES: Audience = "leader_notes"
+CHECK_IN: Audience = "check_in"
+TODAY: Audience = "today"
+AUDIENCES: tuple[Audience, ...] = (
+    SCREEN,
+    PHONES,
+    LEADER_PAGE,
+    GROUP_NOTES,
+    LEADER_NOTES,
+    CHECK_IN,
+    TODAY,
+)
+VISIBILITIES = (GROUP, ANONYMOUS, LEADER)
+
+ANONYMOUS_NAME = "Anonymous"
+"""How the shared screen and the phones name an anonymous entry's author."""
+FOR_LEADER = "for_leader"
+"""The kind of the shared screen's one line standing for the leader-only prayer requests."""
+PHONE = "room:"
+"""The start of an entry's source when it came from a phone."""
+
+_LEADER_SEES = (LEADER_PAGE, LEADER_NOTES)
+_ROOM_SEES = (SCREEN, PHONES)
+
+
+def from_phone(entry: Entry) -> bool:
+    """Whether `entry` was sent from a phone (else it was typed at the laptop)."""
+    return (entry.source or "").startswith(PHONE)
+
+
+def leader_only(entry: Entry) -> bool:
+    """Whether only the leader may ever read `entry` (a private note, a request for the leader)."""
+    return entry.visibility not in (GROUP, ANONYMOUS)
+
+
+def shown(entry: Entry, audience: Audience) -> Entry | None:
+    """`entry` as `audience` gets it (its author masked where need be), or None: not at all.
+
+    Anything this rule does not know (a visibility or an audience added later) is shown to
+    the leader only: a new kind of entry can never leak by default.
+    """
+    if audience in (CHECK_IN, TODAY) and entry.kind != "action":
+        return None
+    if audience in _ROOM_SEES and entry.kind == "follow_up":
+        return None  # shown with its question, not as something said
+    if leader_only(entry):
+        return entry if audience in _LEADER_SEES else None
+    if entry.visibility == ANONYMOUS:
+        name = ANONYMOUS_NAME if audience in _ROOM_SEES else None
+        return replace(entry, person=name)
+    if audience in AUDIENCES:
+        return entry
+    return None
+
+
+def visible(entries: Iterable[Entry], audience: Audience) -> list[Entry]:
+    """The entries `audience` gets, in order, each as it gets it."""
+    return [e for e in (shown(entry, audience) for entry in entries) if e is not None]
+
+
+def on_step(entries: Iterable[Entry], step: str, audience: Audience) -> list[Entry]:
+    """What `audience` sees said on the step `step` so far.
+
+    On the shared screen, the prayer requests sent from phones for the leader only become one
+    line of their own, where the latest came, counting them ("a prayer request for the leader ·
+    2 so far"): the room knows one was sent, never by whom nor what it says.
+    """
+    here = [e for e in entries if e.step == step]
+    said = visible(here, audience)
+    if audience != SCREEN:
+        return said
+    requests = [e for e in here if leader_only(e) and e.kind == "prayer" and from_phone(e)]
+    if not requests:
+        return said
+    latest = requests[-1]
+    line = replace(
+        latest,
+        kind=FOR_LEADER,
+        person=None,
+        text=for_leader_line(len(requests)),
+        visibility=GROUP,
+        source=None,
+    )
+    return sorted([*said, line], key=lambda e: e.id)
+
+
+def for_leader_line(count: int) -> str:
+    """The shared screen's line for the leader-only prayer requests sent so far."""
+    return f"a prayer request for the leader · {count} so far"
+
+
+def needs_leader_copy(entries: Iterable[Entry]) -> bool:
+    """Whether the leader's copy of the notes holds anything the group's does not."""
+    return any(leader_only(e) for e in entries)
+
+
+def for_leader_only(entries: Iterable[Entry]) -> list[Entry]:
+    """The entries of the leader's copy's "For the leader only" section, in order."""
+    return [e for e in visible(entries, LEADER_NOTES) if leader_only(e)]
