@@ -172,7 +172,7 @@ def main() -> int:
             env = dict(base_env, LP_COACH_HOME=str(home))
             ours[f"search {size}"] = ([exe, "journal", "search", WORD], env)
             ours[f"search -n 0 {size}"] = ([exe, "journal", "search", "-n", "0", WORD], env)
-            # `--` sends the same search through the Typer app (cli/fast.py parses plain forms).
+            # `--` sends the same search through the Typer app (cli/shortcuts.py reads plain forms).
             ours[f"search -- {size} (Typer)"] = ([exe, "journal", "search", "--", WORD], env)
             if jrnl:
                 config = build_jrnl(work / f"jrnl-{size}", entries)

@@ -30,7 +30,7 @@ from lp_coach.content.library import open_library
 from lp_coach.quiz.cards import build_cards
 from lp_coach.quiz.questions import make_question
 from lp_coach.quiz.schedule import new_card, scheduler
-from lp_coach.quiz.service import Request, start_quiz
+from lp_coach.quiz.service import QuizRequest, start_quiz
 from lp_coach.store.db import connect, transaction
 
 TARGET = 1.5
@@ -71,7 +71,7 @@ def in_process(home: Path) -> float:
     start = time.perf_counter()
     library = open_library()
     with closing(connect()) as conn:
-        quiz = start_quiz(conn, library, Request(seed=1), FrozenClock(NOW))
+        quiz = start_quiz(conn, library, QuizRequest(seed=1), FrozenClock(NOW))
         first = quiz.selection.cards[0]
         make_question(first, quiz.titles, quiz.rng, 1, len(quiz.selection.cards))
     return time.perf_counter() - start

@@ -283,8 +283,8 @@ def run(phones: int, answers: int, pace: float, *, prefill: int = 0, flaky: bool
     from lp_coach.room.live import Room
     from lp_coach.store.db import connect, db_path, now
     from lp_coach.study import engine, service, sessions, writeup
-    from lp_coach.study.engine import View
     from lp_coach.study.sessions import Options
+    from lp_coach.study.view import View
 
     conn = connect()
     options = Options("customer-obsession", minutes=60, group=("Ann", "Ben"))

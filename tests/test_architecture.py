@@ -34,9 +34,11 @@ def parsed(name: str) -> ast.Module:
 
 
 def test_no_module_of_ours_imports_itself_round_a_cycle() -> None:
-    """Function-level imports included: a lazy import both ways is still a cycle."""
+    """Function-level imports included: a lazy import both ways is still a cycle. (An import
+    for annotations only, under TYPE_CHECKING, never runs: it makes no cycle.)"""
     graph = {
-        name: {m for m in imported(parsed(name)) if m in MODULES and m != name} for name in MODULES
+        name: {m for m in core_imports(parsed(name)) if m in MODULES and m != name}
+        for name in MODULES
     }
     cycles: list[list[str]] = []
     done: set[str] = set()
@@ -77,6 +79,7 @@ SERVICES = {name for name in MODULES if name.endswith("service")} | {"lp_coach.t
 RENDERERS = {
     "lp_coach.quiz.plain": "the plain quiz face, which the study and quiz engines share",
     "lp_coach.study.plain": "the plain study face, for pipes and scripted answers",
+    "lp_coach.practice.plain": "the plain practice face, for pipes and --plain",
     "lp_coach.journal.export": "write_json, which `journal list --json` streams through",
     "lp_coach.render.templates": "render, for `principles show` through a pipe",
     "lp_coach.paths": "db_path, for the boundary to name the database in an error",
@@ -179,6 +182,16 @@ def core_imports(tree: ast.Module) -> Iterator[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             yield node.module
             yield from (f"{node.module}.{alias.name}" for alias in node.names)
+
+
+def test_each_class_name_is_defined_once() -> None:
+    """Grepping `class Entry` lands in one place."""
+    defined: dict[str, list[str]] = {}
+    for name in MODULES:
+        for node in parsed(name).body:
+            if isinstance(node, ast.ClassDef):
+                defined.setdefault(node.name, []).append(name)
+    assert {cls: where for cls, where in defined.items() if len(where) > 1} == {}
 
 
 def test_every_group_is_counted() -> None:

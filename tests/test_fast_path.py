@@ -14,7 +14,7 @@ import pytest
 from conftest import Invoke, Outcome
 from test_terminal import lp_coach, run_in_pty
 
-from lp_coach.cli import fast
+from lp_coach.cli import shortcuts
 from lp_coach.journal import store
 from lp_coach.journal.entries import NewEntry
 from lp_coach.store.db import connect
@@ -83,7 +83,7 @@ def journal(isolated_home: Path) -> None:
 
 def through_typer(cli: Invoke, monkeypatch: pytest.MonkeyPatch, *args: str) -> Outcome:
     with monkeypatch.context() as patched:
-        patched.setattr(fast, "try_run", lambda argv: False)
+        patched.setattr(shortcuts, "try_run", lambda argv: False)
         return cli(*args)
 
 
@@ -92,7 +92,7 @@ def test_both_paths_print_the_same(
     cli: Invoke, monkeypatch: pytest.MonkeyPatch, args: list[str]
 ) -> None:
     typed = ["journal", "search", *args]
-    assert (fast.parse(typed) is not None) == (args in PLAIN)
+    assert (shortcuts.parse(typed) is not None) == (args in PLAIN)
     expected = through_typer(cli, monkeypatch, *typed)
     assert cli(*typed) == expected
     assert "Traceback" not in expected.output
@@ -125,18 +125,20 @@ def test_ctrl_c_ends_both_the_same(cli: Invoke, monkeypatch: pytest.MonkeyPatch)
     ],
 )
 def test_other_command_lines_go_to_typer(argv: list[str]) -> None:
-    assert fast.parse(argv) is None
+    assert shortcuts.parse(argv) is None
 
 
 def test_parse_reads_every_option() -> None:
     argv = ["journal", "search", "a", "-p", "x", "b", "--json", "--principle", "y", "-n", "3"]
-    assert fast.parse(argv) == fast.Search(["a", "b"], ["x", "y"], 3, True)
-    assert fast.parse(["journal", "search", "a"]) == fast.Search(["a"], [], fast.BEST, False)
+    assert shortcuts.parse(argv) == shortcuts.SearchArgs(["a", "b"], ["x", "y"], 3, True)
+    assert shortcuts.parse(["journal", "search", "a"]) == shortcuts.SearchArgs(
+        ["a"], [], shortcuts.BEST, False
+    )
 
 
 def test_a_shell_asking_for_completions_goes_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(fast.COMPLETION_VAR, "complete_bash")
-    assert fast.try_run(["journal", "search", "budget"]) is False
+    monkeypatch.setenv(shortcuts.COMPLETION_VAR, "complete_bash")
+    assert shortcuts.try_run(["journal", "search", "budget"]) is False
 
 
 def run_installed(*args: str, python: bool = False) -> subprocess.CompletedProcess[str]:

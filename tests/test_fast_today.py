@@ -14,7 +14,7 @@ import pytest
 from conftest import Invoke, Outcome
 from test_terminal import lp_coach
 
-from lp_coach.cli import fast
+from lp_coach.cli import shortcuts
 from lp_coach.content.library import open_library
 from lp_coach.quiz.cards import build_cards
 from lp_coach.quiz.schedule import new_card
@@ -69,7 +69,7 @@ def history(isolated_home: Path) -> None:
 
 def through_typer(cli: Invoke, monkeypatch: pytest.MonkeyPatch, *args: str) -> Outcome:
     with monkeypatch.context() as patched:
-        patched.setattr(fast, "try_run", lambda argv: False)
+        patched.setattr(shortcuts, "try_run", lambda argv: False)
         return cli(*args)
 
 
@@ -77,7 +77,7 @@ def through_typer(cli: Invoke, monkeypatch: pytest.MonkeyPatch, *args: str) -> O
 def test_both_paths_print_the_same(
     cli: Invoke, monkeypatch: pytest.MonkeyPatch, args: list[str]
 ) -> None:
-    assert (fast.parse(args) is not None) == (args in PLAIN)
+    assert (shortcuts.parse(args) is not None) == (args in PLAIN)
     expected = through_typer(cli, monkeypatch, *args)
     assert cli(*args) == expected
     assert "Traceback" not in expected.output
@@ -92,13 +92,13 @@ def test_the_table_covers_json_help_and_mistakes(
 
 
 def test_parse_reads_every_option() -> None:
-    assert fast.parse(["today", "--json", "--me", "Ann"]) == fast.Today("Ann", True)
-    assert fast.parse(["today"]) == fast.Today(None, False)
-    assert fast.parse([]) == fast.Today(bare=True)
+    assert shortcuts.parse(["today", "--json", "--me", "Ann"]) == shortcuts.TodayArgs("Ann", True)
+    assert shortcuts.parse(["today"]) == shortcuts.TodayArgs(None, False)
+    assert shortcuts.parse([]) == shortcuts.TodayArgs(bare=True)
 
 
 def test_a_bare_command_through_a_pipe_is_typers() -> None:
-    assert fast.try_run([]) is False  # stdin and stdout are not terminals under pytest
+    assert shortcuts.try_run([]) is False  # stdin and stdout are not terminals under pytest
 
 
 IMPORTED = """\

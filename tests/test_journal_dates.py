@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lp_coach.dates import When, parse_when
 from lp_coach.errors import UsageError
-from lp_coach.journal.dates import When, leading_date, parse_when
+from lp_coach.journal.dates import leading_date
 
 TODAY = date(2026, 1, 7)  # a Wednesday
 

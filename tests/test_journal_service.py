@@ -1,4 +1,4 @@
-"""journal.service without the CLI: every call over a real store, $EDITOR a real process."""
+"""The journal's services without the CLI: every call over a real store, $EDITOR a real process."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from test_journal_editor import FAKE_EDITOR
 
 from lp_coach.editor import drafts_dir
 from lp_coach.errors import CoachError, NotFound, UsageError
-from lp_coach.journal import service
+from lp_coach.journal import service, write_service
 from lp_coach.journal.entries import Entry
 
 
@@ -45,7 +45,9 @@ def entries() -> list[Entry]:
 
 
 def test_add_text_dates_and_tags_it() -> None:
-    done = service.add("Owned the outage #ownership", principles=["Frugality"], when="yesterday")
+    done = write_service.add(
+        "Owned the outage #ownership", principles=["Frugality"], when="yesterday"
+    )
     assert done.status == "saved" and done.entry is not None
     assert done.entry.day == (date.today() - timedelta(days=1)).isoformat()
     assert done.entry.principles == ("frugality", "ownership")
@@ -54,7 +56,7 @@ def test_add_text_dates_and_tags_it() -> None:
 
 def test_add_answering_the_prompt_heads_the_entry_with_it() -> None:
     prompt = service.todays_prompt(["ownership"])
-    done = service.add("I fixed it myself.", principles=["ownership"], prompt=True)
+    done = write_service.add("I fixed it myself.", principles=["ownership"], prompt=True)
     assert done.entry is not None
     assert done.entry.text == f"{prompt.text}\n\nI fixed it myself."
     assert done.entry.principles == ("ownership",)
@@ -64,7 +66,7 @@ def test_add_in_the_editor_saves_what_was_written(
     editor: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     writes(monkeypatch, "prepend", "Kept the budget small.")
-    done = service.add(None, principles=["frugality"], prompt=True, star=True)
+    done = write_service.add(None, principles=["frugality"], prompt=True, star=True)
     assert done.status == "saved" and done.entry is not None and done.entry.starred
     prompt = service.todays_prompt(["frugality"]).text
     assert prompt in editor.read_text()  # the scaffold it opened
@@ -81,7 +83,7 @@ def test_a_scaffold_left_alone_saves_nothing(
     editor: Path, monkeypatch: pytest.MonkeyPatch, mode: str, text: str, status: str
 ) -> None:
     writes(monkeypatch, mode, text)
-    assert service.add(None, prompt=True) == service.Written(None, status)
+    assert write_service.add(None, prompt=True) == write_service.Saved(None, status)
     assert entries() == [] and drafts() == []
 
 
@@ -90,7 +92,7 @@ def test_words_that_cannot_be_saved_stay_in_their_draft(
 ) -> None:
     writes(monkeypatch, "replace", "Trusted the team #earn-trst")
     with pytest.raises(NotFound) as caught:
-        service.add(None)
+        write_service.add(None)
     [draft] = drafts()
     assert f"nothing is lost: your words are in {draft}" in str(caught.value)
     assert draft.read_text() == "Trusted the team #earn-trst\n"
@@ -100,53 +102,53 @@ def test_words_that_cannot_be_saved_stay_in_their_draft(
 def test_edit_in_the_editor_retags_and_leaves_no_draft(
     editor: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    entry = service.add("Was frugal #frugality").entry
+    entry = write_service.add("Was frugal #frugality").entry
     assert entry is not None
     writes(monkeypatch, "replace", "Was frugal, then owned it #ownership")
-    done = service.edit(entry.id)
+    done = write_service.edit(entry.id)
     assert done.status == "saved" and done.entry is not None
     assert done.entry.principles == ("ownership",) and done.entry.id == entry.id
     writes(monkeypatch, "prepend", "")
-    assert service.edit(entry.id) == service.Written(service.show(entry.id), "unchanged")
+    assert write_service.edit(entry.id) == write_service.Saved(service.show(entry.id), "unchanged")
     assert drafts() == []
 
 
 def test_edit_with_a_date_moves_without_an_editor(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDITOR", "false")  # would fail if it ran
-    entry = service.add("Moved", when="2026-01-05 07:30").entry
+    entry = write_service.add("Moved", when="2026-01-05 07:30").entry
     assert entry is not None
-    done = service.edit(entry.id, when="2026-01-06")
+    done = write_service.edit(entry.id, when="2026-01-06")
     assert done.status == "moved" and done.entry is not None
     assert (done.entry.day, done.entry.time) == ("2026-01-06", "07:30")
 
 
 def test_delete_asks_and_keeps_the_entry_when_told_no() -> None:
-    entry = service.add("Keep me").entry
+    entry = write_service.add("Keep me").entry
     assert entry is not None
     shown: list[Entry] = []
-    assert service.delete(entry.id, lambda e: shown.append(e) or False) is None
+    assert write_service.delete(entry.id, lambda e: shown.append(e) or False) is None
     assert shown == [entry] and entries() == [entry]
-    assert service.delete(entry.id, lambda e: True) == entry
+    assert write_service.delete(entry.id, lambda e: True) == entry
     assert entries() == []
     with pytest.raises(NotFound, match=f"no journal entry {entry.id}"):
-        service.delete(entry.id)
+        write_service.delete(entry.id)
 
 
 def test_star_and_show() -> None:
-    entry = service.add("Shine").entry
+    entry = write_service.add("Shine").entry
     assert entry is not None
-    assert service.star(entry.id).starred and service.show(entry.id).starred
-    assert not service.star(entry.id, False).starred
+    assert write_service.star(entry.id).starred and service.show(entry.id).starred
+    assert not write_service.star(entry.id, False).starred
     with pytest.raises(NotFound):
-        service.star(999)
+        write_service.star(999)
 
 
 # Reading
 
 
 def test_list_says_whether_a_filter_narrowed_it() -> None:
-    service.add("One #ownership", when="2026-01-05")
-    service.add("Two", when="2026-02-05")
+    write_service.add("One #ownership", when="2026-01-05")
+    write_service.add("Two", when="2026-02-05")
     assert not service.list_entries().narrowed
     by_tag = service.list_entries(principles=["Ownership"])
     assert by_tag.narrowed and [e.title for e in by_tag.entries] == ["One #ownership"]
@@ -157,8 +159,8 @@ def test_list_says_whether_a_filter_narrowed_it() -> None:
 
 
 def test_search_finds_or_suggests() -> None:
-    service.add("The lighthouse keeper #ownership")
-    service.add("A lighthouse again")
+    write_service.add("The lighthouse keeper #ownership")
+    write_service.add("A lighthouse again")
     found = service.search("lighthouse", limit=1)
     assert len(found.results.hits) == 1 and found.results.total == 2
     assert found.suggestions == []
@@ -169,7 +171,7 @@ def test_search_finds_or_suggests() -> None:
 
 
 def test_stats_with_and_without_the_calendar() -> None:
-    service.add("Counted #frugality")
+    write_service.add("Counted #frugality")
     plain = service.stats(detail=False)
     assert plain.stats.entries == 1 and plain.heat is None and plain.titles == {}
     full = service.stats()
@@ -178,26 +180,28 @@ def test_stats_with_and_without_the_calendar() -> None:
 
 
 def test_export_then_import_adds_each_entry_once(tmp_path: Path) -> None:
-    service.add("Exported #ownership", when="2026-01-05 08:00")
+    write_service.add("Exported #ownership", when="2026-01-05 08:00")
     out = tmp_path / "journal.json"
     done = service.export("json", out, io.StringIO())
     assert (done.count, done.path) == (1, out)
-    assert service.import_file(out) == service.Imported(0, 1, ())
+    assert write_service.import_file(out) == write_service.Imported(0, 1, ())
     jrnl = tmp_path / "jrnl.json"
     item = {"date": "2026-01-07", "time": "09:00", "title": "From jrnl", "body": ""}
     jrnl.write_text(json.dumps({"tags": {}, "entries": [{**item, "tags": ["@ownership"]}]}))
-    assert service.import_file(jrnl) == service.Imported(1, 0, ())
+    assert write_service.import_file(jrnl) == write_service.Imported(1, 0, ())
     ours = [{"date": "2026-01-08", "text": "Theirs", "principles": ["our-own-value"]}]
     mine = tmp_path / "mine.json"
     mine.write_text(json.dumps(ours))
-    assert service.import_file(mine, "json") == service.Imported(1, 0, ("our-own-value",))
+    assert write_service.import_file(mine, "json") == write_service.Imported(
+        1, 0, ("our-own-value",)
+    )
     assert [e.principles for e in entries()][1:] == [("ownership",), ("our-own-value",)]
     with pytest.raises(NotFound, match="no such file"):
-        service.import_file(tmp_path / "missing.json")
+        write_service.import_file(tmp_path / "missing.json")
 
 
 def test_a_bad_date_is_a_usage_error_before_anything_is_written() -> None:
     with pytest.raises(UsageError):
-        service.add("Never", when="the day after never")
+        write_service.add("Never", when="the day after never")
     assert entries() == []
     assert issubclass(UsageError, CoachError)

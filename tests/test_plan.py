@@ -18,10 +18,10 @@ from lp_coach.content.library import open_library
 from lp_coach.content.model import Library, PackInfo, Principle
 from lp_coach.errors import StoreError
 from lp_coach.store.db import connect
+from lp_coach.study.ics import ics_text
 from lp_coach.study.plan import (
     Plan,
     PlanRow,
-    ics_text,
     load_plan,
     next_principle,
     plan_rows,

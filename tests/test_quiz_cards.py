@@ -13,7 +13,7 @@ from lp_coach.content.library import open_library
 from lp_coach.content.model import Library, Principle
 from lp_coach.quiz.cards import BLANK, KINDS, blank_out, build_cards, new_order
 from lp_coach.quiz.compare import closeness, normalize, same_text
-from lp_coach.quiz.questions import Option, Question, make_question, pick_option
+from lp_coach.quiz.questions import Option, QuizQuestion, make_question, pick_option
 from lp_coach.quiz.select import NEW_PER_DAY
 
 LIBRARY = open_library()
@@ -165,7 +165,7 @@ def test_scenario_options_start_from_the_content_distractors() -> None:
 def test_pick_option(typed: str, picked: int | str | None) -> None:
     card = next(c for c in build_cards(LIBRARY) if c.id == "frugality:name:statement")
     offered = ("frugality", "dive-deep", "ownership", "think-big")
-    question = Question(card, 1, 1, tuple(Option(i, TITLES[i]) for i in offered), 0)
+    question = QuizQuestion(card, 1, 1, tuple(Option(i, TITLES[i]) for i in offered), 0)
     index = pick_option(question, typed)
     if isinstance(picked, str):
         assert index is not None and question.options[index].id == picked

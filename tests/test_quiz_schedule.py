@@ -18,9 +18,9 @@ from lp_coach.content.model import Library
 from lp_coach.errors import UsageError
 from lp_coach.quiz.engine import Quiz, Response, Result, run
 from lp_coach.quiz.grades import Grade
-from lp_coach.quiz.questions import Question, make_question
+from lp_coach.quiz.questions import QuizQuestion, make_question
 from lp_coach.quiz.schedule import RATINGS, choice_grade, scheduler
-from lp_coach.quiz.service import Request, start_quiz
+from lp_coach.quiz.service import QuizRequest, start_quiz
 from lp_coach.quiz.store import load_states
 from lp_coach.quiz.summary import back_in, when
 from lp_coach.store.db import connect
@@ -49,11 +49,11 @@ class Learner:
         self.clock = clock
         self.misses = misses
         self.seconds = seconds
-        self.asked: list[Question] = []
+        self.asked: list[QuizQuestion] = []
         self.revealed: list[Result] = []
         self.stop_after: int | None = None
 
-    def ask(self, question: Question) -> Response | None:
+    def ask(self, question: QuizQuestion) -> Response | None:
         if self.stop_after is not None and len(self.asked) >= self.stop_after:
             return None
         self.asked.append(question)
@@ -64,7 +64,7 @@ class Learner:
         choice = (question.answer + 1) % len(question.options) if wrong else question.answer
         return Response(choice=choice)
 
-    def grade(self, question: Question, typed: str, matched: bool) -> Grade | None:
+    def grade(self, question: QuizQuestion, typed: str, matched: bool) -> Grade | None:
         return Grade.GOOD if matched else Grade.AGAIN
 
     def reveal(self, result: Result) -> None:
@@ -74,7 +74,7 @@ class Learner:
 def quiz_day(
     conn: sqlite3.Connection, library: Library, learner: Learner, **options: object
 ) -> Quiz:
-    request = Request(**{"count": 60, "seed": 1, **options})  # type: ignore[arg-type]
+    request = QuizRequest(**{"count": 60, "seed": 1, **options})  # type: ignore[arg-type]
     quiz = start_quiz(conn, library, request, learner.clock, scheduler(fuzz=False))
     return run(quiz, learner)
 
@@ -189,7 +189,7 @@ def test_cram_practises_without_touching_the_schedule(
 
 def test_seed_makes_the_quiz_repeatable(conn: sqlite3.Connection, library: Library) -> None:
     def questions(seed: int) -> list[tuple[str, tuple[str, ...]]]:
-        quiz = start_quiz(conn, library, Request(seed=seed), FrozenClock(START))
+        quiz = start_quiz(conn, library, QuizRequest(seed=seed), FrozenClock(START))
         cards = quiz.selection.cards
         asked = [make_question(c, quiz.titles, quiz.rng, n, 10) for n, c in enumerate(cards, 1)]
         return [(q.card.id, tuple(o.id for o in q.options)) for q in asked]
@@ -202,7 +202,7 @@ def test_the_first_new_cards_mix_kinds(conn: sqlite3.Connection, library: Librar
     """A fresh deck's first day is not ten 'name the principle' cards in a row."""
 
     def first_day(seed: int) -> list[str]:
-        quiz = start_quiz(conn, library, Request(seed=seed), FrozenClock(START))
+        quiz = start_quiz(conn, library, QuizRequest(seed=seed), FrozenClock(START))
         assert (quiz.selection.due, quiz.selection.new) == (0, 10)
         return [c.id for c in quiz.selection.cards]
 
@@ -231,7 +231,7 @@ def test_filters_and_limits(conn: sqlite3.Connection, library: Library) -> None:
     more = quiz_day(conn, library, learner, count=60)
     assert more.selection.new == 5  # the rest of today's 10
     with pytest.raises(UsageError, match="--count"):
-        start_quiz(conn, library, Request(count=0), learner.clock)
+        start_quiz(conn, library, QuizRequest(count=0), learner.clock)
 
 
 def test_state_is_the_schedulers_card_as_json(conn: sqlite3.Connection, library: Library) -> None:

@@ -14,8 +14,8 @@ from lp_coach.clock import FrozenClock
 from lp_coach.errors import NotFound, UsageError
 from lp_coach.quiz.engine import Response, Result
 from lp_coach.quiz.grades import Grade
-from lp_coach.quiz.questions import Question
-from lp_coach.quiz.service import Request, export_anki, run_quiz
+from lp_coach.quiz.questions import QuizQuestion
+from lp_coach.quiz.service import QuizRequest, export_anki, run_quiz
 from lp_coach.store.db import connect
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -27,10 +27,10 @@ class Scripted:
     def __init__(self, clock: FrozenClock, interrupt: int | None = None) -> None:
         self.clock = clock
         self.interrupt = interrupt
-        self.asked: list[Question] = []
+        self.asked: list[QuizQuestion] = []
         self.said: list[tuple[list[str], str | None]] = []
 
-    def ask(self, question: Question) -> Response | None:
+    def ask(self, question: QuizQuestion) -> Response | None:
         if self.interrupt is not None and len(self.asked) + 1 == self.interrupt:
             raise KeyboardInterrupt
         self.asked.append(question)
@@ -39,7 +39,7 @@ class Scripted:
             return Response(text=question.card.back)
         return Response(choice=question.answer)
 
-    def grade(self, question: Question, typed: str, matched: bool) -> Grade | None:
+    def grade(self, question: QuizQuestion, typed: str, matched: bool) -> Grade | None:
         return Grade.GOOD if matched else Grade.AGAIN
 
     def reveal(self, result: Result) -> None:
@@ -57,7 +57,7 @@ def reviews() -> list[sqlite3.Row]:
 def test_a_quiz_by_title_runs_saves_and_sums_up() -> None:
     clock = FrozenClock(START)
     face = Scripted(clock)
-    ran = run_quiz(Request(("Frugality",), ("name",), count=3, seed=1), face, clock=clock)
+    ran = run_quiz(QuizRequest(("Frugality",), ("name",), count=3, seed=1), face, clock=clock)
     assert ran.title == "Quiz done" and not ran.interrupted
     assert ran.quiz is not None and len(face.asked) == 1  # frugality has one name card
     [(opening, title)] = face.said  # the opening line only: the summary is the caller's
@@ -71,7 +71,7 @@ def test_a_quiz_by_title_runs_saves_and_sums_up() -> None:
 def test_ctrl_c_keeps_the_answers_given_and_still_sums_up() -> None:
     clock = FrozenClock(START)
     face = Scripted(clock, interrupt=3)
-    ran = run_quiz(Request(kinds=("name",), count=5, seed=2), face, clock=clock)
+    ran = run_quiz(QuizRequest(kinds=("name",), count=5, seed=2), face, clock=clock)
     assert ran.interrupted and ran.quiz is not None and ran.quiz.stopped
     assert len(reviews()) == 2
     assert ran.lines[0].startswith("Score: 2 of 2")
@@ -80,9 +80,9 @@ def test_ctrl_c_keeps_the_answers_given_and_still_sums_up() -> None:
 
 def test_nothing_due_says_so_without_asking() -> None:
     clock = FrozenClock(START)
-    run_quiz(Request(("frugality",), ("name",), seed=1), Scripted(clock), clock=clock)
+    run_quiz(QuizRequest(("frugality",), ("name",), seed=1), Scripted(clock), clock=clock)
     again = Scripted(clock)
-    ran = run_quiz(Request(("frugality",), ("name",), seed=1), again, clock=clock)
+    ran = run_quiz(QuizRequest(("frugality",), ("name",), seed=1), again, clock=clock)
     assert ran.title == "Nothing due" and ran.quiz is None
     assert again.asked == [] and again.said == []
     assert ran.lines[0] == "Nothing is due among these cards, and today's new cards are done."
@@ -91,13 +91,13 @@ def test_nothing_due_says_so_without_asking() -> None:
 @pytest.mark.parametrize(
     ("request_", "error", "message"),
     [
-        (Request(kinds=("essay",)), UsageError, "--kind 'essay': not a card kind"),
-        (Request(("zzz",)), NotFound, "no principle 'zzz'"),
-        (Request(count=0), UsageError, "--count must be at least 1"),
+        (QuizRequest(kinds=("essay",)), UsageError, "--kind 'essay': not a card kind"),
+        (QuizRequest(("zzz",)), NotFound, "no principle 'zzz'"),
+        (QuizRequest(count=0), UsageError, "--count must be at least 1"),
     ],
 )
 def test_a_bad_request_fails_before_anything_is_asked(
-    request_: Request, error: type[Exception], message: str
+    request_: QuizRequest, error: type[Exception], message: str
 ) -> None:
     face = Scripted(FrozenClock(START))
     with pytest.raises(error, match=message):

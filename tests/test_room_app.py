@@ -56,7 +56,7 @@ class Room:
         reply = self.client.post(f"{self.base}/say", json=body)
         return reply.status_code, reply.json()
 
-    def entries(self) -> list[sessions.Entry]:
+    def entries(self) -> list[sessions.SessionEntry]:
         return sessions.entries(self.session.conn, self.session.record.id)
 
 

@@ -20,7 +20,7 @@ from lp_coach.room.face import RoomFace
 from lp_coach.room.live import Room
 from lp_coach.store.db import db_path
 from lp_coach.study import engine, sessions, writeup
-from lp_coach.study.engine import Reply, View
+from lp_coach.study.view import Reply, View
 
 playwright = pytest.importorskip("playwright.sync_api")
 

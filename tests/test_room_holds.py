@@ -26,7 +26,7 @@ from lp_coach.room.server import RoomServer
 from lp_coach.room.stage import Board
 from lp_coach.store.db import connect, db_path
 from lp_coach.study import engine, sessions, writeup
-from lp_coach.study.engine import Reply
+from lp_coach.study.view import Reply, View
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,7 @@ def joined(room: Room, name: str = "Ann") -> str:
     return str(json.loads(data)["client"])
 
 
-def answers(room: Room) -> list[sessions.Entry]:
+def answers(room: Room) -> list[sessions.SessionEntry]:
     found = sessions.entries(room.session.conn, room.session.record.id)
     return [e for e in found if e.kind == "answer"]
 
@@ -241,7 +241,7 @@ def test_the_room_stops_taking_messages_before_the_notes_are_written(room: Room)
     session.state.position = len(session.steps) - 1
 
     class Last:
-        def show(self, view: engine.View) -> Reply:
+        def show(self, view: View) -> Reply:
             room.publish(view)
             return Reply("next")
 

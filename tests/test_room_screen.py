@@ -28,7 +28,7 @@ from lp_coach.room.face import RoomFace
 from lp_coach.room.live import Room
 from lp_coach.store.db import connect, db_path
 from lp_coach.study import sessions
-from lp_coach.study.engine import Reply
+from lp_coach.study.view import Reply
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,9 @@ from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
 from lp_coach.study import engine, service, sessions, writeup
-from lp_coach.study.engine import Reply, View
-from lp_coach.study.plain import PlainFace
+from lp_coach.study.plain import PlainStudyFace
 from lp_coach.study.sessions import Options
+from lp_coach.study.view import Reply, StudyFace, View
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ def start(library: Library, **options: object) -> engine.Session:
     )  # type: ignore[arg-type]
 
 
-def run(session: engine.Session, face: engine.Face) -> engine.Outcome:
+def run(session: engine.Session, face: StudyFace) -> engine.Outcome:
     return engine.run(session, face, writeup.write_up)
 
 
@@ -153,7 +153,7 @@ def test_plain_face_reads_lines_and_commands(library: Library) -> None:
         ]
     )
     out = io.StringIO()
-    outcome = run(session, PlainFace(io.StringIO(typed + "\n"), out))
+    outcome = run(session, PlainStudyFace(io.StringIO(typed + "\n"), out))
     assert not outcome.finished
     said = sessions.entries(session.conn, session.record.id)
     assert [(e.kind, e.person, e.text) for e in said] == [
@@ -169,7 +169,7 @@ def test_plain_face_reads_lines_and_commands(library: Library) -> None:
 
 def test_plain_face_end_of_input_stops_cleanly(library: Library) -> None:
     session = start(library, minutes=45)
-    face = PlainFace(io.StringIO("\n\nSomething I typed"), io.StringIO())
+    face = PlainStudyFace(io.StringIO("\n\nSomething I typed"), io.StringIO())
     outcome = run(session, face)
     assert not outcome.finished and face.ended
     assert sessions.load(session.conn, session.record.id).status == "in_progress"
@@ -296,9 +296,9 @@ def test_private_notes_stay_out_of_the_group_notes(library: Library) -> None:
     )
     assert leader_copy.count("Ben seems worried") == 1  # apart, not among what was said
     assert "Ben seems worried" in leader_md.with_suffix(".html").read_text()
-    from lp_coach.study.notes import notes_files
+    from lp_coach.study.notes import written_files
 
-    assert notes_files(notes) == [
+    assert written_files(notes) == [
         notes,
         notes.with_suffix(".html"),
         leader_md,
@@ -306,13 +306,32 @@ def test_private_notes_stay_out_of_the_group_notes(library: Library) -> None:
     ]
 
 
+def test_writing_the_notes_again_names_the_leaders_copy_too(library: Library) -> None:
+    """`sessions show --write` says where every file went, as the end of a session does."""
+    from lp_coach.study.sessions_service import session_notes
+
+    session = start(library, minutes=45, group=("Ann", "Ben"))
+    to(session, "discussion-1")
+    session.apply(Reply("note", "Ben seems worried", private=True))
+    outcome = run(session, Script(*nxt(len(session.steps))))
+    notes = Path(outcome.notes_path or "")
+    leader_md = notes.with_name(notes.stem + "-leader.md")
+    again = session_notes(outcome.session.id, False, write=True)
+    assert again.files == (
+        notes,
+        notes.with_suffix(".html"),
+        leader_md,
+        leader_md.with_suffix(".html"),
+    )
+
+
 def test_without_private_notes_there_is_no_leader_copy(library: Library) -> None:
     session = start(library, minutes=45)
     outcome = run(session, Script(*nxt(len(session.steps))))
-    from lp_coach.study.notes import notes_files
+    from lp_coach.study.notes import written_files
 
     notes = Path(outcome.notes_path or "")
-    assert notes_files(notes) == [notes, notes.with_suffix(".html")]
+    assert written_files(notes) == [notes, notes.with_suffix(".html")]
 
 
 def test_notes_keep_typed_order_follow_ups_and_the_storys_questions(library: Library) -> None:
@@ -355,7 +374,7 @@ def test_plain_face_picks_speakers_passes_and_keeps_private_notes(library: Libra
         ]
     )
     out = io.StringIO()
-    run(session, PlainFace(io.StringIO(typed + "\n"), out))
+    run(session, PlainStudyFace(io.StringIO(typed + "\n"), out))
     assert answers(session) == [
         ("Cal", "Cal picked by number"),
         ("Ben", "Ben picked by initial"),

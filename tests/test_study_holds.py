@@ -15,10 +15,10 @@ from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
 from lp_coach.study import engine, service, sessions, writeup
-from lp_coach.study.engine import Reply, View
 from lp_coach.study.notes import notes_dir
-from lp_coach.study.plain import PRIVATE, PlainFace
+from lp_coach.study.plain import PRIVATE, PlainStudyFace
 from lp_coach.study.sessions import LEADER, Options
+from lp_coach.study.view import Reply, View
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +86,7 @@ def test_plain_mode_says_a_private_note_is_kept_only_once_it_is(library: Library
     session = start(library, group=("Ann", "Ben"))
     to(session, "discussion-1")
     out = Watching(session)
-    engine.run(session, PlainFace(io.StringIO("/note! speak to Ben after\n/quit\n"), out), str)
+    engine.run(session, PlainStudyFace(io.StringIO("/note! speak to Ben after\n/quit\n"), out), str)
     assert out.stored_when_said == [True]
 
 

@@ -8,15 +8,17 @@ import pytest
 from rich.console import Console
 
 from lp_coach.cli.faces.study_keys import Keys, LineInput, answer_label, decode, ends, replies
-from lp_coach.cli.faces.study_layout import StudyScreen, Window
+from lp_coach.cli.faces.study_layout import StudyScreen
+from lp_coach.cli.faces.study_said import Window
 from lp_coach.cli.faces.study_screen import ScreenFace
 from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
 from lp_coach.study import service
-from lp_coach.study.engine import Reply, Session, View
+from lp_coach.study.engine import Session
 from lp_coach.study.sessions import Options
+from lp_coach.study.view import Reply, View
 
 
 @pytest.fixture(scope="module")

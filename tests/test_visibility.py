@@ -12,7 +12,7 @@ import pytest
 from conftest import Invoke
 from rich.console import Console
 
-from lp_coach.cli.faces.study_layout import said_grid
+from lp_coach.cli.faces.study_said import said_grid
 from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
@@ -168,7 +168,7 @@ def test_who_sees_what(library: Library, cli: Invoke) -> None:
 def test_the_rule_says_what_the_policy_says(
     kind: str, seen_by: str, source: str | None, audience: visibility.Audience
 ) -> None:
-    entry = sessions.Entry(1, "s", kind, "Ben", "t", "", seen_by, source)
+    entry = sessions.SessionEntry(1, "s", kind, "Ben", "t", "", seen_by, source)
     got = visibility.shown(entry, audience)
     text, name = allowed(kind, seen_by, audience)
     assert (got is not None) == text
@@ -176,7 +176,7 @@ def test_the_rule_says_what_the_policy_says(
 
 
 def test_an_unknown_visibility_is_for_the_leader_alone() -> None:
-    entry = sessions.Entry(1, "s", "answer", "Ben", "t", "", "someday-new", None)
+    entry = sessions.SessionEntry(1, "s", "answer", "Ben", "t", "", "someday-new", None)
     assert [a for a in visibility.AUDIENCES if visibility.shown(entry, a)] == [
         "leader_page",
         "leader_notes",

@@ -17,9 +17,9 @@ from lp_coach.room.live import Room
 from lp_coach.room.stage import stage_of
 from lp_coach.store.db import connect, db_path
 from lp_coach.study import engine, service, sessions
-from lp_coach.study.engine import Reply
 from lp_coach.study.readout import readout
 from lp_coach.study.sessions import Options
+from lp_coach.study.view import Reply
 
 GROUP = ("Ann", "Ben")
 

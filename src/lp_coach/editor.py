@@ -5,13 +5,17 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from lp_coach.atomic import atomic_write
 from lp_coach.errors import CoachError, ContentError, StoreError, UsageError
 from lp_coach.paths import data_dir, ensure_private_dir
+
+T = TypeVar("T")
 
 
 def drafts_dir() -> Path:
@@ -46,6 +50,19 @@ class Draft:
     def discard(self) -> None:
         """Remove the draft once its words are stored (or there was nothing to store)."""
         self.path.unlink(missing_ok=True)
+
+    def stored(self, save: Callable[[], T], then: str, words: str | None = None) -> T:
+        """What `save` returns once it has stored what was written; the draft then goes.
+
+        When `save` raises CoachError, the draft stays (holding `words`, when given) and the
+        error says where, and `then` what to do next.
+        """
+        try:
+            result = save()
+        except CoachError as exc:
+            raise self.kept(exc, words, then) from None
+        self.discard()
+        return result
 
     def kept(self, error: CoachError, words: str | None = None, then: str = "") -> CoachError:
         """`error`, telling the user where their `words` (left in the draft) are kept."""

@@ -22,7 +22,7 @@ one mastered."""
 # import, and `today` is timed whole (bench/startup.py).
 
 
-class Quiz(NamedTuple):
+class QuizCounts(NamedTuple):
     """What a quiz started now would ask."""
 
     due: int
@@ -41,7 +41,7 @@ class Meeting(NamedTuple):
     """False while the plan is the default one nobody has started."""
 
 
-class Steps(NamedTuple):
+class ActionSteps(NamedTuple):
     """The action steps of the last finished session, for the person (or all, if unnamed)."""
 
     session_id: int
@@ -56,14 +56,14 @@ class Today(NamedTuple):
 
     day: date
     me: str | None
-    quiz: Quiz
+    quiz: QuizCounts
     meeting: Meeting | None
     prompt_principle: Principle
     prompt: str
     mastery: float
     streak: int
     written_today: bool
-    steps: Steps | None
+    steps: ActionSteps | None
     stories: int = 0
     story_gaps: tuple[str, ...] = ()
 
@@ -190,7 +190,7 @@ def quiz_now(
     library: Library,
     now: datetime,
     cards: Sequence[QuizCard] | None = None,
-) -> Quiz:
+) -> QuizCounts:
     """Cards due now, and new cards a quiz would bring in today (as `lp-coach quiz` counts).
 
     `cards` are the library's (`build_cards`), when the caller has built them already.
@@ -204,7 +204,7 @@ def quiz_now(
     seen = store.seen_ids(conn)
     due = store.due_count(conn, now)
     allowed = max(0, NEW_PER_DAY - store.introduced_since(conn, start_of_day(now, local_zone())))
-    return Quiz(due, min(allowed, len(ids - seen)))
+    return QuizCounts(due, min(allowed, len(ids - seen)))
 
 
 def next_meeting(conn: sqlite3.Connection, library: Library, today: date) -> Meeting | None:
@@ -226,7 +226,7 @@ def journal_streak(conn: sqlite3.Connection, today: date) -> tuple[int, bool]:
     return current_streak(days, today), today in days
 
 
-def last_steps(conn: sqlite3.Connection, me: str | None) -> Steps | None:
+def last_steps(conn: sqlite3.Connection, me: str | None) -> ActionSteps | None:
     """The last finished session's action steps: `me`'s and unattributed ones, or all if no me."""
     from lp_coach.study import sessions
     from lp_coach.study.visibility import TODAY, visible
@@ -241,4 +241,4 @@ def last_steps(conn: sqlite3.Connection, me: str | None) -> Steps | None:
         if (wanted is None or e.person is None or e.person.casefold() == wanted)
     ]
     day = (record.finished or record.started)[:10]
-    return Steps(record.id, day, record.principle_id, steps)
+    return ActionSteps(record.id, day, record.principle_id, steps)

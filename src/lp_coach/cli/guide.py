@@ -102,9 +102,9 @@ def guide(
     Example:  lp-coach guide ownership --audience participant -o ownership.pdf
     """
     from lp_coach.cli import output
-    from lp_coach.guide.service import Request, make_guide
+    from lp_coach.guide.service import GuideRequest, make_guide
 
-    request = Request(
+    request = GuideRequest(
         principles=tuple(principles or ()),
         every=every,
         plan=plan,

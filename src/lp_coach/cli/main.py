@@ -1,13 +1,13 @@
 """The lp-coach command's one exit point: run the app, and turn a known error into one line.
 
 Typer is imported only when the app runs: most of a command's start-up is Typer's import,
-and `journal search` in its plain forms runs without it (cli/fast.py).
+and `journal search` in its plain forms runs without it (cli/shortcuts.py).
 """
 
 import os
 import sys
 
-from lp_coach.cli import fast
+from lp_coach.cli import shortcuts
 from lp_coach.cli.settings import SETTINGS
 from lp_coach.errors import (
     EXIT_FAILURE,
@@ -27,9 +27,9 @@ def run(argv: list[str] | None = None) -> None:
     each end in one line and their exit code (2 usage, 1 failure, 130 Ctrl-C); --debug
     shows the traceback instead.
     """
-    SETTINGS.reset()  # a run in the same process (the tests') keeps no options of the last
+    SETTINGS.reset()  # a run in the same process (the tests) starts from the defaults too
     try:
-        if fast.try_run(argv):
+        if shortcuts.try_run(argv):
             return
         from lp_coach.cli.app import app
 

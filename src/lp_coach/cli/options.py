@@ -1,10 +1,12 @@
 """Typer options shared by several commands, declared once."""
 
 # No `from __future__ import annotations` in Typer modules: Typer evaluates these at start-up.
+import sys
 from typing import Annotated
 
 import typer
 
+YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 PrincipleOption = Annotated[
     list[str] | None,
@@ -29,3 +31,20 @@ QueryArgument = Annotated[
 BestOption = Annotated[
     int, typer.Option("-n", metavar="N", help="Show the best N (0: every match).")
 ]
+
+
+def ask_to_delete(shown: str) -> bool:
+    """Show what would be deleted, then ask; no (or end of input) keeps it."""
+    print(shown)
+    try:
+        return typer.confirm("Delete it?", default=False)
+    except typer.Abort:
+        return False
+
+
+def say_deleted(what: str, deleted: object | None) -> None:
+    """'Deleted entry 12.', or, when it was kept, 'Nothing deleted.' and exit 1."""
+    if deleted is None:
+        print("Nothing deleted.", file=sys.stderr)
+        raise typer.Exit(1)
+    print(f"Deleted {what}.")

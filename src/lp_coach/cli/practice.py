@@ -11,7 +11,8 @@ from lp_coach.cli.options import JsonOption, PrincipleOption
 from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
-    from lp_coach.cli.faces.practice import PlainFace, TerminalFace
+    from lp_coach.cli.faces.practice import TerminalFace
+    from lp_coach.practice.plain import PlainPracticeFace
 
 HELP = """Practise behavioural interview questions against a rubric.
 
@@ -60,9 +61,9 @@ def practice(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from lp_coach.practice.service import Request, run_practice
+    from lp_coach.practice.service import PracticeRequest, run_practice
 
-    request = Request(tuple(principles or ()), count, minutes, aloud, seed)
+    request = PracticeRequest(tuple(principles or ()), count, minutes, aloud, seed)
     done = run_practice(request, _face(plain, aloud), SETTINGS.principles)
     if done.scores:
         scores = ", ".join(f"{p}/{t}" for p, t in done.scores)
@@ -97,11 +98,11 @@ def history(
     print_history(found, titles, output.on_terminal())
 
 
-def _face(plain: bool, aloud: bool) -> "TerminalFace | PlainFace":
-    from lp_coach.cli.faces.practice import PlainFace
+def _face(plain: bool, aloud: bool) -> "TerminalFace | PlainPracticeFace":
+    from lp_coach.practice.plain import PlainPracticeFace
 
     if not plain and sys.stdin.isatty() and output.on_terminal():
         from lp_coach.cli.faces.practice import TerminalFace
 
         return TerminalFace(output.console(), spoken=aloud)
-    return PlainFace(sys.stdin, sys.stdout, spoken=aloud)
+    return PlainPracticeFace(sys.stdin, sys.stdout, spoken=aloud)

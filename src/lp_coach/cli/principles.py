@@ -86,7 +86,7 @@ def show(
     else:
         from lp_coach.render.templates import render
 
-        titles = {p.id: p.title for p in library.principles}
+        titles = library.titles()
         sys.stdout.write(render("principle.md.j2", p=found, titles=titles))
 
 

@@ -11,7 +11,7 @@ from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
     from lp_coach.cli.faces.quiz import RichFace
-    from lp_coach.quiz.plain import PlainFace
+    from lp_coach.quiz.plain import PlainQuizFace
 
 HELP = """Quiz yourself on the principles, with spaced repetition.
 
@@ -77,10 +77,10 @@ def quiz(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from lp_coach.quiz.service import Request, run_quiz
+    from lp_coach.quiz.service import QuizRequest, run_quiz
 
     face = _face(plain)
-    request = Request(tuple(principle or ()), tuple(kind or ()), count, cram, seed)
+    request = QuizRequest(tuple(principle or ()), tuple(kind or ()), count, cram, seed)
     ran = run_quiz(request, face, SETTINGS.principles)
     face.say(ran.lines, title=ran.title)
     if ran.interrupted:
@@ -109,13 +109,13 @@ def export(
     print(f"wrote {anki} ({count} notes)")
 
 
-def _face(plain: bool) -> "PlainFace | RichFace":
+def _face(plain: bool) -> "PlainQuizFace | RichFace":
     from lp_coach.cli import output
 
     if not plain and sys.stdin.isatty() and output.on_terminal():
         from lp_coach.cli.faces.quiz import RichFace
 
         return RichFace(output.console())
-    from lp_coach.quiz.plain import PlainFace
+    from lp_coach.quiz.plain import PlainQuizFace
 
-    return PlainFace(sys.stdin, sys.stdout)
+    return PlainQuizFace(sys.stdin, sys.stdout)

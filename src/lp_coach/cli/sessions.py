@@ -10,7 +10,7 @@ from lp_coach.cli import output
 from lp_coach.cli.options import JsonOption
 
 if TYPE_CHECKING:
-    from lp_coach.study.service import Progress
+    from lp_coach.study.service import Place
 
 app = typer.Typer(
     help="Study sessions held so far, and their notes.\n\nExample:  lp-coach sessions list",
@@ -68,7 +68,7 @@ def list_(as_json: JsonOption = False) -> None:
     output.print_table(rows, ["ID", "STARTED", "STATUS", "STEP", "GROUP", "PRINCIPLE"])
 
 
-def _step(step: "Progress | None", status: str) -> str:
+def _step(step: "Place | None", status: str) -> str:
     """'4 of 15 · Opening prayer' for an unfinished session; '-' once finished."""
     if status == "finished":
         return "-"

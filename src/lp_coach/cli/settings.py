@@ -13,7 +13,7 @@ class Settings:
         self.debug = False
 
     def reset(self) -> None:
-        """Back to no options given: each run starts from its own command line."""
+        """The defaults, as a run starts with them (a plain form of cli/shortcuts.py sets none)."""
         self.principles = []
         self.debug = False
 

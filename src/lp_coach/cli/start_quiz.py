@@ -7,7 +7,7 @@ import sys
 def start_quiz() -> None:
     """Run `lp-coach quiz` as if it had been typed, ending as the app would end it.
 
-    Called from `show` on either path (Typer's or cli/fast.py's), so a click error or abort
+    Called from `show` on either path (Typer's or cli/shortcuts.py's), so a click error or abort
     is shown here, as the outer app would show it, rather than left to whichever called.
     """
     import click

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from lp_coach.cli import output
-from lp_coach.cli.options import BestOption, JsonOption, PrincipleOption, QueryArgument
+from lp_coach.cli.options import (
+    BestOption,
+    JsonOption,
+    PrincipleOption,
+    QueryArgument,
+    YesOption,
+    ask_to_delete,
+    say_deleted,
+)
 from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
@@ -140,7 +148,7 @@ def edit(story_id: StoryId) -> None:
 @app.command()
 def delete(
     story_id: StoryId,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
+    yes: YesOption = False,
 ) -> None:
     """Delete a story (asks first).
 
@@ -148,18 +156,13 @@ def delete(
     """
     from lp_coach.stories import service
 
-    if service.delete(story_id, None if yes else _confirm) is None:
-        print("Nothing deleted.", file=sys.stderr)
-        raise typer.Exit(1)
-    print(f"Deleted story {story_id}.")
+    say_deleted(f"story {story_id}", service.delete(story_id, None if yes else _confirm))
 
 
 def _confirm(story: "Story") -> bool:
-    _said("Story", story)
-    try:
-        return typer.confirm("Delete it?", default=False)
-    except typer.Abort:
-        return False
+    from lp_coach.cli.faces.stories import saved_line
+
+    return ask_to_delete(saved_line("Story", story))
 
 
 @app.command()

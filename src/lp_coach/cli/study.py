@@ -12,9 +12,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from lp_coach.room.live import Room
-    from lp_coach.study.engine import Face
-    from lp_coach.study.service import Progress
+    from lp_coach.study.service import Place
     from lp_coach.study.sessions import SessionRecord
+    from lp_coach.study.view import StudyFace
 
 
 def study(
@@ -70,9 +70,9 @@ def study(
     With --room, phones on the same network join by a QR code on the screen (a resumed
     session's room comes back with the same code).
     """
-    from lp_coach.study.service import Request, run_study
+    from lp_coach.study.service import StudyRequest, run_study
 
-    request = Request(
+    request = StudyRequest(
         principle=principle,
         group=group,
         minutes=minutes,
@@ -97,7 +97,7 @@ def study(
         print(studied.saved, file=sys.stderr)
 
 
-def _resume_instead(waiting: "SessionRecord", where: "Progress | None") -> bool:
+def _resume_instead(waiting: "SessionRecord", where: "Place | None") -> bool:
     """Say that `waiting` is unfinished; on a terminal, ask whether to resume it instead."""
     group = "; " + ", ".join(waiting.options.group) if waiting.options.group else ""
     about = (
@@ -119,18 +119,18 @@ def _resume_instead(waiting: "SessionRecord", where: "Progress | None") -> bool:
     return answer.strip().lower() in ("", "y", "yes")
 
 
-def _face_for(plain: bool) -> "Callable[[Room | None], Face]":
+def _face_for(plain: bool) -> "Callable[[Room | None], StudyFace]":
     """What makes the face: full-screen on a terminal (unless --plain), else plain."""
 
-    def face_for(room: "Room | None") -> "Face":
+    def face_for(room: "Room | None") -> "StudyFace":
         if room is not None:
             print(f"Room open for phones on the same network: {room.url}", file=sys.stderr)
         if not plain and sys.stdin.isatty() and sys.stdout.isatty():
             from lp_coach.cli.faces.study_screen import ScreenFace
 
             return ScreenFace(room=room)
-        from lp_coach.study.plain import PlainFace
+        from lp_coach.study.plain import PlainStudyFace
 
-        return PlainFace(sys.stdin, sys.stdout)
+        return PlainStudyFace(sys.stdin, sys.stdout)
 
     return face_for

@@ -1,13 +1,13 @@
 """`lp-coach today` (and `lp-coach` alone on a terminal): the user's day on one screen."""
 
 # No `from __future__ import annotations`: Typer evaluates these annotations at start-up.
-# Its body, `show`, lives in cli/fast.py, which runs the plain forms without Typer.
+# Its body, `show`, lives in cli/today_cmd.py, which cli/shortcuts.py runs without Typer.
 from typing import Annotated
 
 import typer
 
-from lp_coach.cli.fast import show as show  # also the bare `lp-coach` of cli/app.py
 from lp_coach.cli.options import JsonOption
+from lp_coach.cli.today_cmd import show as show  # also the bare `lp-coach` of cli/app.py
 
 HELP = """Your day: cards due, the next meeting, a prompt, your steps.
 
@@ -31,4 +31,4 @@ MeOption = Annotated[
 
 @app.command(help=HELP)
 def today(me: MeOption = None, as_json: JsonOption = False) -> None:
-    show(me, as_json)  # the body cli/fast.py runs for the plain forms, without Typer
+    show(me, as_json)  # the body cli/shortcuts.py runs for the plain forms, without Typer

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import difflib
+from typing import TYPE_CHECKING
 
-from lp_coach.content.model import Library, Principle
 from lp_coach.errors import NotFound, UsageError
+
+if TYPE_CHECKING:  # the library asks this module (Library.resolve): types only, no cycle
+    from lp_coach.content.model import Library, Principle
 
 
 def find_principle(library: Library, typed: str) -> Principle:

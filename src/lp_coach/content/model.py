@@ -338,6 +338,17 @@ class Library:
         """The principle with exactly this id, or None."""
         return next((p for p in self.principles if p.id == principle_id), None)
 
+    def resolve(self, typed: Iterable[str]) -> tuple[str, ...]:
+        """The ids of the principles `typed` names (id, title, prefix or number), each once
+        and in order; NotFound, with suggestions, for a name that is no principle."""
+        from lp_coach.content.lookup import find_principle
+
+        return tuple(dict.fromkeys(find_principle(self, name).id for name in typed))
+
+    def titles(self) -> dict[str, str]:
+        """Each principle's title by its id, in series order."""
+        return {p.id: p.title for p in self.principles}
+
 
 T = TypeVar("T", bound="DataclassInstance")
 _LISTS = (Kind.TEXTS, Kind.PRINCIPLES, Kind.OBJECTS, Kind.NOTES, Kind.PHRASES)

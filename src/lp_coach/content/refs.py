@@ -59,7 +59,10 @@ def ref_problem(ref: str) -> str | None:
 
 
 def canonical(ref: str) -> str:
-    """The reference with the book's full name, e.g. 'Pr 20:14' -> 'Proverbs 20:14'."""
+    """The reference with the book's full name, e.g. 'Pr 20:14' -> 'Proverbs 20:14'.
+
+    Used by the tests and benchmarks (to compare references), not by a command.
+    """
     match = _SHAPE.match(ref)
     if match is None:
         return ref

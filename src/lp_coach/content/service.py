@@ -14,14 +14,14 @@ Packs = Sequence[Path]
 """Principle directories laid over the built-in pack (the --principles option)."""
 
 
-class Found(NamedTuple):
+class FoundPrinciple(NamedTuple):
     """A principle, in the library it was found in (for its related principles' titles)."""
 
     principle: Principle
     library: Library
 
 
-class Checked(NamedTuple):
+class PackCheck(NamedTuple):
     """What a check of the packs found: the library (None when any problem stops it)."""
 
     library: Library | None
@@ -46,16 +46,16 @@ def library(packs: Packs = ()) -> Library:
     return open_library(packs)
 
 
-def principle(typed: str, packs: Packs = ()) -> Found:
+def principle(typed: str, packs: Packs = ()) -> FoundPrinciple:
     """The principle `typed` names (id, title, prefix or number), or NotFound."""
     from lp_coach.content.library import open_library
     from lp_coach.content.lookup import find_principle
 
     opened = open_library(packs)
-    return Found(find_principle(opened, typed), opened)
+    return FoundPrinciple(find_principle(opened, typed), opened)
 
 
-def validate(dirs: Sequence[Path] = (), packs: Packs = ()) -> Checked:
+def validate(dirs: Sequence[Path] = (), packs: Packs = ()) -> PackCheck:
     """Check every configured pack and `dirs`, and list every problem found."""
     from lp_coach.content.library import configured_packs
     from lp_coach.content.notices import notices
@@ -64,9 +64,9 @@ def validate(dirs: Sequence[Path] = (), packs: Packs = ()) -> Checked:
     found = configured_packs([*packs, *dirs])
     checked, problems = check_library(found)
     if checked is None:
-        return Checked(checked, problems, len(found))
+        return PackCheck(checked, problems, len(found))
     builtin = next((p.display for p in found if p.builtin), "")
-    return Checked(checked, problems, len(found), tuple(notices(checked, builtin)))
+    return PackCheck(checked, problems, len(found), tuple(notices(checked, builtin)))
 
 
 def schema(pack: bool = False) -> dict[str, Any]:

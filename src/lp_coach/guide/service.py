@@ -12,7 +12,7 @@ from lp_coach.guide.selection import Selection, choose
 
 
 @dataclass(frozen=True)
-class Request:
+class GuideRequest:
     """How a guide was asked for."""
 
     principles: tuple[str, ...] = ()
@@ -51,7 +51,7 @@ class Made:
         return NO_DATES
 
 
-def make_guide(request: Request, packs: Sequence[Path] = (), *, to_terminal: bool) -> Made:
+def make_guide(request: GuideRequest, packs: Sequence[Path] = (), *, to_terminal: bool) -> Made:
     """Choose the principles, build and render the guide, and write it where it goes
     (`to_terminal`: standard output is a terminal, so no --out means a file)."""
     from lp_coach.content.library import open_library
@@ -81,7 +81,7 @@ def make_guide(request: Request, packs: Sequence[Path] = (), *, to_terminal: boo
     return Made(data, path, undated=selection.undated and request.plan)
 
 
-def _selection(library: Library, request: Request) -> Selection:
+def _selection(library: Library, request: GuideRequest) -> Selection:
     """The principles asked for; the plan's come from the store."""
     from contextlib import closing
 

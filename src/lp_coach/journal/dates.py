@@ -1,13 +1,11 @@
-"""Dates at the start of a journal entry ('yesterday: held my tongue'); the parser is shared."""
+"""Dates at the start of a journal entry ('yesterday: held my tongue'), read with lp_coach.dates."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from lp_coach.dates import When, long_date, parse_day, parse_when
+from lp_coach.dates import When, parse_when
 from lp_coach.errors import UsageError
-
-__all__ = ["When", "leading_date", "long_date", "parse_day", "parse_when"]
 
 
 def leading_date(text: str, *, today: date | None = None) -> tuple[When, str] | None:

@@ -1,4 +1,4 @@
-"""What the `journal` commands ask of the core: one call each, over the store and the packs.
+"""What the `journal` commands that read ask of the core: one call each (writes: write_service).
 
 `journal search` imports this module on every run: the records are NamedTuples and every
 other import waits inside the function that needs it.
@@ -6,15 +6,14 @@ other import waits inside the function that needs it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 if TYPE_CHECKING:
     from lp_coach.content.model import Library
-    from lp_coach.journal.dates import When
-    from lp_coach.journal.entries import Entry, NewEntry
+    from lp_coach.journal.entries import Entry
     from lp_coach.journal.export import Exported
     from lp_coach.journal.listing import Filter
     from lp_coach.journal.prompts import Prompt
@@ -23,16 +22,6 @@ if TYPE_CHECKING:
 
 Packs = Sequence[Path]
 """Principle directories laid over the built-in pack (the --principles option)."""
-
-
-class Written(NamedTuple):
-    """What came of writing: the entry as stored now, and what happened to it."""
-
-    entry: Entry | None
-    """None when nothing was saved."""
-    status: str
-    """'saved', 'moved' (edit --date), 'unchanged' (an edit saved as it was), or, for an
-    entry never stored, 'left unchanged' or 'left empty' (its scaffold)."""
 
 
 class Listed(NamedTuple):
@@ -57,105 +46,6 @@ class Counted(NamedTuple):
     titles: dict[str, str] = {}
 
 
-class Imported(NamedTuple):
-    """What an import stored, and the principle tags it carried that no pack knows."""
-
-    added: int
-    skipped: int
-    unknown: tuple[str, ...]
-
-
-def add(
-    text: str | None,
-    *,
-    principles: Sequence[str] = (),
-    when: str | None = None,
-    prompt: bool = False,
-    star: bool = False,
-    packs: Packs = (),
-) -> Written:
-    """Store an entry of `text`, or, with `text` None, one written in $EDITOR on today's
-    prompt. `prompt`: the prompt heads the entry and tags its principle. A scaffold left
-    empty or unchanged saves nothing; words that cannot be saved stay in their draft.
-    """
-    from lp_coach.journal.dates import parse_when
-
-    parsed = parse_when(when) if when is not None else None
-    library = _Library(packs)
-    if text is None:
-        return _add_in_editor(library, principles, parsed, prompt, star)
-    answers = None
-    tags = list(principles)
-    if prompt:
-        question = _prompt_for(library(), principles, parsed.day if parsed else date.today())
-        answers = question.text
-        tags.append(question.principle.id)
-    return Written(_save(text, tags, parsed, star, library, answers), "saved")
-
-
-def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Written:
-    """Change entry `entry_id`'s words in $EDITOR (its #tags follow them), or with `when`
-    move it to that day instead. Words that cannot be saved stay in their draft."""
-    from contextlib import closing
-
-    from lp_coach.editor import write_in_editor
-    from lp_coach.errors import CoachError
-    from lp_coach.journal import store
-    from lp_coach.journal.markdown import long_when
-    from lp_coach.journal.prompts import edit_scaffold, unchanged, written
-    from lp_coach.journal.writing import retext
-    from lp_coach.store.db import connect
-
-    with closing(connect()) as conn:
-        entry = store.get(conn, entry_id)
-        if when is not None:
-            from lp_coach.journal.dates import parse_when
-
-            moved = parse_when(when)
-            day, time = moved.day.isoformat(), moved.time or entry.time
-            return Written(store.move(conn, entry_id, day, time), "moved")
-        initial = edit_scaffold(entry.id, long_when(entry), entry.principles, entry.text)
-        draft = write_in_editor(initial, f"edit-{entry.id}")
-        if unchanged(draft.text, initial):
-            draft.discard()
-            return Written(entry, "unchanged")
-        words = written(draft.text)
-        try:
-            entry = retext(conn, entry.id, words, _Library(packs))
-        except CoachError as exc:
-            then = f"run `lp-coach journal edit {entry.id}` again to put them back"
-            raise draft.kept(exc, words, then) from None
-        draft.discard()
-    return Written(entry, "saved")
-
-
-def delete(entry_id: int, confirm: Callable[[Entry], bool] | None = None) -> Entry | None:
-    """Delete entry `entry_id` once `confirm` (shown the entry) agrees; the entry deleted,
-    or None when it was kept."""
-    from contextlib import closing
-
-    from lp_coach.journal import store
-    from lp_coach.store.db import connect
-
-    with closing(connect()) as conn:
-        entry = store.get(conn, entry_id)
-        if confirm is not None and not confirm(entry):
-            return None
-        store.delete(conn, entry_id)
-    return entry
-
-
-def star(entry_id: int, starred: bool = True) -> Entry:
-    """Star (or unstar) entry `entry_id`."""
-    from contextlib import closing
-
-    from lp_coach.journal import store
-    from lp_coach.store.db import connect
-
-    with closing(connect()) as conn:
-        return store.star(conn, entry_id, starred)
-
-
 def show(entry_id: int) -> Entry:
     """Entry `entry_id`, or NotFound."""
     from contextlib import closing
@@ -169,7 +59,7 @@ def show(entry_id: int) -> Entry:
 
 def todays_prompt(principles: Sequence[str] = (), packs: Packs = ()) -> Prompt:
     """Today's prompt: a principle a day in turn, or the first of `principles`."""
-    return _prompt_for(_Library(packs)(), principles, date.today())
+    return prompt_for_day(LazyLibrary(packs)(), principles, date.today())
 
 
 def list_entries(
@@ -219,7 +109,7 @@ def stats(detail: bool = True, packs: Packs = ()) -> Counted:
         counted = journal_stats(conn)
     if not detail:
         return Counted(counted)
-    titles = {p.id: p.title for p in _Library(packs)().principles}
+    titles = LazyLibrary(packs)().titles()
     return Counted(counted, heatmap(counted.by_day, date.today()), titles)
 
 
@@ -240,34 +130,9 @@ def export(
     from lp_coach.store.db import connect
 
     which = entry_filter(principles, since, until, False, None, packs)
-    titles = {p.id: p.title for p in _Library(packs)().principles} if fmt == "html" else {}
+    titles = LazyLibrary(packs)().titles() if fmt == "html" else {}
     with closing(connect()) as conn:
         return write(conn, fmt, out, stdout, titles=titles, which=which)
-
-
-def import_file(path: Path, fmt: str | None = None, packs: Packs = ()) -> Imported:
-    """Import the entries of `path` (format told from the file unless given), each once."""
-    from contextlib import closing
-
-    from lp_coach.errors import NotFound
-    from lp_coach.journal import store
-    from lp_coach.journal.importers import detect_format, read_entries
-    from lp_coach.store.db import connect
-
-    if not path.exists():
-        raise NotFound(f"{path}: no such file")
-    fmt = fmt or detect_format(path)
-    ids = _Library(packs)().ids()
-    unknown: set[str] = set()
-
-    def checked() -> Iterator[NewEntry]:
-        for entry in read_entries(path, fmt, ids):
-            unknown.update(p for p in entry.principles if p not in ids)
-            yield entry
-
-    with closing(connect()) as conn:
-        added = store.add_many(conn, checked())
-    return Imported(added.added, added.skipped, tuple(sorted(unknown)))
 
 
 def entry_filter(
@@ -283,20 +148,17 @@ def entry_filter(
 
     ids: tuple[str, ...] = ()
     if principles:
-        from lp_coach.content.lookup import find_principle
-
-        library = _Library(packs)()
-        ids = tuple(find_principle(library, typed).id for typed in principles)
+        ids = LazyLibrary(packs)().resolve(principles)
     first = final = None
     if since or until:
-        from lp_coach.journal.dates import parse_day
+        from lp_coach.dates import parse_day
 
         first = parse_day(since, option="--since") if since else None
         final = parse_day(until, option="--until") if until else None
     return Filter(principles=ids, since=first, until=final, starred=starred, last=last)
 
 
-class _Library:
+class LazyLibrary:
     """The packs' library, opened the first time it is asked for (most writes never need it)."""
 
     def __init__(self, packs: Packs) -> None:
@@ -321,54 +183,8 @@ def _stream(which: Filter) -> Iterator[Entry]:
         yield from entries(conn, which)
 
 
-def _add_in_editor(
-    library: _Library, principles: Sequence[str], parsed: When | None, answer: bool, star: bool
-) -> Written:
-    from shlex import quote
-
-    from lp_coach.editor import write_in_editor
-    from lp_coach.errors import CoachError
-    from lp_coach.journal.prompts import scaffold, unchanged, written
-
-    question = _prompt_for(library(), principles, parsed.day if parsed else date.today())
-    initial = scaffold(question, answer=answer, tagged=bool(principles))
-    draft = write_in_editor(initial, "entry")
-    words = written(draft.text)
-    if unchanged(draft.text, initial) or not words:
-        draft.discard()
-        return Written(None, "left unchanged" if words else "left empty")
-    tags = [*principles, question.principle.id] if answer else list(principles)
-    try:
-        entry = _save(words, tags, parsed, star, library)
-    except CoachError as exc:
-        then = f"fix them there and save with: lp-coach journal add < {quote(str(draft.path))}"
-        raise draft.kept(exc, words, then) from None
-    draft.discard()
-    return Written(entry, "saved")
-
-
-def _save(
-    text: str,
-    principles: Sequence[str],
-    parsed: When | None,
-    star: bool,
-    library: _Library,
-    answers: str | None = None,
-) -> Entry:
-    from contextlib import closing
-
-    from lp_coach.journal import store
-    from lp_coach.journal.writing import new_entry
-    from lp_coach.store.db import connect
-
-    entry = new_entry(
-        text, library, principles=principles, when=parsed, starred=star, answers=answers
-    )
-    with closing(connect()) as conn:
-        return store.get(conn, store.add(conn, entry))
-
-
-def _prompt_for(library: Library, principles: Sequence[str], day: date) -> Prompt:
+def prompt_for_day(library: Library, principles: Sequence[str], day: date) -> Prompt:
+    """The prompt for `day`: of the first of `principles` when given, else the day's own."""
     from lp_coach.content.lookup import find_principle
     from lp_coach.journal.prompts import prompt_for
 

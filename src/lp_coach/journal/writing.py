@@ -48,10 +48,8 @@ def new_entry(
         time = f"{now:%H:%M}"
     tags: list[str] = []
     if principles or has_hashtag(text):
-        from lp_coach.content.lookup import find_principle
-
         library = load_library()
-        tags = [find_principle(library, typed).id for typed in principles]
+        tags = list(library.resolve(principles))
         tags += [t for t in principle_tags(text, library.ids()) if t not in tags]
     return NewEntry(day=day, time=time, text=text, principles=tuple(tags), starred=starred)
 

@@ -14,7 +14,7 @@ WEIGHTS = {0: 4.0, 1: 2.0}
 COVERED_WEIGHT = 1.0
 
 
-class Question(NamedTuple):
+class PracticeQuestion(NamedTuple):
     """One behavioural question and the principle it is about."""
 
     principle: Principle
@@ -34,7 +34,7 @@ def choose(
     *,
     only: Sequence[str] = (),
     asked: Mapping[str, int] | None = None,
-) -> list[Question]:
+) -> list[PracticeQuestion]:
     """Up to `count` different questions, each drawn with its principle's weight.
 
     A question already asked `n` times weighs 1/(n+1) as much, so practice moves on.
@@ -44,7 +44,7 @@ def choose(
         raise UsageError("--count must be at least 1")
     asked = asked or {}
     pool = [
-        (Question(p, q), weight(story_counts.get(p.id, 0)) / (1 + asked.get(q, 0)))
+        (PracticeQuestion(p, q), weight(story_counts.get(p.id, 0)) / (1 + asked.get(q, 0)))
         for p in library.principles
         if not only or p.id in only
         for q in p.interview_questions
@@ -52,7 +52,7 @@ def choose(
     if not pool:
         which = ", ".join(only) if only else "any principle"
         raise UsageError(f"no interview questions for {which} in the principle packs")
-    chosen: list[Question] = []
+    chosen: list[PracticeQuestion] = []
     while pool and len(chosen) < count:
         index = rng.choices(range(len(pool)), weights=[w for _, w in pool])[0]
         chosen.append(pool.pop(index)[0])

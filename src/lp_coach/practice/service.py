@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from lp_coach.errors import Interrupted, UsageError
 
 if TYPE_CHECKING:
-    from lp_coach.content.model import Library
-    from lp_coach.practice.session import Face, Outcome
+    from lp_coach.practice.session import PracticeFace, Practised
     from lp_coach.practice.store import Attempt
 
 STOPPED = "Stopped; the answers judged so far are kept."
@@ -20,7 +19,7 @@ STOPPED = "Stopped; the answers judged so far are kept."
 
 
 @dataclass(frozen=True)
-class Request:
+class PracticeRequest:
     """How a practice was asked for."""
 
     principles: tuple[str, ...] = ()
@@ -38,7 +37,9 @@ class History(NamedTuple):
     titles: dict[str, str]
 
 
-def run_practice(request: Request, face: Face, packs: Sequence[Path] = ()) -> Outcome:
+def run_practice(
+    request: PracticeRequest, face: PracticeFace, packs: Sequence[Path] = ()
+) -> Practised:
     """Choose the questions and ask them through `face`, each attempt recorded as it is
     judged; Ctrl-C raises Interrupted saying so."""
     import random
@@ -53,7 +54,7 @@ def run_practice(request: Request, face: Face, packs: Sequence[Path] = ()) -> Ou
     if not request.minutes > 0:
         raise UsageError("--minutes must be more than 0")
     library = open_library(packs)
-    only = _principle_ids(library, request.principles)
+    only = library.resolve(request.principles)
     with closing(connect()) as conn:
         questions = choose(
             library,
@@ -78,13 +79,7 @@ def history(
     from lp_coach.store.db import connect
 
     library = open_library(packs)
-    only = _principle_ids(library, principles)
+    only = library.resolve(principles)
     with closing(connect()) as conn:
         found = attempts(conn, only, number)
-    return History(found, {p.id: p.title for p in library.principles})
-
-
-def _principle_ids(library: Library, typed: Sequence[str]) -> tuple[str, ...]:
-    from lp_coach.content.lookup import find_principle
-
-    return tuple(dict.fromkeys(find_principle(library, p).id for p in typed))
+    return History(found, library.titles())

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import NamedTuple, Protocol
 
 from lp_coach.practice import store
-from lp_coach.practice.choose import Question
+from lp_coach.practice.choose import PracticeQuestion
 from lp_coach.practice.rubric import CHECKS, Check, assess, self_rated
 from lp_coach.stories import store as story_store
 from lp_coach.stories.model import Story
@@ -20,10 +20,12 @@ class Answer(NamedTuple):
     seconds: float
 
 
-class Face(Protocol):
+class PracticeFace(Protocol):
     """How a practice meets the user: a terminal with a countdown, or plain lines."""
 
-    def ask(self, question: Question, number: int, total: int, seconds: int) -> Answer | None:
+    def ask(
+        self, question: PracticeQuestion, number: int, total: int, seconds: int
+    ) -> Answer | None:
         """Show the question and take the answer (None: the user stopped)."""
         ...
 
@@ -32,13 +34,13 @@ class Face(Protocol):
         ...
 
     def feedback(
-        self, question: Question, checks: Sequence[Check], stories: Sequence[Story]
+        self, question: PracticeQuestion, checks: Sequence[Check], stories: Sequence[Story]
     ) -> None:
         """The rubric's verdicts, then the user's own stories for that principle."""
         ...
 
 
-class Outcome(NamedTuple):
+class Practised(NamedTuple):
     """What a practice run recorded."""
 
     attempts: list[int]
@@ -48,15 +50,15 @@ class Outcome(NamedTuple):
 
 def run(
     conn: sqlite3.Connection,
-    questions: Sequence[Question],
-    face: Face,
+    questions: Sequence[PracticeQuestion],
+    face: PracticeFace,
     *,
     minutes: float,
     spoken: bool = False,
-) -> Outcome:
+) -> Practised:
     """Ask `questions` in turn; each attempt is recorded as soon as its feedback is shown."""
     limit = round(minutes * 60)
-    outcome = Outcome([], [])
+    outcome = Practised([], [])
     for number, question in enumerate(questions, start=1):
         answer = face.ask(question, number, len(questions), limit)
         if answer is None:

@@ -19,7 +19,7 @@ from typing import Any
 from lp_coach.content.model import Library
 from lp_coach.errors import StoreError, UsageError
 from lp_coach.quiz.cards import KIND_LABELS, QuizCard, build_cards, new_order
-from lp_coach.quiz.questions import Question
+from lp_coach.quiz.questions import QuizQuestion
 
 MODEL_ID = 1_735_283_401
 DECK_ID = 2_059_400_113
@@ -56,7 +56,7 @@ def export_apkg(library: Library, path: Path, now: datetime) -> int:
     )
     name = library.packs[0].name if library.packs else "Leadership Principles"
     deck = genanki.Deck(DECK_ID, name, description="Exported by lp-coach.")
-    titles = {p.id: p.title for p in library.principles}
+    titles = library.titles()
     order = {p.id: i for i, p in enumerate(library.principles)}
     cards = new_order(build_cards(library), order)
     for position, card in enumerate(cards):
@@ -75,7 +75,7 @@ def export_apkg(library: Library, path: Path, now: datetime) -> int:
 
 def note_fields(card: QuizCard, titles: dict[str, str]) -> list[str]:
     """The note's fields, HTML-escaped (Anki renders fields as HTML)."""
-    prompt = Question(card, 1, 1, (), None).instruction
+    prompt = QuizQuestion(card, 1, 1, (), None).instruction
     values = [
         card.front,
         card.back,

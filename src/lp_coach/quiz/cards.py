@@ -64,7 +64,7 @@ def card_id(source_id: str, kind: Kind, key: str | int) -> str:
 
 def build_cards(library: Library) -> list[QuizCard]:
     """Every card the library yields, principle by principle, in a stable order."""
-    titles = {p.id: p.title for p in library.principles}
+    titles = library.titles()
     many = len(library.principles) > 1
     cards: list[QuizCard] = []
     for principle in library.principles:

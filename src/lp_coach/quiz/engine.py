@@ -1,6 +1,6 @@
 """The quiz engine: one question at a time over any face (Rich prompts or plain lines).
 
-A face shows a `Question` and returns a `Response`; the engine rates the answer, saves the
+A face shows a `QuizQuestion` and returns a `Response`; the engine rates the answer, saves the
 review at once (so nothing answered is ever lost), and tells the face how it went. Cards
 missed come back once more at the end.
 """
@@ -18,9 +18,9 @@ from lp_coach.quiz import store
 from lp_coach.quiz.cards import QuizCard
 from lp_coach.quiz.compare import same_text
 from lp_coach.quiz.grades import Grade
-from lp_coach.quiz.questions import Question, make_question
+from lp_coach.quiz.questions import QuizQuestion, make_question
 from lp_coach.quiz.schedule import choice_grade, new_card, review
-from lp_coach.quiz.select import Selection
+from lp_coach.quiz.select import CardSelection
 from lp_coach.quiz.store import Stored
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ class Response:
 class Result:
     """How an answer went, once it is saved."""
 
-    question: Question
+    question: QuizQuestion
     grade: Grade
     right: bool
     """A right option, or typed text matching the official text leniently."""
@@ -49,14 +49,14 @@ class Result:
     """How long until the card comes back (None in practice, which changes no schedule)."""
 
 
-class Face(Protocol):
+class QuizFace(Protocol):
     """A way of putting questions to the learner."""
 
-    def ask(self, question: Question) -> Response | None:
+    def ask(self, question: QuizQuestion) -> Response | None:
         """Show the question and return the answer, or None to stop (quit or end of input)."""
         ...
 
-    def grade(self, question: Question, typed: str, matched: bool) -> Grade | None:
+    def grade(self, question: QuizQuestion, typed: str, matched: bool) -> Grade | None:
         """Show the official answer next to `typed`; return the learner's own grade or None."""
         ...
 
@@ -70,7 +70,7 @@ class Quiz:
     """A quiz in progress over the store."""
 
     conn: sqlite3.Connection
-    selection: Selection
+    selection: CardSelection
     titles: dict[str, str]
     states: dict[str, Stored]
     clock: Clock
@@ -103,7 +103,7 @@ class Quiz:
         return after.due - now
 
 
-def run(quiz: Quiz, face: Face) -> Quiz:
+def run(quiz: Quiz, face: QuizFace) -> Quiz:
     """Ask every selected card, then each one missed once more; stop when the face does."""
     cards = quiz.selection.cards
     for number, card in enumerate(cards, start=1):
@@ -119,7 +119,7 @@ def run(quiz: Quiz, face: Face) -> Quiz:
     return quiz
 
 
-def _put(quiz: Quiz, face: Face, question: Question) -> bool:
+def _put(quiz: Quiz, face: QuizFace, question: QuizQuestion) -> bool:
     """Ask one question and save its answer; False when the learner stops."""
     clock = quiz.clock
     shown = clock.now()

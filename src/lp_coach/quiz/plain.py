@@ -7,82 +7,19 @@ quiz, with every answer already given saved.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
 from typing import TextIO
 
-from lp_coach.quiz.compare import closeness
+from lp_coach.quiz.answers import back_line, read_grade, read_response, similarity_note
 from lp_coach.quiz.engine import Response, Result
 from lp_coach.quiz.grades import Grade
-from lp_coach.quiz.questions import Question, pick_option
-from lp_coach.quiz.summary import back_in
+from lp_coach.quiz.questions import QuizQuestion
 from lp_coach.streams import is_terminal
 
-QUIT = "/quit"
-GRADES = {str(int(g)): g for g in Grade} | {g.name.casefold(): g for g in Grade}
-"""'1'-'4' and again/hard/good/easy, each as its grade."""
 GRADE_PROMPT = "How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy > "
 WIDTH = 78
 
 
-def back_line(result: Result) -> str:
-    """When the card comes back, with the grade that decided it."""
-    name = result.grade.label
-    if result.next_due is None:
-        return f"({name}; practice, so the schedule is unchanged.)"
-    return f"({name}: back {back_in(result.next_due)}.)"
-
-
-def parse_grade(typed: str) -> Grade | None:
-    """'1'-'4' or again/hard/good/easy (any case) as a grade, else None."""
-    return GRADES.get(typed.strip().casefold())
-
-
-def similarity_note(typed: str, official: str, matched: bool) -> str:
-    """A word on how close a typed answer came (the learner still decides the grade)."""
-    if matched:
-        return "✓ Word for word."
-    if not typed.strip():
-        return "Here it is."
-    return f"Yours is {round(100 * closeness(typed, official))}% like the official text."
-
-
-Read = Callable[[str], "str | None"]
-"""Show a prompt and return the line typed, or None at the end of input."""
-
-
-def read_response(
-    question: Question, prompt: str, read: Read, complain: Callable[[str], None]
-) -> Response | None:
-    """Ask until the answer is usable: an option (number or name) or, typed, any text.
-
-    None when the learner stops (/quit or end of input).
-    """
-    while True:
-        line = read(prompt)
-        if line is None or line.strip() == QUIT:
-            return None
-        if question.answer is None:
-            return Response(text=line.strip())
-        choice = pick_option(question, line)
-        if choice is not None:
-            return Response(choice=choice)
-        count = len(question.options)
-        complain(f"Please answer with a number from 1 to {count} (or {QUIT} to stop).")
-
-
-def read_grade(read: Read, prompt: str, complain: Callable[[str], None]) -> Grade | None:
-    """Ask for a self-grade until it is 1-4 (or a grade's name); None when the learner stops."""
-    while True:
-        line = read(prompt)
-        if line is None or line.strip() == QUIT:
-            return None
-        grade = parse_grade(line)
-        if grade is not None:
-            return grade
-        complain("Please type 1, 2, 3 or 4.")
-
-
-class PlainFace:
+class PlainQuizFace:
     """Line-by-line questions on any text streams."""
 
     def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
@@ -92,11 +29,11 @@ class PlainFace:
         """A terminal echoes what is typed; a pipe does not, so we do."""
         self.spoken = False
 
-    def ask(self, question: Question) -> Response | None:
+    def ask(self, question: QuizQuestion) -> Response | None:
         self._question(question)
         return read_response(question, _prompt(question), self._read, self._say)
 
-    def grade(self, question: Question, typed: str, matched: bool) -> Grade | None:
+    def grade(self, question: QuizQuestion, typed: str, matched: bool) -> Grade | None:
         self._say(similarity_note(typed, question.card.back, matched))
         self._wrapped(question.card.back, "  ")
         return read_grade(self._read, GRADE_PROMPT, self._say)
@@ -122,7 +59,7 @@ class PlainFace:
         for line in lines:
             self._say(line)
 
-    def _question(self, question: Question) -> None:
+    def _question(self, question: QuizQuestion) -> None:
         self._say("")
         if question.repeat:
             head = f"Once more ({question.number} of {question.total})"
@@ -158,7 +95,7 @@ class PlainFace:
         self.stdout.flush()
 
 
-def _prompt(question: Question) -> str:
+def _prompt(question: QuizQuestion) -> str:
     if question.answer is None:
         return "Your answer (Enter: show it) > "
     return f"Your answer (1-{len(question.options)}) > "

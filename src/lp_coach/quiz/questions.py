@@ -20,7 +20,7 @@ class Option:
 
 
 @dataclass(frozen=True)
-class Question:
+class QuizQuestion:
     """One question as a face shows it."""
 
     card: QuizCard
@@ -61,20 +61,20 @@ def make_question(
     number: int,
     total: int,
     repeat: bool = False,
-) -> Question:
+) -> QuizQuestion:
     """`card` as question `number` of `total`, options chosen and ordered by `rng`."""
     if not card.multiple_choice:
-        return Question(card, number, total, (), None, repeat)
+        return QuizQuestion(card, number, total, (), None, repeat)
     wrong = [d for d in card.distractors if d in titles][: OPTIONS - 1]
     others = sorted(i for i in titles if i != card.principle_id and i not in wrong)
     wrong += rng.sample(others, min(OPTIONS - 1 - len(wrong), len(others)))
     ids = [card.principle_id, *wrong]
     rng.shuffle(ids)
     options = tuple(Option(i, titles[i]) for i in ids)
-    return Question(card, number, total, options, ids.index(card.principle_id), repeat)
+    return QuizQuestion(card, number, total, options, ids.index(card.principle_id), repeat)
 
 
-def pick_option(question: Question, typed: str) -> int | None:
+def pick_option(question: QuizQuestion, typed: str) -> int | None:
     """The option `typed` names: its number, its title or id, or the start of one; else None."""
     text = typed.strip()
     if text.isdigit():

@@ -20,7 +20,7 @@ DEFAULT_COUNT = 20
 
 
 @dataclass(frozen=True)
-class Selection:
+class CardSelection:
     """The cards of one quiz, in the order they are asked."""
 
     cards: list[QuizCard]
@@ -40,7 +40,7 @@ def scheduled(
     new_allowed: int,
     order: Mapping[str, int],
     rng: random.Random,
-) -> Selection:
+) -> CardSelection:
     """Due cards (most overdue first), then new ones (kinds mixed); each group in `rng`'s order."""
     due = sorted(
         (c for c in cards if c.id in states and states[c.id].due <= now),
@@ -51,7 +51,7 @@ def scheduled(
     taken_new = fresh[: max(0, min(new_allowed, count - len(taken_due)))]
     rng.shuffle(taken_due)
     rng.shuffle(taken_new)
-    return Selection(
+    return CardSelection(
         [*taken_due, *taken_new], len(taken_due), len(taken_new), len(due) - len(taken_due)
     )
 
@@ -63,7 +63,7 @@ def practice(
     count: int,
     rng: random.Random,
     scheduler: Scheduler,
-) -> Selection:
+) -> CardSelection:
     """Cards to practise outside the schedule: seen ones, least well remembered first."""
 
     def weakness(card: QuizCard) -> tuple[int, float, float]:
@@ -75,4 +75,4 @@ def practice(
 
     chosen = sorted(cards, key=weakness)[:count]
     rng.shuffle(chosen)
-    return Selection(chosen, 0, sum(1 for c in chosen if c.id not in states), 0)
+    return CardSelection(chosen, 0, sum(1 for c in chosen if c.id not in states), 0)

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Request:
+class QuizRequest:
     """How a quiz was asked for."""
 
     principles: tuple[str, ...] = ()
@@ -49,18 +49,16 @@ def parse_kinds(names: Sequence[str]) -> tuple[Kind, ...]:
     return tuple(dict.fromkeys(kinds))
 
 
-def resolved(library: Library, request: Request) -> Request:
+def resolved(library: Library, request: QuizRequest) -> QuizRequest:
     """`request` with its principles as ids and its kinds checked (UsageError, NotFound)."""
     kinds = parse_kinds(request.kinds)
     if not request.principles:
         return replace(request, kinds=kinds)
-    from lp_coach.content.lookup import find_principle
-
-    ids = tuple(dict.fromkeys(find_principle(library, p).id for p in request.principles))
+    ids = library.resolve(request.principles)
     return replace(request, principles=ids, kinds=kinds)
 
 
-def deck(library: Library, request: Request) -> list[QuizCard]:
+def deck(library: Library, request: QuizRequest) -> list[QuizCard]:
     """The cards `request` (resolved) is about."""
     cards = build_cards(library)
     if request.principles:
@@ -73,7 +71,7 @@ def deck(library: Library, request: Request) -> list[QuizCard]:
 def start_quiz(
     conn: sqlite3.Connection,
     library: Library,
-    request: Request,
+    request: QuizRequest,
     clock: Clock,
     scheduler: Scheduler | None = None,
 ) -> Quiz:
@@ -102,11 +100,11 @@ def start_quiz(
             {p.id: index for index, p in enumerate(library.principles)},
             rng,
         )
-    titles = {p.id: p.title for p in library.principles}
+    titles = library.titles()
     return Quiz(conn, chosen, titles, states, clock, scheduler, rng, cram=request.cram)
 
 
-class Face(engine.Face, Protocol):
+class SayingFace(engine.QuizFace, Protocol):
     """A face that can also say lines of the quiz's own (the opening line)."""
 
     def say(self, lines: list[str], title: str | None = None) -> None:
@@ -128,8 +126,8 @@ class Ran:
 
 
 def run_quiz(
-    request: Request,
-    face: Face,
+    request: QuizRequest,
+    face: SayingFace,
     packs: Sequence[Path] = (),
     *,
     clock: Clock | None = None,

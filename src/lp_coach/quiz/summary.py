@@ -11,7 +11,7 @@ from lp_coach.content.model import title_list
 from lp_coach.quiz import store
 from lp_coach.quiz.engine import Quiz
 from lp_coach.quiz.grades import Grade
-from lp_coach.quiz.select import Selection
+from lp_coach.quiz.select import CardSelection
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ def idle_lines(conn: sqlite3.Connection, now: datetime, zone: tzinfo, narrowed: 
     ]
 
 
-def intro_line(selection: Selection, cram: bool) -> str:
+def intro_line(selection: CardSelection, cram: bool) -> str:
     """What the quiz holds, said before the first question."""
     total = len(selection.cards)
     if cram:

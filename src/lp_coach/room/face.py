@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from lp_coach.room.live import Room
-from lp_coach.study.engine import Face, Reply, View
+from lp_coach.study.view import Reply, StudyFace, View
 
 
 class RoomFace:
     """Wraps the face in front of the room: publishes each step, then shows it as the room may."""
 
-    def __init__(self, inner: Face, room: Room) -> None:
+    def __init__(self, inner: StudyFace, room: Room) -> None:
         self.inner = inner
         self.room = room
 

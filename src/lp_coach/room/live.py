@@ -12,8 +12,9 @@ from lp_coach.room.codes import ensure_code
 from lp_coach.room.inbox import Inbox
 from lp_coach.room.stage import ENDED, Board, stage_of
 from lp_coach.study import sessions, visibility
-from lp_coach.study.engine import Session, View
-from lp_coach.study.sessions import Entry
+from lp_coach.study.engine import Session
+from lp_coach.study.sessions import SessionEntry
+from lp_coach.study.view import View
 
 if TYPE_CHECKING:
     from lp_coach.room.server import RoomServer
@@ -33,7 +34,7 @@ class Room:
         self.url = url
         self.server: RoomServer | None = None
         self._qr: list[list[bool]] = []
-        self._said: dict[str, tuple[deque[Entry], list[Entry]]] = {}
+        self._said: dict[str, tuple[deque[SessionEntry], list[SessionEntry]]] = {}
         """Each step's newest SCREEN_TAIL entries the screen shows, and those it does not."""
         self.read_up_to = 0
         """The last entry read into `_said`: a phone's message reads only what is new."""
@@ -114,7 +115,7 @@ class Room:
             (self.session.record.id, self.read_up_to),
         )
         for row in rows:
-            entry = Entry(**dict(row))
+            entry = SessionEntry(**dict(row))
             self.read_up_to = entry.id
             shown, hidden = self._said.setdefault(entry.step, (deque(maxlen=SCREEN_TAIL), []))
             if visibility.shown(entry, visibility.SCREEN) is not None:

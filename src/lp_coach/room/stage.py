@@ -7,8 +7,8 @@ import json
 import threading
 from typing import Any
 
-from lp_coach.study.engine import View
 from lp_coach.study.readout import readout
+from lp_coach.study.view import View
 
 KINDS = {"answer": "Your answer", "action": "Your action step", "prayer": "A prayer request"}
 

@@ -10,7 +10,7 @@ PARTS = ("situation", "task", "action", "result")
 PART_TITLES = {"situation": "Situation", "task": "Task", "action": "Action", "result": "Result"}
 
 
-class Draft(NamedTuple):
+class NewStory(NamedTuple):
     """A story about to be stored (or its new words): what the user wrote, with tags."""
 
     title: str

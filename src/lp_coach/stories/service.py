@@ -7,14 +7,14 @@ from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
-from lp_coach.errors import CoachError, UsageError
+from lp_coach.errors import UsageError
 
 if TYPE_CHECKING:
     from lp_coach.content.model import Library
     from lp_coach.stories.matrix import Coverage
-    from lp_coach.stories.model import Draft, Story
+    from lp_coach.stories.model import NewStory, Story
     from lp_coach.stories.search import StoryHit
-    from lp_coach.stories.text import Written
+    from lp_coach.stories.text import StoryText
 
 Packs = Sequence[Path]
 """Principle directories laid over the built-in pack (the --principles option)."""
@@ -87,14 +87,13 @@ def edit(story_id: int, packs: Packs = ()) -> Story | None:
         if draft.text == initial:
             draft.discard()
             return None
-        try:
-            written = read_story(draft.text)
-            saved = store.update(conn, story.id, _draft(written, library, (), story.source))
-        except CoachError as exc:
-            then = f"run `lp-coach stories edit {story.id}` again to put them back"
-            raise draft.kept(exc, None, then) from None
-        draft.discard()
-    return saved
+        then = f"run `lp-coach stories edit {story.id}` again to put them back"
+
+        def save() -> Story:
+            changed = _draft(read_story(draft.text), library, (), story.source)
+            return store.update(conn, story.id, changed)
+
+        return draft.stored(save, then)
 
 
 def delete(story_id: int, confirm: Callable[[Story], bool] | None = None) -> Story | None:
@@ -183,13 +182,11 @@ def _principle_ids(principles: Sequence[str], packs: Packs) -> tuple[str, ...]:
     if not principles:
         return ()
     from lp_coach.content.library import open_library
-    from lp_coach.content.lookup import find_principle
 
-    library = open_library(packs)
-    return tuple(dict.fromkeys(find_principle(library, p).id for p in principles))
+    return open_library(packs).resolve(principles)
 
 
-def _overlay(start: Written, given: Given) -> Written:
+def _overlay(start: StoryText, given: Given) -> StoryText:
     parts = {name: (given.parts.get(name) or words) for name, words in start.parts.items()}
     return type(start)(given.title or start.title, parts, start.principles)
 
@@ -198,17 +195,16 @@ def _add_in_editor(
     library: Library,
     typed: Sequence[str],
     source: str | None,
-    start: Written | None,
+    start: StoryText | None,
     note: str | None,
 ) -> Story | None:
     from shlex import quote
 
-    from lp_coach.content.lookup import find_principle
     from lp_coach.editor import write_in_editor
     from lp_coach.stories.text import read_story, scaffold
 
     given = [*(start.principles if start else []), *typed]
-    tags = list(dict.fromkeys(find_principle(library, t).id for t in given))
+    tags = list(library.resolve(given))
     initial = scaffold(
         _titles(library),
         principles=tags,
@@ -221,22 +217,19 @@ def _add_in_editor(
     if written.empty() or (start is None and draft.text == initial):
         draft.discard()
         return None
-    try:
-        saved = _save(written, library, (), source)
-    except CoachError as exc:
-        then = f"fix it there and save with: lp-coach stories add < {quote(str(draft.path))}"
-        raise draft.kept(exc, None, then) from None
-    draft.discard()
-    return saved
+    then = f"fix it there and save with: lp-coach stories add < {quote(str(draft.path))}"
+    return draft.stored(lambda: _save(written, library, (), source), then)
 
 
-def _draft(written: Written, library: Library, typed: Sequence[str], source: str | None) -> Draft:
+def _draft(
+    written: StoryText, library: Library, typed: Sequence[str], source: str | None
+) -> NewStory:
     from lp_coach.stories.writing import to_draft
 
     return to_draft(written, library, extra=list(typed), source=source)
 
 
-def _save(written: Written, library: Library, typed: Sequence[str], source: str | None) -> Story:
+def _save(written: StoryText, library: Library, typed: Sequence[str], source: str | None) -> Story:
     from lp_coach.store.db import connect
     from lp_coach.stories import store
 

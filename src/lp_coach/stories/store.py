@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from lp_coach.errors import NotFound, UsageError
 from lp_coach.store.db import now, transaction
-from lp_coach.stories.model import STORY_COLUMNS, Draft, Story, from_row
+from lp_coach.stories.model import STORY_COLUMNS, NewStory, Story, from_row
 
 
-def add(conn: sqlite3.Connection, draft: Draft) -> int:
+def add(conn: sqlite3.Connection, draft: NewStory) -> int:
     """Store a new story and return its id; an empty one is refused (nothing is saved)."""
     _check(draft)
     stamp = now()
@@ -25,7 +25,7 @@ def add(conn: sqlite3.Connection, draft: Draft) -> int:
     return story_id
 
 
-def update(conn: sqlite3.Connection, story_id: int, draft: Draft) -> Story:
+def update(conn: sqlite3.Connection, story_id: int, draft: NewStory) -> Story:
     """Replace a story's words and tags (its number and where it came from stay)."""
     if draft.empty():
         raise UsageError(
@@ -83,14 +83,14 @@ def delete(conn: sqlite3.Connection, story_id: int) -> None:
         conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
 
 
-def _check(draft: Draft) -> None:
+def _check(draft: NewStory) -> None:
     if draft.empty():
         raise UsageError("nothing to save: the story is empty")
     if not draft.title.strip():
         raise UsageError("a story needs a title (the 'Title:' line)")
 
 
-def _words(draft: Draft) -> tuple[str, str, str, str, str]:
+def _words(draft: NewStory) -> tuple[str, str, str, str, str]:
     return (
         " ".join(draft.title.split()),
         draft.situation.strip(),

@@ -19,7 +19,7 @@ _FIELD = re.compile(r"^\s*(title|principles?)\s*:\s*(.*)$", re.IGNORECASE)
 _LETTERS = {"s": "situation", "t": "task", "a": "action", "r": "result"}
 
 
-class Written(NamedTuple):
+class StoryText(NamedTuple):
     """What a user wrote: a title, the STAR parts, and the principles as typed."""
 
     title: str
@@ -65,7 +65,7 @@ def split_parts(text: str) -> tuple[str, dict[str, str]]:
     return _tidy(before), {name: _tidy(lines) for name, lines in parts.items()}
 
 
-def read_story(text: str) -> Written:
+def read_story(text: str) -> StoryText:
     """Read a scaffold (or any text) back: 'Title:' and 'Principles:' lines, then the parts.
 
     Text with no 'Title:' line takes its first line as the title. Words before the first
@@ -91,7 +91,7 @@ def read_story(text: str) -> Written:
     parts = {name: labelled.get(name, "") for name in PARTS}
     if before:
         parts["situation"] = f"{before}\n\n{parts['situation']}".strip()
-    return Written(title, parts, principles)
+    return StoryText(title, parts, principles)
 
 
 def scaffold(
@@ -121,16 +121,6 @@ def scaffold(
         principles=list(titles),
         note=note,
     )
-
-
-def as_text(story: Story) -> str:
-    """The story as Markdown, in the form `read_story` reads back."""
-    lines = [f"Title: {story.title}"]
-    if story.principles:
-        lines.append(f"Principles: {', '.join(story.principles)}")
-    for name, words in story.parts().items():
-        lines += ["", f"## {name.title()}", words] if words else ["", f"## {name.title()}"]
-    return "\n".join(lines) + "\n"
 
 
 def _tidy(lines: list[str]) -> str:

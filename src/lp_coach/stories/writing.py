@@ -6,13 +6,13 @@ from collections.abc import Sequence
 
 from lp_coach.content.model import Library
 from lp_coach.journal.entries import Entry
-from lp_coach.stories.model import PARTS, Draft
-from lp_coach.stories.text import Written, read_story, split_parts
+from lp_coach.stories.model import PARTS, NewStory
+from lp_coach.stories.text import StoryText, read_story, split_parts
 
 
 def to_draft(
-    written: Written, library: Library, *, extra: Sequence[str] = (), source: str | None = None
-) -> Draft:
+    written: StoryText, library: Library, *, extra: Sequence[str] = (), source: str | None = None
+) -> NewStory:
     """The draft for `written`: its Principles line, `extra` (--principle) and #tags resolved.
 
     A name that is no principle raises NotFound with "did you mean" suggestions.
@@ -27,7 +27,7 @@ def to_draft(
             tags.append(found)
     words = "\n".join([written.title, *written.parts.values()])
     tags += [t for t in principle_tags(words, library.ids()) if t not in tags]
-    return Draft(
+    return NewStory(
         title=" ".join(written.title.split()),
         **{name: written.parts.get(name, "").strip() for name in PARTS},
         principles=tuple(tags),
@@ -37,16 +37,16 @@ def to_draft(
 
 def from_flags(
     title: str | None, parts: dict[str, str | None], principles: Sequence[str]
-) -> Written:
+) -> StoryText:
     """What --title, --situation, --task, --action and --result gave."""
-    return Written(
+    return StoryText(
         (title or "").strip(),
         {name: (parts.get(name) or "").strip() for name in PARTS},
         list(principles),
     )
 
 
-def from_journal(entry: Entry) -> Written:
+def from_journal(entry: Entry) -> StoryText:
     """A journal entry as a story to finish: its first line the title, its words in the parts.
 
     Words the entry labels ('Situation:', '## Result', 'A: ...') go to that part; the
@@ -56,9 +56,9 @@ def from_journal(entry: Entry) -> Written:
     parts = {name: labelled.get(name, "") for name in PARTS}
     if before:
         parts["situation"] = f"{before}\n\n{parts['situation']}".strip()
-    return Written(entry.title, parts, list(entry.principles))
+    return StoryText(entry.title, parts, list(entry.principles))
 
 
-def read_text(text: str) -> Written:
+def read_text(text: str) -> StoryText:
     """Piped or edited text read as a story (see stories.text.read_story)."""
     return read_story(text)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Any
 
 from lp_coach.content.model import Example, Principle, Question, Scripture, Tension
 from lp_coach.content.stages import STAGES, stage_of
@@ -61,17 +60,6 @@ class Agenda:
     def segment(self, key: str) -> Segment | None:
         """The segment with this key, or None."""
         return next((s for s in self.segments if s.key == key), None)
-
-    def as_dict(self) -> dict[str, Any]:
-        """A plain summary (for JSON): key, title, start and minutes of each segment."""
-        return {
-            "principle": self.principle.id,
-            "minutes": self.minutes,
-            "segments": [
-                {"key": s.key, "title": s.title, "start": s.start, "minutes": s.minutes}
-                for s in self.segments
-            ],
-        }
 
 
 def build_agenda(

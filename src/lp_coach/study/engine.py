@@ -9,69 +9,20 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, Protocol
 
-from lp_coach.content.model import Library, Principle
+from lp_coach.content.model import Library
 from lp_coach.errors import CoachError, Interrupted, StoreError, UsageError, describe_os_error
-from lp_coach.study import sessions, visibility
+from lp_coach.study import sessions, turns, visibility
 from lp_coach.study.agenda import Agenda, build_agenda
-from lp_coach.study.sessions import LEADER, Entry, SessionRecord
+from lp_coach.study.sessions import LEADER, SessionEntry, SessionRecord
 from lp_coach.study.speakers import split_speaker
 from lp_coach.study.steps import Step, build_steps
+from lp_coach.study.view import Reply, StudyFace, View
 
 LIVE_WAIT_SECONDS = 600.0
 """How long a live session waits for a write lock held by another command (a long import)
 rather than stopping with "database is locked" and dropping what was just typed."""
-Action = Literal["next", "back", "skip", "answer", "note", "follow_up", "extend", "pass", "quit"]
 EXTEND_MINUTES = 2
-
-
-@dataclass(frozen=True)
-class Reply:
-    """What the facilitator did on a step."""
-
-    action: Action
-    text: str = ""
-    speaker: str | None = None
-    """Who said an answer, when the facilitator picked them (else whose turn it is)."""
-    private: bool = False
-    """A note for the leader's copy of the notes only."""
-
-
-@dataclass(frozen=True)
-class View:
-    """Everything a face needs to draw one step."""
-
-    session_id: int
-    principle: Principle
-    step: Step
-    index: int
-    total: int
-    minutes: int
-    """This step's timer, extensions included."""
-    person: str | None
-    """Whose turn it is to speak (None in solo mode or on steps nobody answers)."""
-    people: tuple[str, ...]
-    follow_ups: tuple[str, ...]
-    """The follow-up questions revealed so far."""
-    more_follow_ups: bool
-    leader: bool
-    said: tuple[Entry, ...]
-    """What has been said on this step so far, as the shared screen shows it (`visibility`)."""
-    previous_actions: tuple[Entry, ...] = ()
-    next_title: str | None = None
-
-
-class Face(Protocol):
-    """A way of running a session in front of people."""
-
-    def show(self, view: View) -> Reply:
-        """Present the step and return what the facilitator did."""
-        ...
-
-    def close(self) -> None:
-        """Give the terminal back (safe to call more than once)."""
-        ...
 
 
 @dataclass
@@ -131,14 +82,7 @@ class Session:
 
     def person(self) -> str | None:
         """Whose turn it is on the current step."""
-        people = self.people()
-        step = self.step
-        if not people or step.collects in (None, "attendance"):
-            return None
-        if step.per_person:
-            return people[self.state.turn] if self.state.turn < len(people) else None
-        rotation = self._answer_step_number()
-        return people[(rotation + self.state.turn) % len(people)]
+        return turns.whose_turn(self.steps, self.state, self.people())
 
     def view(self) -> View:
         step = self.step
@@ -146,7 +90,7 @@ class Session:
         available = step.segment.question.follow_ups if step.segment.question else ()
         entries = sessions.entries(self.conn, self.record.id)
         said = tuple(visibility.on_step(entries, step.key, visibility.SCREEN))
-        previous: tuple[Entry, ...] = ()
+        previous: tuple[SessionEntry, ...] = ()
         if step.key == "welcome":
             earlier = sessions.previous_entries(self.conn, self.record.id)
             previous = tuple(visibility.visible(earlier, visibility.CHECK_IN))
@@ -218,7 +162,7 @@ class Session:
         if person is not None and step.per_person:
             state.turn += 1 if person == turn else 0  # someone else spoke: still turn's turn
         elif person is not None:
-            state.turn = self._turn_of(person) + 1  # the turn moves on from whoever spoke
+            state.turn = turns.turn_of(self.steps, state, people, person) + 1  # on from them
         sessions.add_entry(self.conn, self.record.id, step.key, kind, person, text, state)
         if step.per_person and state.turn >= len(people):
             self._move_to(state.position + 1)
@@ -242,11 +186,6 @@ class Session:
         sessions.add_entry(
             self.conn, self.record.id, step.key, "follow_up", None, available[shown], state
         )
-
-    def _turn_of(self, person: str) -> int:
-        """The value of `state.turn` at which it is `person`'s turn on a rotating step."""
-        people = self.people()
-        return (people.index(person) - self._answer_step_number()) % len(people)
 
     def _next(self, step: Step) -> None:
         state = self.state
@@ -277,15 +216,11 @@ class Session:
             position += 1
         return position
 
-    def _answer_step_number(self) -> int:
-        """How many answer-collecting steps come before this one (to rotate who starts)."""
-        return sum(1 for s in self.steps[: self.state.position] if s.collects == "answer")
-
     def _last(self) -> bool:
         return self.state.position + 1 >= len(self.steps)
 
 
-def run(session: Session, face: Face, on_finish: Callable[[Session], str]) -> Outcome:
+def run(session: Session, face: StudyFace, on_finish: Callable[[Session], str]) -> Outcome:
     """Drive `session` with `face` until it finishes or the facilitator stops.
 
     At the last step the session is marked finished, then `on_finish` writes the notes and

@@ -11,7 +11,7 @@ from lp_coach.atomic import atomic_write
 from lp_coach.content.model import Principle, Scripture
 from lp_coach.paths import data_dir, ensure_private_dir
 from lp_coach.study import visibility
-from lp_coach.study.sessions import Entry, SessionRecord
+from lp_coach.study.sessions import SessionEntry, SessionRecord
 from lp_coach.study.steps import Step
 
 FORMATS = ("md", "html")
@@ -28,10 +28,10 @@ class Section:
     prompt: str
     questions: list[str] = field(default_factory=list)
     """Every question the step put to the group (a story has several)."""
-    items: list[Entry] = field(default_factory=list)
+    items: list[SessionEntry] = field(default_factory=list)
     """Answers, notes and the follow-up questions shown, in the order they came."""
-    said: list[Entry] = field(default_factory=list)
-    notes: list[Entry] = field(default_factory=list)
+    said: list[SessionEntry] = field(default_factory=list)
+    notes: list[SessionEntry] = field(default_factory=list)
 
 
 def notes_dir() -> Path:
@@ -43,7 +43,7 @@ def notes_context(
     record: SessionRecord,
     principle: Principle,
     steps: list[Step],
-    entries: list[Entry],
+    entries: list[SessionEntry],
     next_principle: Principle | None,
     *,
     leader: bool = False,
@@ -65,9 +65,9 @@ def notes_context(
             )
     by_key = {s.key: s for s in sections}
     attendees: list[str] = []
-    actions: list[Entry] = []
-    prayers: list[Entry] = []
-    other_notes: list[tuple[str, Entry]] = []
+    actions: list[SessionEntry] = []
+    prayers: list[SessionEntry] = []
+    other_notes: list[tuple[str, SessionEntry]] = []
     titles = {s.key: s.segment.title for s in steps}
     for entry in entries:
         if entry.kind == "attendance":
@@ -106,14 +106,14 @@ def notes_context(
     }
 
 
-def shared_entries(entries: list[Entry], *, leader: bool = False) -> list[Entry]:
+def shared_entries(entries: list[SessionEntry], *, leader: bool = False) -> list[SessionEntry]:
     """What the notes may show (`visibility`): no anonymous person's name; leader-only entries
     only in the leader's copy."""
     audience = visibility.LEADER_NOTES if leader else visibility.GROUP_NOTES
     return visibility.visible(entries, audience)
 
 
-def has_private(entries: list[Entry]) -> bool:
+def has_private(entries: list[SessionEntry]) -> bool:
     """Whether a leader's copy of the notes is needed."""
     return visibility.needs_leader_copy(entries)
 
@@ -138,7 +138,7 @@ def write_notes(
         ensure_private_dir(markdown.parent)
     else:
         markdown = new_notes_path(context)
-    for path in note_files(markdown):
+    for path in format_files(markdown):
         text = render(f"session-notes{path.suffix}.j2", overrides, **context)
         atomic_write(path, text, mode=0o600)
     return markdown
@@ -162,18 +162,18 @@ def notes_written(record: SessionRecord) -> bool:
     before them, so it is there too)."""
     if not record.notes_path:
         return False
-    return all(path.exists() for path in note_files(Path(record.notes_path)))
+    return all(path.exists() for path in format_files(Path(record.notes_path)))
 
 
-def note_files(markdown: Path) -> list[Path]:
+def format_files(markdown: Path) -> list[Path]:
     """The files of one session's notes, given its Markdown file: one per format."""
     return [markdown.with_suffix(f".{fmt}") for fmt in FORMATS]
 
 
-def notes_files(markdown: Path) -> list[Path]:
+def written_files(markdown: Path) -> list[Path]:
     """Every file written with these notes: Markdown and HTML, then the leader's copy."""
     leader = markdown.with_name(markdown.stem + LEADER_COPY + markdown.suffix)
-    return [path for path in [*note_files(markdown), *note_files(leader)] if path.exists()]
+    return [path for path in [*format_files(markdown), *format_files(leader)] if path.exists()]
 
 
 def step_questions(step: Step) -> list[str]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TextIO
 
 from lp_coach.streams import is_terminal
-from lp_coach.study.engine import Reply, View
 from lp_coach.study.readout import readout
 from lp_coach.study.speakers import SPOKEN, initials, pick
+from lp_coach.study.view import Reply, View
 
 COMMANDS = {
     "/next": "next",
@@ -29,7 +29,7 @@ HELP = (
 PRIVATE = "Private note kept for the leader's copy."
 
 
-class PlainFace:
+class PlainStudyFace:
     """Line-by-line prompts on any text streams."""
 
     def __init__(self, stdin: TextIO, stdout: TextIO) -> None:

@@ -83,7 +83,8 @@ def export_calendar(
     from lp_coach.content.library import open_library
     from lp_coach.dates import parse_clock
     from lp_coach.store.db import connect
-    from lp_coach.study.plan import export_summary, ics_text, load_plan, plan_rows
+    from lp_coach.study.ics import export_summary, ics_text
+    from lp_coach.study.plan import load_plan, plan_rows
 
     if minutes is not None and at is None:
         raise UsageError("--minutes needs --at: without a time the meetings are all-day events")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from lp_coach.study.engine import View
+from lp_coach.study.view import View
 
 Role = Literal["key", "body", "dim", "bullet", "ref", "lesson", "leader"]
 

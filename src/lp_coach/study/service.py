@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 from lp_coach.content.model import Library
 from lp_coach.errors import CoachError, NotFound, UsageError
 from lp_coach.study import engine, sessions
-from lp_coach.study.engine import Face, Session
-from lp_coach.study.notes import LEADER_COPY, notes_files, notes_written
+from lp_coach.study.engine import Session
+from lp_coach.study.notes import LEADER_COPY, notes_written, written_files
 from lp_coach.study.sessions import Options, SessionRecord
+from lp_coach.study.view import StudyFace
 from lp_coach.study.writeup import write_up
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Request:
+class StudyRequest:
     """How a study session was asked for (None: not given)."""
 
     principle: str | None = None
@@ -58,9 +59,9 @@ class Studied:
 
 
 def run_study(
-    request: Request,
-    face_for: Callable[[Room | None], Face],
-    confirm_resume: Callable[[SessionRecord, Progress | None], bool],
+    request: StudyRequest,
+    face_for: Callable[[Room | None], StudyFace],
+    confirm_resume: Callable[[SessionRecord, Place | None], bool],
     packs: Sequence[Path] = (),
 ) -> Studied:
     """Start (or resume) a session and run it through the face `face_for` makes (given the
@@ -103,13 +104,13 @@ def run_study(
     if not outcome.finished:
         return Studied(session.record.id, False, saved=engine.saved_line(session))
     notes = outcome.notes_path or ""
-    files = tuple(str(f) for f in notes_files(Path(notes))) or (notes,)
+    files = tuple(str(f) for f in written_files(Path(notes))) or (notes,)
     group = tuple(f for f in files if LEADER_COPY + "." not in f)
     leader = tuple(f for f in files if LEADER_COPY + "." in f)
     return Studied(outcome.session.id, True, group, leader, outcome.session.options.journal)
 
 
-def _resumed(conn: sqlite3.Connection, library: Library, request: Request) -> Session:
+def _resumed(conn: sqlite3.Connection, library: Library, request: StudyRequest) -> Session:
     if request.principle is not None:
         raise UsageError("--resume continues a session; leave out the principle")
     given = {
@@ -129,7 +130,7 @@ def _resumed(conn: sqlite3.Connection, library: Library, request: Request) -> Se
     return resume(conn, library, request.session_id, leader=request.leader)
 
 
-def _new(conn: sqlite3.Connection, library: Library, request: Request) -> Session:
+def _new(conn: sqlite3.Connection, library: Library, request: StudyRequest) -> Session:
     if request.session_id is not None:
         raise UsageError("--session is only for --resume")
     if request.journal and request.group is not None:
@@ -154,7 +155,7 @@ def _new(conn: sqlite3.Connection, library: Library, request: Request) -> Sessio
     return start(conn, library, options)
 
 
-def _open_room(session: Session, request: Request) -> Room:
+def _open_room(session: Session, request: StudyRequest) -> Room:
     """Start the room (the LAN address and port 8765 unless told)."""
     from lp_coach.paths import db_path
     from lp_coach.room.live import Room
@@ -206,7 +207,7 @@ def resume(
             raise UsageError(f"session {session_id} is already finished")
     if leader and not record.options.leader:
         record.options = replace(record.options, leader=True)
-        sessions.update_options(conn, record.id, record.options)
+        sessions.save_options(conn, record.id, record.options)
     return Session(conn, record, library)
 
 
@@ -228,7 +229,7 @@ def unfinished(conn: sqlite3.Connection) -> SessionRecord | None:
 
 
 @dataclass(frozen=True)
-class Progress:
+class Place:
     """Where a session stands: step `number` of `total`, titled `title`."""
 
     number: int
@@ -239,13 +240,13 @@ class Progress:
         return f"step {self.number} of {self.total} ({self.title})"
 
 
-def progress(conn: sqlite3.Connection, library: Library, record: SessionRecord) -> Progress | None:
+def progress(conn: sqlite3.Connection, library: Library, record: SessionRecord) -> Place | None:
     """Where `record` stands (None if its principle is no longer in the library)."""
     try:
         session = Session(conn, record, library)
     except CoachError:
         return None
     if session.done:
-        return Progress(len(session.steps), len(session.steps), "done")
+        return Place(len(session.steps), len(session.steps), "done")
     number = session.state.position + 1
-    return Progress(number, len(session.steps), session.step.segment.title)
+    return Place(number, len(session.steps), session.step.segment.title)

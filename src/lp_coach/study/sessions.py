@@ -61,7 +61,7 @@ class State:
 
 
 @dataclass(frozen=True)
-class Entry:
+class SessionEntry:
     """One thing said or noted in a session."""
 
     id: int
@@ -175,7 +175,7 @@ def add_entry(
 
 
 def save_options(conn: sqlite3.Connection, session_id: int, options: Options) -> None:
-    """Record how the session is run now (e.g. a room opened on --resume)."""
+    """Record how the session is run now (the leader notes, a room opened on --resume)."""
     with transaction(conn):
         conn.execute(
             "UPDATE sessions SET options = ? WHERE id = ?", (options.to_json(), session_id)
@@ -199,19 +199,19 @@ def set_attendance(
         conn.execute("UPDATE sessions SET state = ? WHERE id = ?", (state.to_json(), session_id))
 
 
-def entries(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
+def entries(conn: sqlite3.Connection, session_id: int) -> list[SessionEntry]:
     """Everything said in a session, in the order it was said."""
     rows = conn.execute(
         "SELECT id, step, kind, person, text, created, visibility, source FROM session_entries "
         "WHERE session_id = ? ORDER BY id",
         (session_id,),
     )
-    return [Entry(**dict(row)) for row in rows]
+    return [SessionEntry(**dict(row)) for row in rows]
 
 
 def entries_from(
     conn: sqlite3.Connection, session_id: int, source: str, *, prefix: bool = False
-) -> list[Entry]:
+) -> list[SessionEntry]:
     """What came from `source` (with `prefix`, from any source starting with it) in a
     session, in the order it was said."""
     length = len(source) if prefix else -1  # substr(x, 1, -1) is '': the whole source then
@@ -220,10 +220,10 @@ def entries_from(
         "WHERE session_id = ? AND (source = ? OR substr(source, 1, ?) = ?) ORDER BY id",
         (session_id, source, length, source),
     )
-    return [Entry(**dict(row)) for row in rows]
+    return [SessionEntry(**dict(row)) for row in rows]
 
 
-def previous_entries(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
+def previous_entries(conn: sqlite3.Connection, session_id: int) -> list[SessionEntry]:
     """Everything said at the same group's last finished session (for the check-in; what it
     may show of them is `visibility`'s to say).
 
@@ -244,14 +244,6 @@ def previous_entries(conn: sqlite3.Connection, session_id: int) -> list[Entry]:
 def same_people(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
     """Whether two groups are the same people (order and case aside)."""
     return {n.casefold() for n in one} == {n.casefold() for n in other}
-
-
-def update_options(conn: sqlite3.Connection, session_id: int, options: Options) -> None:
-    """Change how a session is run (e.g. with the leader notes, on --resume)."""
-    with transaction(conn):
-        conn.execute(
-            "UPDATE sessions SET options = ? WHERE id = ?", (options.to_json(), session_id)
-        )
 
 
 def finish(

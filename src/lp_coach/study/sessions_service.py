@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from lp_coach.errors import NotFound, UsageError
 from lp_coach.study import sessions
-from lp_coach.study.service import Progress, progress
+from lp_coach.study.service import Place, progress
 from lp_coach.study.sessions import SessionRecord
 from lp_coach.study.writeup import write_again
 
@@ -18,7 +18,7 @@ class Held(NamedTuple):
     """A session as listed: its record, and where it stands (None: its principle is gone)."""
 
     record: SessionRecord
-    place: Progress | None
+    place: Place | None
 
 
 class Notes(NamedTuple):
@@ -61,10 +61,10 @@ def session_notes(
             raise NotFound("no finished session yet")
         if write:
             from lp_coach.content.library import open_library
-            from lp_coach.study.notes import note_files
+            from lp_coach.study.notes import written_files
 
             markdown = write_again(conn, open_library(packs), record)
-            return Notes(None, tuple(note_files(Path(markdown))))
+            return Notes(None, tuple(written_files(Path(markdown))))
     if record.status != sessions.FINISHED:
         raise UsageError(
             f"session {record.id} is not finished; continue it with "

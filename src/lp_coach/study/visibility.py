@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Literal
 
-from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER, Entry
+from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER, SessionEntry
 
 Audience = Literal[
     "screen", "phones", "leader_page", "group_notes", "leader_notes", "check_in", "today"
@@ -61,17 +61,17 @@ _LEADER_SEES = (LEADER_PAGE, LEADER_NOTES)
 _ROOM_SEES = (SCREEN, PHONES)
 
 
-def from_phone(entry: Entry) -> bool:
+def from_phone(entry: SessionEntry) -> bool:
     """Whether `entry` was sent from a phone (else it was typed at the laptop)."""
     return (entry.source or "").startswith(PHONE)
 
 
-def leader_only(entry: Entry) -> bool:
+def leader_only(entry: SessionEntry) -> bool:
     """Whether only the leader may ever read `entry` (a private note, a request for the leader)."""
     return entry.visibility not in (GROUP, ANONYMOUS)
 
 
-def shown(entry: Entry, audience: Audience) -> Entry | None:
+def shown(entry: SessionEntry, audience: Audience) -> SessionEntry | None:
     """`entry` as `audience` gets it (its author masked where need be), or None: not at all.
 
     Anything this rule does not know (a visibility or an audience added later) is shown to
@@ -91,12 +91,12 @@ def shown(entry: Entry, audience: Audience) -> Entry | None:
     return None
 
 
-def visible(entries: Iterable[Entry], audience: Audience) -> list[Entry]:
+def visible(entries: Iterable[SessionEntry], audience: Audience) -> list[SessionEntry]:
     """The entries `audience` gets, in order, each as it gets it."""
     return [e for e in (shown(entry, audience) for entry in entries) if e is not None]
 
 
-def on_step(entries: Iterable[Entry], step: str, audience: Audience) -> list[Entry]:
+def on_step(entries: Iterable[SessionEntry], step: str, audience: Audience) -> list[SessionEntry]:
     """What `audience` sees said on the step `step` so far.
 
     On the shared screen, the prayer requests sent from phones for the leader only become one
@@ -127,11 +127,11 @@ def for_leader_line(count: int) -> str:
     return f"a prayer request for the leader · {count} so far"
 
 
-def needs_leader_copy(entries: Iterable[Entry]) -> bool:
+def needs_leader_copy(entries: Iterable[SessionEntry]) -> bool:
     """Whether the leader's copy of the notes holds anything the group's does not."""
     return any(leader_only(e) for e in entries)
 
 
-def for_leader_only(entries: Iterable[Entry]) -> list[Entry]:
+def for_leader_only(entries: Iterable[SessionEntry]) -> list[SessionEntry]:
     """The entries of the leader's copy's "For the leader only" section, in order."""
     return [e for e in visible(entries, LEADER_NOTES) if leader_only(e)]

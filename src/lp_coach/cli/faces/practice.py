@@ -1,4 +1,4 @@
-"""The faces of `lp-coach practice`: a terminal with a ticking countdown, or plain lines.
+"""The terminal face of `lp-coach practice`: questions in panels and a ticking countdown.
 
 On a terminal the countdown lives on the bottom row, kept out of the way of what is typed
 by a scroll region (as apt draws its progress bar); a thread redraws it every second. The
@@ -11,26 +11,24 @@ import shutil
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from lp_coach.practice.choose import Question
+from lp_coach.practice.choose import PracticeQuestion
+from lp_coach.practice.plain import (
+    SPEAK_HINT,
+    TYPE_HINT,
+    clock,
+    rate_items,
+    read_answer,
+    reminder_lines,
+)
 from lp_coach.practice.rubric import CHECKS, Check
 from lp_coach.practice.session import Answer
 from lp_coach.stories.model import Story
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-TYPE_HINT = "Type your answer; Enter on an empty line finishes it. Ctrl-D stops the practice."
-SPEAK_HINT = "Answer aloud, as in the interview; press Enter when you have finished."
-
-
-def clock(seconds: float) -> str:
-    """'1:05' (and '+0:12' once the time is over)."""
-    sign = "+" if seconds < 0 else ""
-    whole = int(abs(seconds) + (0.999 if seconds > 0 else 0))
-    return f"{sign}{whole // 60}:{whole % 60:02d}"
 
 
 def status(left: float) -> str:
@@ -86,7 +84,9 @@ class TerminalFace:
         self.console = console
         self.spoken = spoken
 
-    def ask(self, question: Question, number: int, total: int, seconds: int) -> Answer | None:
+    def ask(
+        self, question: PracticeQuestion, number: int, total: int, seconds: int
+    ) -> Answer | None:
         from rich.panel import Panel
         from rich.text import Text
 
@@ -95,16 +95,16 @@ class TerminalFace:
         self.console.print(Panel(Text(question.text), title=title, title_align="left"))
         self.console.print(Text(SPEAK_HINT if self.spoken else TYPE_HINT, style="dim"))
         with Countdown(seconds, sys.stdout) as countdown:
-            lines = _read_answer(_input, single=self.spoken)
+            lines = read_answer(_input, single=self.spoken)
             taken = countdown.elapsed()
         return None if lines is None else Answer("\n".join(lines), taken)
 
     def rate(self, items: Sequence[str]) -> list[bool] | None:
         self.console.print("[bold]Rate your answer[/] [dim](y or n)[/]")
-        return _rate(items, _input, self.console.print)
+        return rate_items(items, _input, self.console.print)
 
     def feedback(
-        self, question: Question, checks: Sequence[Check], stories: Sequence[Story]
+        self, question: PracticeQuestion, checks: Sequence[Check], stories: Sequence[Story]
     ) -> None:
         from rich.panel import Panel
         from rich.table import Table
@@ -131,96 +131,5 @@ class TerminalFace:
             self.console.print(Text(line, style="cyan" if stories else "dim"))
 
 
-class PlainFace:
-    """Plain prompts and verdicts, for pipes and --plain; no clock is shown."""
-
-    def __init__(self, stdin: TextIO, stdout: TextIO, spoken: bool = False) -> None:
-        self.stdin = stdin
-        self.stdout = stdout
-        self.spoken = spoken
-
-    def _print(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
-        self.stdout.flush()
-
-    def _input(self, prompt: str = "") -> str:
-        self.stdout.write(prompt)
-        self.stdout.flush()
-        line = self.stdin.readline()
-        if not line:
-            raise EOFError
-        return line.rstrip("\n")
-
-    def ask(self, question: Question, number: int, total: int, seconds: int) -> Answer | None:
-        self._print(f"\nQuestion {number} of {total} · {question.principle.title}")
-        self._print(question.text)
-        self._print(f"(Take about {clock(seconds)}.) {SPEAK_HINT if self.spoken else TYPE_HINT}")
-        started = time.monotonic()
-        lines = _read_answer(self._input, single=self.spoken)
-        return None if lines is None else Answer("\n".join(lines), time.monotonic() - started)
-
-    def rate(self, items: Sequence[str]) -> list[bool] | None:
-        self._print("Rate your answer (y or n):")
-        return _rate(items, self._input, self._print)
-
-    def feedback(
-        self, question: Question, checks: Sequence[Check], stories: Sequence[Story]
-    ) -> None:
-        score = sum(c.passed for c in checks)
-        self._print(f"Rubric: {score} of {len(checks)}")
-        for check in checks:
-            mark = "PASS" if check.passed else "FAIL"
-            self._print(f"  {mark}  {CHECKS.get(check.name, check.name)}: {check.reason}")
-        for line in reminder_lines(question, stories):
-            self._print(line)
-
-
-def reminder_lines(question: Question, stories: Sequence[Story]) -> list[str]:
-    """The user's own stories for the question's principle, or how to write one."""
-    principle = question.principle
-    if not stories:
-        return [
-            f"No story for {principle.title} in your bank yet: "
-            f"lp-coach stories add -p {principle.id}"
-        ]
-    lines = [f"Your stories for {principle.title}:"]
-    lines += [f"  {s.id:>3}  {s.title}" for s in stories]
-    return lines
-
-
 def _input(prompt: str = "") -> str:
     return input(prompt)
-
-
-def _read_answer(reader: Callable[[], str], *, single: bool) -> list[str] | None:
-    """Lines up to an empty one (leading blank lines skipped); None at once on end of input."""
-    lines: list[str] = []
-    while True:
-        try:
-            line = reader()
-        except EOFError:
-            return lines or None
-        if single:
-            return [line] if line.strip() else []
-        if not line.strip():
-            if lines:
-                return lines
-            continue
-        lines.append(line)
-
-
-def _rate(
-    items: Sequence[str], ask: Callable[[str], str], say: Callable[[str], object]
-) -> list[bool] | None:
-    answers: list[bool] = []
-    for item in items:
-        while True:
-            try:
-                reply = ask(f"  {item}? ").strip().casefold()
-            except EOFError:
-                return None
-            if reply in ("y", "yes", "n", "no"):
-                answers.append(reply.startswith("y"))
-                break
-            say("  (y or n)")
-    return answers

@@ -6,10 +6,10 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
+from lp_coach.quiz.answers import back_line, read_grade, read_response, similarity_note
 from lp_coach.quiz.engine import Response, Result
 from lp_coach.quiz.grades import Grade
-from lp_coach.quiz.plain import back_line, read_grade, read_response, similarity_note
-from lp_coach.quiz.questions import Question
+from lp_coach.quiz.questions import QuizQuestion
 
 GRADE_PROMPT = (
     "How well did you know it? [red]1[/] Again · [yellow]2[/] Hard · "
@@ -23,11 +23,11 @@ class RichFace:
     def __init__(self, console: Console) -> None:
         self.console = console
 
-    def ask(self, question: Question) -> Response | None:
+    def ask(self, question: QuizQuestion) -> Response | None:
         self._question(question)
         return read_response(question, _prompt(question), self._read, self._complain)
 
-    def grade(self, question: Question, typed: str, matched: bool) -> Grade | None:
+    def grade(self, question: QuizQuestion, typed: str, matched: bool) -> Grade | None:
         note = similarity_note(typed, question.card.back, matched)
         self.console.print(Text(note, style="green" if matched else "dim"))
         self.console.print(
@@ -60,7 +60,7 @@ class RichFace:
         self.console.print()
         self.console.print(Panel(text, title=title, title_align="left", border_style="cyan"))
 
-    def _question(self, question: Question) -> None:
+    def _question(self, question: QuizQuestion) -> None:
         if question.repeat:
             title = f"Once more · {question.number} of {question.total}"
         else:
@@ -85,7 +85,7 @@ class RichFace:
             return None
 
 
-def _prompt(question: Question) -> str:
+def _prompt(question: QuizQuestion) -> str:
     if question.answer is None:
         return "[bold]Your answer[/] [dim](Enter: show it)[/] › "
     return f"[bold]Your answer[/] [dim](1-{len(question.options)})[/] › "

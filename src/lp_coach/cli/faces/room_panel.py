@@ -9,7 +9,7 @@ from rich.layout import Layout
 from rich.panel import Panel
 from rich.text import Text
 
-from lp_coach.study.engine import View
+from lp_coach.study.view import View
 
 WELCOME_STEPS = ("attendance", "welcome")
 

@@ -6,8 +6,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from lp_coach.study.engine import Action, Reply, View
 from lp_coach.study.speakers import SPOKEN, initials, pick
+from lp_coach.study.view import Action, Reply, View
 
 ESCAPES = {
     "[A": "up", "[B": "down", "[C": "right", "[D": "left",

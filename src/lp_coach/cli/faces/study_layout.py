@@ -10,17 +10,15 @@ from rich.layout import Layout
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
-from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from lp_coach.cli.faces.big_clock import big_clock
 from lp_coach.cli.faces.study_keys import Keys
-from lp_coach.study.engine import View
+from lp_coach.cli.faces.study_said import Said, Window
 from lp_coach.study.readout import readout
-from lp_coach.study.sessions import Entry
 from lp_coach.study.speakers import SPOKEN
-from lp_coach.study.visibility import FOR_LEADER
+from lp_coach.study.view import View
 
 
 def clock(seconds_left: float) -> Text:
@@ -29,34 +27,6 @@ def clock(seconds_left: float) -> Text:
         return Text("time's up — + to extend", style="bold yellow")
     whole = int(seconds_left + 0.999)
     return Text(f"{whole // 60:02d}:{whole % 60:02d} left", style="bold")
-
-
-class Window:
-    """As many lines of `content` as fit, from line `offset`; '…' where lines are cut."""
-
-    def __init__(self, content: RenderableType, offset: int = 0, tail: bool = False) -> None:
-        self.content = content
-        self.offset = offset
-        self.tail = tail
-        self.hidden = 0
-        """How many lines did not fit, after the last render."""
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        height = options.height or console.height
-        lines = console.render_lines(self.content, options.update(height=None), pad=False)
-        while lines and not "".join(s.text for s in lines[-1]).strip():
-            lines.pop()
-        self.hidden = max(0, len(lines) - height)
-        start = self.hidden if self.tail else min(self.offset, self.hidden)
-        shown = lines[start : start + height]
-        if start and shown:
-            shown[0] = [Segment(f"… {start + 1} more lines above", console.get_style("dim"))]
-        if start + height < len(lines) and shown:
-            more = f"… {len(lines) - start - height + 1} more lines (↓ to scroll)"
-            shown[-1] = [Segment(more, console.get_style("dim"))]
-        for line in shown:
-            yield from line
-            yield Segment.line()
 
 
 MEASURE = 110
@@ -188,77 +158,6 @@ class StudyScreen:
         grid.add_row(Group(text), big)
         margin = max(0, (width - MEASURE - clock_width - 8) // 2)  # near the text on a wide screen
         return Group(Rule(style="dim"), Padding(grid, (0, margin)))
-
-
-ROWS_KEPT = 2000
-"""Entry heights remembered between redraws (a phone's message measures only itself)."""
-_rows: dict[tuple[Entry, int, int], int] = {}
-
-
-class Said:
-    """The box of what was said: as many of the newest entries as fit, whole."""
-
-    def __init__(
-        self, entries: tuple[Entry, ...], rows: Callable[[RenderableType], int], width: int = 0
-    ):
-        """`width`: the box's inner width, when `rows` measures at it (heights are kept)."""
-        self.entries = entries
-        self.names = max((len(said_row(e)[0]) for e in entries), default=0)
-        self.each = [self._height(e, rows, width) for e in entries] or [1]
-        self.shown = len(entries)
-
-    def _height(self, entry: Entry, rows: Callable[[RenderableType], int], width: int) -> int:
-        key = (entry, self.names, width)
-        height = _rows.get(key) if width else None
-        if height is None:
-            height = rows(said_grid((entry,), self.names))
-            if width:
-                if len(_rows) >= ROWS_KEPT:
-                    _rows.clear()
-                _rows[key] = height
-        return height
-
-    def rows(self, newest: int) -> int:
-        """The height of the box showing the `newest` entries (and a line for the rest)."""
-        if not self.entries:
-            return 3  # "nothing yet"
-        earlier = 1 if newest < len(self.entries) else 0
-        return sum(self.each[len(self.each) - newest :]) + earlier + 2
-
-    def fit(self, height: int) -> int:
-        """Show as many entries as fit in `height` rows (at least the newest); the box's height."""
-        self.shown = 1
-        while self.shown < len(self.entries) and self.rows(self.shown + 1) <= height:
-            self.shown += 1
-        return min(height, self.rows(self.shown)) if self.entries else min(height, 3)
-
-    def render(self) -> RenderableType:
-        if not self.entries:
-            return Text("Nothing yet. Press a to type what is said.", style="dim")
-        earlier = len(self.entries) - self.shown
-        grid = said_grid(self.entries[earlier:], self.names)
-        if not earlier:
-            return grid
-        return Group(Text(f"… {earlier} said before (all are in the notes)", style="dim"), grid)
-
-
-def said_grid(entries: tuple[Entry, ...], names: int) -> Table:
-    """Who said what, one row each; what they said hangs under itself when it wraps."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, width=names)
-    grid.add_column()
-    for entry in entries:
-        grid.add_row(*said_row(entry))
-    return grid
-
-
-def said_row(entry: Entry) -> tuple[Text, Text]:
-    """Who said it (or 'Note:'), and what."""
-    if entry.kind == "note":
-        return Text("Note:", style="dim"), Text(entry.text, style="italic")
-    if entry.kind == FOR_LEADER:  # a line of its own, under nobody's name
-        return Text("•", style="dim"), Text(entry.text, style="dim italic")
-    return Text(f"{entry.person}:" if entry.person else "", style="bold"), Text(entry.text)
 
 
 def flow(pieces: list[Text], width: int, gap: int = 2) -> Text:

@@ -23,8 +23,8 @@ from rich.live import Live
 
 from lp_coach.cli.faces.study_keys import Keys, decode, ends
 from lp_coach.cli.faces.study_layout import StudyScreen, clock
-from lp_coach.study.engine import Reply, View
 from lp_coach.study.plain import PRIVATE
+from lp_coach.study.view import Reply, View
 
 if TYPE_CHECKING:
     from lp_coach.room.live import Room

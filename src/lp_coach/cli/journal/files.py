@@ -64,9 +64,9 @@ def import_(
 
     Example:  lp-coach journal import jrnl.json --format jrnl
     """
-    from lp_coach.journal import service
+    from lp_coach.journal import write_service
 
-    added = service.import_file(path, fmt, SETTINGS.principles)
+    added = write_service.import_file(path, fmt, SETTINGS.principles)
     kept = f" ({added.skipped} already there)" if added.skipped else ""
     print(f"Imported {added.added} {'entry' if added.added == 1 else 'entries'}{kept}.")
     if added.unknown:

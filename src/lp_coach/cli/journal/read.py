@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from lp_coach.cli import fast
+from lp_coach.cli import search_cmd
 from lp_coach.cli.journal.common import EntryId
 from lp_coach.cli.options import (
     BestOption,
@@ -55,7 +55,7 @@ def list_(
 def search(
     query: QueryArgument,
     principles: PrincipleOption = None,
-    number: BestOption = fast.BEST,
+    number: BestOption = search_cmd.BEST,
     as_json: JsonOption = False,
 ) -> None:
     """Search the journal: best matches first, the matched words highlighted.
@@ -64,7 +64,7 @@ def search(
 
     Example:  lp-coach journal search budget "held my tongue" meet*
     """
-    code = fast.search(query, principles or [], number, as_json)
+    code = search_cmd.search(query, principles or [], number, as_json)
     if code:
         raise typer.Exit(code)
 

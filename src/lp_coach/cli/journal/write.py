@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from lp_coach.cli.journal.common import EntryId
-from lp_coach.cli.options import JsonOption, PrincipleOption
+from lp_coach.cli.options import (
+    JsonOption,
+    PrincipleOption,
+    YesOption,
+    ask_to_delete,
+    say_deleted,
+)
 from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
@@ -49,12 +55,12 @@ def add(
 
     Example:  lp-coach journal add -d yesterday "Held my tongue #earn-trust"
     """
-    from lp_coach.journal import service
+    from lp_coach.journal import write_service
 
     text = " ".join(words) if words else None
     if text is None and not sys.stdin.isatty():
         text = sys.stdin.read()
-    done = service.add(
+    done = write_service.add(
         text,
         principles=principles or (),
         when=when,
@@ -83,9 +89,9 @@ def edit(
 
     Example:  lp-coach journal edit 12
     """
-    from lp_coach.journal import service
+    from lp_coach.journal import write_service
 
-    done = service.edit(entry_id, when=when, packs=SETTINGS.principles)
+    done = write_service.edit(entry_id, when=when, packs=SETTINGS.principles)
     assert done.entry is not None
     if done.status == "unchanged":
         print(f"Entry {done.entry.id} unchanged.", file=sys.stderr)
@@ -95,29 +101,22 @@ def edit(
 
 def delete(
     entry_id: EntryId,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
+    yes: YesOption = False,
 ) -> None:
     """Delete an entry (asks first).
 
     Example:  lp-coach journal delete 12 --yes
     """
-    from lp_coach.journal import service
+    from lp_coach.journal import write_service
 
-    if service.delete(entry_id, None if yes else _confirm) is None:
-        print("Nothing deleted.", file=sys.stderr)
-        raise typer.Exit(1)
-    print(f"Deleted entry {entry_id}.")
+    say_deleted(f"entry {entry_id}", write_service.delete(entry_id, None if yes else _confirm))
 
 
 def _confirm(entry: "Entry") -> bool:
     from lp_coach.cli.faces.journal import entry_line
 
     first = entry.title if len(entry.title) <= 60 else entry.title[:59] + "…"
-    print(f"{entry_line(entry)}\n  {first}")
-    try:
-        return typer.confirm("Delete it?", default=False)
-    except typer.Abort:
-        return False
+    return ask_to_delete(f"{entry_line(entry)}\n  {first}")
 
 
 def star(
@@ -128,9 +127,9 @@ def star(
 
     Example:  lp-coach journal star 12
     """
-    from lp_coach.journal import service
+    from lp_coach.journal import write_service
 
-    service.star(entry_id, not off)
+    write_service.star(entry_id, not off)
     print(f"Entry {entry_id} {'unstarred' if off else 'starred'}.")
 
 
