@@ -1,8 +1,12 @@
 """Start-up time of lp-coach, as whole-process medians against `python -c pass` in the same run.
 
 Targets (issue 2): `lp-coach --help` <= 6x and `lp-coach principles list` <= 9x;
-(issue 12): `lp-coach today`, drawn on a terminal, <= 12x.
-Run:  python bench/startup.py [--runs N] [--check]
+(issue 12): `lp-coach today`, drawn on a terminal, <= 12x; (issue 24): `principles show`,
+`principles list`, `today` and `journal list` on a terminal <= 7x, and any command on a cold
+content cache (first run, an upgrade, an edited pack) <= 10x.
+`--against OTHER` times another lp-coach program (an older install, say) in the same rounds,
+so "before" and "after" share one run and one noise.
+Run:  python bench/startup.py [--runs N] [--check] [--against PATH]
 """
 
 from __future__ import annotations
@@ -15,10 +19,20 @@ import subprocess
 import sys
 import tempfile
 import time
+from typing import Any
 
 from common import lp_coach  # bench/common.py, beside this script
 
-TARGETS = {"--help": 6.0, "principles list": 9.0, "today (terminal)": 12.0}
+TARGETS = {
+    "--help": 6.0,
+    "principles list": 9.0,
+    "principles list (terminal)": 7.0,
+    "principles show": 7.0,
+    "principles show (terminal)": 7.0,
+    "today (terminal)": 7.0,
+    "journal list (terminal)": 7.0,
+    "principles show, cold cache": 10.0,
+}
 
 
 def run_piped(args: list[str], env: dict[str, str]) -> float:
@@ -57,26 +71,51 @@ def run_drawn(args: list[str], env: dict[str, str]) -> float:
     return run_in_pty(args, env, keys=False)
 
 
+def run_cold(args: list[str], env: dict[str, str]) -> float:
+    """Time a run with no content cache (first run, an upgrade, an edited pack)."""
+    shutil.rmtree(os.path.join(env["LP_COACH_HOME"], "cache"), ignore_errors=True)
+    return run_piped(args, env)
+
+
+def cases_for(exe: str, label: str = "") -> dict[str, tuple[list[str], Any]]:
+    """The timed command lines of one lp-coach program, named (with `label` after)."""
+    cases: dict[str, tuple[list[str], Any]] = {
+        "--help": ([exe, "--help"], run_piped),
+        "principles list": ([exe, "principles", "list"], run_piped),
+        "principles list (terminal)": ([exe, "principles", "list"], run_in_pty),
+        "principles list --json": ([exe, "principles", "list", "--json"], run_piped),
+        "principles show": ([exe, "principles", "show", "ownership"], run_piped),
+        "principles show (terminal)": ([exe, "principles", "show", "ownership"], run_drawn),
+        "principles show, cold cache": ([exe, "principles", "show", "frugality"], run_cold),
+        # The screen drawn, without waiting at the key that starts the quiz.
+        "today (terminal)": ([exe, "today"], run_drawn),
+        "today --json": ([exe, "today", "--json"], run_piped),
+        "journal list (terminal)": ([exe, "journal", "list"], run_drawn),
+    }
+    return {f"{name}{label}": case for name, case in cases.items()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument("--against", help="another lp-coach program, timed in the same rounds")
     opts = parser.parse_args()
 
     exe = lp_coach()
     home = tempfile.mkdtemp(prefix="lp-coach-bench-")
     env = dict(os.environ, LP_COACH_HOME=home, COLUMNS="100", TERM="xterm-256color")
     env.pop("LP_COACH_PRINCIPLES", None)
-    cases = {
+    cases: dict[str, tuple[list[str], Any]] = {
         "python -c pass": ([sys.executable, "-c", "pass"], run_piped),
-        "--help": ([exe, "--help"], run_piped),
-        "principles list": ([exe, "principles", "list"], run_piped),
-        "principles list (terminal)": ([exe, "principles", "list"], run_in_pty),
-        "principles list --json": ([exe, "principles", "list", "--json"], run_piped),
-        # The screen drawn, without waiting at the key that starts the quiz.
-        "today (terminal)": ([exe, "today"], run_drawn),
-        "today --json": ([exe, "today", "--json"], run_piped),
+        **cases_for(exe),
     }
+    if opts.against:
+        cases.update(cases_for(opts.against, " [against]"))
+    for day in range(1, 11):  # a journal to list
+        entry = f"Entry {day}: owned the follow-up #ownership"
+        add = [exe, "journal", "add", "-d", f"2026-11-{day:02d}", entry]
+        subprocess.run(add, env=env, check=True, capture_output=True)
     for args, runner in cases.values():  # warm the OS cache, .pyc files and the content cache
         runner(args, env)
     times: dict[str, list[float]] = {name: [] for name in cases}

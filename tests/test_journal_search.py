@@ -173,6 +173,8 @@ def test_search_command_filters_limits_and_misses(cli: Invoke) -> None:
     assert missed.exit_code == 1
     assert missed.stderr == "No entries match 'gratitud'; did you mean gratitude?\n"
     unknown = cli("journal", "search", "zebra")
-    assert unknown.stderr == "No entries match 'zebra'; a prefix finds more: zebra*\n"
+    assert unknown.stderr == "No entries match 'zebra'\n"  # zebra* would find nothing either
+    prefix = cli("journal", "search", "day", "grat")
+    assert prefix.stderr == "No entries match 'day grat'; a prefix finds more: grat*\n"
     empty = cli("journal", "search", "!!!")
     assert empty.exit_code == 2 and "nothing to search for" in empty.stderr

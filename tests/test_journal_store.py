@@ -110,8 +110,8 @@ def test_a_long_import_commits_in_batches_so_others_can_write_between(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A long import holds the write lock one batch at a time, not for the whole file."""
-    monkeypatch.setattr(store, "BATCH", 10)
-    monkeypatch.setattr(store, "BETWEEN_BATCHES", 0.0)
+    monkeypatch.setattr(store, "COMMIT_EVERY", 10)
+    monkeypatch.setattr(store, "BETWEEN_COMMITS", 0.0)
     conn = connect()
     commits: list[str] = []
     conn.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
@@ -120,5 +120,7 @@ def test_a_long_import_commits_in_batches_so_others_can_write_between(
     conn.set_trace_callback(None)
     assert (added.added, added.skipped) == (35, 0)
     assert len(commits) == 4
+    indexed = conn.execute("SELECT count(*) FROM journal_fts WHERE journal_fts MATCH 'entry'")
+    assert indexed.fetchone()[0] == 35  # each transaction indexes what it stored
     assert store.add_many(conn, days).skipped == 35  # again: each entry once
     conn.close()

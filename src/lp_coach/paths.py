@@ -51,6 +51,11 @@ def user_pack_dir() -> Path:
     return config_dir() / "principles"
 
 
+def user_template_dir() -> Path:
+    """The user's own templates: one here overrides the built-in one of the same name."""
+    return config_dir() / "templates"
+
+
 def cache_dir() -> Path:
     """Files lp-coach can always rebuild, such as the checked content of packs."""
     return data_dir() / "cache"

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from lp_coach.cli import output
+from lp_coach.cli import output, principles_cmd
 from lp_coach.cli.options import JsonOption
 from lp_coach.cli.settings import SETTINGS
 
@@ -25,42 +25,7 @@ def list_(as_json: JsonOption = False) -> None:
 
     Example:  lp-coach principles list --json
     """
-    from lp_coach.content import service
-
-    library = service.library(SETTINGS.principles)
-    if as_json:
-        output.print_json(
-            [
-                {
-                    "id": p.id,
-                    "order": p.order,
-                    "title": p.title,
-                    "statement": p.statement,
-                    "questions": len(p.discussion),
-                    "scripture": len(p.scripture),
-                    "examples": len(p.examples),
-                }
-                for p in library.principles
-            ]
-        )
-    elif output.on_terminal():
-        from lp_coach.cli.faces.principle import principles_table
-
-        console = output.console()
-        console.print(principles_table(library, console.width))
-    else:
-        rows = [
-            [
-                str(p.order),
-                p.id,
-                str(len(p.discussion)),
-                str(len(p.scripture)),
-                str(len(p.examples)),
-                p.title,
-            ]
-            for p in library.principles
-        ]
-        output.print_table(rows, ["#", "ID", "QUESTIONS", "SCRIPTURE", "EXAMPLES", "TITLE"])
+    principles_cmd.list_principles(as_json)
 
 
 @app.command()
@@ -74,20 +39,7 @@ def show(
 
     Example:  lp-coach principles show customer-obsession
     """
-    from lp_coach.content import service
-
-    found, library = service.principle(principle, SETTINGS.principles)
-    if as_json:
-        output.print_json(found.to_dict())
-    elif output.on_terminal():
-        from lp_coach.cli.faces.principle import principle_panels
-
-        output.console().print(principle_panels(found, library))
-    else:
-        from lp_coach.render.templates import render
-
-        titles = library.titles()
-        sys.stdout.write(render("principle.md.j2", p=found, titles=titles))
+    principles_cmd.show_principle(principle, as_json)
 
 
 @app.command()

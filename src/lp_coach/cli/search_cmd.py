@@ -16,7 +16,7 @@ def search(words: list[str], principles: list[str], number: int, as_json: bool) 
     found = service.search(text, principles, number, not as_json, SETTINGS.principles)
     results = found.results
     if not results.hits and not as_json:
-        print(f"No entries match {text!r}{_hint(text, found.suggestions)}", file=sys.stderr)
+        print(f"No entries match {text!r}{_hint(found.suggestions, found.prefix)}", file=sys.stderr)
         return 1
     from lp_coach.cli import output
 
@@ -32,8 +32,7 @@ def search(words: list[str], principles: list[str], number: int, as_json: bool) 
     return 0
 
 
-def _hint(query: str, close: list[str]) -> str:
+def _hint(close: list[str], prefix: str) -> str:
     if close:
         return f"; did you mean {' or '.join(close)}?"
-    last = query.split()[-1] if query.split() else ""
-    return "" if "*" in query or not last.isalnum() else f"; a prefix finds more: {last}*"
+    return f"; a prefix finds more: {prefix.split()[-1]}" if prefix else ""

@@ -1,10 +1,11 @@
-"""The plain command lines of `journal search` and `today`, read from argv and run without Typer.
+"""The plain command lines of the commands read most, read from argv and run without Typer.
 
 Importing Typer is most of a command's start-up (~55 of ~75 ms for a search), and a search
-is run many times in a row; `today` is the screen of a bare `lp-coach`. So `cli/main.py:run`
+is run many times in a row; `today` is the screen of a bare `lp-coach`; `principles list`,
+`principles show ID` and `journal list` are what people open to read. So `cli/main.py:run`
 asks `try_run` first: the plain command lines below run straight away, and anything else
-(help, a mistake, a form not listed) goes to the Typer app, whose `journal search` and
-`today` run the same bodies (cli/search_cmd.py and cli/today_cmd.py).
+(help, a mistake, a form not listed) goes to the Typer app, whose commands run the same
+bodies (cli/search_cmd.py, cli/today_cmd.py, cli/principles_cmd.py, cli/list_cmd.py).
 """
 
 # No `from __future__ import annotations` in CLI modules; heavy imports stay in the functions.
@@ -28,6 +29,14 @@ class TodayArgs(NamedTuple):
     """No arguments: today's screen only when stdin and stdout are terminals, else Typer's help."""
 
 
+class ReadArgs(NamedTuple):
+    """`principles list`, `principles show ID` or a bare `journal list`, and --json."""
+
+    command: str
+    principle: str | None = None
+    as_json: bool = False
+
+
 class SearchArgs(NamedTuple):
     """What a `journal search` command line asks for."""
 
@@ -37,9 +46,21 @@ class SearchArgs(NamedTuple):
     as_json: bool = False
 
 
-def parse(argv: list[str]) -> SearchArgs | TodayArgs | None:
+def parse(argv: list[str]) -> SearchArgs | TodayArgs | ReadArgs | None:
     """The command `argv` asks for when it is a plain form, else None (Typer's to parse)."""
-    return parse_today(argv) or parse_search(argv)
+    return parse_today(argv) or parse_search(argv) or parse_read(argv)
+
+
+def parse_read(argv: list[str]) -> ReadArgs | None:
+    """`principles list [--json]`, `principles show ID [--json]` (ID not starting with '-'),
+    `journal list [--json]`; anything more is Typer's."""
+    as_json = argv[-1:] == ["--json"]
+    words = argv[:-1] if as_json else argv
+    if words in (["principles", "list"], ["journal", "list"]):
+        return ReadArgs(" ".join(words), None, as_json)
+    if len(words) == 3 and words[:2] == ["principles", "show"] and not words[2].startswith("-"):
+        return ReadArgs("principles show", words[2], as_json)
+    return None
 
 
 def parse_today(argv: list[str]) -> TodayArgs | None:
@@ -105,6 +126,10 @@ def try_run(argv: list[str] | None) -> bool:
     wanted = parse(sys.argv[1:] if argv is None else argv)
     if wanted is None or COMPLETION_VAR in os.environ:
         return False
+    if isinstance(wanted, ReadArgs):
+        read(wanted)
+        sys.stdout.flush()
+        return True
     if isinstance(wanted, TodayArgs):
         if wanted.bare and not _both_terminals():
             return False  # through a pipe, a bare `lp-coach` prints Typer's help
@@ -117,6 +142,21 @@ def try_run(argv: list[str] | None) -> bool:
     if code:
         sys.exit(code)
     return True
+
+
+def read(wanted: ReadArgs) -> None:
+    """Run a plain `principles list`, `principles show ID` or `journal list`."""
+    if wanted.command == "journal list":
+        from lp_coach.cli.list_cmd import list_entries
+
+        list_entries(as_json=wanted.as_json)
+        return
+    from lp_coach.cli import principles_cmd
+
+    if wanted.principle is None:
+        principles_cmd.list_principles(wanted.as_json)
+    else:
+        principles_cmd.show_principle(wanted.principle, wanted.as_json)
 
 
 def _both_terminals() -> bool:

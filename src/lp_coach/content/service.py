@@ -19,6 +19,8 @@ class FoundPrinciple(NamedTuple):
 
     principle: Principle
     library: Library
+    markdown: str = ""
+    """The principle as Markdown (principle.md.j2), when asked for."""
 
 
 class PackCheck(NamedTuple):
@@ -46,13 +48,28 @@ def library(packs: Packs = ()) -> Library:
     return open_library(packs)
 
 
-def principle(typed: str, packs: Packs = ()) -> FoundPrinciple:
-    """The principle `typed` names (id, title, prefix or number), or NotFound."""
+def principle(typed: str, packs: Packs = (), *, markdown: bool = False) -> FoundPrinciple:
+    """The principle `typed` names (id, title, prefix or number), or NotFound; with
+    `markdown`, written out too (kept between runs: a page read again needs no Jinja)."""
     from lp_coach.content.library import open_library
     from lp_coach.content.lookup import find_principle
 
     opened = open_library(packs)
-    return FoundPrinciple(find_principle(opened, typed), opened)
+    found = find_principle(opened, typed)
+    if not markdown:
+        return FoundPrinciple(found, opened)
+    from lp_coach.render.kept import kept
+
+    titles = opened.titles()
+
+    def render() -> str:
+        from lp_coach.render.templates import render
+
+        return render("principle.md.j2", p=found, titles=titles)
+
+    values = [found.to_dict(), found.source, titles]
+    page = kept(f"principle-{found.id}.md", "principle.md.j2", values, render)
+    return FoundPrinciple(found, opened, page)
 
 
 def validate(dirs: Sequence[Path] = (), packs: Packs = ()) -> PackCheck:

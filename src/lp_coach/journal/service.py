@@ -36,6 +36,8 @@ class Found(NamedTuple):
 
     results: Results
     suggestions: list[str]
+    prefix: str = ""
+    """When nothing matched: the query with its last word as a prefix, if that finds some."""
 
 
 class Counted(NamedTuple):
@@ -94,8 +96,15 @@ def search(
     which = entry_filter(principles, None, None, False, None, packs)
     with closing(connect()) as conn:
         results = find(conn, query, limit=max(limit, 0), which=which, count=count)
-        close = [] if results.hits else suggestions(conn, query)
-    return Found(results, close)
+        if results.hits:
+            return Found(results, [])
+        close = suggestions(conn, query)
+        words = query.split()
+        if close or "*" in query or not words or not words[-1].isalnum():
+            return Found(results, close)
+        wider = " ".join([*words[:-1], f"{words[-1]}*"])
+        more = find(conn, wider, limit=1, which=which, count=False).hits
+    return Found(results, close, wider if more else "")
 
 
 def stats(detail: bool = True, packs: Packs = ()) -> Counted:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from lp_coach.errors import NotFound, UsageError
@@ -19,11 +20,14 @@ from lp_coach.journal.entries import (
 )
 from lp_coach.store.db import now, transaction
 
-BATCH = 2000
+COMMIT_EVERY = 10_000
 """Entries an import stores per transaction: between two, another command (a live session) can
 write, instead of waiting for the whole file."""
-BETWEEN_BATCHES = 0.02
-"""Seconds the lock is left free between two batches, so that a waiting writer gets it."""
+BETWEEN_COMMITS = 0.02
+"""Seconds the write lock is left free between two transactions, so that a waiting writer gets
+it."""
+INSERT_TRIGGER = "journal_entries_ai"
+"""The trigger that indexes each new entry (store/migrations.py, m002_journal)."""
 
 
 @dataclass(frozen=True)
@@ -47,32 +51,100 @@ def add(conn: sqlite3.Connection, entry: NewEntry) -> int:
 
 
 def add_many(conn: sqlite3.Connection, entries: Iterable[NewEntry]) -> Added:
-    """Store imported entries, BATCH to a transaction, skipping those already stored.
+    """Store imported entries in one transaction, skipping those already stored.
 
     An entry is known by its fingerprint: the one it carries (our own exports), or one
     made from its day, time and words, counted so that the second identical entry of a
-    file is kept as a second entry, once. Every entry is read (and so checked) before the
-    first is stored: a broken file stores nothing. An import cut off between two batches
-    keeps the batches before it, and importing the file again adds only the rest.
+    file is kept as a second entry, once. Entries go in BATCH at a time: which are stored
+    already is asked once a batch, and the rest are inserted in one statement.
+
+    Every entry is read (and so checked) before the first is stored: a broken file stores
+    nothing. They are stored COMMIT_EVERY to a transaction, so a long import never holds
+    the write lock for long; one cut off keeps what it committed, and importing the file
+    again adds only the rest.
     """
     added = skipped = 0
     seen: dict[str, int] = {}
+    batch: list[tuple[NewEntry, str]] = []
+    stamp = now()  # one import, one moment: when it was stored
     items = list(entries)
-    for start in range(0, len(items), BATCH):
+    for start in range(0, len(items), COMMIT_EVERY):
         if start:
-            time.sleep(BETWEEN_BATCHES)
-        with transaction(conn):
-            for entry in items[start : start + BATCH]:
+            time.sleep(BETWEEN_COMMITS)
+        with transaction(conn), _indexed_at_the_end(conn):
+            for entry in items[start : start + COMMIT_EVERY]:
                 fingerprint = entry.fingerprint
                 if fingerprint is None:
                     base = content_fingerprint(entry.day.isoformat(), entry.time, entry.text)
                     seen[base] = seen.get(base, 0) + 1
                     fingerprint = base if seen[base] == 1 else f"{base}#{seen[base]}"
-                if _insert(conn, entry, fingerprint) is None:
-                    skipped += 1
-                else:
-                    added += 1
-    return Added(added, skipped)
+                batch.append((entry, fingerprint))
+                if len(batch) == BATCH:
+                    added += _insert_batch(conn, batch, stamp)
+                    skipped += len(batch)
+                    batch.clear()
+            added += _insert_batch(conn, batch, stamp)
+            skipped += len(batch)
+            batch.clear()
+    return Added(added, skipped - added)
+
+
+BATCH = 500
+"""Entries an import inserts at a time (SQLite's host parameters allow 32,766 a statement)."""
+
+
+def _insert_batch(conn: sqlite3.Connection, batch: list[tuple[NewEntry, str]], stamp: str) -> int:
+    """Insert the entries of `batch` whose fingerprints are new; how many were inserted."""
+    if not batch:
+        return 0
+    marks = ",".join("?" * len(batch))
+    taken = {
+        row[0]
+        for row in conn.execute(
+            f"SELECT fingerprint FROM journal_entries WHERE fingerprint IN ({marks})",
+            [fingerprint for _, fingerprint in batch],
+        )
+    }
+    fresh: dict[str, NewEntry] = {}
+    for entry, fingerprint in batch:
+        if fingerprint not in taken:
+            fresh.setdefault(fingerprint, entry)  # a fingerprint given twice is stored once
+    top = conn.execute("SELECT coalesce(max(id), 0) FROM journal_entries").fetchone()[0]
+    conn.executemany(
+        "INSERT INTO journal_entries "
+        "(day, time, title, body, starred, created, updated, source, fingerprint) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [_row(entry, fingerprint, stamp) for fingerprint, entry in fresh.items()],
+    )
+    ids = conn.execute(
+        "SELECT id, fingerprint FROM journal_entries WHERE id > ?", (top,)
+    ).fetchall()
+    conn.executemany(
+        "INSERT OR IGNORE INTO journal_tags (entry_id, principle_id) VALUES (?, ?)",
+        [(entry_id, p) for entry_id, fingerprint in ids for p in fresh[fingerprint].principles],
+    )
+    return len(fresh)
+
+
+@contextmanager
+def _indexed_at_the_end(conn: sqlite3.Connection) -> Iterator[None]:
+    """Rows inserted inside are put in the full-text index in one statement as it ends.
+
+    The insert trigger fires row by row, most of an import's time: it is set aside inside
+    the caller's transaction (nobody else sees it gone) and put back as it was.
+    """
+    trigger = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (INSERT_TRIGGER,)
+    ).fetchone()
+    top = conn.execute("SELECT coalesce(max(id), 0) FROM journal_entries").fetchone()[0]
+    conn.execute(f"DROP TRIGGER {INSERT_TRIGGER}")
+    yield
+    conn.execute(
+        "INSERT INTO journal_fts (rowid, title, body) "
+        "SELECT id, title, body FROM journal_entries WHERE id > ? ORDER BY id",
+        (top,),
+    )
+    conn.execute(trigger[0])
 
 
 def get(conn: sqlite3.Connection, entry_id: int) -> Entry:
@@ -157,29 +229,33 @@ def _free_fingerprint(conn: sqlite3.Connection, entry: NewEntry) -> str:
 
 def _insert(conn: sqlite3.Connection, entry: NewEntry, fingerprint: str) -> int | None:
     """Insert `entry` unless its fingerprint is stored already; its id, or None if skipped."""
-    title, body = split_text(entry.text)
-    stamp = now()
     row = conn.execute(
         "INSERT INTO journal_entries "
         "(day, time, title, body, starred, created, updated, source, fingerprint) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING RETURNING id",
-        (
-            entry.day.isoformat(),
-            entry.time,
-            title,
-            body,
-            int(entry.starred),
-            entry.created or stamp,
-            entry.updated or entry.created or stamp,
-            entry.source,
-            fingerprint,
-        ),
+        _row(entry, fingerprint, now()),
     ).fetchone()
     if row is None:
         return None
     entry_id: int = row[0]
     _tag(conn, entry_id, entry.principles)
     return entry_id
+
+
+def _row(entry: NewEntry, fingerprint: str, stamp: str) -> tuple[object, ...]:
+    """The journal_entries values of `entry`, stored at `stamp`, in the inserts' order."""
+    title, body = split_text(entry.text)
+    return (
+        entry.day.isoformat(),
+        entry.time,
+        title,
+        body,
+        int(entry.starred),
+        entry.created or stamp,
+        entry.updated or entry.created or stamp,
+        entry.source,
+        fingerprint,
+    )
 
 
 def _tag(conn: sqlite3.Connection, entry_id: int, principles: Iterable[str]) -> None:

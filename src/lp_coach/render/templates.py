@@ -11,14 +11,9 @@ import jinja2.exceptions
 import jinja2.sandbox
 
 from lp_coach.errors import CoachError, NotFound
-from lp_coach.paths import config_dir
+from lp_coach.paths import user_template_dir
 
 HTML_SUFFIXES = (".html.j2", ".htm.j2", ".xml.j2")
-
-
-def user_template_dir() -> Path:
-    """Templates here override the built-in ones of the same name."""
-    return config_dir() / "templates"
 
 
 def environment(overrides: Sequence[Path] = ()) -> jinja2.Environment:

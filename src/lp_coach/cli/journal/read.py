@@ -2,12 +2,11 @@
 
 # No `from __future__ import annotations` in Typer modules: Typer would have to eval
 # every annotation string on each start-up. Heavy imports stay inside the functions.
-import sys
 from typing import Annotated
 
 import typer
 
-from lp_coach.cli import search_cmd
+from lp_coach.cli import list_cmd, search_cmd
 from lp_coach.cli.journal.common import EntryId
 from lp_coach.cli.options import (
     BestOption,
@@ -34,22 +33,7 @@ def list_(
 
     Example:  lp-coach journal list -p earn-trust --since "last month" -n 10
     """
-    from lp_coach.journal import service
-
-    listed = service.list_entries(
-        principles or (), since, until, starred, number, SETTINGS.principles
-    )
-    if as_json:
-        from lp_coach.journal.export import write_json
-
-        write_json(listed.entries, sys.stdout, full=False)
-        return
-    from lp_coach.cli import output
-    from lp_coach.cli.faces.journal import Printer, print_entries
-
-    if not print_entries(listed.entries, Printer(output.on_terminal())):
-        nothing = 'No entries yet. Write one: lp-coach journal add "..."'
-        print("No entries match." if listed.narrowed else nothing, file=sys.stderr)
+    list_cmd.list_entries(principles or (), since, until, starred, number, as_json)
 
 
 def search(

@@ -1,0 +1,112 @@
+"""`principles list`, `principles show` and `journal list` without Typer, and the kept pages.
+
+The plain forms must print what the Typer commands print, byte for byte; a page kept from
+an earlier run must never outlive a change to the principle, the pack or the template.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import MINIMAL, Invoke, Outcome, write_principle
+
+from lp_coach.cli import shortcuts
+from lp_coach.journal import store
+from lp_coach.journal.entries import NewEntry
+from lp_coach.store.db import connect
+
+GOOD = MINIMAL.format(id="servant-leadership", order=17, title="Servant Leadership")
+PLAIN = [
+    ["principles", "list"],
+    ["principles", "list", "--json"],
+    ["principles", "show", "ownership"],
+    ["principles", "show", "2", "--json"],
+    ["principles", "show", "Frugality"],
+    ["principles", "show", "nope"],
+    ["journal", "list"],
+    ["journal", "list", "--json"],
+]
+TYPERS = [
+    ["principles", "show"],
+    ["principles", "show", "-h"],
+    ["principles", "show", "--json", "ownership"],
+    ["principles", "list", "--help"],
+    ["principles", "list", "--json", "--json"],
+    ["journal", "list", "-n", "1"],
+    ["journal", "list", "--starred"],
+]
+
+
+@pytest.fixture(autouse=True)
+def journal(isolated_home: Path) -> None:
+    with closing(connect()) as conn:
+        for day in (5, 6):
+            text = f"Day {day}\nHeld my tongue. #frugality"
+            store.add(conn, NewEntry(day=date(2026, 1, day), text=text, time="08:00"))
+
+
+def through_typer(cli: Invoke, monkeypatch: pytest.MonkeyPatch, *args: str) -> Outcome:
+    with monkeypatch.context() as patched:
+        patched.setattr(shortcuts, "try_run", lambda argv: False)
+        return cli(*args)
+
+
+@pytest.mark.parametrize("args", PLAIN + TYPERS, ids=" ".join)
+def test_both_paths_print_the_same(
+    cli: Invoke, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    assert (shortcuts.parse(args) is not None) == (args in PLAIN)
+    expected = through_typer(cli, monkeypatch, *args)
+    assert cli(*args) == expected
+    assert cli(*args) == expected  # the second time from the kept page
+    assert "Traceback" not in expected.output
+
+
+IMPORTED = """\
+import sys
+from lp_coach.cli.main import run
+run(sys.argv[1:])
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"typer", "click", "jinja2", "yaml"})
+print(heavy, file=sys.stderr)
+"""
+
+
+def run_python(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    command = [sys.executable, "-c", IMPORTED, *args]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_a_principle_read_again_needs_no_typer_jinja_or_yaml() -> None:
+    first = run_python("principles", "show", "ownership")
+    assert first.returncode == 0, first.stderr
+    again = run_python("principles", "show", "ownership")
+    assert again.stdout == first.stdout
+    assert again.stderr.splitlines()[-1] == "[]"
+    listed = run_python("principles", "list")
+    assert listed.stderr.splitlines()[-1] == "[]"
+
+
+def test_a_kept_page_follows_the_users_template(cli: Invoke, isolated_home: Path) -> None:
+    before = cli("principles", "show", "ownership").stdout
+    templates = isolated_home / "templates"
+    templates.mkdir(parents=True)
+    (templates / "principle.md.j2").write_text("Mine: {{ p.title }}\n", encoding="utf-8")
+    assert cli("principles", "show", "ownership").stdout == "Mine: Ownership\n"
+    (templates / "principle.md.j2").unlink()
+    assert cli("principles", "show", "ownership").stdout == before
+
+
+def test_a_kept_page_follows_the_pack(cli: Invoke, pack: Path) -> None:
+    path = write_principle(pack, GOOD)
+    first = cli("--principles", str(pack), "principles", "show", "servant-leadership").stdout
+    path.write_text(GOOD.replace("Servant", "Steward"), encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # the same size; another time
+    second = cli("--principles", str(pack), "principles", "show", "servant-leadership").stdout
+    assert first != second and "Steward" in second
