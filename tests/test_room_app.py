@@ -12,6 +12,7 @@ from starlette.testclient import TestClient
 from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
+from lp_coach.room import app as room_app
 from lp_coach.room.app import build_app
 from lp_coach.room.codes import ensure_code
 from lp_coach.room.inbox import Inbox
@@ -95,7 +96,8 @@ def test_a_wrong_or_missing_code_gets_403_and_nothing_else(room: Room, path: str
     for method in ("GET", "POST"):
         reply = room.client.request(method, path, content=b"{}")
         assert reply.status_code == 403
-        assert reply.content == b""
+        assert reply.text == room_app.GONE_PAGE  # the same small page for any wrong URL
+        assert room.code not in reply.text and "Frugality" not in reply.text
 
 
 def test_with_the_code_nothing_but_the_room_is_served(room: Room) -> None:

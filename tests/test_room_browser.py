@@ -117,7 +117,7 @@ def test_an_answer_typed_on_the_page_is_in_the_notes(
         room.stop()
     assert outcome.finished and outcome.notes_path
     notes = Path(outcome.notes_path).read_text(encoding="utf-8")
-    assert "- **Ann:** A <b>good</b> week & a customer call" in notes
+    assert r"- **Ann:** A \<b\>good\</b\> week \& a customer call" in notes  # read as typed
     assert "for my sister" not in notes  # the leader's only
     html = Path(outcome.notes_path).with_suffix(".html").read_text(encoding="utf-8")
     assert "A &lt;b&gt;good&lt;/b&gt; week &amp; a customer call" in html
@@ -179,3 +179,65 @@ def test_offline_the_phone_says_reconnecting_and_its_outbox_outlives_a_reload(
     texts = [e.text for e in sessions.entries(session.conn, session.record.id)]
     assert texts == ["written while the room was away"]
     assert errors == []
+
+
+def test_the_names_follow_the_roll_call_and_a_held_name_asks(
+    library: Library, browser: object
+) -> None:
+    session = new_session(library)  # Ann and Ben
+    room = Room.open(session, db_path(), "127.0.0.1", 0)
+    try:
+        room.publish(session.view())
+        page = browser.new_page(viewport={"width": 360, "height": 740})  # type: ignore[attr-defined]
+        page.set_default_timeout(10_000)
+        page.goto(room.url)
+        page.locator("#names button", has_text="Ben").wait_for()
+        session.apply(Reply("answer", "Ann, Dave"))  # the roll call: Ben is away, Dave came
+        room.publish(session.view())
+        page.locator("#names button", has_text="Dave").wait_for()
+        names = page.locator("#names button").all_inner_texts()
+        assert names == ["Ann", "Dave"]
+        page.get_by_role("button", name="Dave").click()
+        page.wait_for_selector("#room:not([hidden])")
+
+        other = browser.new_page(viewport={"width": 360, "height": 740})  # type: ignore[attr-defined]
+        other.set_default_timeout(10_000)
+        asked: list[str] = []
+
+        def answer(dialog: object) -> None:
+            asked.append(dialog.message)  # type: ignore[attr-defined]
+            dialog.accept()  # type: ignore[attr-defined]
+
+        other.on("dialog", answer)
+        other.goto(room.url)
+        other.fill("#name", "dave")
+        other.click("#join-named")
+        other.wait_for_selector("#room:not([hidden])")
+        assert asked and "already joined as Dave" in asked[0]
+        assert other.inner_text("#who") == "You are Dave."
+    finally:
+        room.stop()
+
+
+def test_a_paused_room_comes_back_on_the_open_phones(library: Library, browser: object) -> None:
+    session = new_session(library)
+    session.state.position = [s.key for s in session.steps].index("welcome")
+    room = Room.open(session, db_path(), "127.0.0.1", 0)
+    port = int(room.url.rsplit(":", 1)[1].split("/", 1)[0])
+    page = browser.new_page(viewport={"width": 360, "height": 740})  # type: ignore[attr-defined]
+    page.set_default_timeout(15_000)
+    try:
+        room.publish(session.view())
+        page.goto(room.url)
+        page.get_by_role("button", name="Ann").click()
+        page.locator("#title", has_text="Welcome and check-in").wait_for()
+        room.stop(paused=True)  # q: saved, to be resumed
+        page.locator("#place", has_text="Paused").wait_for()
+        assert page.locator("#ended").is_hidden()
+        room = Room.open(session, db_path(), "127.0.0.1", port)  # --resume: the same address
+        session.state.position += 1
+        room.publish(session.view())
+        page.locator("#title", has_text="Opening prayer").wait_for()  # back by itself
+        assert page.locator("#room").is_visible()
+    finally:
+        room.stop()

@@ -17,6 +17,7 @@ from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.errors import UsageError
+from lp_coach.room import app as room_app
 from lp_coach.room.live import Room
 from lp_coach.room.server import RoomServer, lan_address
 from lp_coach.store.db import db_path
@@ -81,7 +82,7 @@ def test_a_wrong_code_is_403_over_http_too(room: Room) -> None:
     for path in ("/", "/nope/events", "/../../../etc/passwd", "/" + "x" * 5000):
         conn.request("GET", path)
         reply = conn.getresponse()
-        assert (reply.status, reply.read()) == (403, b"")
+        assert (reply.status, reply.read()) == (403, room_app.GONE_PAGE.encode())
     conn.close()
 
 

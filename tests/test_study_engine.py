@@ -91,6 +91,9 @@ def test_group_rotation_attendance_and_per_person_actions(library: Library) -> N
         ("Ann", "Call my sister"),
         ("Dee", "Write the memo"),
     ]
+    assert session.step.key == "actions"  # never left by itself: prayer requests come next
+    assert session.person() is None
+    run(session, Script(Reply("next")))
     assert session.step.key == "closing"
 
 
@@ -339,6 +342,7 @@ def test_notes_keep_typed_order_follow_ups_and_the_storys_questions(library: Lib
     to(session, "example")
     story = session.step.segment.example
     assert story is not None and len(story.questions) > 1
+    session.apply(Reply("answer", "what the story says to me"))
     to(session, "discussion-1")
     question = session.step.segment.question
     assert question is not None and question.follow_ups

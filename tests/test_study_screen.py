@@ -180,8 +180,10 @@ def test_the_face_knows_when_the_engine_will_stop(library: Library) -> None:
     assert ends(session.view(), Reply("quit"))
     assert not ends(session.view(), Reply("next"))
     closing = at(session, "closing")
-    assert ends(closing, Reply("next"))
-    assert not ends(closing, Reply("answer", "pray for rain"))
+    assert closing.person == "Ann" and not ends(closing, Reply("next"))  # Enter passes to Ben
+    session.apply(Reply("next"))
+    assert session.view().person == "Ben" and ends(session.view(), Reply("next"))
+    assert not ends(session.view(), Reply("answer", "pray for rain"))
 
 
 # --- drawing ---------------------------------------------------------------------------
@@ -252,7 +254,7 @@ def test_welcome_recalls_last_sessions_action_steps(library: Library) -> None:
     sessions.finish(first.conn, first.record.id, first.state, "notes.md")
     second = start(library)
     screen = draw(at(second, "welcome"))
-    assert "Ann: phone a customer" in screen and "How did they go?" in screen
+    assert "Ann: phone a customer" in screen and "how did they go?" in screen
 
 
 def test_open_input_replaces_the_key_help(library: Library) -> None:
@@ -420,7 +422,7 @@ def test_picking_says_who_can_be_picked(library: Library) -> None:
     keys.press("9")
     assert keys.message == "Pick who speaks: 1 Ann · 2 Ben"
     keys.press("w")
-    assert keys.message == "Who speaks? 1 Ann · 2 Ben (number or initial)"
+    assert keys.message == "Who speaks? 1 Ann · 2 Ben (number or initial; Esc cancel)"
     keys.press("2")
     assert keys.input is not None and keys.input.label == "Ben says: "
     reading = Keys(at(frugality(library), "principle"))

@@ -42,7 +42,9 @@ def allowed(kind: str, seen_by: str, audience: str) -> tuple[bool, bool]:
     """The policy, written out apart from the module: (its text may show, its author may show)."""
     if seen_by == LEADER:
         text = audience in ("leader_notes", "leader_page")
-    elif audience in ("check_in", "today"):
+    elif audience == "check_in":
+        text = kind in ("action", "prayer")
+    elif audience == "today":
         text = kind == "action"
     elif audience in ("screen", "phones"):
         text = kind != "follow_up"

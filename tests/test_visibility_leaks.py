@@ -94,7 +94,9 @@ def test_an_anonymous_action_step_stays_anonymous_at_the_next_check_in_and_in_to
     shown = [line.text for line in readout(view)]
     assert "quietly fix the thing" in shown  # the step is recalled, without its author
     assert not any("Ben" in line for line in shown)
-    assert "Ben" not in json.dumps(stage_of(view, prayer=True))
+    stage = stage_of(view, prayer=True)
+    stage.pop("people")  # the roll call's names (the phones' buttons), never an author
+    assert "Ben" not in json.dumps(stage)
     result = cli("today", "--json")
     assert result.exit_code == 0, result.output
     steps = json.loads(result.stdout)["actions"]["steps"]

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from lp_coach.room.live import Room
-    from lp_coach.study.service import Place
+    from lp_coach.study.service import ConfirmResume, Place
     from lp_coach.study.sessions import SessionRecord
     from lp_coach.study.view import StudyFace
 
@@ -41,8 +41,16 @@ def study(
     ] = False,
     session_id: Annotated[
         int | None,
-        typer.Option("--session", metavar="ID", help="With --resume: which session."),
+        typer.Option("--session", metavar="ID", help="With --resume or --reopen: which session."),
     ] = None,
+    reopen: Annotated[
+        bool,
+        typer.Option(
+            "--reopen",
+            help="Open a finished session again (the last, or: --reopen ID) to add what was "
+            "forgotten; its notes are written again.",
+        ),
+    ] = False,
     plain: Annotated[
         bool, typer.Option("--plain", help="Plain prompts even on a terminal.")
     ] = False,
@@ -70,8 +78,14 @@ def study(
     With --room, phones on the same network join by a QR code on the screen (a resumed
     session's room comes back with the same code).
     """
+    from lp_coach.errors import UsageError
     from lp_coach.study.service import StudyRequest, run_study
 
+    if reopen and principle is not None:
+        if not principle.isdigit():
+            raise UsageError("--reopen takes a session's number: lp-coach study --reopen 3")
+        session_id = int(principle)
+        principle = None
     request = StudyRequest(
         principle=principle,
         group=group,
@@ -80,13 +94,16 @@ def study(
         scripture=not no_scripture,
         prayer=not no_prayer,
         resume=resume,
+        reopen=reopen,
         session_id=session_id,
         journal=journal,
         room=room,
         room_host=room_host,
         room_port=room_port,
     )
-    studied = run_study(request, _face_for(plain), _resume_instead, SETTINGS.principles)
+    said: list[str] = []  # through a pipe, the word about an unfinished session waits until
+    # the new one has really started (a command that fails says nothing of starting)
+    studied = run_study(request, _face_for(plain, said), _resume_instead(said), SETTINGS.principles)
     if studied.finished:
         print(f"Session {studied.session_id} finished. Notes: {' and '.join(studied.notes)}")
         if studied.leader_notes:
@@ -97,32 +114,47 @@ def study(
         print(studied.saved, file=sys.stderr)
 
 
-def _resume_instead(waiting: "SessionRecord", where: "Place | None") -> bool:
-    """Say that `waiting` is unfinished; on a terminal, ask whether to resume it instead."""
-    group = "; " + ", ".join(waiting.options.group) if waiting.options.group else ""
-    about = (
-        f"Session {waiting.id} ({waiting.principle_id}{group}) is unfinished"
-        + (f", saved at {where}" if where else "")
-        + "."
-    )
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        print(
-            f"{about} Starting a new session; continue it with: "
-            f"lp-coach study --resume --session {waiting.id}",
-            file=sys.stderr,
+def _resume_instead(said: list[str]) -> "ConfirmResume":
+    """Say that a session is unfinished; on a terminal, ask whether to resume it instead.
+
+    When another principle was named, the question names both and the default is No (start
+    what was asked for). Through a pipe nothing is asked: the words go into `said`.
+    """
+
+    def confirm(waiting: "SessionRecord", where: "Place | None", named: str | None) -> bool:
+        group = "; " + ", ".join(waiting.options.group) if waiting.options.group else ""
+        about = (
+            f"Session {waiting.id} ({waiting.principle_id}{group}) is unfinished"
+            + (f", saved at {where}" if where else "")
+            + "."
         )
-        return False
-    try:
-        answer = input(f"{about} Resume it instead? [Y/n] ")
-    except EOFError:
-        return False
-    return answer.strip().lower() in ("", "y", "yes")
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            said.append(
+                f"{about} Starting a new session; continue it with: "
+                f"lp-coach study --resume --session {waiting.id}"
+            )
+            return False
+        question = (
+            f"Resume {waiting.principle_id} instead of starting {named}? [y/N] "
+            if named is not None
+            else "Resume it instead? [Y/n] "
+        )
+        try:
+            answer = input(f"{about} {question}").strip().lower()
+        except EOFError:
+            return False
+        return answer in ("y", "yes") or (answer == "" and named is None)
+
+    return confirm
 
 
-def _face_for(plain: bool) -> "Callable[[Room | None], StudyFace]":
-    """What makes the face: full-screen on a terminal (unless --plain), else plain."""
+def _face_for(plain: bool, said: list[str]) -> "Callable[[Room | None], StudyFace]":
+    """What makes the face: full-screen on a terminal (unless --plain), else plain; what
+    waited in `said` is said first."""
 
     def face_for(room: "Room | None") -> "StudyFace":
+        for line in said:
+            print(line, file=sys.stderr)
         if room is not None:
             print(f"Room open for phones on the same network: {room.url}", file=sys.stderr)
         if not plain and sys.stdin.isatty() and sys.stdout.isatty():

@@ -38,6 +38,9 @@ def environment(overrides: Sequence[Path] = ()) -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=_is_html,
     )
+    from lp_coach.render.markdown_text import markdown_text
+
+    env.filters["md"] = markdown_text  # people's words in Markdown: `{{ e.text | md }}`
     return env
 
 

@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lp_coach.room import codes
 from lp_coach.room.inbox import Inbox
-from lp_coach.room.limits import MAX_BODY, Refused
+from lp_coach.room.limits import MAX_BODY, NameTaken, Refused
 from lp_coach.room.stage import Board
 
 KEEPALIVE_SECONDS = 15.0
@@ -34,6 +34,22 @@ HEADERS = [
     ),
 ]
 
+GONE_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Room not found</title>
+<style>body{font:1.1rem/1.5 system-ui,sans-serif;margin:2rem auto;max-width:30rem;padding:0 1rem}
+</style></head>
+<body><h1>Room not found</h1>
+<p>This room has ended or the code is wrong &mdash; scan the QR code on the screen again.</p>
+</body></html>
+"""
+"""What any URL without the room's code gets: the same small page, naming no room."""
+GONE_HEADERS = {
+    "cache-control": "no-store",
+    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+}
+
 
 class CodeGate:
     """Every request must start with the room code: otherwise 403 and nothing else."""
@@ -49,7 +65,9 @@ class CodeGate:
         first = str(scope.get("path", "")).lstrip("/").split("/", 1)[0]
         if scope["type"] != "http" or not codes.matches(first, self.code):
             if scope["type"] == "http":
-                await Response(status_code=403)(scope, receive, send)
+                await HTMLResponse(GONE_PAGE, status_code=403, headers=GONE_HEADERS)(
+                    scope, receive, send
+                )
             else:
                 await send({"type": "websocket.close", "code": 1008})
             return
@@ -92,6 +110,7 @@ def build_app(code: str, inbox: Inbox, board: Board, page: str) -> ASGIApp:
             data.get("anonymous") is True,
             _text(data, "client"),
             address,
+            confirm=data.get("confirm") is True,
         )
         mine = await run_in_threadpool(inbox.mine, who.client)
         return JSONResponse({"client": who.client, "name": who.name, "mine": mine})
@@ -170,7 +189,10 @@ def _guarded(handler: Handler) -> Handler:
 
 
 def _refusal(refused: Refused) -> Response:
-    return JSONResponse({"error": refused.message}, status_code=refused.status)
+    body: dict[str, object] = {"error": refused.message}
+    if isinstance(refused, NameTaken):
+        body["confirm"] = True  # the phone asks its user, then joins again with confirm
+    return JSONResponse(body, status_code=refused.status)
 
 
 async def _json(request: Request) -> dict[str, Any]:

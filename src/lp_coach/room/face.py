@@ -14,6 +14,8 @@ class RoomFace:
         self.room = room
 
     def show(self, view: View) -> Reply:
+        if self.room.sync():
+            view = self.room.session.view()
         self.room.publish(view)
         return self.inner.show(self.room.screen_view(view))
 

@@ -15,6 +15,7 @@ from lp_coach.room.limits import (
     MAX_PARTICIPANTS,
     MAX_TEXT,
     MESSAGE_ID,
+    NameTaken,
     RateLimit,
     Refused,
     checked,
@@ -93,14 +94,22 @@ class Inbox:
         with self.lock:
             self.closed = True
 
-    def join(self, name: str, anonymous: bool, client: str, address: str) -> Participant:
-        """Let a phone in (again, when it brings its old id); Refused when it may not."""
+    def join(
+        self, name: str, anonymous: bool, client: str, address: str, confirm: bool = False
+    ) -> Participant:
+        """Let a phone in (again, when it brings its old id); Refused when it may not.
+
+        A name is the roster's when it matches one ignoring case ("ann" joins as Ann); a name
+        another phone holds is NameTaken unless the phone `confirm`s it. New seats are
+        limited per device address (ids are free to make up; addresses are not).
+        """
         person = None if anonymous else checked("Your name", name, MAX_NAME)
         with self.lock:
             if self.closed:
                 raise Refused(409, "The session has ended.")
-            known = client in self.participants
-            if not known:
+            if person is not None:
+                person = self._as_on_roster(person)
+            if client not in self.participants:
                 if not self.join_limit.allow(address):
                     raise Refused(
                         429, "Too many people joined from here at once; try again in a minute."
@@ -109,6 +118,12 @@ class Inbox:
                     raise Refused(409, f"The room is full ({self.cap} people).")
                 if not codes.CLIENT_ID.fullmatch(client):
                     client = codes.new_client()
+            held = person is not None and any(
+                c != client and p.name is not None and p.name.casefold() == person.casefold()
+                for c, p in self.participants.items()
+            )
+            if held and not confirm and person is not None:
+                raise NameTaken(person)
             joined = self.participants[client] = Participant(client, person)
         self.wake()
         return joined
@@ -190,6 +205,12 @@ class Inbox:
             sent = sessions.entries_from(self.conn, self.session_id, SOURCE + client)
         return [self._shown(e.id, e.step, e.kind, e.text, e.visibility) for e in sent]
 
+    def names(self) -> list[str]:
+        """The names phones joined with, in the order they joined (anonymous ones left out)."""
+        with self.lock:
+            named = [p.name for p in self.participants.values() if p.name is not None]
+        return list(dict.fromkeys(named))
+
     def count(self) -> int:
         with self.lock:
             return len(self.participants)
@@ -218,6 +239,14 @@ class Inbox:
                 os.close(fd)
             except OSError:
                 pass
+
+    def _as_on_roster(self, name: str) -> str:
+        """`name` as the session's roster (or a phone before) spells it, ignoring case."""
+        record = sessions.load(self.conn, self.session_id)
+        known = [*(record.state.attendees or record.options.group)]
+        known += [p.name for p in self.participants.values() if p.name is not None]
+        folded = name.casefold()
+        return next((k for k in known if k.casefold() == folded), name)
 
     def _participant(self, client: str) -> Participant:
         with self.lock:

@@ -28,6 +28,17 @@ class Refused(CoachError):
         self.message = message
 
 
+class NameTaken(Refused):
+    """A name another phone in the room already holds: the phone asks whether to go on."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            409,
+            f"Someone in the room has already joined as {name}. "
+            "If that is you on another phone, or you share the name, join again to confirm.",
+        )
+
+
 def clean(text: str) -> str:
     """One line of plain text: runs of whitespace become one space, control characters go."""
     kept = "".join(

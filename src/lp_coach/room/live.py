@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from lp_coach.room.codes import ensure_code
 from lp_coach.room.inbox import Inbox
-from lp_coach.room.stage import ENDED, Board, stage_of
+from lp_coach.room.stage import ENDED, PAUSED, Board, stage_of
 from lp_coach.study import sessions, visibility
 from lp_coach.study.engine import Session
+from lp_coach.study.from_phones import add_person, heard
 from lp_coach.study.sessions import SessionEntry
 from lp_coach.study.view import View
 
@@ -38,6 +39,8 @@ class Room:
         """Each step's newest SCREEN_TAIL entries the screen shows, and those it does not."""
         self.read_up_to = 0
         """The last entry read into `_said`: a phone's message reads only what is new."""
+        self.heard = _last_entry(session)
+        """The last entry the session has taken in (phones' entries after it are news)."""
 
     @classmethod
     def open(
@@ -97,31 +100,52 @@ class Room:
         show it: see `visibility`)."""
         return replace(view, said=view.said[-SCREEN_TAIL:])
 
-    def refresh(self, view: View) -> View:
-        """`view` with what has been said on its step up to now (after a phone sent something),
-        as the shared screen may show it (`visibility` decides).
+    def sync(self) -> bool:
+        """Take in what phones did since last time: the turn passes when the person whose turn
+        it is answered from their phone, and someone who joined by phone only is present.
+        True when the session moved (its view must be asked again)."""
+        session = self.session
+        moved = False
+        for name in self.inbox.names():
+            moved = add_person(session, name) or moved
+        for entry in self._news():
+            if entry.id > self.heard and (entry.source or "").startswith("room:"):
+                moved = heard(session, entry) or moved
+            self.heard = max(self.heard, entry.id)
+        return moved
 
-        Only entries not read before are read, and the rule is asked about the step's newest
-        SCREEN_TAIL entries it shows (with those it does not, which are few): the work per
-        message stays the same however long the session has run.
-        """
-        if view.step.collects == "attendance":  # a roll call rewrites its rows: read them all
-            entries = sessions.entries(self.session.conn, self.session.record.id)
-            said = visibility.on_step(entries, view.step.key, visibility.SCREEN)
-            return self.screen_view(replace(view, said=tuple(said)))
+    def _news(self) -> list[SessionEntry]:
+        """The entries not read before (each is read once), kept by step for the screen: the
+        work per message stays the same however long the session has run."""
         rows = self.session.conn.execute(
             "SELECT id, step, kind, person, text, created, visibility, source "
             "FROM session_entries WHERE session_id = ? AND id > ? ORDER BY id",
             (self.session.record.id, self.read_up_to),
         )
-        for row in rows:
-            entry = SessionEntry(**dict(row))
+        news = [SessionEntry(**dict(row)) for row in rows]
+        for entry in news:
             self.read_up_to = entry.id
             shown, hidden = self._said.setdefault(entry.step, (deque(maxlen=SCREEN_TAIL), []))
             if visibility.shown(entry, visibility.SCREEN) is not None:
                 shown.append(entry)
             else:
                 hidden.append(entry)  # leader-only and follow-ups: the rule may count them
+        return news
+
+    def refresh(self, view: View) -> View:
+        """`view` with what has been said on its step up to now (after a phone sent something),
+        as the shared screen may show it (and whose turn it is, if a phone passed it).
+
+        `visibility` decides, asked about the step's newest SCREEN_TAIL entries it shows (with
+        those it does not, which are few), so the output is as if it were asked about all.
+        """
+        if self.sync() and not self.session.done:
+            fresh = self.session.view()
+            view = replace(view, person=fresh.person, people=fresh.people)
+        if view.step.collects == "attendance":  # a roll call rewrites its rows: read them all
+            entries = sessions.entries(self.session.conn, self.session.record.id)
+            said = visibility.on_step(entries, view.step.key, visibility.SCREEN)
+            return self.screen_view(replace(view, said=tuple(said)))
         kept = self._said.get(view.step.key)
         here = [*kept[0], *kept[1]] if kept else []
         said = visibility.on_step(here, view.step.key, visibility.SCREEN)
@@ -138,10 +162,19 @@ class Room:
 
         return write
 
-    def stop(self) -> None:
-        """Tell phones the session is over, stop serving (safe to call twice)."""
-        self.board.publish(ENDED)
+    def stop(self, paused: bool = False) -> None:
+        """Tell phones the session is over (or `paused`, to be resumed: they wait for it),
+        stop serving (safe to call twice)."""
+        self.board.publish(PAUSED if paused else ENDED)
         server, self.server = self.server, None
         if server is not None:
             server.stop()
             self.inbox.close()
+
+
+def _last_entry(session: Session) -> int:
+    row = session.conn.execute(
+        "SELECT COALESCE(MAX(id), 0) FROM session_entries WHERE session_id = ?",
+        (session.record.id,),
+    ).fetchone()
+    return int(row[0])

@@ -35,12 +35,15 @@ def stage_of(view: View, prayer: bool) -> dict[str, Any]:
             if line.role != "leader"
         ],
         "follow_ups": list(view.follow_ups),
+        "people": list(view.people),
         "kinds": kinds,
         "ended": False,
     }
 
 
 ENDED: dict[str, Any] = {"ended": True}
+PAUSED: dict[str, Any] = {"ended": True, "paused": True}
+"""Stopped to be resumed: this stream ends, and the phones keep trying until the room is back."""
 
 
 class Board:

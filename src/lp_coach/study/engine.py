@@ -14,7 +14,8 @@ from lp_coach.content.model import Library
 from lp_coach.errors import CoachError, Interrupted, StoreError, UsageError, describe_os_error
 from lp_coach.study import sessions, turns, visibility
 from lp_coach.study.agenda import Agenda, build_agenda
-from lp_coach.study.sessions import LEADER, SessionEntry, SessionRecord
+from lp_coach.study.carried import Carried, carried, mark_answered
+from lp_coach.study.sessions import LEADER, SessionRecord
 from lp_coach.study.speakers import split_speaker
 from lp_coach.study.steps import Step, build_steps
 from lp_coach.study.view import Reply, StudyFace, View
@@ -90,10 +91,9 @@ class Session:
         available = step.segment.question.follow_ups if step.segment.question else ()
         entries = sessions.entries(self.conn, self.record.id)
         said = tuple(visibility.on_step(entries, step.key, visibility.SCREEN))
-        previous: tuple[SessionEntry, ...] = ()
+        recalled = Carried()
         if step.key == "welcome":
-            earlier = sessions.previous_entries(self.conn, self.record.id)
-            previous = tuple(visibility.visible(earlier, visibility.CHECK_IN))
+            recalled = carried(self.conn, self.record.id)
         following = self.steps[self.state.position + 1] if not self._last() else None
         return View(
             session_id=self.record.id,
@@ -108,7 +108,9 @@ class Session:
             more_follow_ups=revealed < len(available),
             leader=self.record.options.leader,
             said=said,
-            previous_actions=previous,
+            previous_actions=recalled.actions,
+            previous_prayers=recalled.prayers,
+            answered=recalled.answered,
             next_title=following.segment.title if following else None,
         )
 
@@ -130,6 +132,8 @@ class Session:
             )
         elif reply.action == "follow_up":
             self._follow_up(step)
+        elif reply.action == "answered" and text.isdigit():
+            mark_answered(self.conn, self.record.id, step.key, int(text), state)
         elif reply.action == "pass":
             self._pass(step)
         elif reply.action == "extend":
@@ -164,8 +168,7 @@ class Session:
         elif person is not None:
             state.turn = turns.turn_of(self.steps, state, people, person) + 1  # on from them
         sessions.add_entry(self.conn, self.record.id, step.key, kind, person, text, state)
-        if step.per_person and state.turn >= len(people):
-            self._move_to(state.position + 1)
+        # The step stays after the last person: only the facilitator moves on (prayer is next)
 
     def _pass(self, step: Step) -> None:
         """The person whose turn it is passes; on a question the turn goes round."""
@@ -255,10 +258,18 @@ def run(session: Session, face: StudyFace, on_finish: Callable[[Session], str]) 
 
 def saved_line(session: Session) -> str:
     """What is kept of a session stopped before its end, and how to go on with it."""
-    return (
-        f"Session {session.record.id} saved at step {session.state.position + 1} of "
+    number = session.record.id
+    line = (
+        f"Session {number} saved at step {session.state.position + 1} of "
         f"{len(session.steps)}. Continue with: lp-coach study --resume"
     )
+    latest = sessions.latest(session.conn, sessions.IN_PROGRESS)
+    if latest is not None and latest.id != number:
+        line += f" --session {number}"
+    options = session.record.options
+    if options.room and options.room_port:
+        line += f" (the room comes back on port {options.room_port}, with the same code)"
+    return line
 
 
 def _reason(exc: Exception) -> str:

@@ -11,10 +11,13 @@ from lp_coach.atomic import atomic_write
 from lp_coach.content.model import Principle, Scripture
 from lp_coach.paths import data_dir, ensure_private_dir
 from lp_coach.study import visibility
+from lp_coach.study.carried import ANSWERED
 from lp_coach.study.sessions import SessionEntry, SessionRecord
-from lp_coach.study.steps import Step
+from lp_coach.study.steps import CHECK_IN, Step
 
 FORMATS = ("md", "html")
+CARRIED_TITLE = "from last time"
+"""Where the leader's copy says a leader-only prayer request brought back came from."""
 LEADER_COPY = "-leader"
 """Added to the notes' file name for the leader's copy (with the private notes)."""
 
@@ -47,12 +50,14 @@ def notes_context(
     next_principle: Principle | None,
     *,
     leader: bool = False,
+    carried_for_leader: tuple[SessionEntry, ...] = (),
 ) -> dict[str, Any]:
     """Everything the notes templates show, as plain values.
 
     What each copy shows is `visibility`'s: the group's notes leave out private (leader-only)
     entries; the leader's copy has them apart, in "For the leader only". Neither shows the name
-    behind an anonymous entry.
+    behind an anonymous entry. `carried_for_leader`: last time's leader-only prayer requests,
+    brought back in the leader's copy alone.
     """
     entries = shared_entries(entries, leader=leader)
     for_leader = [e for e in entries if visibility.leader_only(e)]
@@ -67,6 +72,7 @@ def notes_context(
     attendees: list[str] = []
     actions: list[SessionEntry] = []
     prayers: list[SessionEntry] = []
+    answered: list[SessionEntry] = []
     other_notes: list[tuple[str, SessionEntry]] = []
     titles = {s.key: s.segment.title for s in steps}
     for entry in entries:
@@ -76,6 +82,8 @@ def notes_context(
             actions.append(entry)
         elif entry.kind == "prayer":
             prayers.append(entry)
+        elif entry.kind == ANSWERED:
+            answered.append(entry)
         elif entry.step in by_key:
             section = by_key[entry.step]
             section.items.append(entry)
@@ -98,11 +106,13 @@ def notes_context(
         "sections": sections,
         "actions": actions,
         "prayers": prayers,
+        "answered": answered,
         "other_notes": other_notes,
         "next_principle": next_principle,
         "minutes": record.options.minutes,
         "leader_copy": leader,
-        "for_leader": [(titles.get(e.step, e.step), e) for e in for_leader],
+        "for_leader": [(titles.get(e.step, e.step), e) for e in for_leader]
+        + [(CARRIED_TITLE, e) for e in (carried_for_leader if leader else ())],
     }
 
 
@@ -193,7 +203,7 @@ def step_prompt(step: Step) -> str:
         questions = segment.example.questions
         return questions[0] if questions else segment.example.lesson
     if step.kind == "welcome":
-        return "Check-in: how has the week been, and how did the last action steps go?"
+        return CHECK_IN
     if step.kind == "actions":
         return "My action step this week"
     return segment.title

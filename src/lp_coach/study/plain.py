@@ -26,6 +26,10 @@ HELP = (
     "Enter: next · type an answer (Ben: TEXT says who) · /who NAME or number · /pass · "
     "/note TEXT · /note! TEXT (private) · /more (follow-up) · /back · /skip · /quit"
 )
+SOLO_HELP = (
+    "Enter: next · type an answer · /note TEXT · /note! TEXT (private) · /more (follow-up) · "
+    "/back · /skip · /quit"
+)
 PRIVATE = "Private note kept for the leader's copy."
 
 
@@ -71,9 +75,15 @@ class PlainStudyFace:
             if word == "/who" and who.strip():
                 self._pick(view, who.strip())  # the next answer is theirs
                 continue
+            if word == "/answered":
+                count = len(view.previous_prayers)
+                if who.strip().isdigit() and 1 <= int(who) <= count:
+                    return Reply("answered", who.strip())
+                self._say(f"/answered N marks last time's prayer request N (1 to {count}).")
+                continue
             reply = _parse(line.rstrip("\r\n"))
             if reply is None:
-                self._say(HELP)
+                self._say(help_line(view))
             else:
                 if reply.action == "answer":
                     reply = Reply("answer", reply.text, speaker=self.speaker)
@@ -102,11 +112,18 @@ class PlainStudyFace:
         for line in _content(view):
             self._say(line)
         if view.index == 0:
-            self._say(f"({HELP})")
+            self._say(f"({help_line(view)})")
+        if view.previous_prayers:
+            self._say("(/answered N marks last time's prayer request N answered)")
 
     def _say(self, text: str, end: str = "\n") -> None:
         self.stdout.write(text + end)
         self.stdout.flush()
+
+
+def help_line(view: View) -> str:
+    """What can be typed: a solo session hears nothing of turns or of who says what."""
+    return HELP if view.people else SOLO_HELP
 
 
 def _parse(line: str) -> Reply | None:
@@ -131,12 +148,14 @@ def _prompt(view: View, speaker: str | None = None) -> str:
     if step.collects == "attendance":
         everyone = ", ".join(view.people)
         return f"Who is here? Names, separated by commas (Enter: {everyone}) > "
+    last = view.index + 1 == view.total
+    enter = "pass" if view.person else "finish" if last else "next"
     if step.collects == "action":
         who = f"{view.person}, what" if view.person else "What"
-        return f"{who} will you do this week? (Enter: pass) > "
+        return f"{who} will you do this week? (Enter: {enter}) > "
     if step.collects == "prayer":
-        who = f"{view.person}: " if view.person else ""
-        return f"{who}prayer request? (Enter: close) > "
+        who = f"{view.person}, a prayer request?" if view.person else "A prayer request?"
+        return f"{who} (Enter: {enter}) > "
     if step.collects == "answer" and view.person:
         return f"{view.person} > "
     if step.collects == "answer":

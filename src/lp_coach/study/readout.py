@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from lp_coach.study.sessions import SessionEntry
+from lp_coach.study.steps import CHECK_IN
 from lp_coach.study.view import View
 
 Role = Literal["key", "body", "dim", "bullet", "ref", "lesson", "leader"]
@@ -16,6 +18,13 @@ class Line:
 
     text: str
     role: Role = "body"
+
+
+ANSWERED = " — answered ✓"
+
+
+def _said(entry: SessionEntry) -> str:
+    return f"{entry.person}: {entry.text}" if entry.person else entry.text
 
 
 def readout(view: View) -> list[Line]:
@@ -30,14 +39,17 @@ def readout(view: View) -> list[Line]:
         ]
     if step.key == "welcome":
         lines = [Line(f"Welcome! Today we study {p.order}. {p.title}.")]
-        if not view.previous_actions:
-            return [*lines, Line("Check-in: how has your week been?", "key")]
-        lines.append(Line("Last time, these action steps were chosen:"))
-        lines += [
-            Line(f"{e.person + ': ' if e.person else ''}{e.text}", "bullet")
-            for e in view.previous_actions
-        ]
-        return [*lines, Line("How did they go?", "key")]
+        lines.append(Line(CHECK_IN, "key"))
+        if view.previous_actions:
+            lines.append(Line("Last time, these action steps were chosen (how did they go?):"))
+            lines += [Line(_said(e), "bullet") for e in view.previous_actions]
+        if view.previous_prayers:
+            lines.append(Line("Last time's prayer requests (how are they now?):"))
+            lines += [
+                Line(f"{n}. {_said(e)}{ANSWERED if e.id in view.answered else ''}", "bullet")
+                for n, e in enumerate(view.previous_prayers, 1)
+            ]
+        return lines
     if step.kind == "opening":
         return [
             Line("Open in prayer." if "prayer" in segment.title.lower() else "Settle in.", "key")
@@ -68,6 +80,8 @@ def readout(view: View) -> list[Line]:
     if segment.tension is not None:
         return [Line(segment.tension.question, "key")]
     if step.kind == "actions":
+        if not view.people:
+            return [Line("Name one thing you will do this week.", "key")]
         return [Line("Each person names one thing they will do this week.", "key")]
     if step.kind == "closing":
         return [

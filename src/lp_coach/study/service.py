@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from lp_coach.content.model import Library
 from lp_coach.errors import CoachError, NotFound, UsageError
 from lp_coach.study import engine, sessions
+from lp_coach.study.agenda import Agenda
 from lp_coach.study.engine import Session
 from lp_coach.study.notes import LEADER_COPY, notes_written, written_files
 from lp_coach.study.sessions import Options, SessionRecord
@@ -35,6 +36,8 @@ class StudyRequest:
     scripture: bool = True
     prayer: bool = True
     resume: bool = False
+    reopen: bool = False
+    """Open a finished session again (`session_id`, else the last) to add what was forgotten."""
     session_id: int | None = None
     journal: bool = False
     room: bool = False
@@ -58,37 +61,65 @@ class Studied:
     """Stopped before the end: what was kept and how to go on."""
 
 
+ConfirmResume = Callable[[SessionRecord, "Place | None", str | None], bool]
+"""Asked about an unfinished session met on a new start, with where it stands and the
+principle named instead (None when none was named, or the same): True resumes it."""
+
+
 def run_study(
     request: StudyRequest,
     face_for: Callable[[Room | None], StudyFace],
-    confirm_resume: Callable[[SessionRecord, Place | None], bool],
+    confirm_resume: ConfirmResume,
     packs: Sequence[Path] = (),
 ) -> Studied:
-    """Start (or resume) a session and run it through the face `face_for` makes (given the
-    live room, when there is one); the notes are written when it ends.
+    """Start (or resume, or reopen) a session and run it through the face `face_for` makes
+    (given the live room, when there is one); the notes are written when it ends.
 
-    An unfinished session met on a new start goes to `confirm_resume` (with where it
-    stands): True resumes it instead.
+    A new session is checked (principle, options, minutes) before an unfinished one is
+    mentioned, and one whose room cannot open is not left behind.
     """
     from lp_coach.content.library import open_library
     from lp_coach.store.db import connect
 
     if (request.room_host is not None or request.room_port is not None) and not (
-        request.room or request.resume
+        request.room or request.resume or request.reopen
     ):
         raise UsageError("--room-host and --room-port go with --room")
+    if request.reopen and request.resume:
+        raise UsageError("--reopen is for a finished session, --resume for an unfinished one")
     library = open_library(packs)
     with closing(connect()) as conn:
-        if not request.resume and request.session_id is None:
+        fresh = not (request.resume or request.reopen)
+        planned = _planned(conn, library, request) if fresh else None
+        if planned is not None:
             waiting = unfinished(conn)
-            if waiting is not None and confirm_resume(waiting, progress(conn, library, waiting)):
+            named = planned[0].principle_id if request.principle is not None else None
+            named = None if waiting is None or named == waiting.principle_id else named
+            if waiting is not None and confirm_resume(
+                waiting, progress(conn, library, waiting), named
+            ):
                 request = replace(request, resume=True, session_id=waiting.id, principle=None)
-        opened = _resumed if request.resume else _new
-        session = opened(conn, library, request)
+                fresh = False
+        if request.reopen:
+            from lp_coach.study.reopen import reopen
+
+            session = reopen(conn, library, request.session_id)
+        elif request.resume:
+            session = _resumed(conn, library, request)
+        else:
+            assert planned is not None
+            session = start(conn, library, *planned)
         room = request.room or bool(session.record.options.room)  # a resumed room comes back
         if (request.room_host is not None or request.room_port is not None) and not room:
             raise UsageError("--room-host and --room-port go with --room")
-        live = _open_room(session, request) if room else None
+        try:
+            live = _open_room(session, request) if room else None
+        except BaseException:
+            if fresh:
+                from lp_coach.study.reopen import discard
+
+                discard(conn, session)  # it never started: nothing is left unfinished
+            raise
         face = face_for(live)
         if live is not None:
             from lp_coach.room.face import RoomFace
@@ -100,9 +131,9 @@ def run_study(
         finally:
             face.close()  # before anything is printed, so it lands on the normal screen
             if live is not None:
-                live.stop()
-    if not outcome.finished:
-        return Studied(session.record.id, False, saved=engine.saved_line(session))
+                live.stop(paused=not session.done)  # stopped to resume: phones wait for it
+        if not outcome.finished:
+            return Studied(session.record.id, False, saved=engine.saved_line(session))
     notes = outcome.notes_path or ""
     files = tuple(str(f) for f in written_files(Path(notes))) or (notes,)
     group = tuple(f for f in files if LEADER_COPY + "." not in f)
@@ -130,9 +161,12 @@ def _resumed(conn: sqlite3.Connection, library: Library, request: StudyRequest) 
     return resume(conn, library, request.session_id, leader=request.leader)
 
 
-def _new(conn: sqlite3.Connection, library: Library, request: StudyRequest) -> Session:
+def _planned(
+    conn: sqlite3.Connection, library: Library, request: StudyRequest
+) -> tuple[Options, Agenda]:
+    """The options and agenda of a new session, checked before anything is said or stored."""
     if request.session_id is not None:
-        raise UsageError("--session is only for --resume")
+        raise UsageError("--session is only for --resume or --reopen")
     if request.journal and request.group is not None:
         raise UsageError("--journal keeps a solo session's answers; leave out --group")
     if request.principle is None:
@@ -152,19 +186,27 @@ def _new(conn: sqlite3.Connection, library: Library, request: StudyRequest) -> S
         prayer=request.prayer,
         journal=request.journal,
     )
-    return start(conn, library, options)
+    return options, plan_agenda(library, options)
 
 
 def _open_room(session: Session, request: StudyRequest) -> Room:
-    """Start the room (the LAN address and port 8765 unless told)."""
+    """Start the room where it was before (a resumed room, so the QR codes scanned still
+    work), else on the LAN address and port 8765, unless told; remember where."""
     from lp_coach.paths import db_path
     from lp_coach.room.live import Room
     from lp_coach.room.server import DEFAULT_PORT, lan_address
 
-    bind = lan_address() if request.room_host is None else request.room_host
+    before = session.record.options
+    host = request.room_host if request.room_host is not None else before.room_host or None
+    port = request.room_port if request.room_port is not None else before.room_port
+    bind = lan_address() if host is None else host
     shown = lan_address() if bind in ("0.0.0.0", "::", "") else bind
-    port = DEFAULT_PORT if request.room_port is None else request.room_port
-    return Room.open(session, db_path(), bind, port, shown)
+    room = Room.open(session, db_path(), bind, port or DEFAULT_PORT, shown)
+    assert room.server is not None
+    options = replace(session.record.options, room_host=host or "", room_port=room.server.port)
+    session.record.options = options
+    sessions.save_options(session.conn, session.record.id, options)
+    return room
 
 
 def parse_group(text: str | None) -> tuple[str, ...]:
@@ -177,16 +219,23 @@ def parse_group(text: str | None) -> tuple[str, ...]:
     return names
 
 
-def start(conn: sqlite3.Connection, library: Library, options: Options) -> Session:
-    """A new session: its agenda is built (and so checked) once, before anything is stored."""
+def plan_agenda(library: Library, options: Options) -> Agenda:
+    """The agenda `options` ask for, checked (principle, minutes) before anything is stored."""
     principle = library.get(options.principle_id)
     if principle is None:
         raise NotFound(f"no principle {options.principle_id!r}")
     from lp_coach.study.agenda import build_agenda
 
-    agenda = build_agenda(
+    return build_agenda(
         principle, options.minutes, scripture=options.scripture, prayer=options.prayer
     )
+
+
+def start(
+    conn: sqlite3.Connection, library: Library, options: Options, agenda: Agenda | None = None
+) -> Session:
+    """A new session: its agenda is built (and so checked) once, before anything is stored."""
+    agenda = agenda or plan_agenda(library, options)
     return Session(conn, sessions.create(conn, options), library, agenda)
 
 

@@ -31,6 +31,10 @@ class Options:
     """Solo: keep each answer as a journal entry when the session ends."""
     room: str = ""
     """The live room's code ('' without a room); kept so --resume brings the same room back."""
+    room_host: str = ""
+    """The address the room was asked to serve on ('' for the LAN address found at the time)."""
+    room_port: int = 0
+    """The port the room served on (0 before it opened): the QR codes scanned point there."""
 
     def to_json(self) -> str:
         return json.dumps({**self.__dict__, "group": list(self.group)})
@@ -199,6 +203,17 @@ def set_attendance(
         conn.execute("UPDATE sessions SET state = ? WHERE id = ?", (state.to_json(), session_id))
 
 
+def add_attendee(conn: sqlite3.Connection, session_id: int, name: str, state: State) -> None:
+    """Record one more person present (who joined by phone) and the new state, together."""
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO session_entries (session_id, step, kind, person, text, created) "
+            "VALUES (?, 'attendance', 'attendance', ?, 'present', ?)",
+            (session_id, name, now()),
+        )
+        conn.execute("UPDATE sessions SET state = ? WHERE id = ?", (state.to_json(), session_id))
+
+
 def entries(conn: sqlite3.Connection, session_id: int) -> list[SessionEntry]:
     """Everything said in a session, in the order it was said."""
     rows = conn.execute(
@@ -249,12 +264,30 @@ def same_people(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
 def finish(
     conn: sqlite3.Connection, session_id: int, state: State, notes_path: str | None = None
 ) -> None:
-    """Mark the session finished (with where its notes were written, once they are)."""
+    """Mark the session finished (with where its notes were written, once they are; a
+    reopened session keeps where they were, to write them again in place)."""
     with transaction(conn):
         conn.execute(
-            "UPDATE sessions SET status = ?, finished = ?, state = ?, notes_path = ? WHERE id = ?",
+            "UPDATE sessions SET status = ?, finished = ?, state = ?, "
+            "notes_path = COALESCE(?, notes_path) WHERE id = ?",
             (FINISHED, now(), state.to_json(), notes_path, session_id),
         )
+
+
+def reopen(conn: sqlite3.Connection, session_id: int, state: State) -> None:
+    """Make a finished session unfinished again, at `state` (its notes path is kept)."""
+    with transaction(conn):
+        conn.execute(
+            "UPDATE sessions SET status = ?, finished = NULL, state = ? WHERE id = ?",
+            (IN_PROGRESS, state.to_json(), session_id),
+        )
+
+
+def delete(conn: sqlite3.Connection, session_id: int) -> None:
+    """Remove a session and everything said in it (one that never really started)."""
+    with transaction(conn):
+        conn.execute("DELETE FROM session_entries WHERE session_id = ?", (session_id,))
+        conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
 
 
 def set_notes_path(conn: sqlite3.Connection, session_id: int, notes_path: str) -> None:

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from lp_coach.content.model import Scripture
 from lp_coach.study.agenda import Agenda, Segment
 
+CHECK_IN = "Check-in: how has your week been?"
+"""What the welcome step asks, the same on the screen, the phones and in the notes."""
+
 
 @dataclass(frozen=True)
 class Step:
@@ -45,7 +48,7 @@ def build_steps(agenda: Agenda, group: bool) -> list[Step]:
             steps.append(Step("actions", segment, segment.minutes, "action", per_person=True))
         elif kind == "closing":
             collects = "prayer" if agenda.prayer else None
-            steps.append(Step("closing", segment, segment.minutes, collects, per_person=False))
+            steps.append(Step("closing", segment, segment.minutes, collects, per_person=group))
         else:
             steps.append(Step(segment.key, segment, segment.minutes))
     return steps

@@ -10,7 +10,9 @@ from lp_coach.content.model import Principle
 from lp_coach.study.sessions import SessionEntry
 from lp_coach.study.steps import Step
 
-Action = Literal["next", "back", "skip", "answer", "note", "follow_up", "extend", "pass", "quit"]
+Action = Literal[
+    "next", "back", "skip", "answer", "note", "follow_up", "extend", "pass", "answered", "quit"
+]
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,10 @@ class View:
     said: tuple[SessionEntry, ...]
     """What has been said on this step so far."""
     previous_actions: tuple[SessionEntry, ...] = ()
+    previous_prayers: tuple[SessionEntry, ...] = ()
+    """At the check-in: last time's prayer requests the group may see (`carried`)."""
+    answered: frozenset[int] = frozenset()
+    """The ids of those marked answered."""
     next_title: str | None = None
 
 

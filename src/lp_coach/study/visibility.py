@@ -13,12 +13,14 @@ and filters nothing on its own:
 | LEADER_PAGE   | as said     | no name           | as said (the leader's inbox, private notes) |
 | GROUP_NOTES   | as said     | no name           | nothing                                     |
 | LEADER_NOTES  | as said     | no name           | as said, marked "for the leader only"       |
-| CHECK_IN      | action steps only, no anonymous name; never a leader-only one           |
+| CHECK_IN      | action steps and prayer requests, no anonymous name; never a leader-only |
+|               | one (those reach the leader alone: the leader's copy of the notes)      |
 | TODAY         | action steps only, no anonymous name; never a leader-only one (text, JSON) |
 
 Follow-up questions are shown with their question on the screen and the phones (never as
-something said); the notes and the leader page list them where they were asked. `sessions show`
-and every export print the group's notes, so they get GROUP_NOTES.
+something said), and so is a prayer request marked answered (kind "answered", beside last
+time's requests at the check-in); the notes and the leader page list them where they were
+asked. `sessions show` and every export print the group's notes, so they get GROUP_NOTES.
 """
 
 from __future__ import annotations
@@ -58,6 +60,9 @@ PHONE = "room:"
 """The start of an entry's source when it came from a phone."""
 
 _LEADER_SEES = (LEADER_PAGE, LEADER_NOTES)
+_CARRIED: dict[Audience, tuple[str, ...]] = {CHECK_IN: ("action", "prayer"), TODAY: ("action",)}
+"""What is brought back from the last meeting: its action steps, and (at the check-in) its
+prayer requests, so the group can ask how they went."""
 _ROOM_SEES = (SCREEN, PHONES)
 
 
@@ -77,10 +82,10 @@ def shown(entry: SessionEntry, audience: Audience) -> SessionEntry | None:
     Anything this rule does not know (a visibility or an audience added later) is shown to
     the leader only: a new kind of entry can never leak by default.
     """
-    if audience in (CHECK_IN, TODAY) and entry.kind != "action":
+    if audience in _CARRIED and entry.kind not in _CARRIED[audience]:
         return None
-    if audience in _ROOM_SEES and entry.kind == "follow_up":
-        return None  # shown with its question, not as something said
+    if audience in _ROOM_SEES and entry.kind in ("follow_up", "answered"):
+        return None  # shown with its question (or its request), not as something said
     if leader_only(entry):
         return entry if audience in _LEADER_SEES else None
     if entry.visibility == ANONYMOUS:

@@ -9,6 +9,7 @@ from pathlib import Path
 from lp_coach.content.model import Library, Principle
 from lp_coach.errors import UsageError
 from lp_coach.study import sessions
+from lp_coach.study.carried import carried
 from lp_coach.study.engine import Session
 from lp_coach.study.notes import has_private, new_notes_path, notes_context, write_notes
 from lp_coach.study.sessions import SessionRecord
@@ -45,8 +46,10 @@ def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
         record.notes_path = str(new_notes_path(context))
         sessions.set_notes_path(conn, record.id, record.notes_path)
     path = Path(record.notes_path)
-    if has_private(entries):  # the leader's copy first: group notes there mean all are
-        write_notes(notes_context(*parts, leader=True), overrides, beside=path)
+    for_leader = carried(conn, session.record.id).for_leader
+    if has_private(entries) or for_leader:  # the leader's copy first: group notes there
+        leader = notes_context(*parts, leader=True, carried_for_leader=for_leader)  # mean all are
+        write_notes(leader, overrides, beside=path)
     return str(write_notes(context, overrides))
 
 

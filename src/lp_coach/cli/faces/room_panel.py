@@ -12,6 +12,10 @@ from rich.text import Text
 from lp_coach.study.view import View
 
 WELCOME_STEPS = ("attendance", "welcome")
+MIN_SCREEN = 50
+"""The narrowest the study screen may get beside the QR panel."""
+MIN_TIGHT_SCREEN = 40
+"""... and beside the compact QR panel, when the screen is small (80x24)."""
 
 
 class RoomInfo(Protocol):
@@ -55,22 +59,45 @@ class RoomFrame:
         width = options.max_width
         height = options.height or console.height
         layout = Layout()
+        hint = ""
         if self.view.step.key in WELCOME_STEPS:
             rows = self.room.qr()
             side = max(len(rows[0]), len(self.room.url)) + 4
-            if width - side >= 50 and height >= len(rows) // 2 + 9:
+            need = (side + MIN_SCREEN, len(rows) // 2 + 9)
+            if width >= need[0] and height >= need[1]:
                 layout.split_row(Layout(self.screen, ratio=1), Layout(self.panel(rows), size=side))
                 yield layout
                 return
+            narrow = len(rows[0]) + 4  # a compact panel: the URL folds under the code
+            url_lines = -(-len(self.room.url) // (narrow - 4))
+            tight = (narrow + MIN_TIGHT_SCREEN, (len(rows) + 1) // 2 + url_lines + 4)
+            fits = width >= tight[0] and height >= tight[1]
+            if fits and (self.view.step.key == WELCOME_STEPS[0] or self.room.joined == 0):
+                panel = self.compact_panel(rows)  # at the roll call (once phones are in,
+                layout.split_row(Layout(self.screen, ratio=1), Layout(panel, size=narrow))
+                yield layout  # the check-in needs the width more: the URL is in the corner)
+                return
+            if not fits:
+                hint = f"QR code: widen the window to {tight[0]}x{tight[1]} (or smaller text) "
         corner = Text(
-            f"phones: {self.room.url} · {joined_label(self.room.joined)} ",
+            f"phones: {self.room.url} · {joined_label(self.room.joined)} " + (hint and "\n" + hint),
             style="dim",
             justify="right",
             no_wrap=True,
             overflow="ellipsis",
         )
-        layout.split_column(Layout(self.screen, ratio=1), Layout(corner, size=1))
+        layout.split_column(Layout(self.screen, ratio=1), Layout(corner, size=2 if hint else 1))
         yield layout
+
+    def compact_panel(self, rows: list[list[bool]]) -> Panel:
+        """The QR code with no room to spare (80x24): one line above it, the URL under it."""
+        body = Group(
+            Text("Scan to join (same Wi-Fi):", style="bold", no_wrap=True, overflow="crop"),
+            qr_text(rows),
+            Text(self.room.url, style="bold cyan", overflow="fold"),
+            Text(joined_label(self.room.joined), style="dim", no_wrap=True),
+        )
+        return Panel(body, title="Join", title_align="left", padding=(0, 1))
 
     def panel(self, rows: list[list[bool]]) -> Panel:
         body = Group(

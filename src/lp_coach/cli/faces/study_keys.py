@@ -21,6 +21,7 @@ COMMANDS: dict[str, Action] = {
     "b": "back", "left": "back", "s": "skip", "+": "extend", "=": "extend", "q": "quit",
 }  # fmt: skip
 PAGE = 8
+CONFIRM_FINISH = "Finish the session? Enter again to finish, Esc to stay."
 
 
 def decode(text: str) -> list[str]:
@@ -91,6 +92,10 @@ class Keys:
         self.scroll = scroll
         self.picking = False
         """After `w`: the next key names who speaks."""
+        self.marking = False
+        """After `m`: the next key names which of last time's prayer requests was answered."""
+        self.finishing = False
+        """Asked whether to finish: Enter again finishes, anything else stays."""
 
     def press(self, key: str) -> Reply | None:
         """Carry out one key; a reply when the engine has something to do."""
@@ -101,11 +106,32 @@ class Keys:
             line, self.input = self.input, (None if done else self.input)
             return line.reply() if done == "submit" else None
         self.message = ""
+        if self.finishing:
+            self.finishing = False
+            if key == "enter":
+                return Reply("next")
+            if key == "esc":
+                return None
+        if key == "esc" and (self.picking or self.marking):
+            self.picking = self.marking = False  # one Esc leaves the question, as an input
+            return None
+        if self.marking:
+            self.marking = False
+            count = len(self.view.previous_prayers)
+            if key.isdigit() and 1 <= int(key) <= count:
+                return Reply("answered", key)
+            self.message = f"No prayer request {key}: 1 to {count}."
+            return None
         if self.picking or (key.isdigit() and key != "0"):
             self.picking = False
             self.pick(key)
         elif key in COMMANDS:
-            return Reply(COMMANDS[key])
+            reply = Reply(COMMANDS[key])
+            if reply.action in ("next", "skip") and ends(self.view, reply):
+                self.finishing = True  # finishing closes the room: ask once
+                self.message = CONFIRM_FINISH
+                return None
+            return reply
         elif key == "f":
             if self.view.more_follow_ups:
                 return Reply("follow_up")
@@ -116,7 +142,14 @@ class Keys:
             self.input = LineInput("note", "Private note (leader's copy only): ", private=True)
         elif key == "w" and self.speakers():
             self.picking = True
-            self.message = f"Who speaks? {initials(self.view.people)} (number or initial)"
+            self.message = (
+                f"Who speaks? {initials(self.view.people)} (number or initial; Esc cancel)"
+            )
+        elif key == "m" and self.view.previous_prayers:
+            self.marking = True
+            count = len(self.view.previous_prayers)
+            which = "1" if count == 1 else f"1-{count}"
+            self.message = f"Which prayer request was answered? {which} (Esc cancel)"
         elif key == "p" and self.speakers() and not self.view.step.per_person:
             return Reply("pass")
         elif key in ("up", "down", "pageup", "pagedown"):
@@ -191,5 +224,6 @@ def ends(view: View, reply: Reply) -> bool:
     if reply.action == "quit":
         return True
     last = view.index + 1 == view.total
-    waiting = view.step.per_person and bool(view.people) and view.person != view.people[-1]
+    person = view.person
+    waiting = view.step.per_person and person is not None and person != view.people[-1]
     return last and reply.action in ("next", "skip") and not waiting

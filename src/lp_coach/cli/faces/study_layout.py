@@ -205,6 +205,8 @@ def key_help(view: View, scrolls: bool, width: int) -> Text:
         pairs.append((f"1-{len(view.people)}" if len(view.people) > 1 else "1", "who"))
         if not step.per_person:
             pairs.append(("p", "pass"))
+    if view.previous_prayers:
+        pairs.append(("m", "answered"))
     pairs.append(("O", "private note"))
     pairs += [("+", "extend"), ("q", "quit")]
     if scrolls:

@@ -26,6 +26,8 @@ from lp_coach.cli.faces.study_layout import StudyScreen, clock
 from lp_coach.study.plain import PRIVATE
 from lp_coach.study.view import Reply, View
 
+CANCELLED = "Cancelled: nothing was kept (Ctrl-C again stops the session, saved)."
+
 if TYPE_CHECKING:
     from lp_coach.room.live import Room
 
@@ -155,38 +157,54 @@ class ScreenFace:
         self.place = place
         drawn: object = None
         while True:
-            live = self._open()
-            if self.pending:
-                key = self.pending.popleft()
-                if key == "room" and self.room is not None:
-                    assert self.keys is not None
-                    until = self.drawn_at + ROOM_REDRAW_GAP  # gather what else comes in
-                    while (wait := until - time.monotonic()) > 0 and not self.pending:
-                        self.room.drain()
-                        self.pending.extend(k for k in self.keys.read(wait) if k != "room")
-                    self.room.drain()
-                    view = keys.view = self.room.refresh(view)
-                    continue
-                reply = keys.press(key)
-                if reply is not None:
-                    self.scroll = keys.scroll
-                    self.notice = PRIVATE if reply.private else ""
-                    return reply
+            try:
+                reply, drawn = self._tick(keys, step, start, drawn)
+            except KeyboardInterrupt as stop:
+                if keys.input is None or isinstance(stop, HangUp):
+                    raise  # Ctrl-C with nothing typed, or a hang-up: the session stops, saved
+                keys.input, keys.message, drawn = None, CANCELLED, None  # as Esc does
                 continue
-            left = view.minutes * 60 - (self.now() - start)
-            self._ring(step, left)
-            screen = StudyScreen(view, left, keys)
-            typed = (keys.input.label, keys.input.text) if keys.input else None
-            room = (view.said, self.room.joined) if self.room is not None else None
-            state = (live, clock(left).plain, typed, keys.message, keys.scroll, self.console.size)
-            if (state, room) != drawn:
-                live.update(self._frame(screen, view), refresh=True)
-                self.drawn_at = time.monotonic()
-                keys.scroll = min(keys.scroll, screen.body.hidden)  # as far as there is text
-                drawn = ((*state[:4], keys.scroll, state[5]), room)
-            assert self.keys is not None
-            tick = left % 1 + 0.02 if left > 0 else 0.5
-            self.pending.extend(self.keys.read(min(0.5, tick)))
+            if reply is not None:
+                return reply
+
+    def _tick(
+        self, keys: Keys, step: tuple[int, str], start: float, drawn: object
+    ) -> tuple[Reply | None, object]:
+        """Take one pending key (or a phone's news), else redraw if need be and wait for keys;
+        the reply when there is one, and what is on screen now."""
+        live = self._open()
+        view = keys.view
+        if self.pending:
+            key = self.pending.popleft()
+            if key == "room" and self.room is not None:
+                assert self.keys is not None
+                until = self.drawn_at + ROOM_REDRAW_GAP  # gather what else comes in
+                while (wait := until - time.monotonic()) > 0 and not self.pending:
+                    self.room.drain()
+                    self.pending.extend(k for k in self.keys.read(wait) if k != "room")
+                self.room.drain()
+                keys.view = self.room.refresh(view)
+                return None, drawn
+            reply = keys.press(key)
+            if reply is not None:
+                self.scroll = keys.scroll
+                self.notice = PRIVATE if reply.private else ""
+            return reply, drawn
+        left = view.minutes * 60 - (self.now() - start)
+        self._ring(step, left)
+        screen = StudyScreen(view, left, keys)
+        typed = (keys.input.label, keys.input.text) if keys.input else None
+        room = (view.said, self.room.joined) if self.room is not None else None
+        state = (live, clock(left).plain, typed, keys.message, keys.scroll, self.console.size)
+        if (state, room) != drawn:
+            live.update(self._frame(screen, view), refresh=True)
+            self.drawn_at = time.monotonic()
+            keys.scroll = min(keys.scroll, screen.body.hidden)  # as far as there is text
+            drawn = ((*state[:4], keys.scroll, state[5]), room)
+        assert self.keys is not None
+        tick = left % 1 + 0.02 if left > 0 else 0.5
+        self.pending.extend(self.keys.read(min(0.5, tick)))
+        return None, drawn
 
     def _frame(self, screen: StudyScreen, view: View) -> RenderableType:
         if self.room is None:
@@ -228,6 +246,10 @@ class ScreenFace:
         self.last_left = (step, left)
 
 
+class HangUp(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: the session stops as on Ctrl-C, even with a line being typed."""
+
+
 def _as_ctrl_c(signum: int, frame: FrameType | None) -> None:
     """SIGTERM or SIGHUP (a closed terminal, a shutdown): stop as Ctrl-C does."""
-    raise KeyboardInterrupt
+    raise HangUp
