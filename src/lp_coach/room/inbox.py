@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,10 @@ class Inbox:
         join_limit: RateLimit | None = None,
         address_say_limit: RateLimit | None = None,
         reached: int = 0,
+        position: Callable[[], int] | None = None,
     ) -> None:
+        """`reached`: the furthest step shown so far; `position`: where the session is now (the
+        room reads it when a phone answers)."""
         self.session_id = session_id
         self.cap = cap
         self.say_limit = say_limit or RateLimit(burst=10, per_second=2)
@@ -70,6 +74,7 @@ class Inbox:
         self.targets = {s.collects: s.key for s in steps if s.collects in ("action", "prayer")}
         self.reached = reached
         """The furthest step the session has shown: answers for later ones are refused."""
+        self.position = position
         self.closed = False
         """True once the notes are being written: nothing more is taken."""
         self.lock = threading.Lock()
@@ -171,6 +176,8 @@ class Inbox:
             with self.lock:
                 if self.closed:
                     raise Refused(409, TOO_LATE)
+                if self.position is not None:
+                    self.reached = max(self.reached, self.position())
                 if kind == "answer" and self.positions[target] > self.reached:
                     raise Refused(400, "That question is not open yet.")
                 if message:

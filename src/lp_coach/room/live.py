@@ -53,7 +53,13 @@ class Room:
         from lp_coach.room.server import RoomServer
 
         code = ensure_code(session.conn, session.record)
-        inbox = Inbox(db_path, session.record.id, session.steps, reached=session.state.position)
+        inbox = Inbox(
+            db_path,
+            session.record.id,
+            session.steps,
+            reached=session.state.position,
+            position=lambda: session.state.position,
+        )
         board = Board()
         page = room_page(code, session.principle.title, session.people())
         app = Guard(build_app(code, inbox, board, page), (host, public_host or host))
