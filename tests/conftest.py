@@ -51,7 +51,7 @@ def cli() -> Invoke:
     """Run `lp-coach ARGS...` in-process through its real entry point (errors included)."""
     runner = CliRunner()
 
-    def invoke(*args: str, input: str | None = None) -> Outcome:
+    def invoke(*args: str, input: str | bytes | None = None) -> Outcome:
         with runner.isolation(input=input) as (out, err, _):
             try:
                 run(list(args))
@@ -61,7 +61,11 @@ def cli() -> Invoke:
             finally:
                 sys.stdout.flush()
                 sys.stderr.flush()
-            return Outcome(code, out.getvalue().decode(), err.getvalue().decode())
+            return Outcome(
+                code,
+                out.getvalue().decode("utf-8", "backslashreplace"),
+                err.getvalue().decode("utf-8", "backslashreplace"),
+            )
 
     return invoke
 

@@ -77,3 +77,17 @@ def test_questions_are_numbered_as_in_the_file(library: Library) -> None:
         if segment.question is not None:
             number = principle.discussion.index(segment.question) + 1
             assert segment.title == f"Question {number}"
+
+
+def test_a_question_keeps_its_own_minutes_and_spare_time_goes_to_the_untimed() -> None:
+    from lp_coach.content.model import Principle, Question
+
+    timed, untimed = Question("Who is our customer?", minutes=5), Question("What now?")
+    principle = Principle("customers-first", 1, "Customers First", "We start with them.")
+    agenda = build_agenda(principle.__class__(**{**principle.__dict__, "discussion": (timed,)}))
+    assert [s.minutes for s in agenda.segments if s.kind == "discussion"] == [5]
+    both = principle.__class__(**{**principle.__dict__, "discussion": (timed, untimed)})
+    agenda = build_agenda(both, 60)
+    minutes = [s.minutes for s in agenda.segments if s.kind == "discussion"]
+    assert minutes[0] == 5 and minutes[1] > 7  # the review's 5-minute question got 17
+    assert sum(s.minutes for s in agenda.segments) == 60

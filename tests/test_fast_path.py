@@ -195,4 +195,4 @@ def test_a_reader_that_stops_early_is_no_error(isolated_home: Path) -> None:
         assert reader.stdin is not None
         reader.stdin.close()
         reader.wait()
-        assert (done.returncode, done.stderr) == (1, ""), form
+        assert (done.returncode, done.stderr) == (0, ""), form  # a closed pipe: exit 0, quietly

@@ -33,6 +33,7 @@ def sample(shape: Shape, principle_id: str = "servant-leadership") -> dict[str, 
         Kind.REF: "Proverbs 20:14",
         Kind.TEXTS: ["serve first"],
         Kind.PRINCIPLES: ["frugality", "earn-trust"],
+        Kind.FLAG: False,
         Kind.STAGE: "interpretive",
         Kind.FAITH: "belief",
         Kind.NOTE: {"text": "Pray for each other.", "faith": "belief"},
@@ -68,7 +69,15 @@ def test_the_shapes_follow_the_model() -> None:
     assert PRINCIPLE.entry("tensions").fields[0] == Field(
         "with", Kind.PRINCIPLE, "A principle that pulls the other way.", True
     )
-    assert keys(PACK) == ["name", "version", "description", "source", "licence", "translation"]
+    assert keys(PACK) == [
+        "name",
+        "version",
+        "description",
+        "source",
+        "licence",
+        "translation",
+        "standalone",
+    ]
     assert [s.name for s in entry_shapes(PRINCIPLE)] == [
         "scripture entry",
         "discussion question",
@@ -230,7 +239,8 @@ def test_the_scaffold_names_every_declared_field_and_nothing_else(
         if spec.item is not None:
             assert live[spec.name], f"the scaffold shows no sample {spec.item.name}"
             assert sorted(live[spec.name][0]) == sorted(keys(spec.item)), spec.name
-    path.write_text(uncomment_samples(text))
+    filled = text.replace("Write the statement of the principle here.", "We live the principle.")
+    path.write_text(uncomment_samples(filled))
     result = cli("principles", "validate")
     assert result.exit_code == 0, result.output
     shown = json.loads(cli("principles", "show", "servant-leadership", "--json").stdout)

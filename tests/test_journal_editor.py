@@ -152,10 +152,17 @@ def test_emptying_an_entry_is_refused(
     ],
 )
 def test_editor_problems(
-    cli: Invoke, monkeypatch: pytest.MonkeyPatch, editor_value: str, message: str
+    cli: Invoke,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    editor_value: str,
+    message: str,
 ) -> None:
     cli("journal", "add", "Original")
     monkeypatch.delenv("VISUAL", raising=False)
+    if not editor_value:  # and neither `editor` nor `vi` to fall back on
+        (tmp_path / "no-editors").mkdir()
+        monkeypatch.setenv("PATH", str(tmp_path / "no-editors"))
     monkeypatch.setenv("EDITOR", editor_value)
     result = cli("journal", "edit", "1")
     assert result.exit_code in (1, 2)

@@ -17,7 +17,9 @@ from hypothesis import strategies as st
 from lp_coach.content.library import open_library
 from lp_coach.content.model import Library, PackInfo, Principle
 from lp_coach.errors import StoreError
+from lp_coach.groups.store import Group, current
 from lp_coach.store.db import connect
+from lp_coach.study.cadence import Cadence
 from lp_coach.study.ics import ics_text
 from lp_coach.study.plan import (
     Plan,
@@ -43,12 +45,17 @@ def library() -> Library:
     return open_library()
 
 
+@pytest.fixture
+def group(conn: sqlite3.Connection) -> Group:
+    return current(conn)
+
+
 def add_session(
     conn: sqlite3.Connection, principle_id: str, started: str, status: str = "finished"
 ) -> None:
     conn.execute(
-        "INSERT INTO sessions (principle_id, status, started, finished, options, state) "
-        "VALUES (?, ?, ?, ?, '{}', '{}')",
+        "INSERT INTO sessions (principle_id, status, started, finished, options, state, "
+        "group_id) VALUES (?, ?, ?, ?, '{}', '{}', 1)",
         (principle_id, status, started, started if status == "finished" else None),
     )
 
@@ -64,10 +71,10 @@ def plan_json(cli: Invoke) -> list[dict[str, object]]:
 
 
 def test_default_plan_is_every_principle_weekly_without_dates(
-    conn: sqlite3.Connection, library: Library
+    conn: sqlite3.Connection, library: Library, group: Group
 ) -> None:
-    plan = load_plan(conn, library)
-    assert plan == Plan(date.today(), 7, tuple(library.ids()), saved=False)
+    plan = load_plan(conn, library, group)
+    assert plan == Plan(1, date.today(), Cadence(1), tuple(library.ids()), saved=False)
     rows = plan_rows(conn, library, plan)
     assert [r.number for r in rows] == list(range(1, 17))
     assert [r.date for r in rows] == [None] * 16
@@ -76,12 +83,12 @@ def test_default_plan_is_every_principle_weekly_without_dates(
 
 
 def test_default_plan_starts_at_the_first_finished_session(
-    conn: sqlite3.Connection, library: Library
+    conn: sqlite3.Connection, library: Library, group: Group
 ) -> None:
     add_session(conn, "customer-obsession", "2025-03-04T19:00:00-05:00")
-    plan = load_plan(conn, library)
+    plan = load_plan(conn, library, group)
     assert (plan.start, plan.saved) == (date(2025, 3, 4), False)
-    assert next_principle(conn, library).id == "ownership"
+    assert next_principle(conn, library, group).id == "ownership"
 
 
 def test_plan_shows_a_plain_table_when_piped(cli: Invoke) -> None:
@@ -147,12 +154,12 @@ def test_start_with_each_cadence(cli: Invoke, every: str, days: int) -> None:
 
 
 def test_start_defaults_to_today_and_weekly(
-    cli: Invoke, conn: sqlite3.Connection, library: Library
+    cli: Invoke, conn: sqlite3.Connection, library: Library, group: Group
 ) -> None:
     result = cli("plan", "start")
     assert result.exit_code == 0, result.output
-    plan = load_plan(conn, library)
-    assert (plan.start, plan.every_days, plan.saved) == (date.today(), 7, True)
+    plan = load_plan(conn, library, group)
+    assert (plan.start, plan.cadence, plan.saved) == (date.today(), Cadence(1), True)
 
 
 @pytest.mark.parametrize(
@@ -166,40 +173,48 @@ def test_start_defaults_to_today_and_weekly(
     ],
 )
 def test_start_reads_dates_as_the_journal_does(
-    cli: Invoke, conn: sqlite3.Connection, library: Library, typed: str, expected: date
+    cli: Invoke,
+    conn: sqlite3.Connection,
+    library: Library,
+    group: Group,
+    typed: str,
+    expected: date,
 ) -> None:
     result = cli("plan", "start", "--on", typed)
     assert result.exit_code == 0, result.output
     assert f"from {expected:%a} {expected}" in result.stdout
-    assert load_plan(conn, library).start == expected
+    assert load_plan(conn, library, group).start == expected
 
 
 def test_start_on_a_weekday_is_the_coming_one(
-    cli: Invoke, conn: sqlite3.Connection, library: Library
+    cli: Invoke, conn: sqlite3.Connection, library: Library, group: Group
 ) -> None:
     """For a plan a bare weekday is ahead (today included); in the journal it is behind."""
     today = date.today()
     name = f"{today + timedelta(days=2):%A}"
     assert cli("plan", "start", "--on", name).exit_code == 0
-    assert load_plan(conn, library).start == today + timedelta(days=2)
+    assert load_plan(conn, library, group).start == today + timedelta(days=2)
     entry = cli("journal", "add", "--date", name, "a line")
     assert entry.exit_code == 0, entry.output
     listed = json.loads(cli("journal", "list", "--json").stdout)
     assert listed[0]["date"] == (today - timedelta(days=5)).isoformat()
 
 
-def test_start_again_replaces_the_plan(conn: sqlite3.Connection, library: Library) -> None:
-    start_plan(conn, library, START, "week")
-    start_plan(conn, library, date(2026, 9, 1), "2weeks")
-    assert load_plan(conn, library) == Plan(date(2026, 9, 1), 14, tuple(library.ids()), True)
-    assert conn.execute("SELECT count(*) FROM plan").fetchone()[0] == 1
+def test_start_again_replaces_the_plan(
+    conn: sqlite3.Connection, library: Library, group: Group
+) -> None:
+    start_plan(conn, library, group, START, "week")
+    start_plan(conn, library, group, date(2026, 9, 1), "2weeks")
+    expected = Plan(1, date(2026, 9, 1), Cadence(2), tuple(library.ids()), True)
+    assert load_plan(conn, library, group) == expected
+    assert conn.execute("SELECT count(*) FROM group_plans").fetchone()[0] == 1
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--every", "monthly"], "--every must be week or 2weeks, not 'monthly'"),
-        (["--every", "biweekly"], "--every must be week or 2weeks, not 'biweekly'"),
+        (["--every", "yearly"], "--every must be week, 2weeks, N weeks (up to 12) or monthly"),
+        (["--every", "biweekly"], "--every must be week, 2weeks, N weeks (up to 12) or monthly"),
         (["--on", "2026-02-30"], "--on: cannot read '2026-02-30' as a date (e.g. 2026-01-05"),
         (["--on", "soon"], "--on: cannot read 'soon' as a date"),
         (["--on", "monday 19:00"], "--on takes a day, not a time of day: 'monday 19:00'"),
@@ -213,23 +228,23 @@ def test_start_rejects_a_bad_option(
     assert result.stderr.startswith(f"lp-coach: error: {message}")
     assert len(result.stderr.splitlines()) == 1
     assert result.stdout == ""
-    assert conn.execute("SELECT count(*) FROM plan").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM group_plans").fetchone()[0] == 0
 
 
 # Done and next
 
 
 def test_a_finished_session_marks_done_and_moves_next(
-    cli: Invoke, conn: sqlite3.Connection, library: Library
+    cli: Invoke, conn: sqlite3.Connection, library: Library, group: Group
 ) -> None:
-    start_plan(conn, library, START, "week")
+    start_plan(conn, library, group, START, "week")
     add_session(conn, "customer-obsession", "2026-01-05T19:00:00-05:00")
     add_session(conn, "ownership", "2026-01-12T19:00:00-05:00", status="in_progress")
     add_session(conn, "think-big", "2026-01-13T19:00:00-05:00")
     data = plan_json(cli)
     assert [r["id"] for r in data if r["done"]] == ["customer-obsession", "think-big"]
     assert [r["id"] for r in data if r["next"]] == ["ownership"]
-    assert next_principle(conn, library).id == "ownership"
+    assert next_principle(conn, library, group).id == "ownership"
 
 
 @pytest.mark.parametrize(
@@ -242,23 +257,23 @@ def test_a_finished_session_marks_done_and_moves_next(
     ],
 )
 def test_only_sessions_started_from_the_plan_start_count(
-    conn: sqlite3.Connection, library: Library, started: str, counts: bool
+    conn: sqlite3.Connection, library: Library, group: Group, started: str, counts: bool
 ) -> None:
-    plan = start_plan(conn, library, START, "week")
+    plan = start_plan(conn, library, group, START, "week")
     add_session(conn, "customer-obsession", started)
     first = plan_rows(conn, library, plan)[0]
     assert (first.done, first.next) == (counts, not counts)
 
 
 def test_when_all_are_done_the_next_is_the_first_again(
-    conn: sqlite3.Connection, library: Library
+    conn: sqlite3.Connection, library: Library, group: Group
 ) -> None:
-    plan = start_plan(conn, library, START, "2weeks")
+    plan = start_plan(conn, library, group, START, "2weeks")
     for principle_id in library.ids():
         add_session(conn, principle_id, "2026-02-01T10:00:00+01:00")
     rows = plan_rows(conn, library, plan)
     assert all(r.done for r in rows) and not any(r.next for r in rows)
-    assert next_principle(conn, library).id == "customer-obsession"
+    assert next_principle(conn, library, group).id == "customer-obsession"
 
 
 def test_json_rows(cli: Invoke) -> None:
@@ -280,13 +295,13 @@ def test_json_rows(cli: Invoke) -> None:
 
 
 def test_stored_plan_follows_the_library(
-    cli: Invoke, conn: sqlite3.Connection, library: Library, pack: Path
+    cli: Invoke, conn: sqlite3.Connection, library: Library, group: Group, pack: Path
 ) -> None:
     conn.execute(
-        "INSERT INTO plan (id, start, every_days, principles) VALUES (1, ?, 7, ?)",
+        "INSERT INTO group_plans (group_id, start, cadence, principles) VALUES (1, ?, '1w', ?)",
         ("2026-01-05", json.dumps(["ownership", "gone-principle", "customer-obsession"])),
     )
-    plan = load_plan(conn, library)
+    plan = load_plan(conn, library, group)
     assert plan.principles[:3] == ("ownership", "customer-obsession", "invent-and-simplify")
     assert "gone-principle" not in plan.principles and len(plan.principles) == 16
 
@@ -299,21 +314,27 @@ def test_stored_plan_follows_the_library(
 @pytest.mark.parametrize(
     ("start", "every", "principles"),
     [
-        ("soon", 7, "[]"),
-        ("2026-01-05", 0, "[]"),
-        ("2026-01-05", 7, "{not json"),
-        ("2026-01-05", 7, "[1]"),
+        ("soon", "1w", "[]"),
+        ("2026-01-05", "0w", "[]"),
+        ("2026-01-05", "1w", "{not json"),
+        ("2026-01-05", "1w", "[1]"),
     ],
 )
 def test_a_damaged_plan_is_a_store_error(
-    cli: Invoke, conn: sqlite3.Connection, library: Library, start: str, every: int, principles: str
+    cli: Invoke,
+    conn: sqlite3.Connection,
+    library: Library,
+    group: Group,
+    start: str,
+    every: str,
+    principles: str,
 ) -> None:
     conn.execute(
-        "INSERT INTO plan (id, start, every_days, principles) VALUES (1, ?, ?, ?)",
+        "INSERT INTO group_plans (group_id, start, cadence, principles) VALUES (1, ?, ?, ?)",
         (start, every, principles),
     )
     with pytest.raises(StoreError, match="lp-coach plan start"):
-        load_plan(conn, library)
+        load_plan(conn, library, group)
     result = cli("plan")
     assert result.exit_code == 1 and "cannot be read" in result.stderr
 
@@ -389,24 +410,38 @@ def test_export_all_day(cli: Invoke, tmp_path: Path) -> None:
 def test_export_timed(cli: Invoke, tmp_path: Path) -> None:
     assert cli("plan", "start", "--on", "2026-01-05", "--every", "2weeks").exit_code == 0
     target = tmp_path / "study.ics"
-    result = cli("plan", "export", "--ics", str(target), "--at", "23:30", "--minutes", "90")
+    result = cli(
+        "plan",
+        "export",
+        "--ics",
+        str(target),
+        "--at",
+        "23:30",
+        "--minutes",
+        "90",
+        "--tz",
+        "America/New_York",
+    )
     assert result.exit_code == 0, result.output
     found = events(unfold(target.read_bytes()))
-    assert (found[0]["DTSTART"], found[0]["DTEND"]) == ("20260105T233000", "20260106T010000")
-    assert found[1]["DTSTART"] == "20260119T233000"
+    # 23:30 in New York, in winter (UTC-5), is 04:30 the next day in UTC
+    assert (found[0]["DTSTART"], found[0]["DTEND"]) == ("20260106T043000Z", "20260106T060000Z")
+    assert found[1]["DTSTART"] == "20260120T043000Z"
     assert found[0]["TRANSP"] == "OPAQUE"
-    assert not any(";VALUE=DATE" in key or "TZID" in key for key in found[0])  # floating
+    assert not any(";VALUE=DATE" in key for key in found[0])
 
 
 def test_export_at_an_evening_time_lasts_a_session(cli: Invoke, tmp_path: Path) -> None:
     """--at as people say it; without --minutes, a default study session's 60 minutes."""
     assert cli("plan", "start", "--on", "2026-01-05").exit_code == 0
     target = tmp_path / "study.ics"
-    result = cli("plan", "export", "--ics", str(target), "--at", "7:30pm")
+    result = cli("plan", "export", "--ics", str(target), "--at", "7:30pm", "--tz", "Europe/London")
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"wrote {target} (16 meetings at 19:30, 60 minutes each, local time)\n"
+    assert result.stdout == (
+        f"wrote {target} (16 meetings at 19:30, 60 minutes each, Europe/London)\n"
+    )
     first = events(unfold(target.read_bytes()))[0]
-    assert (first["DTSTART"], first["DTEND"]) == ("20260105T193000", "20260105T203000")
+    assert (first["DTSTART"], first["DTEND"]) == ("20260105T193000Z", "20260105T203000Z")
 
 
 def test_export_of_a_plan_nobody_started_is_refused(cli: Invoke, tmp_path: Path) -> None:
@@ -478,7 +513,7 @@ text_values = st.text(
 @given(title=text_values, statement=text_values)
 def test_any_text_survives_the_round_trip(title: str, statement: str) -> None:
     library = Library((Principle(id="p", order=1, title=title, statement=statement),), ())
-    plan = Plan(START, 7, ("p",), saved=True)
+    plan = Plan(1, START, Cadence(1), ("p",), saved=True)
     rows = [PlanRow(1, START, "p", title, done=False, next=True)]
     raw = ics_text(plan, rows, library, time(19), 60).encode("utf-8")
     event = events(unfold(raw))[0]
@@ -488,7 +523,7 @@ def test_any_text_survives_the_round_trip(title: str, statement: str) -> None:
 
 def test_dtstamp_is_utc() -> None:
     library = Library((Principle(id="p", order=1, title="T", statement="S"),), (PackInfo("X"),))
-    plan = Plan(START, 7, ("p",), saved=True)
+    plan = Plan(1, START, Cadence(1), ("p",), saved=True)
     stamp = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
     text = ics_text(plan, [], library, None, stamp=stamp)
     assert "X-WR-CALNAME:X\r\n" in text and "BEGIN:VEVENT" not in text

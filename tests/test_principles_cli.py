@@ -185,7 +185,14 @@ def test_new_writes_a_scaffold_that_validates(cli: Invoke, isolated_home: Path) 
     assert text.startswith("# yaml-language-server: $schema=principle.schema.json\n")
     assert (path.parent / "principle.schema.json").exists()
     assert "order: 17" in text
-    assert cli("principles", "validate").exit_code == 0
+    untouched = cli("principles", "validate")
+    assert untouched.exit_code == 1
+    line = text.splitlines().index("statement: >-") + 1
+    assert f"servant-leadership.yaml:{line}: statement still holds the scaffold's" in (
+        untouched.stdout
+    )
+    path.write_text(text.replace("Write the statement of the principle here.", "We serve."))
+    assert cli("principles", "validate").exit_code == 0, cli("principles", "validate").output
     listed = json.loads(cli("principles", "list", "--json").stdout)
     assert listed[-1]["title"] == 'Servant "Leadership"'
     again = cli("principles", "new", "servant-leadership")

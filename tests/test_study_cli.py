@@ -40,6 +40,7 @@ def test_end_of_input_saves_and_resume_continues(cli: Invoke) -> None:
             "started": listed[0]["started"],
             "finished": None,
             "group": ["Ann", "Ben"],
+            "in": "my-group",
             "minutes": 60,
             "notes": None,
             "step": 2,

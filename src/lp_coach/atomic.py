@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from lp_coach.errors import StoreError, describe_os_error
+from lp_coach.paths import ensure_private_dir
 
 
 @contextmanager
@@ -20,7 +21,7 @@ def atomic_output(path: Path, *, mode: int = 0o600, binary: bool = False) -> Ite
     """
     tmp: str | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        ensure_private_dir(path.parent)  # a folder made for it is the owner's alone
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         handle = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
         with handle:

@@ -51,6 +51,14 @@ def load_config(path: Path | None = None) -> Config:
     )
 
 
+def clean_name(name: str) -> str:
+    """A name as given on the command line, decoded, on one line, without control characters
+    (TOML refuses some, and a terminal would obey others)."""
+    from lp_coach.safetext import printable, repaired
+
+    return " ".join(printable(repaired(name)).split())
+
+
 def remember_me(name: str, path: Path | None = None) -> None:
     """Set `me = "NAME"` in the config file, keeping every other line as it was."""
     import json
@@ -60,7 +68,7 @@ def remember_me(name: str, path: Path | None = None) -> None:
     from lp_coach.paths import ensure_private_dir
 
     path = path or config_file()
-    name = " ".join(name.split())
+    name = clean_name(name)
     if not name:
         raise UsageError("--me needs a name")
     try:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TextIO, TypeVar
 
 from lp_coach.atomic import atomic_write
 from lp_coach.errors import CoachError, ContentError, StoreError, UsageError
@@ -18,13 +18,18 @@ from lp_coach.paths import data_dir, ensure_private_dir
 T = TypeVar("T")
 
 
+FALLBACK_EDITORS = ("editor", "vi")
+"""What to run when neither $VISUAL nor $EDITOR is set, in order (git's choice too)."""
+
+
 def drafts_dir() -> Path:
     """Where drafts wait while the editor is open (and stay if they could not be saved)."""
     return data_dir() / "drafts"
 
 
 def editor_command() -> list[str]:
-    """$VISUAL or $EDITOR as an argument list, or UsageError saying how to set one."""
+    """$VISUAL or $EDITOR as an argument list, else `editor` or `vi` as git falls back,
+    or UsageError saying how to set one."""
     for name in ("VISUAL", "EDITOR"):
         value = os.environ.get(name, "").strip()
         if value:
@@ -34,6 +39,12 @@ def editor_command() -> list[str]:
                 raise UsageError(f"${name} cannot be read ({exc}): {value!r}") from None
             if command:
                 return command
+    import shutil
+
+    for fallback in FALLBACK_EDITORS:
+        found = shutil.which(fallback)
+        if found:
+            return [found]
     raise UsageError(
         "no editor: set $EDITOR (e.g. export EDITOR=nano) or give the text: "
         'lp-coach journal add "..."'
@@ -75,6 +86,28 @@ class Draft:
             hint = f"; {then}" if then else ""
             error.args = (f"{error}\nnothing is lost: your words are in {self.path}{hint}",)
         return error
+
+
+def read_piped(stream: TextIO, stem: str, then: str) -> str:
+    """All of `stream` (piped stdin) as text; when it is not UTF-8, UsageError, with what
+    could be decoded kept in a draft and `then` (a command taking the draft) in the message.
+    """
+    from shlex import quote
+
+    from lp_coach.safetext import read_stream
+
+    read = read_stream(stream)
+    if read.bad_byte is None:
+        return read.text
+    offset, value = read.bad_byte
+    folder = ensure_private_dir(drafts_dir())
+    path = folder / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.md"
+    atomic_write(path, read.text)
+    raise UsageError(
+        f"nothing saved: stdin is not UTF-8 text (byte 0x{value:02x} at offset {offset}); "
+        f"what could be read is in {path}, with \ufffd for what could not: "
+        f"fix it there and save with: {then} < {quote(str(path))}"
+    )
 
 
 def write_in_editor(initial: str, stem: str) -> Draft:

@@ -114,6 +114,9 @@ def describe_db_error(exc: sqlite3.Error, path: Path) -> str:
         )
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return f"{where} is locked: {exc} (another lp-coach is using it; try again when it is done)"
+    if name.startswith("SQLITE_READONLY") and _nearly_full(path.parent):
+        # a full disk's database is opened read-only for reading (store/db.py:_reader)
+        return f"disk full writing {where} (free some space and try again)"
     if name.startswith("SQLITE_READONLY"):
         return f"{where} is read-only: {exc} (make it and its folder writable, then try again)"
     if name.startswith("SQLITE_FULL"):

@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from lp_coach.content.model import Library, Principle
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from lp_coach.groups.store import Group
     from lp_coach.quiz.cards import QuizCard
 
 PROMPT_WEIGHT = 3.0
@@ -41,6 +44,17 @@ class Meeting(NamedTuple):
     """False while the plan is the default one nobody has started."""
 
 
+class GroupMeeting(NamedTuple):
+    """The next meeting of one of the person's groups."""
+
+    group: str
+    current: bool
+    """The group `lp-coach study` and `plan` work in unless told (--in)."""
+    meeting: Meeting | None
+    member: bool = True
+    """The person is one of its people (or it names none, or nobody is named)."""
+
+
 class ActionSteps(NamedTuple):
     """The action steps of the last finished session, for the person (or all, if unnamed)."""
 
@@ -66,6 +80,8 @@ class Today(NamedTuple):
     steps: ActionSteps | None
     stories: int = 0
     story_gaps: tuple[str, ...] = ()
+    groups: tuple[GroupMeeting, ...] = ()
+    """The next meeting of each group the person is in (all groups, when nobody is named)."""
 
     def to_json(self) -> dict[str, Any]:
         meeting = self.meeting
@@ -73,16 +89,7 @@ class Today(NamedTuple):
             "date": self.day.isoformat(),
             "me": self.me,
             "quiz": {"due": self.quiz.due, "new": self.quiz.new},
-            "meeting": None
-            if meeting is None
-            else {
-                "number": meeting.number,
-                "date": None if meeting.day is None else meeting.day.isoformat(),
-                "in_days": None if meeting.day is None else (meeting.day - self.day).days,
-                "principle": meeting.principle_id,
-                "title": meeting.title,
-                "planned": meeting.planned,
-            },
+            "meeting": _meeting_json(meeting, self.day),
             "prompt": {
                 "principle": self.prompt_principle.id,
                 "title": self.prompt_principle.title,
@@ -99,7 +106,28 @@ class Today(NamedTuple):
                 "steps": [{"person": who, "text": text} for who, text in self.steps.steps],
             },
             "stories": {"count": self.stories, "gaps": list(self.story_gaps)},
+            "groups": [
+                {
+                    "group": g.group,
+                    "current": g.current,
+                    "meeting": _meeting_json(g.meeting, self.day),
+                }
+                for g in self.groups
+            ],
         }
+
+
+def _meeting_json(meeting: Meeting | None, day: date) -> dict[str, Any] | None:
+    if meeting is None:
+        return None
+    return {
+        "number": meeting.number,
+        "date": None if meeting.day is None else meeting.day.isoformat(),
+        "in_days": None if meeting.day is None else (meeting.day - day).days,
+        "principle": meeting.principle_id,
+        "title": meeting.title,
+        "planned": meeting.planned,
+    }
 
 
 def facts(me: str | None = None, packs: Sequence[Path] = ()) -> Today:
@@ -107,22 +135,28 @@ def facts(me: str | None = None, packs: Sequence[Path] = ()) -> Today:
     from contextlib import closing
 
     from lp_coach.clock import SystemClock
-    from lp_coach.config import load_config, remember_me
+    from lp_coach.config import clean_name, load_config, remember_me
     from lp_coach.content.library import open_library
     from lp_coach.store.db import connect
 
     if me is not None:
         remember_me(me)
-    name = " ".join(me.split()) if me else load_config().me
+    name = clean_name(me) if me else load_config().me
     library = open_library(packs)
     with closing(connect()) as conn:
-        return gather(conn, library, SystemClock().now(), name)
+        return gather(conn, library, SystemClock().now(), name, packs)
 
 
 def gather(
-    conn: sqlite3.Connection, library: Library, now: datetime, me: str | None = None
+    conn: sqlite3.Connection,
+    library: Library,
+    now: datetime,
+    me: str | None = None,
+    extra: Sequence[Path] = (),
 ) -> Today:
-    """Today's facts at `now` (an aware datetime), for the person `me`."""
+    """Today's facts at `now` (an aware datetime), for the person `me`: their own cards,
+    journal and stories from `library`, and the next meeting of each of their groups (a
+    group's pack laid over the configured ones and `extra`)."""
     from lp_coach.clock import local_zone
     from lp_coach.quiz.cards import build_cards
     from lp_coach.quiz.mastery import mastery_by_principle
@@ -141,11 +175,12 @@ def gather(
 
     stories_per = counts(library, story_store.tag_counts(conn))
     total = story_store.count(conn)
+    groups = group_meetings(conn, library, day, me, extra)
     return Today(
         day=day,
         me=me,
         quiz=quiz_now(conn, library, now, cards),
-        meeting=next_meeting(conn, library, day),
+        meeting=next((g.meeting for g in groups if g.current), None),
         prompt_principle=principle,
         prompt=prompt.text,
         mastery=mastery.get(principle.id, 0.0),
@@ -154,6 +189,7 @@ def gather(
         steps=last_steps(conn, me),
         stories=int(total),
         story_gaps=tuple(pid for pid, n in stories_per.items() if n == 0),
+        groups=tuple(g for g in groups if g.member),
     )
 
 
@@ -207,11 +243,41 @@ def quiz_now(
     return QuizCounts(due, min(allowed, len(ids - seen)))
 
 
-def next_meeting(conn: sqlite3.Connection, library: Library, today: date) -> Meeting | None:
-    """The plan's next meeting (None when every meeting is done)."""
+def group_meetings(
+    conn: sqlite3.Connection,
+    library: Library,
+    today: date,
+    me: str | None,
+    extra: Sequence[Path] = (),
+) -> list[GroupMeeting]:
+    """Each group's next meeting: the current group's, and those of the groups `me` is in
+    (every group, when nobody is named or a group names no people)."""
+    from lp_coach.groups.store import all_groups, current
+
+    here = current(conn).id
+    found = []
+    for group in all_groups(conn):
+        member = not me or not group.people or group.has(me)
+        if group.id != here and not member:
+            continue
+        if group.pack is None:
+            own = library
+        else:
+            from lp_coach.groups.context import group_library
+
+            own = group_library(group, extra)
+        meeting = next_meeting(conn, own, group, today)
+        found.append(GroupMeeting(group.name, group.id == here, meeting, member))
+    return found
+
+
+def next_meeting(
+    conn: sqlite3.Connection, library: Library, group: Group, today: date
+) -> Meeting | None:
+    """The group's plan's next meeting (None when every meeting is done)."""
     from lp_coach.study.plan import load_plan, plan_rows
 
-    plan = load_plan(conn, library, today=today)
+    plan = load_plan(conn, library, group, today=today)
     row = next((r for r in plan_rows(conn, library, plan) if r.next), None)
     if row is None:
         return None

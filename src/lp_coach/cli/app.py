@@ -34,6 +34,7 @@ GROUPS = {
     "journal": ("lp_coach.cli.journal", "A reflection journal tagged by principle."),
     "principles": ("lp_coach.cli.principles", "Browse, check and write principle packs."),
     "today": ("lp_coach.cli.today", "Your day: cards due, the next meeting, a prompt, your steps."),
+    "group": ("lp_coach.cli.group", "Your groups: each with its people, pack, plan and sessions."),
     "stories": (
         "lp_coach.cli.stories",
         "A bank of STAR stories for interviews, tagged by principle.",
@@ -43,6 +44,10 @@ GROUPS = {
         "Practise behavioural interview questions against a rubric.",
     ),
 }
+
+
+IN_GROUP = ("study", "plan", "guide", "sessions")
+"""The commands that work in one group (`--in GROUP`)."""
 
 
 class _Group(lazy_group(GROUPS)):  # type: ignore[misc]
@@ -64,7 +69,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
     invoke_without_command=True,  # no command: today on a terminal, help otherwise
-    add_completion=False,
+    add_completion=True,  # --install-completion and --show-completion, here alone
     pretty_exceptions_enable=False,
 )
 app.command()(study)
@@ -84,8 +89,18 @@ def main(
         typer.Option(
             "--principles",
             metavar="DIR",
-            help="A directory of your own principles, laid over the built-in ones "
-            "(repeatable; also LP_COACH_PRINCIPLES and config.toml).",
+            help="A directory of your own principles, laid over the built-in ones, or "
+            "alone when its pack.yaml says standalone: true (repeatable; also "
+            "LP_COACH_PRINCIPLES and config.toml). May also follow the command.",
+        ),
+    ] = None,
+    in_group: Annotated[
+        str | None,
+        typer.Option(
+            "--in",
+            metavar="GROUP",
+            help="The group to work in, for study, plan, guide and sessions (default: the "
+            "current one; see `lp-coach group`). May also follow the command.",
         ),
     ] = None,
     debug: Annotated[
@@ -101,6 +116,11 @@ def main(
     """A terminal coach for leadership principles."""
     SETTINGS.principles = list(principles_dirs or [])
     SETTINGS.debug = debug
+    SETTINGS.group = in_group
+    if in_group is not None and ctx.invoked_subcommand not in IN_GROUP:
+        from lp_coach.errors import UsageError
+
+        raise UsageError(f"--in GROUP goes with {', '.join(IN_GROUP)}")
     if ctx.invoked_subcommand is None:
         from lp_coach.cli.output import on_terminal
 

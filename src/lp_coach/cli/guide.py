@@ -93,8 +93,9 @@ def guide(
       --out FILE      that file (an existing one is replaced)
       --out DIR       a file with the usual name in DIR
       --out -         stdout
-      no --out        stdout when stdout is not a terminal; on a terminal,
-                      the usual name in the current directory, path printed
+      no --out        md and html: stdout when stdout is not a terminal;
+                      on a terminal, and for a pdf, the usual name in the
+                      current directory, path printed
     The usual name is ID-AUDIENCE-guide.FORMAT, e.g. ownership-leader-guide.md
     (a booklet: all-principles, study-plan or booklet in place of ID).
     PDF needs the optional extra: pip install "lp-coach[pdf]".
@@ -115,6 +116,7 @@ def guide(
         scripture=not no_scripture,
         template=template,
         paper=paper,
+        group=SETTINGS.group,
     )
     made = make_guide(request, SETTINGS.principles, to_terminal=output.on_terminal())
     if made.warning:

@@ -4,6 +4,7 @@ Typer is imported only when the app runs: most of a command's start-up is Typer'
 and `journal search` in its plain forms runs without it (cli/shortcuts.py).
 """
 
+import errno
 import os
 import sys
 
@@ -12,6 +13,7 @@ from lp_coach.cli.settings import SETTINGS
 from lp_coach.errors import (
     EXIT_FAILURE,
     EXIT_INTERRUPTED,
+    EXIT_USAGE,
     CoachError,
     ContentError,
     Interrupted,
@@ -27,23 +29,65 @@ def run(argv: list[str] | None = None) -> None:
     each end in one line and their exit code (2 usage, 1 failure, 130 Ctrl-C); --debug
     shows the traceback instead.
     """
+    from lp_coach.cli.argv import hoist_globals
+
     SETTINGS.reset()  # a run in the same process (the tests) starts from the defaults too
+    _tolerant_stdin()
+    argv = hoist_globals(_decoded(sys.argv[1:] if argv is None else argv))
     try:
         if shortcuts.try_run(argv):
             return
         from lp_coach.cli.app import app
 
         app(args=argv, prog_name="lp-coach")
-    except BrokenPipeError:
-        # The reader stopped early (`| head`): nothing to say, and nothing more to flush.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(EXIT_FAILURE)
     except BaseException as exc:
+        if _closed_pipe(exc):
+            # The reader stopped early (`| head`): it has what it wanted; nothing to say.
+            _quiet_stdout()
+            sys.exit(0)
         code = _exit_code(exc)
         if code is None or SETTINGS.debug:
             raise
         _report(exc)
         sys.exit(code)
+
+
+def _decoded(argv: list[str]) -> list[str]:
+    """`argv` with bytes that are not UTF-8 (lone surrogates) decoded as far as they go,
+    so words, names and queries can be stored and printed; a path that exists as given
+    (a file name in another encoding) is kept byte for byte."""
+    if all(arg.isascii() for arg in argv):
+        return argv  # the usual case, without an import
+    from lp_coach.safetext import repaired
+
+    return [arg if repaired(arg) == arg or os.path.lexists(arg) else repaired(arg) for arg in argv]
+
+
+def _tolerant_stdin() -> None:
+    """Let stdin hand bytes that are not UTF-8 on as surrogates, never raise on reading:
+    the core decodes what it can (lp_coach.safetext) and says so in one line."""
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="surrogateescape")
+        except (ValueError, OSError):
+            pass  # closed, or not a text stream we may change
+
+
+def _closed_pipe(exc: BaseException) -> bool:
+    """Whether `exc` is stdout's reader going away (`lp-coach journal list | head`)."""
+    if isinstance(exc, SystemExit):
+        # Typer's click turns a closed pipe into exit 1, having wrapped stdout to quiet it
+        return exc.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper"
+    return isinstance(exc, OSError) and exc.errno == errno.EPIPE
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so flushing it at exit cannot fail a second time."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # not a real file (a test's capture): nothing is flushed to a pipe
 
 
 def _exit_code(exc: BaseException) -> int | None:
@@ -54,10 +98,21 @@ def _exit_code(exc: BaseException) -> int | None:
         return EXIT_INTERRUPTED
     if isinstance(exc, OSError):
         return EXIT_FAILURE
+    if _too_large(exc):
+        return EXIT_USAGE
     sqlite3 = sys.modules.get("sqlite3")  # not imported: not the database's error
     if sqlite3 is not None and isinstance(exc, sqlite3.Error):
         return EXIT_FAILURE
     return None
+
+
+SQLITE_LARGEST = 2**63 - 1
+"""The largest whole number SQLite stores: no id is larger, and no count needs to be."""
+
+
+def _too_large(exc: BaseException) -> bool:
+    """Whether `exc` is SQLite refusing a number the user gave (an id or -n of 2**63 or more)."""
+    return isinstance(exc, OverflowError) and "SQLite INTEGER" in str(exc)
 
 
 def _report(exc: BaseException) -> None:
@@ -76,7 +131,9 @@ def _report(exc: BaseException) -> None:
             file=sys.stderr,
         )
         return
-    if isinstance(exc, OSError):
+    if _too_large(exc):
+        message = f"a number given is too large: ids and counts go up to {SQLITE_LARGEST}"
+    elif isinstance(exc, OSError):
         message = describe_os_error(exc, "open")
     elif isinstance(exc, CoachError):
         message = str(exc)

@@ -15,15 +15,15 @@ from lp_coach.cli.settings import SETTINGS
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from lp_coach.study.plan_service import Shown
+    from lp_coach.study.plan_service import Shown, Started
 
 HELP = """The group's study plan: one principle a meeting, dated, with done and next.
 
 Without a subcommand, show the plan. By default it takes every principle in order,
 one a week, with no dates until `plan start` gives them; a finished study session
-marks its principle done.
+marks its principle done. Each group has its own plan (--in GROUP).
 
-Example:  lp-coach plan start --on 2026-01-05 --every 2weeks
+Example:  lp-coach plan start --on 2026-01-05 --every 2weeks --skip 2026-12-22
 """
 
 app = typer.Typer(
@@ -41,7 +41,7 @@ def show(ctx: typer.Context, as_json: JsonOption = False) -> None:
         return
     from lp_coach.study.plan_service import show_plan
 
-    shown = show_plan(SETTINGS.principles)
+    shown = show_plan(SETTINGS.principles, SETTINGS.group)
     rows = shown.rows
     if as_json:
         output.print_json(
@@ -91,24 +91,55 @@ def start(
         str,
         typer.Option(
             "--every",
-            metavar="week|2weeks",
-            help="How often the group meets (also: weekly, fortnight, fortnightly).",
+            metavar="week|2weeks|N weeks|monthly",
+            help="How often the group meets: every week, every N weeks (up to 12), or "
+            "monthly on the same weekday as DATE (the second Tuesday, say).",
         ),
     ] = "week",
+    skip: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--skip",
+            metavar="DATE",
+            help="A date with no meeting; the next one takes its place (repeatable).",
+        ),
+    ] = None,
 ) -> None:
     """Start the series, or start it again: every principle in order from DATE.
 
     Replaces the plan there was; sessions finished before DATE do not count in it.
 
     Example:  lp-coach plan start --on 2026-01-05 --every week
+    Example:  lp-coach plan start --on 2026-01-13 --every monthly --in "Book club"
     """
     from lp_coach.study.plan_service import start_series
 
-    series = start_series(on, every, SETTINGS.principles)
+    _say(start_series(on, every, SETTINGS.principles, SETTINGS.group, skip or ()))
+
+
+@app.command("skip")
+def skip_(
+    dates: Annotated[
+        list[str], typer.Argument(metavar="DATE...", help="Meeting dates to leave out.")
+    ],
+    undo: Annotated[bool, typer.Option("--undo", help="Bring the dates back instead.")] = False,
+) -> None:
+    """Leave out meeting dates (Christmas week): each meeting from there moves one on.
+
+    Example:  lp-coach plan skip 2026-12-22 2026-12-29
+    """
+    from lp_coach.study.plan_service import skip_meetings
+
+    _say(skip_meetings(dates, undo, SETTINGS.principles, SETTINGS.group))
+
+
+def _say(series: "Started") -> None:
     first, last = series.first, series.last
+    skipped = series.skipped
+    left_out = f", skipping {skipped} date{'s' if skipped != 1 else ''}" if skipped else ""
     print(
-        f"plan: {series.meetings} principles, every {series.cadence}, "
-        f"from {first:%a} {first} to {last:%a} {last}"
+        f"plan{f' for {series.group}' if series.group else ''}: {series.meetings} principles, "
+        f"every {series.cadence}, from {first:%a} {first} to {last:%a} {last}{left_out}"
     )
 
 
@@ -130,17 +161,30 @@ def export(
         int | None,
         typer.Option("--minutes", help="How long each meeting lasts, with --at (default: 60)."),
     ] = None,
+    tz: Annotated[
+        str | None,
+        typer.Option(
+            "--tz",
+            metavar="ZONE",
+            help="With --at: the time zone the group meets in, e.g. Europe/London "
+            "(default: this computer's).",
+        ),
+    ] = None,
 ) -> None:
     """Write the meetings as an iCalendar file to import into a calendar.
 
     Without --at, each meeting is an all-day event that leaves the day free. With it,
-    times are local: each calendar shows them at that hour in its own time zone.
+    each meeting is at that time where the group meets (--tz, or this computer's zone),
+    written in UTC so that every calendar shows it at the right hour.
 
     Example:  lp-coach plan export --ics study.ics --at 19:00 --minutes 90
+    Example:  lp-coach plan export --ics club.ics --at 7pm --tz Europe/London --in "Book club"
     """
     from lp_coach.study.plan_service import export_calendar
 
-    calendar = export_calendar(ics, at, minutes, SETTINGS.principles)
+    calendar = export_calendar(
+        ics, at, minutes, SETTINGS.principles, tz=tz, in_group=SETTINGS.group
+    )
     if calendar.path is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(calendar.text.encode("utf-8"))
@@ -158,8 +202,12 @@ def _plan_table(shown: "Shown") -> "Table":
     if plan.saved:
         start = plan.start
         title = f"Every {shown.cadence} from {start:%a} {start.day} {start:%b %Y}"
+        if plan.skip:
+            title += f" (skipping {', '.join(f'{d:%-d %b}' for d in sorted(plan.skip))})"
     else:
         title = f"Every {shown.cadence}, in this order"
+    if shown.group is not None:
+        title = f"{shown.group}: {title[0].lower()}{title[1:]}"
     table = Table(
         box=box.SIMPLE_HEAD,
         header_style="bold",

@@ -16,6 +16,7 @@ app = typer.Typer(
     help="Browse, check and write principle packs.\n\nExample:  lp-coach principles list",
     no_args_is_help=True,
     rich_markup_mode=None,
+    add_completion=False,  # offered once, at the top: `lp-coach --install-completion`
 )
 
 
@@ -71,7 +72,8 @@ def validate(
     for line in notices:
         print(line)
     count = len(library.principles)
-    print(f"ok: {count} principles in {packs} pack{'s' if packs != 1 else ''}")
+    used = len(library.packs)  # a standalone pack leaves out the ones before it
+    print(f"ok: {count} principles in {used} pack{'s' if used != 1 else ''}")
 
 
 @app.command()
@@ -95,6 +97,14 @@ def new(
         Path | None,
         typer.Option("--dir", help="The pack to write into (default: your own pack)."),
     ] = None,
+    standalone: Annotated[
+        bool,
+        typer.Option(
+            "--standalone",
+            help="Start a pack of its own: pack.yaml says `standalone: true`, and the "
+            "built-in principles are left out wherever the pack is used.",
+        ),
+    ] = False,
 ) -> None:
     """Start a new principle from a commented scaffold in your own pack.
 
@@ -102,6 +112,8 @@ def new(
     """
     from lp_coach.content import service
 
-    created = service.new(principle_id, title, directory, SETTINGS.principles)
+    created = service.new(principle_id, title, directory, SETTINGS.principles, standalone)
     print(f"wrote {created.path}")
     print(f"edit it, then check it with: lp-coach principles validate {created.pack}")
+    if created.alone:
+        print(f"use it alone with: lp-coach study {principle_id} --principles {created.pack}")

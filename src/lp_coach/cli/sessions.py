@@ -21,16 +21,17 @@ app = typer.Typer(
 
 @app.command("list")
 def list_(as_json: JsonOption = False) -> None:
-    """List every session, oldest first.
+    """List the group's sessions, oldest first (--in GROUP: that group's).
 
     Example:  lp-coach sessions list --json
+    Example:  lp-coach sessions list --in "Tuesday group"
     """
     from lp_coach.cli.settings import SETTINGS
     from lp_coach.study.sessions_service import list_sessions
 
-    held = list_sessions(SETTINGS.principles)
-    records = [h.record for h in held]
-    where = {h.record.id: h.place for h in held}
+    listing = list_sessions(SETTINGS.principles, SETTINGS.group)
+    records = [h.record for h in listing.held]
+    where = {h.record.id: h.place for h in listing.held}
     if as_json:
         output.print_json(
             [
@@ -41,6 +42,7 @@ def list_(as_json: JsonOption = False) -> None:
                     "started": r.started,
                     "finished": r.finished,
                     "group": list(r.options.group),
+                    "in": listing.group,
                     "minutes": r.options.minutes,
                     "notes": r.notes_path,
                     "step": step.number if (step := where[r.id]) else r.state.position + 1,
@@ -52,7 +54,8 @@ def list_(as_json: JsonOption = False) -> None:
         )
         return
     if not records:
-        print("No sessions yet. Start one with: lp-coach study", file=sys.stderr)
+        among = f" in {listing.group}" if listing.several else ""
+        print(f"No sessions{among} yet. Start one with: lp-coach study", file=sys.stderr)
         return
     rows = [
         [
@@ -94,7 +97,9 @@ def show(
     from lp_coach.cli.settings import SETTINGS
     from lp_coach.study.sessions_service import session_notes
 
-    notes = session_notes(session_id, last, write=write, packs=SETTINGS.principles)
+    notes = session_notes(
+        session_id, last, write=write, packs=SETTINGS.principles, in_group=SETTINGS.group
+    )
     if notes.markdown is None:
         for path in notes.files:
             print(path)

@@ -24,7 +24,10 @@ def study(
     ] = None,
     group: Annotated[
         str | None,
-        typer.Option(help='The group, comma-separated: --group "Ann,Ben,Cal" (default: solo).'),
+        typer.Option(
+            help='Who is here, comma-separated: --group "Ann,Ben,Cal" (default: the people of '
+            "the group, see `lp-coach group`; none: solo)."
+        ),
     ] = None,
     minutes: Annotated[
         int | None, typer.Option(help="Length of the session, 40 to 180 (default 60).")
@@ -65,7 +68,10 @@ def study(
         str | None, typer.Option(metavar="ADDRESS", help="With --room: the address to serve on.")
     ] = None,
     room_port: Annotated[
-        int | None, typer.Option(metavar="PORT", help="With --room: the port (default 8765).")
+        int | None,
+        typer.Option(
+            metavar="PORT", min=0, max=65535, help="With --room: the port (default 8765)."
+        ),
     ] = None,
 ) -> None:
     """Run a guided study session; notes are written when it ends.
@@ -100,6 +106,7 @@ def study(
         room=room,
         room_host=room_host,
         room_port=room_port,
+        in_group=SETTINGS.group,
     )
     said: list[str] = []  # through a pipe, the word about an unfinished session waits until
     # the new one has really started (a command that fails says nothing of starting)

@@ -14,7 +14,7 @@ from lp_coach.content.model import Library, PackInfo, Principle, from_data, sign
 from lp_coach.content.sources import PackDir, pack_files
 from lp_coach.paths import cache_dir, ensure_private_dir
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 def load_library(packs: Sequence[PackDir]) -> Library:
@@ -67,5 +67,5 @@ def _read(path: Path, key: list[Any]) -> Library | None:
         )
         packs = tuple(from_data(PackInfo, info, path=info.pop("path")) for info in lib["packs"])
         return Library(principles, packs)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # missing, damaged or not ours ([], null, a string): read the packs again

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 64
+PLACEHOLDERS = {"statement": "Write the statement of the principle here."}
+"""Text the scaffold of `principles new` leaves in a field for the author to replace."""
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ class Kind(Enum):
     TEXTS = "list of text"
     PRINCIPLES = "list of principle ids"
     OBJECTS = "list of entries"
+    FLAG = "true or false"
     STAGE = "stage"
     FAITH = "faith mark"
     NOTE = "text, or `{text, faith}`"
@@ -319,6 +320,14 @@ class PackInfo:
     translation: str | None = field(
         default=None,
         metadata=declare(Kind.TRANSLATION, "The translation of scripture entries that name none."),
+    )
+    standalone: bool = field(
+        default=False,
+        metadata=declare(
+            Kind.FLAG,
+            "`true`: this pack is the whole library, without the built-in principles "
+            "(default `false`: it extends them).",
+        ),
     )
     path: str = field(default="", compare=False)
 

@@ -9,6 +9,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from lp_coach.content.fields import SLUG
 from lp_coach.content.model import Library, PackInfo, Principle, from_data, to_data
 from lp_coach.content.sources import PACK_FILE, PackDir, pack_files
 from lp_coach.content.validate import Checked, check_pack, check_principle
@@ -17,13 +18,19 @@ from lp_coach.errors import ContentError, Problem
 
 
 def check_library(packs: Sequence[PackDir]) -> tuple[Library | None, list[Problem]]:
-    """Read and check every pack; the merged library, or None and every problem found."""
+    """Read and check every pack; the merged library, or None and every problem found.
+
+    Each pack is laid over the ones before it; a standalone pack (`standalone: true` in
+    its pack.yaml) drops them all and is the whole library, as far as it goes.
+    """
     problems: list[Problem] = []
     infos: list[PackInfo] = []
     merged: dict[str, tuple[Principle, Checked]] = {}
     checked_all: list[Checked] = []
     for pack in packs:
         info, checked = _read_pack(pack, problems)
+        if info.standalone:
+            infos, merged, checked_all = [], {}, []
         infos.append(info)
         for item in checked:
             problems.extend(item.problems)
@@ -36,10 +43,28 @@ def check_library(packs: Sequence[PackDir]) -> tuple[Library | None, list[Proble
     for item in checked_all:
         problems.extend(_unknown_ids(item, known))
     problems.extend(_bad_scripture_refs(checked_all))
+    problems.extend(_shared_orders(merged.values()))
     if problems:
         return None, problems
     principles = sorted((p for p, _ in merged.values()), key=lambda p: (p.order, p.id))
     return Library(tuple(principles), tuple(infos)), []
+
+
+def _shared_orders(merged: Iterable[tuple[Principle, Checked]]) -> Iterable[Problem]:
+    """Two principles of different packs at one order: each named, with the other's place."""
+    by_order: dict[int, list[tuple[Principle, Checked]]] = {}
+    for principle, item in merged:
+        by_order.setdefault(principle.order, []).append((principle, item))
+    for order, found in sorted(by_order.items()):
+        for principle, item in found:
+            others = [f"{o.path}:{o.order_line}" for p, o in found if p.id != principle.id]
+            if others:
+                yield Problem(
+                    item.path,
+                    item.order_line,
+                    f"order {order} is also used by {', '.join(others)} (give each its own "
+                    "order, or make your pack stand alone with `standalone: true` in pack.yaml)",
+                )
 
 
 def load_checked(packs: Sequence[PackDir]) -> Library:
@@ -71,6 +96,10 @@ def _read_pack(pack: PackDir, problems: list[Problem]) -> tuple[PackInfo, list[C
             problems.append(Problem(display, None, f"duplicate id {stem!r}: also {seen[stem]}"))
             continue
         seen[stem] = display
+        outside = _outside(pack, entry, display)
+        if outside is not None:
+            checked.append(Checked(display, None, [outside]))
+            continue
         value, read_problems = read_yaml(entry, display)
         if read_problems:
             checked.append(Checked(display, None, read_problems))
@@ -79,8 +108,9 @@ def _read_pack(pack: PackDir, problems: list[Problem]) -> tuple[PackInfo, list[C
         item.principle_refs.sort(key=lambda ref: ref[1])
         if item.data is not None:
             order = item.data["order"]
+            line = value.key_lines.get("order")
+            item.order_line = line
             if order in orders:
-                line = value.key_lines.get("order")
                 item.problems.append(
                     Problem(display, line, f"order {order} is also used by {orders[order]}")
                 )
@@ -91,8 +121,26 @@ def _read_pack(pack: PackDir, problems: list[Problem]) -> tuple[PackInfo, list[C
     return info, checked
 
 
+def _outside(pack: PackDir, entry: Traversable, display: str) -> Problem | None:
+    """A problem when `entry` is a link to a file outside its pack (say ~/.ssh/id_rsa): such
+    a file is never read, so no message can quote it."""
+    if not (isinstance(entry, Path) and isinstance(pack.root, Path) and entry.is_symlink()):
+        return None
+    try:
+        target, root = entry.resolve(strict=True), pack.root.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return Problem(display, None, "a link that leads nowhere: not read")
+    if target.parent == root or root in target.parents:
+        return None
+    return Problem(display, None, "a link to a file outside the pack: not read")
+
+
 def _read_pack_info(pack: PackDir, entry: Traversable, problems: list[Problem]) -> PackInfo | None:
     display = _join(pack, entry.name)
+    outside = _outside(pack, entry, display)
+    if outside is not None:
+        problems.append(outside)
+        return None
     value, read_problems = read_yaml(entry, display)
     if read_problems:
         problems.extend(read_problems)
@@ -111,7 +159,8 @@ def _join(pack: PackDir, name: str) -> str:
 def _unknown_ids(item: Checked, known: list[str]) -> Iterable[Problem]:
     for ref_id, line, label in item.principle_refs:
         if ref_id not in known:
-            close = difflib.get_close_matches(ref_id, known, n=1)
+            ids = [k for k in known if SLUG.fullmatch(k)]  # an id, never a file name
+            close = difflib.get_close_matches(ref_id, ids, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             yield Problem(item.path, line, f"{label}: unknown principle {ref_id!r}{hint}")
 

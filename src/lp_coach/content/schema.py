@@ -52,6 +52,8 @@ def _kind(spec: Field) -> dict[str, Any]:
             return dict(text)
         case Kind.COUNT:
             return {"type": "integer", "minimum": 1}
+        case Kind.FLAG:
+            return {"type": "boolean"}
         case Kind.SLUG | Kind.PRINCIPLE:
             return dict(slug)
         case Kind.TRANSLATION:

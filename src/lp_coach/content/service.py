@@ -39,6 +39,8 @@ class Created(NamedTuple):
 
     path: Path
     pack: Path
+    alone: bool = False
+    """The pack stands alone (`standalone: true`): the built-in principles are left out."""
 
 
 def library(packs: Packs = ()) -> Library:
@@ -93,11 +95,23 @@ def schema(pack: bool = False) -> dict[str, Any]:
     return pack_schema() if pack else principle_schema()
 
 
-def new(principle_id: str, title: str | None, directory: Path | None, packs: Packs = ()) -> Created:
-    """Write a commented scaffold for a new principle into `directory` (else the user's pack)."""
+def new(
+    principle_id: str,
+    title: str | None,
+    directory: Path | None,
+    packs: Packs = (),
+    standalone: bool = False,
+) -> Created:
+    """Write a commented scaffold for a new principle into `directory` (else the user's pack);
+    `standalone` starts a pack of its own there."""
     from lp_coach.content.library import open_library
-    from lp_coach.content.scaffold import new_principle
+    from lp_coach.content.model import Library
+    from lp_coach.content.scaffold import new_principle, pack_is_standalone
     from lp_coach.paths import user_pack_dir
 
     target = directory or user_pack_dir()
-    return Created(new_principle(open_library(packs), principle_id, target, title), target)
+    alone = standalone or pack_is_standalone(target)
+    # A pack of its own needs no other: its half-written files must not stop the next one.
+    library = Library((), ()) if alone else open_library(packs)
+    path = new_principle(library, principle_id, target, title, standalone=standalone)
+    return Created(path, target, alone)

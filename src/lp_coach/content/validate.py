@@ -7,10 +7,11 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from lp_coach.content.fields import PACK, PRINCIPLE, SLUG, SLUG_MAX, Field, Shape
+from lp_coach.content.fields import PACK, PLACEHOLDERS, PRINCIPLE, SLUG, SLUG_MAX, Field, Shape
 from lp_coach.content.model import FAITH_MARKS, STAGE_NAMES, TRANSLATIONS, Kind
 from lp_coach.content.yamlsource import LList, LMap
 from lp_coach.errors import Problem
+from lp_coach.safetext import one_line
 
 
 @dataclass
@@ -24,6 +25,8 @@ class Checked:
     """(principle id, line, what names it): resolved once the whole library is known."""
     scripture_refs: list[tuple[str, int]] = field(default_factory=list)
     """(reference, line): checked against the Bible's books, chapters and verses later."""
+    order_line: int | None = None
+    """The line of a principle's `order` (to name it when another pack takes the same one)."""
 
 
 def check_principle(
@@ -69,7 +72,9 @@ class _Checker:
             if shape.field(key) is None:
                 hint = difflib.get_close_matches(key, known, n=1)
                 also = f" (did you mean {hint[0]!r}?)" if hint else f" (known: {', '.join(known)})"
-                self.problem(value.key_lines[key], f"{prefix}unknown key {key!r}{also}")
+                self.problem(
+                    value.key_lines[key], f"{prefix}unknown key {one_line(str(key), 40)!r}{also}"
+                )
         out: dict[str, Any] = {}
         for spec in shape.fields:
             if spec.name not in value or value[spec.name] is None:
@@ -136,6 +141,11 @@ class _Checker:
         return out
 
     def scalar(self, value: Any, kind: Kind, line: int, label: str) -> Any:
+        if kind is Kind.FLAG:
+            if not isinstance(value, bool):
+                self.problem(line, f"{label} must be true or false, not {_kind(value)}")
+                return None
+            return value
         if kind is Kind.COUNT:
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 self.problem(
@@ -152,7 +162,9 @@ class _Checker:
         if not value.strip():
             self.problem(line, f"{label} must not be empty")
             return None
-        if kind in (Kind.SLUG, Kind.PRINCIPLE) and (not SLUG.match(value) or len(value) > SLUG_MAX):
+        if kind in (Kind.SLUG, Kind.PRINCIPLE) and (
+            not SLUG.fullmatch(value) or len(value) > SLUG_MAX
+        ):
             self.problem(
                 line,
                 f"{label} {value!r} is not a valid id: use lower-case letters, digits and "
@@ -187,6 +199,13 @@ class _Checker:
                 f"id {data['id']!r} does not match the file name {file_id!r} "
                 f"(rename the file to {data['id']}.yaml or change the id)",
             )
+        for name, placeholder in PLACEHOLDERS.items():
+            if " ".join(str(data.get(name, "")).split()) == placeholder:
+                self.problem(
+                    raw.key_lines[name],
+                    f"{name} still holds the scaffold's placeholder text ({placeholder!r}): "
+                    "write your own",
+                )
         statement = " ".join(str(data.get("statement", "")).split()).casefold()
         keys: dict[str, int] = {}
         for phrase, line in _items(data, raw, "key_phrases"):

@@ -7,6 +7,7 @@ from typing import Any, Protocol, cast
 import yaml
 
 from lp_coach.errors import Problem
+from lp_coach.safetext import printable
 
 try:  # the C parser is ~10x faster; fall back to pure Python where libyaml is missing
     _Loader: Any = yaml.CSafeLoader
@@ -151,7 +152,10 @@ class _Builder:
             raise _Refused(line, "'<<' merge keys are not supported; write the keys out")
         start, end = cast(Any, event.start_mark), cast(Any, event.end_mark)  # C marks work too
         node = yaml.ScalarNode(tag, event.value, start, end, event.style)
-        self.done(self.constructor.construct_object(node, deep=True), 1, line, event.anchor)
+        value = self.constructor.construct_object(node, deep=True)
+        if isinstance(value, str):
+            value = printable(value)  # a pack's "\e[2J" must not clear the group's screen
+        self.done(value, 1, line, event.anchor)
 
     def start(self, event: yaml.CollectionStartEvent, line: int) -> None:
         is_map = isinstance(event, yaml.MappingStartEvent)

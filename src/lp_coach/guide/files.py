@@ -28,11 +28,13 @@ def default_name(selection: Selection, audience: str, fmt: str) -> str:
 def destination(out: Path | None, default: str, *, to_terminal: bool) -> Path | None:
     """The file to write, or None for standard output.
 
-    No --out: standard output when it is not a terminal, else `default` in the current
-    directory. --out -: standard output. --out DIR: `default` in DIR. Else the file named.
+    No --out: standard output when it is not a terminal and the guide is text, else
+    `default` in the current directory (a PDF goes to a pipe only when asked: --out -).
+    --out -: standard output. --out DIR: `default` in DIR. Else the file named.
     """
     if out is None:
-        return Path(default) if to_terminal else None
+        binary = default.endswith(".pdf")
+        return Path(default) if to_terminal or binary else None
     if str(out) == "-":
         return None
     if out.is_dir():

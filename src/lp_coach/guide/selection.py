@@ -13,6 +13,7 @@ from lp_coach.content.model import Library, Principle
 from lp_coach.errors import NotFound, UsageError
 
 if TYPE_CHECKING:
+    from lp_coach.groups.store import Group
     from lp_coach.study.plan import Plan
 
 
@@ -47,6 +48,7 @@ def choose(
     every: bool = False,
     plan: bool = False,
     conn: sqlite3.Connection | None = None,
+    group: Group | None = None,
 ) -> Selection:
     """The selection a command line asked for; plan-based ones read `conn`.
 
@@ -58,9 +60,9 @@ def choose(
         return every_principle(library)
     if typed:
         return by_names(library, typed)
-    if conn is None:
+    if conn is None or group is None:
         raise UsageError("the study plan needs the database")
-    return from_plan(conn, library) if plan else next_meeting(conn, library)
+    return from_plan(conn, library, group) if plan else next_meeting(conn, library, group)
 
 
 def by_names(library: Library, typed: Sequence[str]) -> Selection:
@@ -81,15 +83,13 @@ def every_principle(library: Library) -> Selection:
     return Selection(picks, "all-principles", booklet=True, subtitle=_meetings(len(picks)))
 
 
-def from_plan(conn: sqlite3.Connection, library: Library) -> Selection:
-    """The study plan's meetings in order, each with its date, as one booklet.
+def from_plan(conn: sqlite3.Connection, library: Library, group: Group) -> Selection:
+    """The group's plan's meetings in order, each with its date, as one booklet.
 
     A plan nobody has started (`lp-coach plan start`) has no real dates, so none are printed.
     """
-    from lp_coach.study.plan import cadence_name
-
-    plan, picks, _ = _plan_picks(conn, library)
-    subtitle = f"{_meetings(len(picks))}, every {cadence_name(plan.every_days)}"
+    plan, picks, _ = _plan_picks(conn, library, group)
+    subtitle = f"{_meetings(len(picks))}, every {plan.describe()}"
     first, last = picks[0].date, picks[-1].date
     if first is not None and last is not None:
         subtitle += f", {_day(first)} to {_day(last)}"
@@ -97,18 +97,20 @@ def from_plan(conn: sqlite3.Connection, library: Library) -> Selection:
     return Selection(picks, "study-plan", booklet=True, subtitle=subtitle, undated=undated)
 
 
-def next_meeting(conn: sqlite3.Connection, library: Library) -> Selection:
+def next_meeting(conn: sqlite3.Connection, library: Library, group: Group) -> Selection:
     """The plan's next meeting (once all are done, the first), dated if the plan is started."""
-    _, picks, next_number = _plan_picks(conn, library)
+    _, picks, next_number = _plan_picks(conn, library, group)
     pick = next((p for p in picks if p.number == next_number), picks[0])
     return Selection((pick,), pick.principle.id, booklet=False, undated=pick.date is None)
 
 
-def _plan_picks(conn: sqlite3.Connection, library: Library) -> tuple[Plan, tuple[Pick, ...], int]:
+def _plan_picks(
+    conn: sqlite3.Connection, library: Library, group: Group
+) -> tuple[Plan, tuple[Pick, ...], int]:
     """The plan, its meetings (dated as plan_rows dates them), and the next one's number."""
     from lp_coach.study.plan import load_plan, plan_rows
 
-    plan = load_plan(conn, library)
+    plan = load_plan(conn, library, group)
     rows = plan_rows(conn, library, plan)
     picks = []
     for row in rows:

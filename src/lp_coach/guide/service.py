@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from lp_coach.content.model import Library
 from lp_coach.errors import UsageError
+from lp_coach.groups.store import Group
 from lp_coach.guide.selection import Selection, choose
 
 
@@ -29,6 +31,8 @@ class GuideRequest:
     template: Path | None = None
     """A directory of the user's own guide*.j2 templates."""
     paper: str | None = None
+    group: str | None = None
+    """The group (--in) whose plan and pack the guide follows; None: the current one."""
 
 
 @dataclass(frozen=True)
@@ -54,9 +58,13 @@ class Made:
 def make_guide(request: GuideRequest, packs: Sequence[Path] = (), *, to_terminal: bool) -> Made:
     """Choose the principles, build and render the guide, and write it where it goes
     (`to_terminal`: standard output is a terminal, so no --out means a file)."""
-    from lp_coach.content.library import open_library
+    from contextlib import closing
+
+    from lp_coach.groups.context import open_group
     from lp_coach.guide.document import build_guide, render_guide
     from lp_coach.guide.files import choose_format, default_name, destination, write_file
+    from lp_coach.paths import db_path
+    from lp_coach.store.db import connect
 
     fmt = choose_format(request.fmt, request.out)
     overrides: tuple[Path, ...] = ()
@@ -64,8 +72,18 @@ def make_guide(request: GuideRequest, packs: Sequence[Path] = (), *, to_terminal
         if not request.template.is_dir():
             raise UsageError(f"--template {request.template}: no such directory")
         overrides = (request.template,)
-    library = open_library(packs)
-    selection = _selection(library, request)
+    named = bool(request.principles or request.every) and request.group is None
+    if named and not db_path().exists():  # no store yet, so no group with a pack of its own
+        from lp_coach.content.library import open_library
+
+        library = open_library(packs)
+        selection = choose(
+            library, list(request.principles), every=request.every, plan=request.plan
+        )
+    else:
+        with closing(connect()) as conn:
+            group, library = open_group(conn, request.group, packs)
+            selection = _selection(conn, group, library, request)
     built = build_guide(
         library,
         selection,
@@ -81,14 +99,11 @@ def make_guide(request: GuideRequest, packs: Sequence[Path] = (), *, to_terminal
     return Made(data, path, undated=selection.undated and request.plan)
 
 
-def _selection(library: Library, request: GuideRequest) -> Selection:
-    """The principles asked for; the plan's come from the store."""
-    from contextlib import closing
-
-    from lp_coach.store.db import connect
-
+def _selection(
+    conn: sqlite3.Connection, group: Group, library: Library, request: GuideRequest
+) -> Selection:
+    """The principles asked for; the plan's come from the store (the group's plan)."""
     typed = list(request.principles)
     if typed or request.every:
         return choose(library, typed, every=request.every, plan=request.plan)
-    with closing(connect()) as conn:
-        return choose(library, typed, every=request.every, plan=request.plan, conn=conn)
+    return choose(library, typed, every=request.every, plan=request.plan, conn=conn, group=group)

@@ -6,6 +6,8 @@ import sqlite3
 from datetime import date
 from typing import Any, NamedTuple
 
+from lp_coach.safetext import printable, repaired
+
 # Records here are NamedTuples, not dataclasses: `journal search` imports this module on
 # every run, and a frozen dataclass costs about ten times as much to define.
 
@@ -91,8 +93,9 @@ def from_row(row: sqlite3.Row) -> Entry:
 
 
 def normalize(text: str) -> str:
-    """Text as it is stored: Unix line ends, no surrounding blank space."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    """Text as it is stored: decoded, Unix line ends, no control sequences (a terminal
+    would obey them), no surrounding blank space."""
+    return printable(repaired(text)).strip()
 
 
 def split_text(text: str) -> tuple[str, str]:

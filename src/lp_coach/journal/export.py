@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 from lp_coach import atomic
-from lp_coach.errors import StoreError, UsageError
+from lp_coach.errors import UsageError
 from lp_coach.journal.entries import Entry
 from lp_coach.journal.listing import Filter, entries
 from lp_coach.journal.markdown import escape, heading, long_when, marker
+from lp_coach.paths import ensure_private_dir
 
 FORMATS = ("json", "md", "html")
 TEMPLATES = {"md": "journal-export.md.j2", "html": "journal-export.html.j2"}
@@ -108,10 +109,7 @@ def write_md_files(
     stream: Iterable[Entry], folder: Path, titles: dict[str, str], overrides: Sequence[Path] = ()
 ) -> int:
     """One Markdown file per entry in `folder`, named by day, id and first words."""
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"{folder}: cannot create: {exc.strerror or exc}") from None
+    ensure_private_dir(folder)  # and its missing parents: the owner's alone, whatever the umask
     count = 0
     for entry in stream:
         with atomic_output(folder / file_name(entry)) as handle:

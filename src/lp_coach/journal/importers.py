@@ -15,6 +15,8 @@ from lp_coach.journal.tags import jrnl_tags
 
 FORMATS = ("jrnl", "json", "md")
 MARKER_BYTES = b"<!-- lp-coach entry "
+MAX_BYTES = 256 * 2**20
+"""The most one file may hold: ten times a long life's journal, and a bound on memory."""
 
 
 def detect_format(path: Path) -> str:
@@ -48,6 +50,8 @@ def read_entries(path: Path, fmt: str, ids: Sequence[str]) -> Iterator[NewEntry]
         data = json.loads(_read(path))
     except ValueError as exc:
         raise UsageError(f"{path}: not JSON: {exc}") from None
+    except RecursionError:
+        raise UsageError(f"{path}: not an export: its JSON is nested too deeply") from None
     if fmt == "jrnl":
         yield from from_jrnl(data, ids, str(path))
     else:
@@ -87,8 +91,16 @@ def from_json(data: Any, name: str) -> Iterator[NewEntry]:
 
 
 def _read(path: Path) -> str:
+    """The text of `path`: at most MAX_BYTES of UTF-8, or UsageError (NotFound) saying why."""
     try:
-        return path.read_text(encoding="utf-8-sig")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # bounded: /dev/zero never ends
+        if len(data) > MAX_BYTES:
+            raise UsageError(
+                f"{path}: too large to import (more than {MAX_BYTES // 2**20} MB); "
+                "split it into smaller files"
+            )
+        return data.decode("utf-8-sig")
     except FileNotFoundError:
         raise NotFound(f"{path}: no such file") from None
     except UnicodeDecodeError as exc:

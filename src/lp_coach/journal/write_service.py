@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from lp_coach.journal.service import LazyLibrary, Packs, prompt_for_day
 
@@ -36,19 +36,30 @@ class Imported(NamedTuple):
 def add(
     text: str | None,
     *,
+    piped: TextIO | None = None,
     principles: Sequence[str] = (),
     when: str | None = None,
     prompt: bool = False,
     star: bool = False,
     packs: Packs = (),
+    future: Callable[[date], bool] | None = None,
 ) -> Saved:
     """Store an entry of `text`, or, with `text` None, one written in $EDITOR on today's
     prompt. `prompt`: the prompt heads the entry and tags its principle. A scaffold left
     empty or unchanged saves nothing; words that cannot be saved stay in their draft.
+    `piped`: with `text` None, the text is read from it (stdin through a pipe) instead; if
+    it is not UTF-8, what could be read is kept in a draft and nothing is saved.
+    `future` is asked whether a day after today (`when`) is meant; False saves nothing.
     """
     from lp_coach.dates import parse_when
 
+    if text is None and piped is not None:
+        from lp_coach.editor import read_piped
+
+        text = read_piped(piped, "entry", "lp-coach journal add")
     parsed = parse_when(when) if when is not None else None
+    if parsed is not None and parsed.day > date.today() and future and not future(parsed.day):
+        return Saved(None, "dated in the future")
     library = LazyLibrary(packs)
     if text is None:
         return _add_in_editor(library, principles, parsed, prompt, star)

@@ -10,6 +10,7 @@ from typing import TextIO
 from lp_coach.practice.choose import PracticeQuestion
 from lp_coach.practice.rubric import CHECKS, Check
 from lp_coach.practice.session import Answer
+from lp_coach.safetext import repaired
 from lp_coach.stories.model import Story
 
 TYPE_HINT = "Type your answer; Enter on an empty line finishes it. Ctrl-D stops the practice."
@@ -41,7 +42,7 @@ class PlainPracticeFace:
         line = self.stdin.readline()
         if not line:
             raise EOFError
-        return line.rstrip("\n")
+        return repaired(line.rstrip("\n"))  # bytes that are not UTF-8 as U+FFFD
 
     def ask(
         self, question: PracticeQuestion, number: int, total: int, seconds: int

@@ -18,6 +18,7 @@ from typing import Any
 
 from lp_coach.content.model import Library
 from lp_coach.errors import StoreError, UsageError
+from lp_coach.paths import ensure_private_dir
 from lp_coach.quiz.cards import KIND_LABELS, QuizCard, build_cards, new_order
 from lp_coach.quiz.questions import QuizQuestion
 
@@ -91,7 +92,7 @@ def _write(package: Any, path: Path, timestamp: float) -> None:
     """genanki's own writer leaves its temporary database behind; this one does not."""
     target = path.expanduser()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        ensure_private_dir(target.parent)
         with tempfile.TemporaryDirectory(prefix="lp-coach-anki-") as scratch:
             db = Path(scratch) / "collection.anki2"
             conn = sqlite3.connect(db)

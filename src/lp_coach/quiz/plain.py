@@ -13,6 +13,7 @@ from lp_coach.quiz.answers import back_line, read_grade, read_response, similari
 from lp_coach.quiz.engine import Response, Result
 from lp_coach.quiz.grades import Grade
 from lp_coach.quiz.questions import QuizQuestion
+from lp_coach.safetext import repaired
 from lp_coach.streams import is_terminal
 
 GRADE_PROMPT = "How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy > "
@@ -77,7 +78,7 @@ class PlainQuizFace:
         if not line:
             self._say("")
             return None
-        text = line.rstrip("\r\n")
+        text = repaired(line.rstrip("\r\n"))  # bytes that are not UTF-8 as U+FFFD
         if not self.echoed:
             self._say(text)  # a transcript reads like the screen did
         return text

@@ -58,11 +58,18 @@ def stream(name: str, overrides: Sequence[Path] = (), **context: Any) -> Iterato
     env = environment(overrides)
     try:
         yield from env.get_template(name).generate(**context)
-    except jinja2.TemplateNotFound:
-        raise NotFound(f"no template named {name!r}") from None
+    except jinja2.TemplateNotFound as exc:
+        raise NotFound(f"no template named {exc.name or name!r}") from None
     except jinja2.exceptions.SecurityError as exc:
         raise CoachError(f"{name}: template not allowed: {exc}") from None
     except jinja2.TemplateSyntaxError as exc:
         raise CoachError(f"{exc.filename or name}:{exc.lineno}: template error: {exc}") from None
     except jinja2.TemplateError as exc:
         raise CoachError(f"{name}: template error: {exc}") from None
+    except Exception as exc:
+        if not isinstance(env, jinja2.sandbox.SandboxedEnvironment):
+            raise  # the built-in templates alone: a bug of ours, not the user's to fix
+        # a user's template that fails as it runs ({{ 1/0 }}, a macro calling itself)
+        raise CoachError(
+            f"{name}: template error: {type(exc).__name__}: {str(exc)[:200]}"
+        ) from None

@@ -39,8 +39,43 @@ def connect(path: Path | None = None, *, shared: bool = False) -> sqlite3.Connec
         migrate(conn)
     except sqlite3.Error as exc:
         conn.close()
+        reader = _reader(path, exc, shared)
+        if reader is not None:
+            return reader
         raise StoreError(describe_db_error(exc, path)) from None
     return conn
+
+
+def _reader(path: Path, exc: sqlite3.Error, shared: bool) -> sqlite3.Connection | None:
+    """A read-only connection when the database could not be opened for writing only
+    because its folder is read-only or its disk full, and it needs no migration: reading
+    commands still work, and a write fails then with its own message. Else None."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if not name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_FULL")):
+        return None
+    from urllib.parse import quote
+
+    from lp_coach.store.migrations import MIGRATIONS
+
+    base = f"file:{quote(str(path.absolute()))}?mode=ro"
+    # immutable: the -shm file a WAL database is read through cannot be made here
+    for uri in (base, base + "&immutable=1"):
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=not shared)
+        except sqlite3.Error:
+            continue
+        try:
+            done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+        except sqlite3.Error:
+            conn.close()
+            continue
+        if not {n for n, _ in MIGRATIONS} <= done:
+            conn.close()
+            return None
+        conn.isolation_level = None
+        conn.row_factory = sqlite3.Row
+        return conn
+    return None
 
 
 _PATIENT: dict[int, tuple[sqlite3.Connection, float]] = {}

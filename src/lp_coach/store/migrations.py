@@ -230,6 +230,43 @@ def m006_quiz_card_keys(conn: sqlite3.Connection) -> None:
         )
 
 
+@migration
+def m007_groups(conn: sqlite3.Connection) -> None:
+    """Named groups, each with its people, pack, plan and sessions; what there was becomes
+    the first group (its plan and its sessions; no people, so `study` stays solo)."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE groups (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            people TEXT NOT NULL DEFAULT '[]',  -- JSON list of names, in order
+            pack TEXT,                   -- a principles directory, or NULL: the configured packs
+            settings TEXT NOT NULL DEFAULT '{}',  -- JSON: the group's own settings
+            created TEXT NOT NULL
+        );
+        INSERT INTO groups (id, name, created) VALUES (1, 'my-group', datetime('now'));
+        CREATE TABLE preferences (
+            key TEXT PRIMARY KEY,        -- e.g. 'current_group'
+            value TEXT NOT NULL
+        );
+        ALTER TABLE sessions ADD COLUMN group_id INTEGER REFERENCES groups(id);
+        UPDATE sessions SET group_id = 1;
+        CREATE INDEX sessions_by_group ON sessions(group_id, id);
+        CREATE TABLE group_plans (
+            group_id INTEGER PRIMARY KEY REFERENCES groups(id) ON DELETE CASCADE,
+            start TEXT NOT NULL,         -- ISO date of the first meeting
+            cadence TEXT NOT NULL,       -- '1w', '2w', ... every N weeks; or 'monthly'
+            skip TEXT NOT NULL DEFAULT '[]',  -- JSON list of ISO dates with no meeting
+            principles TEXT NOT NULL     -- JSON list of principle ids, in order
+        );
+        INSERT INTO group_plans (group_id, start, cadence, principles)
+            SELECT 1, start, max(1, every_days / 7) || 'w', principles FROM plan;
+        DROP TABLE plan;
+        """,
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     """Apply every migration not yet recorded, each in its own transaction."""
     conn.execute(

@@ -66,7 +66,10 @@ def add(given: Given, piped: TextIO | None, packs: Packs = ()) -> Story | None:
     if given.flagged():
         return _save(from_flags(given.title, given.parts, []), library, given.principles, None)
     if piped is not None:
-        return _save(read_text(piped.read()), library, given.principles, None)
+        from lp_coach.editor import read_piped  # not UTF-8: kept in a draft, one line says so
+
+        typed = read_piped(piped, "story", "lp-coach stories add")
+        return _save(read_text(typed), library, given.principles, None)
     return _add_in_editor(library, given.principles, None, None, None)
 
 

@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
 from lp_coach.errors import NotFound, UsageError
+from lp_coach.safetext import printable, repaired
 from lp_coach.store.db import now, transaction
 from lp_coach.stories.model import STORY_COLUMNS, NewStory, Story, from_row
 
@@ -91,13 +92,12 @@ def _check(draft: NewStory) -> None:
 
 
 def _words(draft: NewStory) -> tuple[str, str, str, str, str]:
-    return (
-        " ".join(draft.title.split()),
-        draft.situation.strip(),
-        draft.task.strip(),
-        draft.action.strip(),
-        draft.result.strip(),
+    """The story's words as stored: decoded, without control sequences a terminal obeys."""
+    situation, task, action, result = (
+        printable(repaired(part)).strip()
+        for part in (draft.situation, draft.task, draft.action, draft.result)
     )
+    return " ".join(printable(repaired(draft.title)).split()), situation, task, action, result
 
 
 def _exists(conn: sqlite3.Connection, story_id: int) -> None:

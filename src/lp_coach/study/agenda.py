@@ -88,9 +88,12 @@ def build_agenda(
     questions = _questions_that_fit(principle.discussion, budget)
     spare = budget - sum(_q_minutes(q) for q in questions)
     timers = [_q_minutes(q) for q in questions]
-    for i in range(spare if timers else 0):
-        timers[i % len(timers)] += 1
-    if not timers:
+    # Spare time goes to the questions the pack did not time; a question's own `minutes`
+    # is kept as written. With none left to stretch, it goes to the closing.
+    open_ended = [i for i, q in enumerate(questions) if q.minutes is None]
+    for i in range(spare if open_ended else 0):
+        timers[open_ended[i % len(open_ended)]] += 1
+    if not open_ended:
         fixed["closing"] = fixed.get("closing", 0) + spare
 
     plan: list[Segment] = [

@@ -263,8 +263,12 @@ def saved_line(session: Session) -> str:
         f"Session {number} saved at step {session.state.position + 1} of "
         f"{len(session.steps)}. Continue with: lp-coach study --resume"
     )
-    latest = sessions.latest(session.conn, sessions.IN_PROGRESS)
-    if latest is not None and latest.id != number:
+    from lp_coach.groups.store import current
+
+    # `--resume` alone continues the current group's latest: name any other session
+    here = current(session.conn).id
+    latest = sessions.latest(session.conn, sessions.IN_PROGRESS, here)
+    if latest is None or latest.id != number:
         line += f" --session {number}"
     options = session.record.options
     if options.room and options.room_port:

@@ -1,16 +1,31 @@
-"""The study plan as an iCalendar (RFC 5545) file, to import into a calendar."""
+"""A group's plan as an iCalendar (RFC 5545) file: all-day meetings, or timed ones in UTC."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from lp_coach import __version__
 from lp_coach.content.model import Library
 from lp_coach.errors import UsageError
-from lp_coach.study.plan import NO_DATES, Plan, PlanRow, cadence_name
+from lp_coach.study.plan import NO_DATES, Plan, PlanRow
 
 MAX_EVENT_MINUTES = 24 * 60
+
+
+def time_zone(name: str | None) -> tzinfo | None:
+    """The IANA time zone `name` ('Europe/London'), None for this computer's; UsageError if
+    there is no such zone."""
+    if name is None:
+        return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(
+            f"--tz: no time zone {name!r} (an IANA name such as Europe/London or America/Chicago)"
+        ) from None
 
 
 def ics_text(
@@ -20,31 +35,37 @@ def ics_text(
     at: time | None,
     minutes: int = 60,
     *,
+    name: str | None = None,
+    zone: tzinfo | None = None,
     stamp: datetime | None = None,
 ) -> str:
-    """The meetings as an iCalendar (RFC 5545) file: all-day, or at `at` for `minutes`.
+    """The meetings as an iCalendar file: all-day, or at `at` for `minutes`.
 
     All-day events mark the day and leave it free (TRANSP:TRANSPARENT), as a birthday
-    does; timed ones are busy. Times are floating: each calendar shows them at that
-    hour in its own time zone, where the group meets. A meeting's UID is its principle
-    and date, the same in every export, so that a calendar can tell a meeting it
-    already has from a new one. A plan nobody has started has no dates: UsageError.
+    does; timed ones are busy. A time is the wall-clock time in `zone` (default: this
+    computer's), written in UTC so that every calendar shows it at the right hour, on
+    either side of a change to or from summer time. A meeting's UID is its principle and
+    date, the same in every export, so that a calendar can tell a meeting it already has
+    from a new one. A plan nobody has started has no dates: UsageError.
     """
     if at is not None and not 1 <= minutes <= MAX_EVENT_MINUTES:
         raise UsageError(f"--minutes must be between 1 and {MAX_EVENT_MINUTES}, not {minutes}")
     if not plan.saved:
         raise UsageError(NO_DATES)
-    dtstamp = (stamp or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    name = library.packs[0].name if library.packs else "Leadership principles"
+    dtstamp = _utc(stamp or datetime.now(UTC))
+    calendar = name or (library.packs[0].name if library.packs else "Leadership principles")
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:-//lp-coach//lp-coach {__version__}//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape(name)}",
-        f"X-WR-CALDESC:{_escape(f'Study plan: every {cadence_name(plan.every_days)}')}",
+        f"X-WR-CALNAME:{_escape(calendar)}",
+        f"X-WR-CALDESC:{_escape(f'Study plan: every {plan.describe()}')}",
     ]
+    key = getattr(zone, "key", None)
+    if at is not None and key:
+        lines.append(f"X-WR-TIMEZONE:{_escape(key)}")
     for row in rows:
         if row.date is None:
             raise UsageError(NO_DATES)
@@ -53,7 +74,7 @@ def ics_text(
             "BEGIN:VEVENT",
             f"UID:{row.principle_id}-{row.date.isoformat()}@lp-coach",
             f"DTSTAMP:{dtstamp}",
-            *_when(row.date, at, minutes),
+            *_when(row.date, at, minutes, zone),
             f"SUMMARY:{_escape(f'{row.number}. {row.title}')}",
         ]
         if principle is not None:
@@ -63,15 +84,16 @@ def ics_text(
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
-def export_summary(count: int, at: time | None, minutes: int) -> str:
+def export_summary(count: int, at: time | None, minutes: int, zone: tzinfo | None) -> str:
     """What a calendar export holds, in words: '16 all-day meetings (...)' or '... at 19:00'."""
     plural = "meeting" if count == 1 else "meetings"
     if at is None:
         return f"{count} all-day {plural}; --at HH:MM gives them a time"
-    return f"{count} {plural} at {at:%H:%M}, {minutes} minutes each, local time"
+    where = getattr(zone, "key", None) or "this computer's time zone"
+    return f"{count} {plural} at {at:%H:%M}, {minutes} minutes each, {where}"
 
 
-def _when(day: date, at: time | None, minutes: int) -> list[str]:
+def _when(day: date, at: time | None, minutes: int, zone: tzinfo | None) -> list[str]:
     if at is None:
         end = day + timedelta(days=1)  # DTEND is exclusive: the next day
         return [
@@ -79,13 +101,15 @@ def _when(day: date, at: time | None, minutes: int) -> list[str]:
             f"DTEND;VALUE=DATE:{end:%Y%m%d}",
             "TRANSP:TRANSPARENT",
         ]
-    begin = datetime.combine(day, at)
+    wall = datetime.combine(day, at)
+    # No zone: the computer's own rules, for that date (astimezone of a naive time).
+    begin = wall.replace(tzinfo=zone) if zone is not None else wall.astimezone()
     end_time = begin + timedelta(minutes=minutes)
-    return [
-        f"DTSTART:{begin:%Y%m%dT%H%M%S}",
-        f"DTEND:{end_time:%Y%m%dT%H%M%S}",
-        "TRANSP:OPAQUE",
-    ]
+    return [f"DTSTART:{_utc(begin)}", f"DTEND:{_utc(end_time)}", "TRANSP:OPAQUE"]
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _escape(text: str) -> str:

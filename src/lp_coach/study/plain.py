@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from lp_coach.safetext import repaired
 from lp_coach.streams import is_terminal
 from lp_coach.study.readout import readout
 from lp_coach.study.speakers import SPOKEN, initials, pick
@@ -22,6 +23,7 @@ COMMANDS = {
     "/pass": "pass",
     "/quit": "quit",
 }
+NOT_UTF8 = "(that line is not UTF-8 text: what could not be read is kept as \ufffd)"
 HELP = (
     "Enter: next · type an answer (Ben: TEXT says who) · /who NAME or number · /pass · "
     "/note TEXT · /note! TEXT (private) · /more (follow-up) · /back · /skip · /quit"
@@ -69,8 +71,12 @@ class PlainStudyFace:
                 self.ended = True
                 self._say("")
                 return Reply("quit")
+            decoded = repaired(line)
             if not self.echoed:
-                self._say(line.rstrip("\r\n"))  # a transcript reads like the screen did
+                self._say(decoded.rstrip("\r\n"))  # a transcript reads like the screen did
+            if decoded != line:  # kept as it could be read, and said once, in one line
+                self._say(NOT_UTF8)
+                line = decoded
             word, _, who = line.strip().partition(" ")
             if word == "/who" and who.strip():
                 self._pick(view, who.strip())  # the next answer is theirs

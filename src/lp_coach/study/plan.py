@@ -1,18 +1,19 @@
-"""The group's study plan: which principle each meeting takes, on what date, and what is done."""
+"""A group's study plan: which principle each meeting takes, on what date, and what is done."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from itertools import islice
 
 from lp_coach.content.model import Library, Principle
 from lp_coach.errors import NotFound, StoreError, UsageError
+from lp_coach.groups.store import Group
 from lp_coach.store.db import transaction
-
-CADENCES = {"week": 7, "weekly": 7, "2weeks": 14, "fortnight": 14, "fortnightly": 14}
-"""What `--every` accepts, in days. "biweekly" is left out: it means twice a week to some."""
+from lp_coach.study.cadence import Cadence, parse_cadence, stored_cadence
 
 NO_DATES = "the plan has no dates yet; `lp-coach plan start --on DATE` sets them"
 """What every command says of a plan nobody has started: its meetings have an order only."""
@@ -20,17 +21,29 @@ NO_DATES = "the plan has no dates yet; `lp-coach plan start --on DATE` sets them
 
 @dataclass(frozen=True)
 class Plan:
-    """A series of meetings: one principle each, every `every_days` from `start`."""
+    """A group's series of meetings: one principle each, on the dates its cadence gives."""
 
+    group_id: int
     start: date
-    every_days: int
+    cadence: Cadence
     principles: tuple[str, ...]
     saved: bool
     """False for the default plan, which nobody has started yet."""
+    skip: frozenset[date] = frozenset()
+    """Dates with no meeting (Christmas week): the meeting moves to the next one."""
+
+    def dates(self, count: int | None = None) -> list[date]:
+        """The dates of the first `count` meetings (default: one per principle)."""
+        wanted = len(self.principles) if count is None else count
+        return list(islice(self.cadence.dates(self.start, self.skip), wanted))
 
     def date_of(self, index: int) -> date:
         """The date of meeting `index` (0-based)."""
-        return self.start + timedelta(days=self.every_days * index)
+        return self.dates(index + 1)[index]
+
+    def describe(self) -> str:
+        """The cadence in words after 'every': 'week', 'month on the first Monday'."""
+        return self.cadence.describe(self.start if self.saved else None)
 
 
 @dataclass(frozen=True)
@@ -46,63 +59,91 @@ class PlanRow:
     next: bool
 
 
-def cadence_days(every: str) -> int:
-    """Days between meetings for an `--every` value, or UsageError naming the choices."""
-    days = CADENCES.get(every.strip().casefold())
-    if days is None:
-        raise UsageError(f"--every must be week or 2weeks, not {every!r}")
-    return days
-
-
-def cadence_name(every_days: int) -> str:
-    """How a cadence reads in a sentence: 'week', '2 weeks', '10 days'."""
-    if every_days % 7 == 0:
-        weeks = every_days // 7
-        return "week" if weeks == 1 else f"{weeks} weeks"
-    return "day" if every_days == 1 else f"{every_days} days"
-
-
-def load_plan(conn: sqlite3.Connection, library: Library, *, today: date | None = None) -> Plan:
-    """The stored plan fitted to the library, or the default one.
+def load_plan(
+    conn: sqlite3.Connection, library: Library, group: Group, *, today: date | None = None
+) -> Plan:
+    """The group's stored plan fitted to the library, or the default one.
 
     Ids the library no longer has are dropped and principles added since are appended.
     The default takes every principle in order, weekly, and has no dates (see plan_rows).
-    It counts sessions from the day of the first finished one, so that it advances
-    without being saved.
+    It counts sessions from the day of the group's first finished one, so that it
+    advances without being saved.
     """
-    row = conn.execute("SELECT start, every_days, principles FROM plan WHERE id = 1").fetchone()
+    row = conn.execute(
+        "SELECT start, cadence, skip, principles FROM group_plans WHERE group_id = ?",
+        (group.id,),
+    ).fetchone()
     if row is None:
         first = conn.execute(
-            "SELECT min(substr(started, 1, 10)) FROM sessions WHERE status = 'finished'"
+            "SELECT min(substr(started, 1, 10)) FROM sessions "
+            "WHERE status = 'finished' AND group_id = ?",
+            (group.id,),
         ).fetchone()[0]
         start = _stored_date(first) if first else None
-        return Plan(start or today or date.today(), 7, tuple(library.ids()), saved=False)
+        return Plan(
+            group.id, start or today or date.today(), Cadence(1), tuple(library.ids()), False
+        )
     start = _stored_date(row["start"])
+    cadence = stored_cadence(str(row["cadence"]))
     try:
         ids = json.loads(row["principles"])
-    except ValueError:
+        skip = frozenset(date.fromisoformat(d) for d in json.loads(row["skip"]))
+    except (ValueError, TypeError):
         ids = None
-    every = row["every_days"]
-    if start is None or not isinstance(every, int) or every < 1 or not _strings(ids):
+        skip = frozenset()
+    if start is None or cadence is None or not _strings(ids):
         raise StoreError("the stored study plan cannot be read; `lp-coach plan start` replaces it")
-    return Plan(start, every, _fit(ids, library.ids()), saved=True)
+    return Plan(group.id, start, cadence, _fit(ids, library.ids()), True, skip)
 
 
-def start_plan(conn: sqlite3.Connection, library: Library, on: date, every: str) -> Plan:
-    """Start (or restart) the series on `on`: every principle in order, every week or two."""
-    plan = Plan(on, cadence_days(every), tuple(library.ids()), saved=True)
-    with transaction(conn):
-        conn.execute(
-            "INSERT INTO plan (id, start, every_days, principles) VALUES (1, ?, ?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET start = excluded.start, "
-            "every_days = excluded.every_days, principles = excluded.principles",
-            (plan.start.isoformat(), plan.every_days, json.dumps(list(plan.principles))),
-        )
+def start_plan(
+    conn: sqlite3.Connection,
+    library: Library,
+    group: Group,
+    on: date,
+    every: str,
+    skip: Iterable[date] = (),
+) -> Plan:
+    """Start (or restart) the group's series on `on`: every principle in order, at `every`."""
+    plan = Plan(group.id, on, parse_cadence(every), tuple(library.ids()), True, frozenset(skip))
+    _save(conn, plan)
     return plan
 
 
+def skip_dates(
+    conn: sqlite3.Connection, library: Library, group: Group, days: Iterable[date], *, undo: bool
+) -> Plan:
+    """Leave out (or with `undo`, bring back) meeting dates of the group's started plan."""
+    plan = load_plan(conn, library, group)
+    if not plan.saved:
+        raise UsageError(NO_DATES)
+    days = set(days)
+    skip = plan.skip - days if undo else plan.skip | days
+    plan = Plan(plan.group_id, plan.start, plan.cadence, plan.principles, True, frozenset(skip))
+    _save(conn, plan)
+    return plan
+
+
+def _save(conn: sqlite3.Connection, plan: Plan) -> None:
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO group_plans (group_id, start, cadence, skip, principles) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (group_id) DO UPDATE SET "
+            "start = excluded.start, cadence = excluded.cadence, skip = excluded.skip, "
+            "principles = excluded.principles",
+            (
+                plan.group_id,
+                plan.start.isoformat(),
+                plan.cadence.stored(),
+                json.dumps(sorted(d.isoformat() for d in plan.skip)),
+                json.dumps(list(plan.principles)),
+            ),
+        )
+
+
 def plan_rows(conn: sqlite3.Connection, library: Library, plan: Plan) -> list[PlanRow]:
-    """The meetings of `plan`; done means finished in a session started on or after its start.
+    """The meetings of `plan`; done means finished in one of the group's sessions started
+    on or after its start.
 
     The one place that dates a meeting: only a started (saved) plan has dates.
     """
@@ -110,10 +151,11 @@ def plan_rows(conn: sqlite3.Connection, library: Library, plan: Plan) -> list[Pl
         r[0]
         for r in conn.execute(
             "SELECT DISTINCT principle_id FROM sessions "
-            "WHERE status = 'finished' AND substr(started, 1, 10) >= ?",
-            (plan.start.isoformat(),),
+            "WHERE status = 'finished' AND substr(started, 1, 10) >= ? AND group_id = ?",
+            (plan.start.isoformat(), plan.group_id),
         )
     }
+    dates = plan.dates() if plan.saved else []
     rows: list[PlanRow] = []
     found_next = False
     for index, principle_id in enumerate(plan.principles):
@@ -122,14 +164,14 @@ def plan_rows(conn: sqlite3.Connection, library: Library, plan: Plan) -> list[Pl
         is_next = not is_done and not found_next
         found_next = found_next or is_next
         title = principle.title if principle else principle_id
-        day = plan.date_of(index) if plan.saved else None
+        day = dates[index] if plan.saved else None
         rows.append(PlanRow(index + 1, day, principle_id, title, is_done, is_next))
     return rows
 
 
-def next_principle(conn: sqlite3.Connection, library: Library) -> Principle:
-    """The plan's next principle; once every one is done, the first one again."""
-    plan = load_plan(conn, library)
+def next_principle(conn: sqlite3.Connection, library: Library, group: Group) -> Principle:
+    """The group's next principle; once every one is done, the first one again."""
+    plan = load_plan(conn, library, group)
     rows = plan_rows(conn, library, plan)
     row = next((r for r in rows if r.next), rows[0] if rows else None)
     principle = library.get(row.principle_id) if row else None

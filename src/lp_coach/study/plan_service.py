@@ -1,4 +1,5 @@
-"""What the `plan` commands ask of the core: the plan as it stands, a new series, a calendar."""
+"""What the `plan` commands ask of the core: a group's plan as it stands, a new series, a
+calendar."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from lp_coach.errors import UsageError
-from lp_coach.study.plan import NO_DATES, Plan, PlanRow, cadence_name
+from lp_coach.study.plan import NO_DATES, Plan, PlanRow
 
 DEFAULT_MINUTES = 60
 """How long a meeting lasts in the calendar unless --minutes says."""
@@ -21,7 +22,9 @@ class Shown(NamedTuple):
     plan: Plan
     rows: list[PlanRow]
     cadence: str
-    """'week' or '2 weeks'."""
+    """'week', '2 weeks' or 'month on the second Tuesday'."""
+    group: str | None = None
+    """The group's name when there are several (with one, nothing needs to name it)."""
 
     @property
     def warning(self) -> str | None:
@@ -36,6 +39,10 @@ class Started(NamedTuple):
     cadence: str
     first: date
     last: date
+    group: str | None = None
+    """The group's name when there are several."""
+    skipped: int = 0
+    """How many dates are left out."""
 
 
 class Calendar(NamedTuple):
@@ -47,55 +54,105 @@ class Calendar(NamedTuple):
     """What the file holds, in words: '16 meetings, at 19:00 for 60 minutes'."""
 
 
-def show_plan(packs: Sequence[Path] = ()) -> Shown:
-    """The plan: each meeting's date and principle, what is done and what is next."""
-    from lp_coach.content.library import open_library
+def show_plan(packs: Sequence[Path] = (), in_group: str | None = None) -> Shown:
+    """The group's plan: each meeting's date and principle, what is done and what is next."""
+    from lp_coach.groups.context import open_group
+    from lp_coach.groups.store import several
     from lp_coach.store.db import connect
     from lp_coach.study.plan import load_plan, plan_rows
 
-    library = open_library(packs)
     with closing(connect()) as conn:
-        plan = load_plan(conn, library)
+        group, library = open_group(conn, in_group, packs)
+        plan = load_plan(conn, library, group)
         rows = plan_rows(conn, library, plan)
-    return Shown(plan, rows, cadence_name(plan.every_days))
+        name = group.name if several(conn) else None
+    return Shown(plan, rows, plan.describe(), name)
 
 
-def start_series(on: str, every: str, packs: Sequence[Path] = ()) -> Started:
-    """Start the series (again) on the day `on` names, meeting `every` week or 2weeks."""
-    from lp_coach.content.library import open_library
+def start_series(
+    on: str,
+    every: str,
+    packs: Sequence[Path] = (),
+    in_group: str | None = None,
+    skip: Sequence[str] = (),
+) -> Started:
+    """Start the group's series (again) on the day `on` names, meeting `every` (week, N
+    weeks, monthly), leaving out the days `skip` names."""
     from lp_coach.dates import parse_day
+    from lp_coach.groups.context import open_group
+    from lp_coach.groups.store import several
     from lp_coach.store.db import connect
     from lp_coach.study.plan import start_plan
 
     first = parse_day(on, option="--on", ahead=True)
-    library = open_library(packs)
+    skipped = [parse_day(d, option="--skip", ahead=True) for d in skip]
     with closing(connect()) as conn:
-        plan = start_plan(conn, library, first, every)
-    count = len(plan.principles)
-    return Started(count, cadence_name(plan.every_days), first, plan.date_of(max(count - 1, 0)))
+        group, library = open_group(conn, in_group, packs)
+        plan = start_plan(conn, library, group, first, every, skipped)
+        name = group.name if several(conn) else None
+    return _started(plan, name)
+
+
+def skip_meetings(
+    days: Sequence[str], undo: bool, packs: Sequence[Path] = (), in_group: str | None = None
+) -> Started:
+    """Leave out (or bring back) meeting dates of the group's started plan."""
+    from lp_coach.dates import parse_day
+    from lp_coach.groups.context import open_group
+    from lp_coach.groups.store import several
+    from lp_coach.store.db import connect
+    from lp_coach.study.plan import skip_dates
+
+    wanted = [parse_day(d, option="DATE", ahead=True) for d in days]
+    with closing(connect()) as conn:
+        group, library = open_group(conn, in_group, packs)
+        plan = skip_dates(conn, library, group, wanted, undo=undo)
+        name = group.name if several(conn) else None
+    return _started(plan, name)
+
+
+def _started(plan: Plan, name: str | None) -> Started:
+    dates = plan.dates()
+    first = dates[0] if dates else plan.start
+    last = dates[-1] if dates else plan.start
+    return Started(len(plan.principles), plan.describe(), first, last, name, len(plan.skip))
 
 
 def export_calendar(
-    ics: Path, at: str | None = None, minutes: int | None = None, packs: Sequence[Path] = ()
+    ics: Path,
+    at: str | None = None,
+    minutes: int | None = None,
+    packs: Sequence[Path] = (),
+    *,
+    tz: str | None = None,
+    in_group: str | None = None,
 ) -> Calendar:
-    """The meetings as iCalendar, written to `ics` ('-': left for standard output); `at`
-    a time of day makes timed events of `minutes`, else all-day ones."""
-    from lp_coach.content.library import open_library
+    """The group's meetings as iCalendar, written to `ics` ('-': left for standard output);
+    `at` a time of day (in the zone `tz`, default this computer's) makes timed events of
+    `minutes`, else all-day ones."""
     from lp_coach.dates import parse_clock
+    from lp_coach.groups.context import open_group
+    from lp_coach.groups.store import several
     from lp_coach.store.db import connect
-    from lp_coach.study.ics import export_summary, ics_text
+    from lp_coach.study.ics import export_summary, ics_text, time_zone
     from lp_coach.study.plan import load_plan, plan_rows
 
     if minutes is not None and at is None:
         raise UsageError("--minutes needs --at: without a time the meetings are all-day events")
+    if tz is not None and at is None:
+        raise UsageError("--tz needs --at: without a time the meetings are all-day events")
     clock = parse_clock(at) if at is not None else None
+    zone = time_zone(tz)
     length = DEFAULT_MINUTES if minutes is None else minutes
-    library = open_library(packs)
     with closing(connect()) as conn:
-        plan = load_plan(conn, library)
+        group, library = open_group(conn, in_group, packs)
+        plan = load_plan(conn, library, group)
         rows = plan_rows(conn, library, plan)
-    text = ics_text(plan, rows, library, clock, length)
-    summary = export_summary(len(rows), clock, length)
+        name = library.packs[0].name if library.packs else "Leadership principles"
+        if several(conn):
+            name = f"{group.name}: {name}"
+    text = ics_text(plan, rows, library, clock, length, name=name, zone=zone)
+    summary = export_summary(len(rows), clock, length, zone)
     if str(ics) == "-":
         return Calendar(text, None, summary)
     from lp_coach.atomic import atomic_write

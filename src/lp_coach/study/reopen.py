@@ -18,11 +18,17 @@ def discard(conn: sqlite3.Connection, session: Session) -> None:
         sessions.delete(conn, session.record.id)
 
 
-def reopen(conn: sqlite3.Connection, library: Library, session_id: int | None) -> Session:
-    """A finished session (the latest, or `session_id`) made unfinished again at its last
-    step, to add what was forgotten; its notes are written again when it finishes."""
+def reopen(
+    conn: sqlite3.Connection,
+    library: Library,
+    session_id: int | None,
+    group_id: int | None = None,
+) -> Session:
+    """A finished session (the latest of the group `group_id`, or `session_id`) made
+    unfinished again at its last step, to add what was forgotten; its notes are written
+    again when it finishes."""
     if session_id is None:
-        record = sessions.latest(conn, sessions.FINISHED)
+        record = sessions.latest(conn, sessions.FINISHED, group_id)
         if record is None:
             raise NotFound("no finished session to reopen (see `lp-coach sessions list`)")
     else:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from lp_coach.content.model import Library
 from lp_coach.errors import CoachError, NotFound, UsageError
+from lp_coach.groups.store import Group
 from lp_coach.study import engine, sessions
 from lp_coach.study.agenda import Agenda
 from lp_coach.study.engine import Session
@@ -43,6 +44,8 @@ class StudyRequest:
     room: bool = False
     room_host: str | None = None
     room_port: int | None = None
+    in_group: str | None = None
+    """The group (--in) whose plan, pack and people the session follows; None: the current."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ def run_study(
     A new session is checked (principle, options, minutes) before an unfinished one is
     mentioned, and one whose room cannot open is not left behind.
     """
-    from lp_coach.content.library import open_library
+    from lp_coach.groups.context import open_group
     from lp_coach.store.db import connect
 
     if (request.room_host is not None or request.room_port is not None) and not (
@@ -87,12 +90,17 @@ def run_study(
         raise UsageError("--room-host and --room-port go with --room")
     if request.reopen and request.resume:
         raise UsageError("--reopen is for a finished session, --resume for an unfinished one")
-    library = open_library(packs)
     with closing(connect()) as conn:
+        in_group = request.in_group
+        if request.session_id is not None and in_group is None:  # the session's own group
+            from lp_coach.groups.store import by_id
+
+            in_group = by_id(conn, sessions.load(conn, request.session_id).group_id).name
+        group, library = open_group(conn, in_group, packs)
         fresh = not (request.resume or request.reopen)
-        planned = _planned(conn, library, request) if fresh else None
+        planned = _planned(conn, library, request, group) if fresh else None
         if planned is not None:
-            waiting = unfinished(conn)
+            waiting = unfinished(conn, group)
             named = planned[0].principle_id if request.principle is not None else None
             named = None if waiting is None or named == waiting.principle_id else named
             if waiting is not None and confirm_resume(
@@ -103,12 +111,12 @@ def run_study(
         if request.reopen:
             from lp_coach.study.reopen import reopen
 
-            session = reopen(conn, library, request.session_id)
+            session = reopen(conn, library, request.session_id, group.id)
         elif request.resume:
-            session = _resumed(conn, library, request)
+            session = _resumed(conn, library, request, group)
         else:
             assert planned is not None
-            session = start(conn, library, *planned)
+            session = start(conn, library, *planned, group=group)
         room = request.room or bool(session.record.options.room)  # a resumed room comes back
         if (request.room_host is not None or request.room_port is not None) and not room:
             raise UsageError("--room-host and --room-port go with --room")
@@ -136,12 +144,14 @@ def run_study(
             return Studied(session.record.id, False, saved=engine.saved_line(session))
     notes = outcome.notes_path or ""
     files = tuple(str(f) for f in written_files(Path(notes))) or (notes,)
-    group = tuple(f for f in files if LEADER_COPY + "." not in f)
+    shared = tuple(f for f in files if LEADER_COPY + "." not in f)
     leader = tuple(f for f in files if LEADER_COPY + "." in f)
-    return Studied(outcome.session.id, True, group, leader, outcome.session.options.journal)
+    return Studied(outcome.session.id, True, shared, leader, outcome.session.options.journal)
 
 
-def _resumed(conn: sqlite3.Connection, library: Library, request: StudyRequest) -> Session:
+def _resumed(
+    conn: sqlite3.Connection, library: Library, request: StudyRequest, group: Group
+) -> Session:
     if request.principle is not None:
         raise UsageError("--resume continues a session; leave out the principle")
     given = {
@@ -158,11 +168,11 @@ def _resumed(conn: sqlite3.Connection, library: Library, request: StudyRequest) 
             f"--resume continues session {which} as it was started: leave out "
             f"{' and '.join(fixed)} (only --leader and --plain apply)"
         )
-    return resume(conn, library, request.session_id, leader=request.leader)
+    return resume(conn, library, request.session_id, leader=request.leader, group=group)
 
 
 def _planned(
-    conn: sqlite3.Connection, library: Library, request: StudyRequest
+    conn: sqlite3.Connection, library: Library, request: StudyRequest, group: Group
 ) -> tuple[Options, Agenda]:
     """The options and agenda of a new session, checked before anything is said or stored."""
     if request.session_id is not None:
@@ -172,7 +182,7 @@ def _planned(
     if request.principle is None:
         from lp_coach.study.plan import next_principle
 
-        chosen = next_principle(conn, library)
+        chosen = next_principle(conn, library, group)
     else:
         from lp_coach.content.lookup import find_principle
 
@@ -180,7 +190,8 @@ def _planned(
     options = Options(
         principle_id=chosen.id,
         minutes=60 if request.minutes is None else request.minutes,
-        group=parse_group(request.group),
+        # the group's people, unless --group names who is here (or a solo --journal)
+        group=parse_group(request.group) or (() if request.journal else group.people),
         leader=request.leader,
         scripture=request.scripture,
         prayer=request.prayer,
@@ -232,22 +243,33 @@ def plan_agenda(library: Library, options: Options) -> Agenda:
 
 
 def start(
-    conn: sqlite3.Connection, library: Library, options: Options, agenda: Agenda | None = None
+    conn: sqlite3.Connection,
+    library: Library,
+    options: Options,
+    agenda: Agenda | None = None,
+    group: Group | None = None,
 ) -> Session:
-    """A new session: its agenda is built (and so checked) once, before anything is stored."""
+    """A new session (in `group`, default the first): its agenda is built (and so checked)
+    once, before anything is stored."""
     agenda = agenda or plan_agenda(library, options)
-    return Session(conn, sessions.create(conn, options), library, agenda)
+    record = sessions.create(conn, options, group.id if group is not None else 1)
+    return Session(conn, record, library, agenda)
 
 
 def resume(
-    conn: sqlite3.Connection, library: Library, session_id: int | None, *, leader: bool = False
+    conn: sqlite3.Connection,
+    library: Library,
+    session_id: int | None,
+    *,
+    leader: bool = False,
+    group: Group | None = None,
 ) -> Session:
-    """The unfinished session `session_id`, or the latest unfinished one.
+    """The unfinished session `session_id`, or the latest unfinished one (of `group`).
 
     `leader` shows the leader notes from here on (and is kept for later resumes).
     """
     if session_id is None:
-        record = sessions.latest(conn, sessions.IN_PROGRESS)
+        record = sessions.latest(conn, sessions.IN_PROGRESS, group.id if group else None)
         if record is None:
             raise NotFound(_nothing_to_resume(conn))
     else:
@@ -271,9 +293,10 @@ def _nothing_to_resume(conn: sqlite3.Connection) -> str:
     return "no unfinished session to resume (start one with `lp-coach study`)"
 
 
-def unfinished(conn: sqlite3.Connection) -> SessionRecord | None:
-    """The latest session, if it was left unfinished (one started after it lets it be)."""
-    record = sessions.latest(conn)
+def unfinished(conn: sqlite3.Connection, group: Group | None = None) -> SessionRecord | None:
+    """The latest session (of `group`), if it was left unfinished (one started after it lets
+    it be)."""
+    record = sessions.latest(conn, None, group.id if group else None)
     return record if record is not None and record.status == sessions.IN_PROGRESS else None
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lp_coach.errors import NotFound
+from lp_coach.safetext import printable, repaired
 from lp_coach.store.db import now, transaction
 
 IN_PROGRESS = "in_progress"
@@ -91,20 +92,29 @@ class SessionRecord:
     started: str
     finished: str | None
     notes_path: str | None
+    group_id: int | None = None
+    """The group it was held in (see groups/store.py)."""
 
     @property
     def principle_id(self) -> str:
         return self.options.principle_id
 
 
-def create(conn: sqlite3.Connection, options: Options) -> SessionRecord:
-    """Start a new session and return it."""
+def create(conn: sqlite3.Connection, options: Options, group_id: int = 1) -> SessionRecord:
+    """Start a new session in the group `group_id` and return it."""
     state = State()
     with transaction(conn):
         cursor = conn.execute(
-            "INSERT INTO sessions (principle_id, status, started, options, state) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (options.principle_id, IN_PROGRESS, now(), options.to_json(), state.to_json()),
+            "INSERT INTO sessions (principle_id, status, started, options, state, group_id) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                options.principle_id,
+                IN_PROGRESS,
+                now(),
+                options.to_json(),
+                state.to_json(),
+                group_id,
+            ),
         )
     assert cursor.lastrowid is not None
     return load(conn, cursor.lastrowid)
@@ -118,25 +128,29 @@ def load(conn: sqlite3.Connection, session_id: int) -> SessionRecord:
     return _record(row)
 
 
-def latest(conn: sqlite3.Connection, status: str | None = None) -> SessionRecord | None:
-    """The most recently started session (with this status), or None."""
-    if status is None:
-        row = conn.execute("SELECT * FROM sessions ORDER BY id DESC LIMIT 1").fetchone()
-    else:
-        row = conn.execute(
-            "SELECT * FROM sessions WHERE status = ? ORDER BY id DESC LIMIT 1", (status,)
-        ).fetchone()
+def latest(
+    conn: sqlite3.Connection, status: str | None = None, group_id: int | None = None
+) -> SessionRecord | None:
+    """The most recently started session (with this status, in this group), or None."""
+    row = conn.execute(
+        "SELECT * FROM sessions WHERE (? IS NULL OR status = ?) AND (? IS NULL OR group_id = ?) "
+        "ORDER BY id DESC LIMIT 1",
+        (status, status, group_id, group_id),
+    ).fetchone()
     return _record(row) if row is not None else None
 
 
-def last_finished(conn: sqlite3.Connection) -> SessionRecord | None:
-    """The finished session started last, or None."""
-    return latest(conn, FINISHED)
+def last_finished(conn: sqlite3.Connection, group_id: int | None = None) -> SessionRecord | None:
+    """The finished session started last (in the group `group_id`), or None."""
+    return latest(conn, FINISHED, group_id)
 
 
-def all_sessions(conn: sqlite3.Connection) -> list[SessionRecord]:
-    """Every session, oldest first."""
-    return [_record(row) for row in conn.execute("SELECT * FROM sessions ORDER BY id")]
+def all_sessions(conn: sqlite3.Connection, group_id: int | None = None) -> list[SessionRecord]:
+    """Every session (of the group `group_id`), oldest first."""
+    rows = conn.execute(
+        "SELECT * FROM sessions WHERE ? IS NULL OR group_id = ? ORDER BY id", (group_id, group_id)
+    )
+    return [_record(row) for row in rows]
 
 
 def save_state(conn: sqlite3.Connection, session_id: int, state: State) -> None:
@@ -162,7 +176,9 @@ def add_entry(
 
     `state` None leaves the state alone (an entry from a phone does not move the session).
     `message_id`: the id a phone gave the message (one message is stored once).
+    The text is stored decoded and without control sequences: screens and notes show it.
     """
+    text = printable(repaired(text))
     with transaction(conn):
         cursor = conn.execute(
             "INSERT INTO session_entries "
@@ -242,13 +258,14 @@ def previous_entries(conn: sqlite3.Connection, session_id: int) -> list[SessionE
     """Everything said at the same group's last finished session (for the check-in; what it
     may show of them is `visibility`'s to say).
 
-    The same group is the same people, in any order or case; a solo session only
-    recalls solo sessions.
+    The same group is a session of the same group (see groups/store.py) with the same
+    people, in any order or case; a solo session only recalls solo sessions.
     """
     this = load(conn, session_id)
     rows = conn.execute(
-        "SELECT id, options FROM sessions WHERE status = ? AND id < ? ORDER BY id DESC",
-        (FINISHED, session_id),
+        "SELECT id, options FROM sessions WHERE status = ? AND id < ? AND group_id IS ? "
+        "ORDER BY id DESC",
+        (FINISHED, session_id, this.group_id),
     )
     for row in rows:
         if same_people(Options.from_json(row["options"]).group, this.options.group):
@@ -305,4 +322,5 @@ def _record(row: sqlite3.Row) -> SessionRecord:
         started=row["started"],
         finished=row["finished"],
         notes_path=row["notes_path"],
+        group_id=row["group_id"],
     )

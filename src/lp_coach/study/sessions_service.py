@@ -21,6 +21,14 @@ class Held(NamedTuple):
     place: Place | None
 
 
+class Listing(NamedTuple):
+    """A group's sessions, and whether there are other groups (then its name is worth saying)."""
+
+    group: str
+    several: bool
+    held: list[Held]
+
+
 class Notes(NamedTuple):
     """A finished session's notes: their Markdown to print, or the files written again."""
 
@@ -28,42 +36,53 @@ class Notes(NamedTuple):
     files: tuple[Path, ...] = ()
 
 
-def list_sessions(packs: Sequence[Path] = ()) -> list[Held]:
-    """Every session, oldest first, with where each stands."""
+def list_sessions(packs: Sequence[Path] = (), in_group: str | None = None) -> Listing:
+    """The sessions of the group `in_group` (None: the current one), oldest first, with
+    where each stands."""
+    from lp_coach.groups import store
     from lp_coach.store.db import connect
 
     with closing(connect()) as conn:
-        records = sessions.all_sessions(conn)
+        group = store.current(conn, in_group)
+        several = store.several(conn)
+        records = sessions.all_sessions(conn, group.id)
         if not records:
-            return []
-        from lp_coach.content.library import open_library
+            return Listing(group.name, several, [])
+        from lp_coach.groups.context import group_library
 
-        library = open_library(packs)
-        return [Held(r, progress(conn, library, r)) for r in records]
+        library = group_library(group, packs)
+        return Listing(group.name, several, [Held(r, progress(conn, library, r)) for r in records])
 
 
 def session_notes(
-    session_id: int | None, last: bool, *, write: bool = False, packs: Sequence[Path] = ()
+    session_id: int | None,
+    last: bool,
+    *,
+    write: bool = False,
+    packs: Sequence[Path] = (),
+    in_group: str | None = None,
 ) -> Notes:
-    """The notes of session `session_id` (or, `last`, of the latest finished one); with
-    `write`, written again first and their files returned instead."""
+    """The notes of session `session_id` (or, `last`, of the group's latest finished one);
+    with `write`, written again first and their files returned instead."""
+    from lp_coach.groups import store
     from lp_coach.store.db import connect
 
     if (session_id is None) == (not last):
         raise UsageError("give a session ID or --last (see `lp-coach sessions list`)")
     with closing(connect()) as conn:
         record = (
-            sessions.latest(conn, sessions.FINISHED)
+            sessions.latest(conn, sessions.FINISHED, store.current(conn, in_group).id)
             if last
             else sessions.load(conn, session_id or 0)
         )
         if record is None:
             raise NotFound("no finished session yet")
         if write:
-            from lp_coach.content.library import open_library
+            from lp_coach.groups.context import group_library
             from lp_coach.study.notes import written_files
 
-            markdown = write_again(conn, open_library(packs), record)
+            library = group_library(store.by_id(conn, record.group_id), packs)
+            markdown = write_again(conn, library, record)
             return Notes(None, tuple(written_files(Path(markdown))))
     if record.status != sessions.FINISHED:
         raise UsageError(

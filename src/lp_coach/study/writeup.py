@@ -15,11 +15,14 @@ from lp_coach.study.notes import has_private, new_notes_path, notes_context, wri
 from lp_coach.study.sessions import SessionRecord
 
 
-def next_after(conn: sqlite3.Connection, library: Library, current: str) -> Principle | None:
-    """The principle the plan comes to after `current` is done."""
+def next_after(
+    conn: sqlite3.Connection, library: Library, current: str, group_id: int | None
+) -> Principle | None:
+    """The principle the group's plan comes to after `current` is done."""
+    from lp_coach.groups.store import by_id
     from lp_coach.study.plan import load_plan, plan_rows
 
-    rows = plan_rows(conn, library, load_plan(conn, library))
+    rows = plan_rows(conn, library, load_plan(conn, library, by_id(conn, group_id)))
     for row in rows:
         if not row.done and row.principle_id != current:
             return library.get(row.principle_id)
@@ -39,7 +42,7 @@ def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
         session.principle,
         session.steps,
         entries,
-        next_after(conn, session.library, session.principle.id),
+        next_after(conn, session.library, session.principle.id, session.record.group_id),
     )
     context = notes_context(*parts)
     if not record.notes_path:  # kept before writing: writing again after a kill reuses it

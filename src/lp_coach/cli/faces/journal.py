@@ -43,9 +43,11 @@ class Printer:
         from rich.padding import Padding
         from rich.text import Text
 
+        from lp_coach.safetext import printable
+
         text = Text()
         for piece, style in parts:
-            text.append(piece, style=style or "")
+            text.append(printable(piece), style=style or "")  # a stored escape stays inert
         self.console.print(Padding(text, (0, 0, 0, indent)) if indent else text)
 
 

@@ -54,12 +54,15 @@ def heatmap_lines(progress: Progress) -> list[str]:
     last_month = 0
     for week in range(HEATMAP_WEEKS):
         monday = first + timedelta(weeks=week)
-        if monday.month != last_month and (week == 0 or monday.day <= 7):
-            label = f"{monday:%b}"
+        # a month is named above the week of its 1st (this week: up to today) or, in the
+        # first column, above the week already in it
+        shown = monday if week == 0 else min(monday + timedelta(days=6), today)
+        if shown.month != last_month:
+            label = f"{shown:%b}"
             at = 2 * week
             if all(c == " " for c in months[max(0, at - 1) : at + len(label)]):
                 months[at : at + len(label)] = list(label)
-            last_month = monday.month
+            last_month = shown.month
     lines = ["    " + "".join(months).rstrip()]
     for weekday in range(7):
         cells = []

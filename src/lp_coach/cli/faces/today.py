@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from lp_coach.today import Today
+from lp_coach.today import GroupMeeting, Today
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -34,6 +34,15 @@ def when(facts: Today) -> str:
     return f"{day:%a} {day.day} {day:%b} ({ago})"
 
 
+def _meeting(facts: Today, group: GroupMeeting) -> list[tuple[str, str]]:
+    """One group's next meeting, in parts of a line."""
+    m = group.meeting
+    if m is None:
+        return [("every meeting of the plan is done", "dim")]
+    day = "next (no date yet)" if m.day is None else when(facts._replace(meeting=m))
+    return [(f"{day}: ", ""), (f"{m.number}. {m.title}", "bold")]
+
+
 def lines(facts: Today) -> list[tuple[str, list[tuple[str, str]]]]:
     """(label, parts of the line) for each row of the screen; a part is (text, style)."""
     rows: list[tuple[str, list[tuple[str, str]]]] = []
@@ -45,7 +54,11 @@ def lines(facts: Today) -> list[tuple[str, list[tuple[str, str]]]]:
         rows.append(("Quiz", [(words, "bold"), ("  ·  Enter starts it", "dim")]))
     else:
         rows.append(("Quiz", [("nothing due: all caught up", "green")]))
-    if facts.meeting is None:
+    if len(facts.groups) > 1 or (facts.groups and not facts.groups[0].current):
+        for group in facts.groups:
+            label = "Meetings" if group is facts.groups[0] else ""
+            rows.append((label, [(group.group, "cyan"), (": ", ""), *_meeting(facts, group)]))
+    elif facts.meeting is None:
         rows.append(("Meeting", [("every meeting of the plan is done", "dim")]))
     else:
         m = facts.meeting

@@ -18,6 +18,8 @@ from lp_coach.cli.options import (
 from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from lp_coach.journal.entries import Entry
 
 
@@ -58,20 +60,29 @@ def add(
     from lp_coach.journal import write_service
 
     text = " ".join(words) if words else None
-    if text is None and not sys.stdin.isatty():
-        text = sys.stdin.read()
     done = write_service.add(
         text,
+        piped=sys.stdin if text is None and not sys.stdin.isatty() else None,
         principles=principles or (),
         when=when,
         prompt=prompt,
         star=star,
         packs=SETTINGS.principles,
+        future=_future_meant,
     )
     if done.entry is None:
         print(f"Nothing saved: the entry was {done.status}.", file=sys.stderr)
         raise typer.Exit(1)
     _said("Saved", done.entry)
+
+
+def _future_meant(day: "date") -> bool:
+    """Asked when an entry is dated after today: a typo ('next tuesday' for 'last')?"""
+    question = f"{day:%a %Y-%m-%d} is in the future. Save the entry for that day?"
+    if not sys.stdin.isatty():
+        print(f"lp-coach: note: {question.split('.')[0]}; saved for that day.", file=sys.stderr)
+        return True
+    return typer.confirm(question, default=False)
 
 
 def edit(

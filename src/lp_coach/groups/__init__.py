@@ -1,0 +1,1 @@
+"""Named groups in one data directory: their people, pack, plan and sessions."""
