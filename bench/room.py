@@ -313,7 +313,8 @@ def run(phones: int, answers: int, pace: float, *, prefill: int = 0, flaky: bool
         before = room.read_up_to
         fresh = refresh(view)
         rows = conn.execute(
-            "SELECT text FROM session_entries WHERE session_id = ? AND id > ? AND id <= ?",
+            "SELECT text FROM session_entries WHERE session_id = ? AND id > ? AND id <= ? "
+            "AND kind = 'answer' AND source LIKE 'room:bench%'",
             (session.record.id, before, room.read_up_to),
         )
         screen.saw({row[0] for row in rows})

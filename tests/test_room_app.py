@@ -105,7 +105,8 @@ def test_with_the_code_nothing_but_the_room_is_served(room: Room) -> None:
         reply = room.client.get(room.base + path)
         assert reply.status_code in (403, 404, 405), path  # 403: the client folded the ..s
         assert "root:" not in reply.text
-    assert room.client.post(room.base).status_code == 405
+    refused = room.client.post(room.base)  # a path the code does not open: as a wrong URL
+    assert refused.status_code == 403 and refused.content == room.client.get("/x").content
 
 
 def test_the_page_is_served_with_the_code_and_strict_headers(room: Room) -> None:

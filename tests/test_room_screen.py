@@ -165,6 +165,8 @@ def test_in_a_terminal_a_phones_answer_shows_survives_a_kill_and_the_room_comes_
     child.expect(URL)
     code = child.match.group(2)
     url = child.match.group(0)
+    child.expect("for the leader only")  # the leader's link first, on a screen of its own
+    child.send(" ")
     child.expect("Join the room")
     child.send("\r")  # everyone is here
     child.expect("step 2 of")
@@ -189,6 +191,8 @@ def test_in_a_terminal_a_phones_answer_shows_survives_a_kill_and_the_room_comes_
     child.expect(URL)
     assert child.match.group(2) == code, "the room came back with another code"
     url = child.match.group(0)
+    child.expect("for the leader only")
+    child.send(" ")
     child.expect("hello from Cal")  # still on the welcome step, with what was said
     post(url + "/join", {"name": "Cal", "client": client})
     say_body = {"client": client, "kind": "action", "text": "call one customer"}

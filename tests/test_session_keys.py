@@ -100,6 +100,8 @@ def test_a_phone_answer_from_whose_turn_it_is_passes_the_turn(isolated_home: Pat
     child = spawn(isolated_home, "study", "customer-obsession", "--group", "Ann,Ben", *room)
     child.expect(rf"Room open for phones on the same network: (http://127\.0\.0\.1:{port}/\S+)")
     base = str(child.match.group(1))
+    child.expect("for the leader only")  # the leader page's link first, on a screen of its own
+    child.send(" ")
     child.expect("step 1 of")
     child.send("\r")
     child.expect("step 2 of")

@@ -16,6 +16,7 @@ from lp_coach.cli.faces.study_said import said_grid
 from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
+from lp_coach.room.desk import LeaderDesk
 from lp_coach.room.inbox import Inbox
 from lp_coach.room.live import Room
 from lp_coach.room.stage import Board, stage_of
@@ -82,7 +83,7 @@ class Walk:
                 source=source,
             )
         self.shown: dict[str, str] = {}
-        self.shown["screen"], self.shown["phones"] = self._room()
+        self.shown["screen"], self.shown["phones"], self.shown["leader_page"] = self._room()
         self._finish(library)
         self.shown["check_in"], phones_check_in = self._check_in(library)
         self.shown["phones"] += phones_check_in
@@ -97,12 +98,14 @@ class Walk:
         session.state.position = [s.key for s in session.steps].index(key)
         return session.view()
 
-    def _room(self) -> tuple[str, str]:
-        """The shared screen (the engine's view, and the room's refresh) and the phones."""
+    def _room(self) -> tuple[str, str, str]:
+        """The shared screen (the engine's view, and the room's refresh), the phones (their
+        stage) and the leader page (its stage), as the room publishes them."""
         session = self.session
         inbox = Inbox(db_path(), session.record.id, session.steps)
-        room = Room(session, inbox, Board(), "http://127.0.0.1:1/x")
-        screen, phones = [], []
+        room = Room(session, inbox, Board(), "http://127.0.0.1:1/x", LeaderDesk("x"))
+        room.desk.connected = True  # the leader page is open
+        screen, phones, leader = [], [], []
         try:
             for key in self.steps:
                 view = self._go(session, key)
@@ -110,10 +113,12 @@ class Walk:
                     out = io.StringIO()
                     Console(file=out, width=200, color_system=None).print(said_grid(said, 12))
                     screen.append(out.getvalue())
-                phones.append(json.dumps(stage_of(view, prayer=True), ensure_ascii=False))
+                room.refresh(view)  # publishes to the phones and the leader page
+                phones.append(json.dumps(room.board.payload, ensure_ascii=False))
+                leader.append(json.dumps(room.desk.board.payload, ensure_ascii=False))
         finally:
             inbox.close()
-        return "\n".join(screen), "\n".join(phones)
+        return "\n".join(screen), "\n".join(phones), "\n".join(leader)
 
     def _finish(self, library: Library) -> None:
         session = self.session
@@ -131,9 +136,19 @@ class Walk:
         return told, json.dumps(stage_of(view, prayer=True), ensure_ascii=False)
 
 
-AUDIENCES = ("screen", "phones", "group_notes", "leader_notes", "check_in", "today")
+AUDIENCES = (
+    "screen",
+    "phones",
+    "leader_page",
+    "group_notes",
+    "leader_notes",
+    "check_in",
+    "today",
+)
 EVERY_ONE_SHOWN = {"screen", "group_notes", "leader_notes", "check_in", "today", "sessions_show"}
-"""Audiences that show everything they may (the phones show only the check-in)."""
+"""Audiences that show everything they may (the phones show only the check-in; the leader
+page shows a step's answers and notes, the follow-ups of its question, the requests for the
+leader and the private notes)."""
 
 
 def test_who_sees_what(library: Library, cli: Invoke) -> None:
@@ -156,6 +171,9 @@ def test_who_sees_what(library: Library, cli: Invoke) -> None:
     assert problems == []
     assert re.search(r"\n• +a prayer request for the leader · 1 so far", walk.shown["screen"])
     assert "for the leader" not in walk.shown["phones"]
+    for kind, seen_by, source in [("prayer", LEADER, "room:phone1"), ("note", LEADER, None)]:
+        assert text_of(kind, seen_by, source) in walk.shown["leader_page"]  # inbox, private notes
+    assert text_of("answer", ANONYMOUS, "room:phone1") in walk.shown["leader_page"]
     notes = walk.shown["leader_notes"].split("## For the leader only")
     assert len(notes) == 2
     for kind, source in itertools.product(KINDS, SOURCES):

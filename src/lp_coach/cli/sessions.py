@@ -105,3 +105,31 @@ def show(
             print(path)
         return
     sys.stdout.write(notes.markdown)
+
+
+@app.command()
+def links(
+    session_id: Annotated[int | None, typer.Argument(metavar="[ID]", help="Session id.")] = None,
+    last: Annotated[
+        bool, typer.Option("--last", help="The latest session with a room (the default).")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Print a session's room link and its leader page's link (keep the second to yourself).
+
+    Example:  lp-coach sessions links --last
+    Example:  lp-coach sessions links 3 --json
+    """
+    from lp_coach.errors import UsageError
+    from lp_coach.study.sessions_service import session_links
+
+    if session_id is not None and last:
+        raise UsageError("give a session ID or --last, not both")
+    found = session_links(session_id)
+    if as_json:
+        output.print_json({"room": found.room, "leader": found.leader})
+    else:
+        print(f"room:   {found.room}")
+        print(f"leader: {found.leader}")
+    if found.finished:
+        print(f"Session {found.session_id} has finished: its room is closed.", file=sys.stderr)

@@ -52,18 +52,19 @@ GONE_HEADERS = {
 
 
 class CodeGate:
-    """Every request must start with the room code: otherwise 403 and nothing else."""
+    """Every request must start with a code (the room's, or the leader page's): each opens its
+    own app and nothing else; otherwise 403 and the one "room not found" page, nothing else."""
 
-    def __init__(self, app: ASGIApp, code: str) -> None:
-        self.app = app
-        self.code = code
+    def __init__(self, apps: dict[str, ASGIApp]) -> None:
+        self.apps = apps
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
-            await self.app(scope, receive, send)
+            await next(iter(self.apps.values()))(scope, receive, send)
             return
         first = str(scope.get("path", "")).lstrip("/").split("/", 1)[0]
-        if scope["type"] != "http" or not codes.matches(first, self.code):
+        opened = [app for code, app in self.apps.items() if codes.matches(first, code)]
+        if scope["type"] != "http" or not opened:
             if scope["type"] == "http":
                 await HTMLResponse(GONE_PAGE, status_code=403, headers=GONE_HEADERS)(
                     scope, receive, send
@@ -77,7 +78,7 @@ class CodeGate:
                 message["headers"] = [*message.get("headers", []), *HEADERS]
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        await opened[0](scope, receive, send_with_headers)
 
 
 class Streams:
@@ -88,8 +89,11 @@ class Streams:
         self.open = 0
 
 
-def build_app(code: str, inbox: Inbox, board: Board, page: str) -> ASGIApp:
-    """The ASGI app of one room, behind its code."""
+def build_app(
+    code: str, inbox: Inbox, board: Board, page: str, leader: tuple[str, ASGIApp] | None = None
+) -> ASGIApp:
+    """The ASGI app of one room, behind its code; with `leader`, the leader page's app behind
+    the leader's own code."""
     streams = Streams(cap=2 * inbox.cap)
 
     async def show_page(request: Request) -> Response:
@@ -140,7 +144,19 @@ def build_app(code: str, inbox: Inbox, board: Board, page: str) -> ASGIApp:
         Route("/{code}/say", _guarded(say), methods=["POST"]),
         Route("/{code}/mine", _guarded(mine), methods=["POST"]),
     ]
-    return CodeGate(Starlette(routes=routes), code)
+    apps: dict[str, ASGIApp] = {code: Starlette(routes=routes, exception_handlers=FORBIDDEN)}
+    if leader is not None:
+        apps[leader[0]] = leader[1]
+    return CodeGate(apps)
+
+
+async def _forbidden(request: Request, exc: Exception) -> Response:
+    """Any path a code does not open answers as if there were no code: 403 and the same page
+    as any wrong URL, nothing else."""
+    return HTMLResponse(GONE_PAGE, status_code=403, headers=GONE_HEADERS)
+
+
+FORBIDDEN: dict[Any, Any] = {404: _forbidden, 405: _forbidden}
 
 
 class CountedStream(StreamingResponse):

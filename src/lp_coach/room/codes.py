@@ -12,6 +12,8 @@ from lp_coach.study.sessions import SessionRecord
 
 CODE_BYTES = 9
 """72 random bits: 12 URL-safe characters."""
+LEADER_BYTES = 16
+"""128 random bits for the leader page: 22 URL-safe characters, unrelated to the room's code."""
 CLIENT_BYTES = 12
 CLIENT_ID = re.compile(r"[A-Za-z0-9_-]{16}")
 
@@ -37,3 +39,19 @@ def ensure_code(conn: sqlite3.Connection, record: SessionRecord) -> str:
         record.options = replace(record.options, room=new_code())
         sessions.save_options(conn, record.id, record.options)
     return record.options.room
+
+
+def ensure_leader_code(conn: sqlite3.Connection, record: SessionRecord) -> str:
+    """The session's leader-page code, made and saved with the session the first time."""
+    if not record.options.leader_code:
+        code = secrets.token_urlsafe(LEADER_BYTES)
+        record.options = replace(record.options, leader_code=code)
+        sessions.save_options(conn, record.id, record.options)
+    return record.options.leader_code
+
+
+def remember_base(conn: sqlite3.Connection, record: SessionRecord, base: str) -> None:
+    """Keep where the room is served now, so `sessions links` can say it."""
+    if record.options.room_base != base:
+        record.options = replace(record.options, room_base=base)
+        sessions.save_options(conn, record.id, record.options)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from lp_coach.room.live import Room
+from lp_coach.study.engine import Session
 from lp_coach.study.view import Reply, StudyFace, View
+
+BEFORE_WELCOME = ("attendance", "welcome")
+"""Steps at which a session starting (or resumed) shows the leader's link first."""
 
 
 class RoomFace:
@@ -21,3 +25,12 @@ class RoomFace:
 
     def close(self) -> None:
         self.inner.close()
+
+
+def show_leader_link(face: StudyFace, session: Session) -> None:
+    """Before the welcome (while the laptop is not on the TV yet), the leader page's QR code on
+    a screen of its own, when the face has one (the full screen); never in plain output."""
+    inner = face.inner if isinstance(face, RoomFace) else face
+    show = getattr(inner, "show_leader_link", None)
+    if show is not None and not session.done and session.step.key in BEFORE_WELCOME:
+        show()

@@ -27,6 +27,8 @@ from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER
 from lp_coach.study.steps import Step
 
 SOURCE = "room:"
+LEADER_PAGE = "leader"
+"""The source of a private note saved from the leader page."""
 VISIBILITIES = (GROUP, ANONYMOUS, LEADER)
 WAIT_FOR_STORE = 20.0
 """Seconds a phone's message waits for another command's write lock before the phone is told
@@ -204,6 +206,34 @@ class Inbox:
             raise Refused(503, "It could not be saved just now; please send it again.") from None
         self.wake()
         return self._shown(entry_id, target, kind, said, visibility)
+
+    def note(self, step: str, text: str) -> dict[str, Any]:
+        """Save a private note from the leader page on `step` (for the leader's copy only)."""
+        if step not in self.titles:
+            raise Refused(400, "That step is not in this session; reload the page.")
+        said = checked("Your note", text, MAX_TEXT)
+        try:
+            with self.lock:
+                entry_id = sessions.add_entry(
+                    self.conn,
+                    self.session_id,
+                    step,
+                    "note",
+                    None,
+                    said,
+                    None,
+                    visibility=LEADER,
+                    source=LEADER_PAGE,
+                )
+        except sqlite3.Error:
+            raise Refused(503, "It could not be saved just now; please save it again.") from None
+        self.wake()
+        return self._shown(entry_id, step, "note", said, LEADER)
+
+    def phones(self) -> list[str]:
+        """The names of the phones in the room (anonymous ones aside)."""
+        with self.lock:
+            return [p.name for p in self.participants.values() if p.name]
 
     def mine(self, client: str) -> list[dict[str, Any]]:
         """What this phone has sent in this session, oldest first."""

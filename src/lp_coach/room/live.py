@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lp_coach.room.codes import ensure_code
+from lp_coach.room.codes import ensure_code, ensure_leader_code, remember_base
+from lp_coach.room.desk import LeaderDesk, leader_stage
 from lp_coach.room.inbox import Inbox
 from lp_coach.room.stage import ENDED, PAUSED, Board, stage_of
 from lp_coach.study import sessions, visibility
 from lp_coach.study.engine import Session
 from lp_coach.study.from_phones import add_person, heard
 from lp_coach.study.sessions import SessionEntry
-from lp_coach.study.view import View
+from lp_coach.study.view import Reply, View
 
 if TYPE_CHECKING:
     from lp_coach.room.server import RoomServer
@@ -28,17 +28,29 @@ lines, and thirty phones can send hundreds (drawing them all would slow every re
 class Room:
     """Open with `Room.open(...)`; `stop()` when the session ends, however it ends."""
 
-    def __init__(self, session: Session, inbox: Inbox, board: Board, url: str) -> None:
+    def __init__(
+        self,
+        session: Session,
+        inbox: Inbox,
+        board: Board,
+        url: str,
+        desk: LeaderDesk | None = None,
+        leader_url: str = "",
+    ) -> None:
         self.session = session
         self.inbox = inbox
         self.board = board
         self.url = url
+        self.desk = desk or LeaderDesk("")
+        self.leader_url = leader_url
+        """The leader page's URL: for the leader's eyes only (never on the shared screen
+        during the session, nor printed unless asked for)."""
         self.server: RoomServer | None = None
         self._qr: list[list[bool]] = []
-        self._said: dict[str, tuple[deque[SessionEntry], list[SessionEntry]]] = {}
-        """Each step's newest SCREEN_TAIL entries the screen shows, and those it does not."""
+        self._entries: list[SessionEntry] = []
+        """The session's entries read so far, oldest first."""
         self.read_up_to = 0
-        """The last entry read into `_said`: a phone's message reads only what is new."""
+        """The last entry read: a phone's message reads only what is new."""
         self.heard = _last_entry(session)
         """The last entry the session has taken in (phones' entries after it are news)."""
 
@@ -49,10 +61,12 @@ class Room:
         """Start the room of `session` on `host:port` (its code made and saved if new)."""
         from lp_coach.room.app import build_app
         from lp_coach.room.guard import Guard
+        from lp_coach.room.leader_app import leader_app, leader_page
         from lp_coach.room.page import room_page
         from lp_coach.room.server import RoomServer
 
         code = ensure_code(session.conn, session.record)
+        secret = ensure_leader_code(session.conn, session.record)
         inbox = Inbox(
             db_path,
             session.record.id,
@@ -61,15 +75,19 @@ class Room:
             position=lambda: session.state.position,
         )
         board = Board()
+        desk = LeaderDesk(secret)
         page = room_page(code, session.principle.title, session.people())
-        app = Guard(build_app(code, inbox, board, page), (host, public_host or host))
+        leader = (secret, leader_app(desk, inbox, leader_page(secret, session.principle.title)))
+        app = Guard(build_app(code, inbox, board, page, leader), (host, public_host or host))
         server = RoomServer(app, host, port)
         shown = public_host or host
         if ":" in shown:
             shown = f"[{shown}]"
-        room = cls(session, inbox, board, f"http://{shown}:{server.port}/{code}")
+        base = f"http://{shown}:{server.port}"
+        room = cls(session, inbox, board, f"{base}/{code}", desk, f"{base}/{secret}")
         try:
             server.start()
+            remember_base(session.conn, session.record, base)
         except BaseException:
             inbox.close()
             raise
@@ -89,6 +107,12 @@ class Room:
             self._qr = qr_rows(self.url)
         return self._qr
 
+    def leader_qr(self) -> list[list[bool]]:
+        """The QR code of the leader page's URL (for the leader's setup screen only)."""
+        from lp_coach.room.qr import qr_rows
+
+        return qr_rows(self.leader_url)
+
     def fileno(self) -> int:
         """Readable when something came in from a phone (for the screen's select)."""
         return self.inbox.wake_read
@@ -97,14 +121,17 @@ class Room:
         self.inbox.drain()
 
     def publish(self, view: View) -> None:
-        """Phones now follow this step (and may answer it)."""
+        """Phones and the leader page now follow this step (and phones may answer it)."""
         self.inbox.reach(view.index)
-        self.board.publish(stage_of(view, self.inbox.prayer))
+        self._publish(view, self._all())
 
     def screen_view(self, view: View) -> View:
-        """`view` with only the latest entries (the engine's view is already as the screen may
-        show it: see `visibility`)."""
-        return replace(view, said=view.said[-SCREEN_TAIL:])
+        """`view` as the shared screen shows it: only the latest entries (the engine's view is
+        already as the screen may show it: see `visibility`), and no leader notes once the
+        leader page has opened."""
+        leader = view.leader and not self.desk.connected
+        said = view.said[-SCREEN_TAIL:]
+        return replace(view, said=said, leader=leader, room_size=self.inbox.count())
 
     def sync(self) -> bool:
         """Take in what phones did since last time: the turn passes when the person whose turn
@@ -121,41 +148,60 @@ class Room:
         return moved
 
     def _news(self) -> list[SessionEntry]:
-        """The entries not read before (each is read once), kept by step for the screen: the
+        """The entries not read before, each read once (and kept in `_entries`): the store's
         work per message stays the same however long the session has run."""
-        rows = self.session.conn.execute(
+        conn, number = self.session.conn, self.session.record.id
+        rows = conn.execute(
             "SELECT id, step, kind, person, text, created, visibility, source "
             "FROM session_entries WHERE session_id = ? AND id > ? ORDER BY id",
-            (self.session.record.id, self.read_up_to),
+            (number, self.read_up_to),
         )
         news = [SessionEntry(**dict(row)) for row in rows]
-        for entry in news:
-            self.read_up_to = entry.id
-            shown, hidden = self._said.setdefault(entry.step, (deque(maxlen=SCREEN_TAIL), []))
-            if visibility.shown(entry, visibility.SCREEN) is not None:
-                shown.append(entry)
-            else:
-                hidden.append(entry)  # leader-only and follow-ups: the rule may count them
+        if news:
+            self.read_up_to = news[-1].id
+        self._entries.extend(news)
         return news
 
-    def refresh(self, view: View) -> View:
-        """`view` with what has been said on its step up to now (after a phone sent something),
-        as the shared screen may show it (and whose turn it is, if a phone passed it).
+    def _all(self) -> list[SessionEntry]:
+        """Every entry of the session, as `sessions.entries` gives them, read incrementally
+        (all again only when some went, as a new roll call replaces the old)."""
+        self._news()
+        conn, number = self.session.conn, self.session.record.id
+        count = conn.execute(
+            "SELECT count(*) FROM session_entries WHERE session_id = ?", (number,)
+        ).fetchone()[0]
+        if count != len(self._entries):
+            self._entries = sessions.entries(conn, number)
+            self.read_up_to = self._entries[-1].id if self._entries else 0
+        return self._entries
 
-        `visibility` decides, asked about the step's newest SCREEN_TAIL entries it shows (with
-        those it does not, which are few), so the output is as if it were asked about all.
-        """
+    def refresh(self, view: View) -> View:
+        """`view` with what has been said on its step up to now (after a phone or the leader
+        page sent something), as the shared screen may show it (and whose turn it is, if a
+        phone passed it)."""
         if self.sync() and not self.session.done:
             fresh = self.session.view()
             view = replace(view, person=fresh.person, people=fresh.people)
-        if view.step.collects == "attendance":  # a roll call rewrites its rows: read them all
-            entries = sessions.entries(self.session.conn, self.session.record.id)
-            said = visibility.on_step(entries, view.step.key, visibility.SCREEN)
-            return self.screen_view(replace(view, said=tuple(said)))
-        kept = self._said.get(view.step.key)
-        here = [*kept[0], *kept[1]] if kept else []
-        said = visibility.on_step(here, view.step.key, visibility.SCREEN)
-        return self.screen_view(replace(view, said=tuple(said)))
+        entries = self._all()
+        silent = view.step.key in self.session.state.silent
+        said = visibility.on_step(entries, view.step.key, visibility.SCREEN, silent=silent)
+        answered = visibility.answered(entries, view.step.key) if silent else 0
+        view = replace(view, said=tuple(said), silent=silent, silent_answered=answered)
+        self._publish(view, entries)
+        return self.screen_view(view)
+
+    def commands(self) -> list[Reply]:
+        """What the leader page asked for since the last look, oldest first."""
+        return self.desk.take()
+
+    def _publish(self, view: View, entries: list[SessionEntry]) -> None:
+        joined = self.inbox.count()
+        self.board.publish(stage_of(view, self.inbox.prayer, entries, joined))
+        left = self.desk.seconds_left(view)  # the step's clock runs from when it was shown
+        if self.desk.connected:  # (its opening wakes the screen, which publishes at once)
+            phones = self.inbox.phones()
+            stage = leader_stage(self.session, view, entries, phones, joined, left)
+            self.desk.board.publish(stage)
 
     def closing(self, write_up: Callable[[Session], str]) -> Callable[[Session], str]:
         """`write_up`, once the room has stopped taking messages (so that every message a
@@ -169,9 +215,10 @@ class Room:
         return write
 
     def stop(self, paused: bool = False) -> None:
-        """Tell phones the session is over (or `paused`, to be resumed: they wait for it),
-        stop serving (safe to call twice)."""
+        """Tell phones and the leader page the session is over (or `paused`, to be resumed:
+        they wait for it), stop serving (safe to call twice)."""
         self.board.publish(PAUSED if paused else ENDED)
+        self.desk.board.publish(PAUSED if paused else ENDED)
         server, self.server = self.server, None
         if server is not None:
             server.stop()

@@ -7,14 +7,22 @@ import json
 import threading
 from typing import Any
 
+from lp_coach.study import visibility
 from lp_coach.study.readout import readout
+from lp_coach.study.sessions import SessionEntry
 from lp_coach.study.view import View
 
 KINDS = {"answer": "Your answer", "action": "Your action step", "prayer": "A prayer request"}
 
 
-def stage_of(view: View, prayer: bool) -> dict[str, Any]:
-    """The step in `view` as phones show it (never the leader notes)."""
+def stage_of(
+    view: View, prayer: bool, entries: list[SessionEntry] | None = None, joined: int = 0
+) -> dict[str, Any]:
+    """The step in `view` as phones show it (never the leader notes).
+
+    In a silent round the phones get only how many have answered; once it is revealed, the
+    answers all together, as `visibility` lets the phones see them.
+    """
     step = view.step
     kinds = ["answer"] if step.collects == "answer" else []
     kinds.append("action")
@@ -38,6 +46,18 @@ def stage_of(view: View, prayer: bool) -> dict[str, Any]:
         "people": list(view.people),
         "kinds": kinds,
         "ended": False,
+        "silent": {
+            "on": view.silent,
+            "answered": view.silent_answered,
+            "of": max(len(view.people), joined),
+        },
+        "answers": [
+            {"person": e.person, "text": e.text}
+            for e in visibility.on_step(entries or [], step.key, visibility.PHONES)
+            if e.kind == "answer"
+        ]
+        if view.revealed
+        else [],
     }
 
 

@@ -24,6 +24,8 @@ LIVE_WAIT_SECONDS = 600.0
 """How long a live session waits for a write lock held by another command (a long import)
 rather than stopping with "database is locked" and dropping what was just typed."""
 EXTEND_MINUTES = 2
+MOVES = ("next", "back", "skip", "follow_up", "extend", "silent", "reveal")
+"""Actions that steer the session: carried out only on the step they were pressed on."""
 
 
 @dataclass
@@ -90,7 +92,8 @@ class Session:
         revealed = self.state.follow_ups.get(step.key, 0)
         available = step.segment.question.follow_ups if step.segment.question else ()
         entries = sessions.entries(self.conn, self.record.id)
-        said = tuple(visibility.on_step(entries, step.key, visibility.SCREEN))
+        silent = step.key in self.state.silent
+        said = tuple(visibility.on_step(entries, step.key, visibility.SCREEN, silent=silent))
         recalled = Carried()
         if step.key == "welcome":
             recalled = carried(self.conn, self.record.id)
@@ -112,6 +115,10 @@ class Session:
             previous_prayers=recalled.prayers,
             answered=recalled.answered,
             next_title=following.segment.title if following else None,
+            silent=silent,
+            silent_answered=visibility.answered(entries, step.key) if silent else 0,
+            revealed=step.key in self.state.revealed,
+            turn=self.state.turn,
         )
 
     def apply(self, reply: Reply) -> bool:
@@ -122,6 +129,8 @@ class Session:
         if reply.action == "quit":
             sessions.save_state(self.conn, self.record.id, state)
             return False
+        if reply.action in MOVES and self._already_left(reply):
+            return True  # pressed on a step (or a turn) the session has already left
         if reply.action == "answer" and text:
             self._answer(step, text, reply.speaker)
         elif reply.action == "note" and text:
@@ -147,6 +156,8 @@ class Session:
             sessions.save_state(self.conn, self.record.id, state)
         elif reply.action == "skip":
             self._move_to(self._next_segment_start())
+        elif reply.action in ("silent", "reveal"):
+            self._silent_round(step, reveal=reply.action == "reveal")
         return True
 
     def _answer(self, step: Step, text: str, speaker: str | None) -> None:
@@ -189,6 +200,28 @@ class Session:
         sessions.add_entry(
             self.conn, self.record.id, step.key, "follow_up", None, available[shown], state
         )
+
+    def _already_left(self, reply: Reply) -> bool:
+        """Whether `reply` was pressed on a step, or a turn of a step taken in turns, that the
+        session has moved on from since."""
+        if reply.at is None:
+            return False
+        if reply.at != self.state.position:
+            return True
+        turned = self.step.per_person and reply.turn is not None
+        return turned and reply.turn != self.state.turn
+
+    def _silent_round(self, step: Step, reveal: bool) -> None:
+        """Run this question as a silent round (answers counted, not shown), or reveal it."""
+        state = self.state
+        if step.collects != "answer":
+            return
+        if reveal and step.key in state.silent:
+            state.silent.remove(step.key)
+            state.revealed.append(step.key)
+        elif not reveal and step.key not in state.silent + state.revealed:
+            state.silent.append(step.key)
+        sessions.save_state(self.conn, self.record.id, state)
 
     def _next(self, step: Step) -> None:
         state = self.state

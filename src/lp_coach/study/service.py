@@ -130,11 +130,13 @@ def run_study(
             raise
         face = face_for(live)
         if live is not None:
-            from lp_coach.room.face import RoomFace
+            from lp_coach.room.face import RoomFace, show_leader_link
 
             face = RoomFace(face, live)
         finish = write_up if live is None else live.closing(write_up)
         try:
+            if live is not None:
+                show_leader_link(face, session)
             outcome = engine.run(session, face, finish)
         finally:
             face.close()  # before anything is printed, so it lands on the normal screen

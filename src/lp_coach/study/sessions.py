@@ -36,6 +36,10 @@ class Options:
     """The address the room was asked to serve on ('' for the LAN address found at the time)."""
     room_port: int = 0
     """The port the room served on (0 before it opened): the QR codes scanned point there."""
+    leader_code: str = ""
+    """The leader page's own code (unrelated to the room's); '' until the room first opens."""
+    room_base: str = ""
+    """Where the room was last served ('http://host:port'), for `sessions links`."""
 
     def to_json(self) -> str:
         return json.dumps({**self.__dict__, "group": list(self.group)})
@@ -48,13 +52,18 @@ class Options:
 
 @dataclass
 class State:
-    """Where a session stands: the step, whose turn, revealed follow-ups, timer extensions."""
+    """Where a session stands: the step, whose turn, revealed follow-ups, timer extensions,
+    silent rounds."""
 
     position: int = 0
     turn: int = 0
     attendees: list[str] = field(default_factory=list)
     follow_ups: dict[str, int] = field(default_factory=dict)
     extensions: dict[str, int] = field(default_factory=dict)
+    silent: list[str] = field(default_factory=list)
+    """Steps run as a silent round whose answers are not revealed yet."""
+    revealed: list[str] = field(default_factory=list)
+    """Steps whose silent round was revealed."""
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__)

@@ -96,3 +96,41 @@ def session_notes(
         return Notes(Path(record.notes_path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise NotFound(f"{record.notes_path}: {exc.strerror}; {again}") from None
+
+
+class Links(NamedTuple):
+    """A session's room link, for everyone, and its leader page's link, for the leader alone."""
+
+    session_id: int
+    room: str
+    leader: str
+    finished: bool
+
+
+def session_links(session_id: int | None) -> Links:
+    """The links of session `session_id` (or of the latest one that opened a room), where its
+    room was last served; NotFound when it never opened one."""
+    from lp_coach.store.db import connect
+
+    with closing(connect()) as conn:
+        if session_id is not None:
+            record = sessions.load(conn, session_id)
+        else:
+            found = [r for r in sessions.all_sessions(conn) if r.options.room_base]
+            if not found:
+                raise NotFound(
+                    "no session has opened a room yet (start one with `lp-coach study --room`)"
+                )
+            record = found[-1]
+    options = record.options
+    if not (options.room and options.leader_code and options.room_base):
+        raise NotFound(
+            f"session {record.id} has no room links yet; they are made when its room opens "
+            f"(`lp-coach study --resume --session {record.id} --room`)"
+        )
+    return Links(
+        record.id,
+        f"{options.room_base}/{options.room}",
+        f"{options.room_base}/{options.leader_code}",
+        record.status == sessions.FINISHED,
+    )

@@ -101,8 +101,13 @@ def visible(entries: Iterable[SessionEntry], audience: Audience) -> list[Session
     return [e for e in (shown(entry, audience) for entry in entries) if e is not None]
 
 
-def on_step(entries: Iterable[SessionEntry], step: str, audience: Audience) -> list[SessionEntry]:
+def on_step(
+    entries: Iterable[SessionEntry], step: str, audience: Audience, *, silent: bool = False
+) -> list[SessionEntry]:
     """What `audience` sees said on the step `step` so far.
+
+    In a silent round not yet revealed (`silent`), the screen and the phones get no answers:
+    they show only how many have answered (`answered`), so the first answers sway nobody.
 
     On the shared screen, the prayer requests sent from phones for the leader only become one
     line of their own, where the latest came, counting them ("a prayer request for the leader ·
@@ -110,6 +115,8 @@ def on_step(entries: Iterable[SessionEntry], step: str, audience: Audience) -> l
     """
     here = [e for e in entries if e.step == step]
     said = visible(here, audience)
+    if silent and audience in _ROOM_SEES:
+        said = [e for e in said if e.kind != "answer"]
     if audience != SCREEN:
         return said
     requests = [e for e in here if leader_only(e) and e.kind == "prayer" and from_phone(e)]
@@ -125,6 +132,13 @@ def on_step(entries: Iterable[SessionEntry], step: str, audience: Audience) -> l
         source=None,
     )
     return sorted([*said, line], key=lambda e: e.id)
+
+
+def answered(entries: Iterable[SessionEntry], step: str) -> int:
+    """How many people (or phones) have answered on `step` (a count names nobody)."""
+    return len(
+        {e.source or e.person or e.id for e in entries if e.step == step and e.kind == "answer"}
+    )
 
 
 def for_leader_line(count: int) -> str:

@@ -110,3 +110,39 @@ class RoomFrame:
             Text(joined_label(self.room.joined), style="dim"),
         )
         return Panel(body, title="Join the room", title_align="left", padding=(0, 1))
+
+
+class LeaderInfo(Protocol):
+    """What the leader's setup screen shows of a room."""
+
+    leader_url: str
+
+    def leader_qr(self) -> list[list[bool]]: ...
+
+
+class LeaderLink:
+    """The leader page's QR code and link, alone on the screen (for the leader's eyes only)."""
+
+    def __init__(self, room: LeaderInfo, first: bool = True) -> None:
+        self.room = room
+        self.first = first
+        """Before the session (else on `L` `L` during it)."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        body = Group(
+            Text(
+                "Scan with your own phone: leader notes, controls, private notes and the "
+                "prayer requests for you. Keep this off the TV.",
+            ),
+            qr_text(self.room.leader_qr()),
+            Text(self.room.leader_url, style="bold", overflow="fold"),
+            Text(
+                "Any key: go on (the room's code for everyone comes next). L L shows this "
+                "again; `lp-coach sessions links` prints it."
+                if self.first
+                else "Any key: back to the session.",
+                style="dim",
+            ),
+        )
+        title = "Leader page · for the leader only"
+        yield Panel(body, title=title, title_align="left", padding=(0, 1))

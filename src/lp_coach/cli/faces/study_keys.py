@@ -140,6 +140,8 @@ class Keys:
             self.input = open_input(self.view, note=key == "o")
         elif key == "O":
             self.input = LineInput("note", "Private note (leader's copy only): ", private=True)
+        elif key == "H" and self.view.step.collects == "answer" and not self.view.revealed:
+            return Reply("reveal" if self.view.silent else "silent")
         elif key == "w" and self.speakers():
             self.picking = True
             self.message = (

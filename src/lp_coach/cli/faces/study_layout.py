@@ -14,9 +14,10 @@ from rich.table import Table
 from rich.text import Text
 
 from lp_coach.cli.faces.big_clock import big_clock
-from lp_coach.cli.faces.study_keys import Keys
-from lp_coach.cli.faces.study_said import Said, Window
+from lp_coach.cli.faces.study_keys import Keys, LineInput
+from lp_coach.cli.faces.study_said import SILENT, Said, Window
 from lp_coach.study.readout import readout
+from lp_coach.study.sessions import SessionEntry
 from lp_coach.study.speakers import SPOKEN
 from lp_coach.study.view import View
 
@@ -112,6 +113,12 @@ class StudyScreen:
         v = self.view
         if not v.said and v.step.collects in (None, "attendance"):
             return None
+        if v.silent:
+            of = max(len(v.people), v.room_size, v.silent_answered)
+            count = f"A silent round: {v.silent_answered} of {of} have answered · H reveals them"
+            return Said(
+                (*v.said, SessionEntry(0, v.step.key, SILENT, None, count, "")), rows, width
+            )
         return Said(v.said, rows, width)
 
     def footer(self, scrolls: bool, width: int, scale: int | None) -> RenderableType:
@@ -142,7 +149,7 @@ class StudyScreen:
         status = flow(pieces, left - 1, gap=3)
         line: RenderableType
         if keys.input is not None:
-            typed = Text.assemble((keys.input.label, "bold"), keys.input.text)
+            typed = Text.assemble((keys.input.label, "bold"), shown_typing(keys.input))
             typed.append(" ", style="reverse")
             line = Group(typed, Text("Enter save · Esc cancel", style="dim"))
         elif keys.message:
@@ -158,6 +165,11 @@ class StudyScreen:
         grid.add_row(Group(text), big)
         margin = max(0, (width - MEASURE - clock_width - 8) // 2)  # near the text on a wide screen
         return Group(Rule(style="dim"), Padding(grid, (0, margin)))
+
+
+def shown_typing(line: LineInput) -> str:
+    """What the shared screen shows of a line being typed: a private note only as dots."""
+    return "•" * len(line.text) if line.private else line.text
 
 
 def flow(pieces: list[Text], width: int, gap: int = 2) -> Text:
@@ -208,6 +220,8 @@ def key_help(view: View, scrolls: bool, width: int) -> Text:
     if view.previous_prayers:
         pairs.append(("m", "answered"))
     pairs.append(("O", "private note"))
+    if step.collects == "answer" and not view.revealed:
+        pairs.append(("H", "reveal" if view.silent else "silent round"))
     pairs += [("+", "extend"), ("q", "quit")]
     if scrolls:
         pairs.append(("↑↓", "scroll"))

@@ -108,10 +108,16 @@ def said_grid(entries: tuple[SessionEntry, ...], names: int) -> Table:
     return grid
 
 
+SILENT = "silent_round"
+"""The kind of the Said box's line counting a silent round's answers."""
+
+
 def said_row(entry: SessionEntry) -> tuple[Text, Text]:
     """Who said it (or 'Note:'), and what."""
     if entry.kind == "note":
         return Text("Note:", style="dim"), Text(entry.text, style="italic")
     if entry.kind == FOR_LEADER:  # a line of its own, under nobody's name
         return Text("•", style="dim"), Text(entry.text, style="dim italic")
+    if entry.kind == SILENT:
+        return Text("•", style="bold"), Text(entry.text, style="bold")
     return Text(f"{entry.person}:" if entry.person else "", style="bold"), Text(entry.text)
