@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -49,6 +50,9 @@ class Room:
         self._qr: list[list[bool]] = []
         self._entries: list[SessionEntry] = []
         """The session's entries read so far, oldest first."""
+        self._said: dict[str, tuple[deque[SessionEntry], list[SessionEntry]]] = {}
+        """Of each step: its newest SCREEN_TAIL entries the screen shows, and those it does not
+        (which are few: the rule may count them)."""
         self.read_up_to = 0
         """The last entry read: a phone's message reads only what is new."""
         self.heard = _last_entry(session)
@@ -160,7 +164,16 @@ class Room:
         if news:
             self.read_up_to = news[-1].id
         self._entries.extend(news)
+        self._keep(news)
         return news
+
+    def _keep(self, entries: list[SessionEntry]) -> None:
+        for entry in entries:
+            shown, hidden = self._said.setdefault(entry.step, (deque(maxlen=SCREEN_TAIL), []))
+            if visibility.shown(entry, visibility.SCREEN) is not None:
+                shown.append(entry)
+            else:
+                hidden.append(entry)
 
     def _all(self) -> list[SessionEntry]:
         """Every entry of the session, as `sessions.entries` gives them, read incrementally
@@ -173,6 +186,8 @@ class Room:
         if count != len(self._entries):
             self._entries = sessions.entries(conn, number)
             self.read_up_to = self._entries[-1].id if self._entries else 0
+            self._said.clear()
+            self._keep(self._entries)
         return self._entries
 
     def refresh(self, view: View) -> View:
@@ -184,7 +199,11 @@ class Room:
             view = replace(view, person=fresh.person, people=fresh.people)
         entries = self._all()
         silent = view.step.key in self.session.state.silent
-        said = visibility.on_step(entries, view.step.key, visibility.SCREEN, silent=silent)
+        kept = self._said.get(view.step.key)
+        here: list[SessionEntry] = entries  # a silent round hides answers: the rule sees all
+        if not silent and kept is not None:  # else its newest shown ones are what it shows
+            here = [*kept[0], *kept[1]]
+        said = visibility.on_step(here, view.step.key, visibility.SCREEN, silent=silent)
         answered = visibility.answered(entries, view.step.key) if silent else 0
         view = replace(view, said=tuple(said), silent=silent, silent_answered=answered)
         self._publish(view, entries)
