@@ -282,7 +282,7 @@ def run(phones: int, answers: int, pace: float, *, prefill: int = 0, flaky: bool
     from lp_coach.room.face import RoomFace
     from lp_coach.room.live import Room
     from lp_coach.store.db import connect, db_path, now
-    from lp_coach.study import engine, service, sessions, writeup
+    from lp_coach.study import runner, service, sessions, writeup
     from lp_coach.study.sessions import Options
     from lp_coach.study.view import View
 
@@ -342,7 +342,7 @@ def run(phones: int, answers: int, pace: float, *, prefill: int = 0, flaky: bool
     for t in threads:
         t.start()
     try:
-        engine.run(session, face, room.closing(writeup.write_up))  # all drawn, then q
+        runner.run(session, face, room.closing(writeup.write_up))  # all drawn, then q
     finally:
         face.close()
         for t in threads:

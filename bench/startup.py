@@ -77,8 +77,26 @@ def run_cold(args: list[str], env: dict[str, str]) -> float:
     return run_piped(args, env)
 
 
-def cases_for(exe: str, label: str = "") -> dict[str, tuple[list[str], Any]]:
+Case = tuple[list[str], Any, dict[str, str]]
+"""A command line, how to run it, and its environment."""
+
+
+def home_for(exe: str) -> dict[str, str]:
+    """An environment with a home of its own for `exe` (a store a newer lp-coach migrated
+    is not an older one's to read), holding a journal of ten entries to list."""
+    home = tempfile.mkdtemp(prefix="lp-coach-bench-")
+    env = dict(os.environ, LP_COACH_HOME=home, COLUMNS="100", TERM="xterm-256color")
+    env.pop("LP_COACH_PRINCIPLES", None)
+    for day in range(1, 11):
+        entry = f"Entry {day}: owned the follow-up #ownership"
+        add = [exe, "journal", "add", "-d", f"2026-11-{day:02d}", entry]
+        subprocess.run(add, env=env, check=True, capture_output=True)
+    return env
+
+
+def cases_for(exe: str, label: str = "") -> dict[str, Case]:
     """The timed command lines of one lp-coach program, named (with `label` after)."""
+    env = home_for(exe)
     cases: dict[str, tuple[list[str], Any]] = {
         "--help": ([exe, "--help"], run_piped),
         "principles list": ([exe, "principles", "list"], run_piped),
@@ -92,7 +110,7 @@ def cases_for(exe: str, label: str = "") -> dict[str, tuple[list[str], Any]]:
         "today --json": ([exe, "today", "--json"], run_piped),
         "journal list (terminal)": ([exe, "journal", "list"], run_drawn),
     }
-    return {f"{name}{label}": case for name, case in cases.items()}
+    return {f"{name}{label}": (args, run, env) for name, (args, run) in cases.items()}
 
 
 def main() -> int:
@@ -102,27 +120,20 @@ def main() -> int:
     parser.add_argument("--against", help="another lp-coach program, timed in the same rounds")
     opts = parser.parse_args()
 
-    exe = lp_coach()
-    home = tempfile.mkdtemp(prefix="lp-coach-bench-")
-    env = dict(os.environ, LP_COACH_HOME=home, COLUMNS="100", TERM="xterm-256color")
-    env.pop("LP_COACH_PRINCIPLES", None)
-    cases: dict[str, tuple[list[str], Any]] = {
-        "python -c pass": ([sys.executable, "-c", "pass"], run_piped),
-        **cases_for(exe),
+    cases: dict[str, Case] = {
+        "python -c pass": ([sys.executable, "-c", "pass"], run_piped, dict(os.environ)),
+        **cases_for(lp_coach()),
     }
     if opts.against:
         cases.update(cases_for(opts.against, " [against]"))
-    for day in range(1, 11):  # a journal to list
-        entry = f"Entry {day}: owned the follow-up #ownership"
-        add = [exe, "journal", "add", "-d", f"2026-11-{day:02d}", entry]
-        subprocess.run(add, env=env, check=True, capture_output=True)
-    for args, runner in cases.values():  # warm the OS cache, .pyc files and the content cache
+    for args, runner, env in cases.values():  # warm the OS cache, .pyc files, content cache
         runner(args, env)
     times: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(opts.runs):  # interleaved, so a noisy moment hits every case alike
-        for name, (args, runner) in cases.items():
+        for name, (args, runner, env) in cases.items():
             times[name].append(runner(args, env))
-    shutil.rmtree(home, ignore_errors=True)
+    for home in {env.get("LP_COACH_HOME") for _, _, env in cases.values()} - {None}:
+        shutil.rmtree(str(home), ignore_errors=True)
 
     base = statistics.median(times["python -c pass"])
     print(f"{'case':32} {'median':>9} {'ratio':>7} {'target':>7}")

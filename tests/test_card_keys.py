@@ -137,3 +137,11 @@ def test_validate_names_scenarios_without_a_key(cli, pack: Path) -> None:  # typ
     assert "key phrase 1, scenario 1 without `key:`" in result.output
     assert "discussion question 1 without `stage:`" in result.output
     assert "customer-obsession" not in result.output  # the built-in pack has keys and stages
+
+
+def test_the_retired_keys_are_gone_from_the_pack_and_never_reused() -> None:
+    live = {c.id for c in build_cards(open_library())}
+    assert not live & set(REMOVED_KEYS)
+    for card_id in REMOVED_KEYS:
+        principle, kind, key = card_id.split(":")
+        assert key in POSITIONAL_KEYS[principle][kind], card_id  # a card that existed

@@ -16,10 +16,10 @@ from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.room.stage import stage_of
 from lp_coach.store.db import connect
-from lp_coach.study import engine, service, sessions
-from lp_coach.study.engine import Reply
+from lp_coach.study import engine, runner, service, sessions
 from lp_coach.study.readout import readout
 from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER, Options
+from lp_coach.study.view import Reply
 from lp_coach.study.writeup import write_up
 
 GROUP_OF = ("Ann", "Ben", "Cal")
@@ -53,7 +53,7 @@ def last_week(library: Library) -> None:
         sessions.add_entry(
             conn, number, "closing", "prayer", person, text, None, visibility=seen_by, source=source
         )
-    engine.run(session, Nexts(), write_up)
+    runner.run(session, Nexts(), write_up)
 
 
 def this_week(library: Library) -> engine.Session:
@@ -86,7 +86,7 @@ def test_the_leader_marks_one_answered_and_the_notes_say_so(library: Library) ->
         "1. Ann: for my mum in hospital — answered ✓"
     ]
     assert view.said == ()  # a mark is not something said
-    outcome = engine.run(session, Nexts(), write_up)
+    outcome = runner.run(session, Nexts(), write_up)
     notes = Path(outcome.notes_path or "").read_text()
     answered = notes.split("## Answered prayer", 1)[1].split("\n## ", 1)[0]
     assert "- **Ann:** for my mum in hospital" in answered

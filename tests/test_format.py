@@ -76,6 +76,7 @@ def test_the_shapes_follow_the_model() -> None:
         "source",
         "licence",
         "translation",
+        "scripture_credit",
         "standalone",
     ]
     assert [s.name for s in entry_shapes(PRINCIPLE)] == [

@@ -38,7 +38,7 @@ def test_a_leader_guide_holds_every_part_in_order(cli: Invoke) -> None:
         "## Before you meet",
         "## Icebreaker",
         "## Scripture",
-        "## Story: AWS tells customers how to pay it less",
+        "## Story: Telling customers how to spend less",
         "## Discussion",
         "### Grounding: What does it say, and where have we seen it?",
         "### Interpretive: What does it mean, and where are its limits?",
@@ -123,7 +123,7 @@ def test_the_participant_copy_lists_the_running_order_without_times(cli: Invoke)
         order.split()
         == (
             "1. Welcome and check-in 2. Opening prayer 3. The principle: Ownership "
-            "4. Scripture: John 10:11-13, Luke 16:10-12, Proverbs 27:23-24 "
+            "4. Scripture: John 10:11-13, Luke 16:10-12, Psalm 90:12 "
             "5. Story: “It’s All About the Long Term”: Amazon’s first shareholder letter "
             "6. Discussion 7. Tension with Deliver Results 8. Action steps "
             "9. Closing and prayer requests"

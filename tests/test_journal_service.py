@@ -150,12 +150,12 @@ def test_list_says_whether_a_filter_narrowed_it() -> None:
     write_service.add("One #ownership", when="2026-01-05")
     write_service.add("Two", when="2026-02-05")
     assert not service.list_entries().narrowed
-    by_tag = service.list_entries(principles=["Ownership"])
+    by_tag = service.list_entries(service.Wanted(principles=["Ownership"]))
     assert by_tag.narrowed and [e.title for e in by_tag.entries] == ["One #ownership"]
-    since = service.list_entries(since="2026-02-01")
+    since = service.list_entries(service.Wanted(since="2026-02-01"))
     assert [e.title for e in since.entries] == ["Two"]
     with pytest.raises(NotFound):
-        service.list_entries(principles=["nothing-like-it"])
+        service.list_entries(service.Wanted(principles=["nothing-like-it"]))
 
 
 def test_search_finds_or_suggests() -> None:

@@ -31,9 +31,10 @@ from lp_coach.room.live import Room
 from lp_coach.room.page import room_page
 from lp_coach.room.stage import Board
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import engine, service, sessions
-from lp_coach.study.engine import Outcome, Reply
+from lp_coach.study import engine, runner, service, sessions, writeup
+from lp_coach.study.runner import Outcome
 from lp_coach.study.sessions import LEADER, Options
+from lp_coach.study.view import Reply
 from lp_coach.study.visibility import LEADER_PAGE, visible
 
 LEADER_NOTE = "Some in the group will not think they have customers"
@@ -231,7 +232,7 @@ class Facilitator:
 
     def _run(self) -> None:
         try:
-            self.outcome = engine.run(self.session, self.face, service.write_up)
+            self.outcome = runner.run(self.session, self.face, writeup.write_up)
         finally:
             self.face.close()
 

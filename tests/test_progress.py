@@ -51,7 +51,7 @@ def test_json_with_no_reviews(cli: Invoke) -> None:
         "title": "Customer Obsession",
         "reviews": 0,
         "mastery": 0.0,
-        "cards": 10,
+        "cards": 11,
         "seen": 0,
     }
     assert [d["due"] for d in data["forecast"]] == [0] * 7 and data["days"] == []

@@ -19,7 +19,7 @@ from lp_coach.content.sources import builtin_pack
 from lp_coach.room.face import RoomFace
 from lp_coach.room.live import Room
 from lp_coach.store.db import db_path
-from lp_coach.study import engine, sessions, writeup
+from lp_coach.study import runner, sessions, writeup
 from lp_coach.study.view import Reply, View
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -110,7 +110,7 @@ def test_an_answer_typed_on_the_page_is_in_the_notes(
         room.publish(session.view())
         page.locator("#title", has_text="Opening prayer").wait_for()
 
-        outcome = engine.run(session, RoomFace(Onward(), room), writeup.write_up)
+        outcome = runner.run(session, RoomFace(Onward(), room), writeup.write_up)
         room.stop()  # as the command does when the session ends: phones are told
         page.wait_for_selector("#ended:not([hidden])")
     finally:

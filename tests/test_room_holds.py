@@ -25,7 +25,7 @@ from lp_coach.room.live import Room
 from lp_coach.room.server import RoomServer
 from lp_coach.room.stage import Board
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import engine, sessions, writeup
+from lp_coach.study import engine, runner, sessions, writeup
 from lp_coach.study.view import Reply, View
 
 
@@ -248,7 +248,7 @@ def test_the_room_stops_taking_messages_before_the_notes_are_written(room: Room)
         def close(self) -> None:
             pass
 
-    outcome = engine.run(session, Last(), room.closing(write_up))
+    outcome = runner.run(session, Last(), room.closing(write_up))
     [(status, data)] = during
     assert status == 409 and json.loads(data)["error"] == TOO_LATE
     notes = Path(outcome.notes_path or "").read_text()

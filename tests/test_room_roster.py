@@ -19,10 +19,10 @@ from lp_coach.room.face import RoomFace
 from lp_coach.room.live import Room
 from lp_coach.room.stage import stage_of
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import engine, service, sessions
-from lp_coach.study.engine import Reply, View
+from lp_coach.study import engine, runner, service, sessions, writeup
 from lp_coach.study.from_phones import add_person
 from lp_coach.study.sessions import Options
+from lp_coach.study.view import Reply, View
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +89,7 @@ def test_a_second_phone_taking_a_held_name_is_told_and_asked_to_confirm(library:
 def test_the_name_buttons_follow_the_roll_call(room: Room) -> None:
     session = room.session
     face = RoomFace(Recorder(Reply("answer", "Ann, Ben, Dave")), room)
-    engine.run(session, face, service.write_up)
+    runner.run(session, face, writeup.write_up)
     assert session.people() == ("Ann", "Ben", "Dave")
     stage = stage_of(session.view(), prayer=True)
     assert stage["people"] == ["Ann", "Ben", "Dave"]  # Cal is away, Dave came
@@ -105,7 +105,7 @@ def test_someone_who_joins_only_by_phone_is_present_and_in_the_notes(room: Room)
     )
     replies = [Reply("next")] * (len(session.steps) + 10)
     face = RoomFace(Recorder(*replies), room)
-    outcome = engine.run(session, face, service.write_up)
+    outcome = runner.run(session, face, writeup.write_up)
     assert "Visitor Dave" in session.people()
     notes = Path(outcome.notes_path or "").read_text()
     assert "**Present:** Ann, Ben, Cal, Visitor Dave" in notes

@@ -11,10 +11,10 @@ from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
-from lp_coach.study import engine, service, sessions
-from lp_coach.study.engine import Reply
+from lp_coach.study import engine, runner, service, sessions, writeup
 from lp_coach.study.readout import readout
 from lp_coach.study.sessions import ANONYMOUS, Options
+from lp_coach.study.view import Reply
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ def finished_notes(library: Library, said: list[tuple[str, str, str | None, str]
             visibility=ANONYMOUS if anonymous else sessions.GROUP,
             source="room:abcdefghijklmnop",
         )
-    outcome = engine.run(session, Nexts(), service.write_up)
+    outcome = runner.run(session, Nexts(), writeup.write_up)
     return Path(outcome.notes_path or "").read_text()
 
 

@@ -12,7 +12,7 @@ from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
-from lp_coach.study import engine, service, sessions, writeup
+from lp_coach.study import engine, runner, service, sessions, writeup
 from lp_coach.study.plain import PlainStudyFace
 from lp_coach.study.sessions import Options
 from lp_coach.study.view import Reply, StudyFace, View
@@ -48,8 +48,8 @@ def start(library: Library, **options: object) -> engine.Session:
     )  # type: ignore[arg-type]
 
 
-def run(session: engine.Session, face: StudyFace) -> engine.Outcome:
-    return engine.run(session, face, writeup.write_up)
+def run(session: engine.Session, face: StudyFace) -> runner.Outcome:
+    return runner.run(session, face, writeup.write_up)
 
 
 def test_solo_session_to_the_end_writes_notes(library: Library) -> None:

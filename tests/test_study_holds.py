@@ -14,7 +14,7 @@ from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
-from lp_coach.study import engine, service, sessions, writeup
+from lp_coach.study import engine, runner, service, sessions, writeup
 from lp_coach.study.notes import notes_dir
 from lp_coach.study.plain import PRIVATE, PlainStudyFace
 from lp_coach.study.sessions import LEADER, Options
@@ -86,7 +86,7 @@ def test_plain_mode_says_a_private_note_is_kept_only_once_it_is(library: Library
     session = start(library, group=("Ann", "Ben"))
     to(session, "discussion-1")
     out = Watching(session)
-    engine.run(session, PlainStudyFace(io.StringIO("/note! speak to Ben after\n/quit\n"), out), str)
+    runner.run(session, PlainStudyFace(io.StringIO("/note! speak to Ben after\n/quit\n"), out), str)
     assert out.stored_when_said == [True]
 
 
@@ -111,7 +111,7 @@ def finished_without_notes(library: Library) -> engine.Session:
             pass
 
     with pytest.raises(KilledInWriteUp):
-        engine.run(session, Through(), killed)
+        runner.run(session, Through(), killed)
     return session
 
 

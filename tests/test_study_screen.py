@@ -272,7 +272,7 @@ def test_a_long_story_fits_80_by_24_and_scrolls(library: Library) -> None:
     screen = draw(view, size=(80, 24))
     lines = screen.splitlines()
     assert len(lines) == 24
-    assert "Story: AWS" in lines[0] and shows_clock(screen, "05:00", scale=0)
+    assert "Story: Telling" in lines[0] and shows_clock(screen, "05:00", scale=0)
     assert "more lines (↓ to scroll)" in screen and "↑↓  scroll" in "".join(lines[-4:])
     keys = Keys(view)
     for _ in range(50):

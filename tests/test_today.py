@@ -10,12 +10,12 @@ from pathlib import Path
 from conftest import Invoke
 
 from lp_coach.content.library import open_library
+from lp_coach.journal.prompts import prompt_principle
 from lp_coach.quiz.cards import build_cards
 from lp_coach.quiz.schedule import new_card
 from lp_coach.quiz.store import save_review
 from lp_coach.store.db import connect
 from lp_coach.study import sessions
-from lp_coach.today import prompt_principle
 
 
 def facts(cli: Invoke, *args: str) -> dict[str, object]:

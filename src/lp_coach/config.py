@@ -1,4 +1,5 @@
-"""The user's config file (TOML): which extra principle packs to load, and who the user is."""
+"""The user's config file (TOML): which extra principle packs to load, who the user is, and
+whether their studies are secular."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ class Config:
     principles: tuple[Path, ...] = field(default_factory=tuple)
     me: str | None = None
     """The user's name in group sessions (`lp-coach today --me NAME` remembers it)."""
+    secular: bool = False
+    """`secular = true`: study, guide, today and practice act as if given --secular."""
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -33,9 +36,12 @@ def load_config(path: Path | None = None) -> Config:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"{path}: {exc}") from None
-    unknown = sorted(set(data) - {"principles", "me"})
+    unknown = sorted(set(data) - {"principles", "me", "secular"})
     if unknown:
-        raise UsageError(f"{path}: unknown setting {unknown[0]!r} (known: principles, me)")
+        raise UsageError(f"{path}: unknown setting {unknown[0]!r} (known: principles, me, secular)")
+    secular = data.get("secular", False)
+    if not isinstance(secular, bool):
+        raise UsageError(f"{path}: 'secular' must be true or false")
     me = data.get("me")
     if me is not None and (not isinstance(me, str) or not me.strip()):
         raise UsageError(f"{path}: 'me' must be a name")
@@ -48,7 +54,13 @@ def load_config(path: Path | None = None) -> Config:
     return Config(
         principles=tuple((base / Path(d).expanduser()) for d in dirs),
         me=me.strip() if me else None,
+        secular=secular,
     )
+
+
+def secular_default(flag: bool) -> bool:
+    """--secular as given, or the config's `secular = true`."""
+    return flag or load_config().secular
 
 
 def clean_name(name: str) -> str:

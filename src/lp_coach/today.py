@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import random
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -16,10 +15,6 @@ if TYPE_CHECKING:
 
     from lp_coach.groups.store import Group
     from lp_coach.quiz.cards import QuizCard
-
-PROMPT_WEIGHT = 3.0
-"""A principle never learned is (1 + PROMPT_WEIGHT) times as likely to give the prompt as
-one mastered."""
 
 # Records here are NamedTuples, not dataclasses: each dataclass costs a millisecond or so at
 # import, and `today` is timed whole (bench/startup.py).
@@ -130,8 +125,9 @@ def _meeting_json(meeting: Meeting | None, day: date) -> dict[str, Any] | None:
     }
 
 
-def facts(me: str | None = None, packs: Sequence[Path] = ()) -> Today:
-    """Today's facts for the person `me` (remembered when given; else the one remembered)."""
+def facts(me: str | None = None, packs: Sequence[Path] = (), *, secular: bool = False) -> Today:
+    """Today's facts for the person `me` (remembered when given; else the one remembered);
+    `secular` (or the config's `secular = true`) leaves out prompts that assume faith."""
     from contextlib import closing
 
     from lp_coach.clock import SystemClock
@@ -141,8 +137,13 @@ def facts(me: str | None = None, packs: Sequence[Path] = ()) -> Today:
 
     if me is not None:
         remember_me(me)
-    name = clean_name(me) if me else load_config().me
+    config = load_config()
+    name = clean_name(me) if me else config.me
     library = open_library(packs)
+    if secular or config.secular:
+        from lp_coach.content.audience import SECULAR, library_for
+
+        library = library_for(library, SECULAR)
     with closing(connect()) as conn:
         return gather(conn, library, SystemClock().now(), name, packs)
 
@@ -165,9 +166,9 @@ def gather(
     cards = build_cards(library)  # once, for the mastery and the quiz
     mastery = mastery_by_principle(conn, library, now, cards)
     day = now.astimezone(zone).date()
-    principle = prompt_principle(library, mastery, day)
-    from lp_coach.journal.prompts import prompt_for
+    from lp_coach.journal.prompts import prompt_for, prompt_principle
 
+    principle = prompt_principle(library, mastery, day)
     prompt = prompt_for(library, day, principle)
     streak, written = journal_streak(conn, day)
     from lp_coach.stories import store as story_store
@@ -191,34 +192,6 @@ def gather(
         story_gaps=tuple(pid for pid, n in stories_per.items() if n == 0),
         groups=tuple(g for g in groups if g.member),
     )
-
-
-def prompt_principle(library: Library, mastery: Mapping[str, float], day: date) -> Principle:
-    """The principle of the day's prompt: drawn for the day, weakest in mastery most likely.
-
-    The same all day. Days are drawn in turn from the Monday of the week, each leaving
-    out the day before's principle, so no principle comes two days running in a week.
-    """
-    if not library.principles:
-        from lp_coach.errors import NotFound
-
-        raise NotFound("no principles to take a prompt from (see `lp-coach principles list`)")
-    chosen: Principle | None = None
-    for offset in range(day.weekday(), -1, -1):
-        chosen = _draw(library.principles, mastery, day - timedelta(days=offset), chosen)
-    assert chosen is not None
-    return chosen
-
-
-def _draw(
-    principles: Sequence[Principle],
-    mastery: Mapping[str, float],
-    day: date,
-    avoid: Principle | None,
-) -> Principle:
-    pool = [p for p in principles if p != avoid] or list(principles)
-    weights = [1.0 + PROMPT_WEIGHT * (1.0 - mastery.get(p.id, 0.0)) for p in pool]
-    return random.Random(day.toordinal()).choices(pool, weights=weights)[0]
 
 
 def quiz_now(
@@ -297,7 +270,7 @@ def last_steps(conn: sqlite3.Connection, me: str | None) -> ActionSteps | None:
     from lp_coach.study import sessions
     from lp_coach.study.visibility import TODAY, visible
 
-    record = sessions.last_finished(conn)
+    record = sessions.latest(conn, sessions.FINISHED)
     if record is None:
         return None
     wanted = me.casefold() if me else None

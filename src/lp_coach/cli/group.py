@@ -153,17 +153,27 @@ def set_(
     no_pack: Annotated[
         bool, typer.Option("--no-pack", help="Study the configured principles again.")
     ] = False,
+    secular: Annotated[
+        bool | None,
+        typer.Option(
+            "--secular/--not-secular",
+            help="The group's sessions and guides leave out scripture, prayer and anything "
+            "that assumes faith (or include them again).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Change a group's people or pack.
+    """Change a group's people, pack, or whether it is secular.
 
     Example:  lp-coach group set "Book club" --people "Ann,Ben,Dee"
     """
     from lp_coach.groups.service import change_group
 
-    group = change_group(name, people=people, pack=pack, no_pack=no_pack)
+    group = change_group(name, people=people, pack=pack, no_pack=no_pack, secular=secular)
+    secular_now = " (secular)" if (group.settings or {}).get("secular") else ""
     print(
         f"{group.name}: {', '.join(group.people) or 'no people named'}; "
-        f"pack {group.pack or 'the configured principles'}"
+        f"pack {group.pack or 'the configured principles'}{secular_now}"
     )
 
 

@@ -58,7 +58,17 @@ def guide(
     minutes: Annotated[int, typer.Option(help="Length of the meeting, 40 to 180.")] = 60,
     no_scripture: Annotated[
         bool,
-        typer.Option("--no-scripture", help="Leave out scripture, the key verse and prayer."),
+        typer.Option(
+            "--no-scripture",
+            help="Leave out the readings, the key verse and every question that refers to them.",
+        ),
+    ] = False,
+    secular: Annotated[
+        bool,
+        typer.Option(
+            "--secular",
+            help="For a team at work: no scripture, prayer or anything that assumes faith.",
+        ),
     ] = False,
     template: Annotated[
         Path | None,
@@ -114,6 +124,7 @@ def guide(
         audience=audience,
         minutes=minutes,
         scripture=not no_scripture,
+        secular=secular,
         template=template,
         paper=paper,
         group=SETTINGS.group,

@@ -17,7 +17,8 @@ def list_entries(
     from lp_coach.cli.settings import SETTINGS
     from lp_coach.journal import service
 
-    listed = service.list_entries(principles, since, until, starred, number, SETTINGS.principles)
+    wanted = service.Wanted(principles, since, until, starred, number)
+    listed = service.list_entries(wanted, SETTINGS.principles)
     if as_json:
         from lp_coach.journal.export import write_json
 

@@ -54,6 +54,9 @@ def practice(
     plain: Annotated[
         bool, typer.Option("--plain", help="Plain prompts, no clock, even on a terminal.")
     ] = False,
+    secular: Annotated[
+        bool, typer.Option("--secular", help="Leave out questions that assume faith.")
+    ] = False,
 ) -> None:
     """Answer interview questions; feedback on a rubric after each.
 
@@ -63,7 +66,7 @@ def practice(
         return
     from lp_coach.practice.service import PracticeRequest, run_practice
 
-    request = PracticeRequest(tuple(principles or ()), count, minutes, aloud, seed)
+    request = PracticeRequest(tuple(principles or ()), count, minutes, aloud, seed, secular=secular)
     done = run_practice(request, _face(plain, aloud), SETTINGS.principles)
     if done.scores:
         scores = ", ".join(f"{p}/{t}" for p, t in done.scores)

@@ -27,6 +27,7 @@ class TodayArgs(NamedTuple):
     as_json: bool = False
     bare: bool = False
     """No arguments: today's screen only when stdin and stdout are terminals, else Typer's help."""
+    secular: bool = False
 
 
 class ReadArgs(NamedTuple):
@@ -64,27 +65,29 @@ def parse_read(argv: list[str]) -> ReadArgs | None:
 
 
 def parse_today(argv: list[str]) -> TodayArgs | None:
-    """`today`, then `--json` and `--me NAME` (NAME not starting with '-') once each, in any
-    order; or no argument at all. Anything else (help, `--me=NAME`, an option given twice or
-    before `today`) is Typer's.
+    """`today`, then `--json`, `--secular` and `--me NAME` (NAME not starting with '-') once
+    each, in any order; or no argument at all. Anything else (help, `--me=NAME`, an option
+    given twice or before `today`) is Typer's.
     """
     if not argv:
         return TodayArgs(bare=True)
     if argv[0] != "today":
         return None
     me: str | None = None
-    as_json = False
+    as_json = secular = False
     rest = iter(argv[1:])
     for token in rest:
         if token == "--json" and not as_json:
             as_json = True
+        elif token == "--secular" and not secular:
+            secular = True
         elif token == "--me" and me is None:
             me = next(rest, "-")
             if me.startswith("-"):
                 return None
         else:
             return None
-    return TodayArgs(me, as_json)
+    return TodayArgs(me, as_json, secular=secular)
 
 
 def parse_search(argv: list[str]) -> SearchArgs | None:
@@ -133,7 +136,7 @@ def try_run(argv: list[str] | None) -> bool:
     if isinstance(wanted, TodayArgs):
         if wanted.bare and not _both_terminals():
             return False  # through a pipe, a bare `lp-coach` prints Typer's help
-        show(wanted.me, wanted.as_json)
+        show(wanted.me, wanted.as_json, wanted.secular)
         sys.stdout.flush()
         return True
     # Ctrl-C and a reader that stopped early (`| head`) reach cli/main.py:run, as from Typer.

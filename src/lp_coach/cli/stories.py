@@ -146,10 +146,7 @@ def edit(story_id: StoryId) -> None:
 
 
 @app.command()
-def delete(
-    story_id: StoryId,
-    yes: YesOption = False,
-) -> None:
+def delete(story_id: StoryId, yes: YesOption = False) -> None:
     """Delete a story (asks first).
 
     Example:  lp-coach stories delete 3 --yes

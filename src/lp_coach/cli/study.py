@@ -39,6 +39,14 @@ def study(
     no_prayer: Annotated[
         bool, typer.Option("--no-prayer", help="Leave out opening prayer and prayer requests.")
     ] = False,
+    secular: Annotated[
+        bool,
+        typer.Option(
+            "--secular",
+            help="For a team at work: no scripture, prayer or anything that assumes faith "
+            "(or set secular = true in the config).",
+        ),
+    ] = False,
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue the last unfinished session.")
     ] = False,
@@ -99,6 +107,7 @@ def study(
         leader=leader,
         scripture=not no_scripture,
         prayer=not no_prayer,
+        secular=secular,
         resume=resume,
         reopen=reopen,
         session_id=session_id,
@@ -108,9 +117,12 @@ def study(
         room_port=room_port,
         in_group=SETTINGS.group,
     )
+    from lp_coach.room.service import open_room
+
     said: list[str] = []  # through a pipe, the word about an unfinished session waits until
     # the new one has really started (a command that fails says nothing of starting)
-    studied = run_study(request, _face_for(plain, said), _resume_instead(said), SETTINGS.principles)
+    face_for, resume_instead = _face_for(plain, said), _resume_instead(said)
+    studied = run_study(request, face_for, resume_instead, SETTINGS.principles, open_room)
     if studied.finished:
         print(f"Session {studied.session_id} finished. Notes: {' and '.join(studied.notes)}")
         if studied.leader_notes:

@@ -17,6 +17,7 @@ in the quiz most often), your journal streak, and your action steps from the las
 study session. Through a pipe, or with --json, the same facts as JSON.
 
 --me NAME says whose steps to show in a group session, and is remembered.
+--secular leaves out prompts that assume faith (or set secular = true in the config).
 
 Example:  lp-coach today --me Ann
 """
@@ -29,6 +30,11 @@ MeOption = Annotated[
 ]
 
 
+SecularOption = Annotated[
+    bool, typer.Option("--secular", help="Leave out prompts that assume faith.")
+]
+
+
 @app.command(help=HELP)
-def today(me: MeOption = None, as_json: JsonOption = False) -> None:
-    show(me, as_json)  # the body cli/shortcuts.py runs for the plain forms, without Typer
+def today(me: MeOption = None, as_json: JsonOption = False, secular: SecularOption = False) -> None:
+    show(me, as_json, secular)  # the body cli/shortcuts.py runs for the plain forms, without Typer

@@ -4,13 +4,14 @@
 import sys
 
 
-def show(me: str | None = None, as_json: bool = False) -> None:
-    """Gather today's facts, then draw them (terminal) or print them as JSON."""
+def show(me: str | None = None, as_json: bool = False, secular: bool = False) -> None:
+    """Gather today's facts, then draw them (terminal) or print them as JSON; `secular` (or
+    the config's `secular = true`) leaves out prompts that assume faith."""
     from lp_coach import today
     from lp_coach.cli import output
     from lp_coach.cli.settings import SETTINGS
 
-    facts = today.facts(me, SETTINGS.principles)
+    facts = today.facts(me, SETTINGS.principles, secular=secular)
     if as_json or not output.on_terminal():
         output.print_json(facts.to_json())
         return

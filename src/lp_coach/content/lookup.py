@@ -3,15 +3,34 @@
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
 
 from lp_coach.errors import NotFound, UsageError
 
-if TYPE_CHECKING:  # the library asks this module (Library.resolve): types only, no cycle
-    from lp_coach.content.model import Library, Principle
+
+class Named(Protocol):
+    """What a principle is found by (content.model.Principle is one)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def order(self) -> int: ...
 
 
-def find_principle(library: Library, typed: str) -> Principle:
+P = TypeVar("P", bound=Named, covariant=True)
+
+
+class Shelf(Protocol[P]):
+    """Principles in series order (content.model.Library is one, and asks this module)."""
+
+    @property
+    def principles(self) -> Sequence[P]: ...
+
+
+def find_principle(library: Shelf[P], typed: str) -> P:
     """The one principle `typed` names, or NotFound with suggestions."""
     text = " ".join(typed.split()).casefold()
     if not text:

@@ -276,7 +276,7 @@ class Principle:
     )
     interview_questions: tuple[str, ...] = field(
         default=(),
-        metadata=declare(Kind.TEXTS, "Behavioural interview questions (“Tell me about a time…”)."),
+        metadata=declare(Kind.NOTES, "Behavioural interview questions (“Tell me about a time…”)."),
     )
     related: tuple[str, ...] = field(
         default=(), metadata=declare(Kind.PRINCIPLES, "Principles that go with this one.")
@@ -320,6 +320,14 @@ class PackInfo:
     translation: str | None = field(
         default=None,
         metadata=declare(Kind.TRANSLATION, "The translation of scripture entries that name none."),
+    )
+    scripture_credit: str | None = field(
+        default=None,
+        metadata=declare(
+            Kind.TEXT,
+            "Which Bible text and edition the scripture is quoted from; printed with the "
+            "credits only when readings are (never in a secular guide).",
+        ),
     )
     standalone: bool = field(
         default=False,

@@ -11,6 +11,7 @@ from typing import Any
 
 from lp_coach.content.fields import SLUG
 from lp_coach.content.model import Library, PackInfo, Principle, from_data, to_data
+from lp_coach.content.refs import ref_problem
 from lp_coach.content.sources import PACK_FILE, PackDir, pack_files
 from lp_coach.content.validate import Checked, check_pack, check_principle
 from lp_coach.content.yamlsource import read_yaml
@@ -166,7 +167,6 @@ def _unknown_ids(item: Checked, known: list[str]) -> Iterable[Problem]:
 
 
 def _bad_scripture_refs(items: Iterable[Checked]) -> Iterable[Problem]:
-    from lp_coach.content.refs import ref_problem
 
     for item in items:
         for ref, line in item.scripture_refs:

@@ -85,8 +85,11 @@ def change_group(
     people: str | None = None,
     pack: Path | None = None,
     no_pack: bool = False,
+    secular: bool | None = None,
 ) -> Group:
-    """Rename a group, or change its people or pack; its plan and sessions stay with it."""
+    """Rename a group, or change its people, pack or whether it is secular (no scripture,
+    prayer or item that assumes faith in its sessions and guides); its plan and sessions
+    stay with it."""
     from lp_coach.errors import UsageError
     from lp_coach.store.db import connect
 
@@ -94,8 +97,15 @@ def change_group(
         raise UsageError("give --pack or --no-pack, not both")
     with closing(connect()) as conn:
         group = store.find(conn, name)
+        settings = None if secular is None else {"secular": secular}
         return store.update(
-            conn, group, name=new_name, people=_names(people), pack=pack, no_pack=no_pack
+            conn,
+            group,
+            name=new_name,
+            people=_names(people),
+            pack=pack,
+            no_pack=no_pack,
+            settings=settings,
         )
 
 

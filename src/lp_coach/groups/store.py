@@ -112,15 +112,24 @@ def update(
     people: tuple[str, ...] | None = None,
     pack: Path | None = None,
     no_pack: bool = False,
+    settings: dict[str, Any] | None = None,
 ) -> Group:
-    """Rename a group, or change its people or pack; what is not given stays."""
+    """Rename a group, or change its people, pack or settings (`settings` are merged into
+    the group's own); what is not given stays."""
     new_name = group.name if name is None else _check_name(conn, name, group.id)
     new_people = group.people if people is None else people
     new_pack = None if no_pack else (pack or group.pack)
+    new_settings = {**(group.settings or {}), **(settings or {})}
     with transaction(conn):
         conn.execute(
-            "UPDATE groups SET name = ?, people = ?, pack = ? WHERE id = ?",
-            (new_name, json.dumps(list(new_people)), _pack_text(new_pack), group.id),
+            "UPDATE groups SET name = ?, people = ?, pack = ?, settings = ? WHERE id = ?",
+            (
+                new_name,
+                json.dumps(list(new_people)),
+                _pack_text(new_pack),
+                json.dumps(new_settings),
+                group.id,
+            ),
         )
     return find(conn, new_name)
 

@@ -87,18 +87,23 @@ def build_chapter(
     number: int = 1,
     minutes: int = 60,
     scripture: bool = True,
+    secular: bool = False,
     when: date | None = None,
 ) -> Chapter:
     """Lay out `principle` for a meeting of `minutes`, exactly as a study session would run it.
 
-    Without scripture there is no prayer either: that is the secular meeting.
+    The agenda's principle is the one its audience sees (without scripture, or secular), so
+    every question, note and prompt below comes from it, as in the session.
     """
-    agenda = build_agenda(principle, minutes, scripture=scripture, prayer=scripture)
+    agenda = build_agenda(
+        principle, minutes, scripture=scripture, prayer=scripture, secular=secular
+    )
+    principle = agenda.principle
     groups = group_questions(principle.discussion, agenda.segments)
     numbers = {id(q.slot): q for g in groups for q in g.questions if q.slot is not None}
     scripture_segment = agenda.segment("scripture")
     readings = scripture_segment.passages if scripture_segment is not None else ()
-    further = tuple(s for s in principle.scripture if s not in readings) if scripture else ()
+    further = tuple(s for s in principle.scripture if s not in readings)
     example_segment = agenda.segment("example")
     tension_segment = agenda.segment("tension")
     tension = tension_segment.tension if tension_segment is not None else None

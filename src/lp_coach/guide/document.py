@@ -28,11 +28,20 @@ class Guide:
     leader: bool
     minutes: int
     scripture: bool
+    """Readings are printed."""
     booklet: bool
     title: str
     subtitle: str | None
     packs: tuple[PackInfo, ...]
     """The packs the chapters come from, for the credits."""
+    secular: bool = False
+    """No scripture, prayer or item that assumes faith (content/audience.py)."""
+
+    @property
+    def prayer(self) -> bool:
+        """Opening prayer, prayer requests and the closing prayer are printed (a guide
+        without scripture has no prayer either, as before --secular)."""
+        return self.scripture
 
     @property
     def audience(self) -> str:
@@ -61,6 +70,7 @@ def build_guide(
     audience: str = "leader",
     minutes: int = 60,
     scripture: bool = True,
+    secular: bool = False,
 ) -> Guide:
     """Lay out every principle of `selection` for a meeting of `minutes`."""
     leader = parse_choice(audience, AUDIENCES, "--audience") == "leader"
@@ -71,6 +81,7 @@ def build_guide(
             number=pick.number or n,
             minutes=minutes,
             scripture=scripture,
+            secular=secular,
             when=pick.date,
         )
         for n, pick in enumerate(selection.picks, 1)
@@ -80,8 +91,17 @@ def build_guide(
         title = packs[0].name if len(packs) == 1 else "Discussion guide"
     else:
         title = chapters[0].principle.title
+    readings = scripture and not secular
     return Guide(
-        chapters, leader, minutes, scripture, selection.booklet, title, selection.subtitle, packs
+        chapters,
+        leader,
+        minutes,
+        readings,
+        selection.booklet,
+        title,
+        selection.subtitle,
+        packs,
+        secular,
     )
 
 

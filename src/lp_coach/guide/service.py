@@ -28,6 +28,9 @@ class GuideRequest:
     audience: str = "leader"
     minutes: int = 60
     scripture: bool = True
+    secular: bool = False
+    """--secular: no scripture, prayer or item that assumes faith (also when the config
+    says `secular = true`)."""
     template: Path | None = None
     """A directory of the user's own guide*.j2 templates."""
     paper: str | None = None
@@ -60,6 +63,7 @@ def make_guide(request: GuideRequest, packs: Sequence[Path] = (), *, to_terminal
     (`to_terminal`: standard output is a terminal, so no --out means a file)."""
     from contextlib import closing
 
+    from lp_coach.config import secular_default
     from lp_coach.groups.context import open_group
     from lp_coach.guide.document import build_guide, render_guide
     from lp_coach.guide.files import choose_format, default_name, destination, write_file
@@ -73,6 +77,7 @@ def make_guide(request: GuideRequest, packs: Sequence[Path] = (), *, to_terminal
             raise UsageError(f"--template {request.template}: no such directory")
         overrides = (request.template,)
     named = bool(request.principles or request.every) and request.group is None
+    secular = secular_default(request.secular)
     if named and not db_path().exists():  # no store yet, so no group with a pack of its own
         from lp_coach.content.library import open_library
 
@@ -84,12 +89,14 @@ def make_guide(request: GuideRequest, packs: Sequence[Path] = (), *, to_terminal
         with closing(connect()) as conn:
             group, library = open_group(conn, request.group, packs)
             selection = _selection(conn, group, library, request)
+            secular = secular or bool((group.settings or {}).get("secular"))
     built = build_guide(
         library,
         selection,
         audience=request.audience,
         minutes=request.minutes,
         scripture=request.scripture,
+        secular=secular,
     )
     data = render_guide(built, fmt, overrides, request.paper)
     name = default_name(selection, built.audience, fmt)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import random
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from lp_coach.content.model import Library, Principle
@@ -15,6 +16,9 @@ from lp_coach.journal.entries import normalize
 
 SCAFFOLD_TEMPLATE = "journal-entry.md.j2"
 EDIT_TEMPLATE = "journal-edit.md.j2"
+PROMPT_WEIGHT = 3.0
+"""A principle never learned is (1 + PROMPT_WEIGHT) times as likely to give the prompt as
+one mastered."""
 GENERIC = "Where did {title} show up in your week, and what did you do?"
 """The prompt for a principle whose pack gives none."""
 
@@ -88,3 +92,29 @@ def written(edited: str) -> str:
 def unchanged(edited: str, original: str) -> bool:
     """Whether the user saved the scaffold without writing anything of their own."""
     return written(edited) == written(original)
+
+
+def prompt_principle(library: Library, mastery: Mapping[str, float], day: date) -> Principle:
+    """The principle of the day's prompt: drawn for the day, weakest in mastery most likely.
+
+    The same all day. Days are drawn in turn from the Monday of the week, each leaving
+    out the day before's principle, so no principle comes two days running in a week.
+    """
+    if not library.principles:
+        raise NotFound("no principles to take a prompt from (see `lp-coach principles list`)")
+    chosen: Principle | None = None
+    for offset in range(day.weekday(), -1, -1):
+        chosen = _draw(library.principles, mastery, day - timedelta(days=offset), chosen)
+    assert chosen is not None
+    return chosen
+
+
+def _draw(
+    principles: Sequence[Principle],
+    mastery: Mapping[str, float],
+    day: date,
+    avoid: Principle | None,
+) -> Principle:
+    pool = [p for p in principles if p != avoid] or list(principles)
+    weights = [1.0 + PROMPT_WEIGHT * (1.0 - mastery.get(p.id, 0.0)) for p in pool]
+    return random.Random(day.toordinal()).choices(pool, weights=weights)[0]

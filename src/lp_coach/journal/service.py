@@ -24,6 +24,18 @@ Packs = Sequence[Path]
 """Principle directories laid over the built-in pack (the --principles option)."""
 
 
+class Wanted(NamedTuple):
+    """Which entries a listing or an export asks for, as typed."""
+
+    principles: Sequence[str] = ()
+    """By id, title or prefix."""
+    since: str | None = None
+    until: str | None = None
+    starred: bool = False
+    last: int | None = None
+    """Only the latest `last`."""
+
+
 class Listed(NamedTuple):
     """Entries as a stream, and whether a filter narrowed them."""
 
@@ -64,18 +76,11 @@ def todays_prompt(principles: Sequence[str] = (), packs: Packs = ()) -> Prompt:
     return prompt_for_day(LazyLibrary(packs)(), principles, date.today())
 
 
-def list_entries(
-    principles: Sequence[str] = (),
-    since: str | None = None,
-    until: str | None = None,
-    starred: bool = False,
-    last: int | None = None,
-    packs: Packs = (),
-) -> Listed:
+def list_entries(wanted: Wanted = Wanted(), packs: Packs = ()) -> Listed:
     """The entries asked for, oldest first, read one at a time (the filter is checked at once)."""
     from lp_coach.journal.listing import Filter
 
-    which = entry_filter(principles, since, until, starred, last, packs)
+    which = entry_filter(wanted, packs)
     return Listed(_stream(which), which != Filter())
 
 
@@ -93,7 +98,7 @@ def search(
     from lp_coach.journal.search import suggestions
     from lp_coach.store.db import connect
 
-    which = entry_filter(principles, None, None, False, None, packs)
+    which = entry_filter(Wanted(principles), packs)
     with closing(connect()) as conn:
         results = find(conn, query, limit=max(limit, 0), which=which, count=count)
         if results.hits:
@@ -126,9 +131,7 @@ def export(
     fmt: str,
     out: str | Path | None,
     stdout: TextIO,
-    principles: Sequence[str] = (),
-    since: str | None = None,
-    until: str | None = None,
+    wanted: Wanted = Wanted(),
     packs: Packs = (),
 ) -> Exported:
     """Export the entries asked for as `fmt` to `out` (None: `stdout`; as typed, a trailing
@@ -138,33 +141,27 @@ def export(
     from lp_coach.journal.export import export as write
     from lp_coach.store.db import connect
 
-    which = entry_filter(principles, since, until, False, None, packs)
+    which = entry_filter(wanted, packs)
     titles = LazyLibrary(packs)().titles() if fmt == "html" else {}
     with closing(connect()) as conn:
         return write(conn, fmt, out, stdout, titles=titles, which=which)
 
 
-def entry_filter(
-    principles: Sequence[str] = (),
-    since: str | None = None,
-    until: str | None = None,
-    starred: bool = False,
-    last: int | None = None,
-    packs: Packs = (),
-) -> Filter:
-    """The filter the options ask for: principles found by id, title or prefix, dates read."""
+def entry_filter(wanted: Wanted, packs: Packs = ()) -> Filter:
+    """The filter `wanted` asks for: principles found by id, title or prefix, dates read."""
     from lp_coach.journal.listing import Filter
 
     ids: tuple[str, ...] = ()
-    if principles:
-        ids = LazyLibrary(packs)().resolve(principles)
+    if wanted.principles:
+        ids = LazyLibrary(packs)().resolve(wanted.principles)
     first = final = None
-    if since or until:
+    if wanted.since or wanted.until:
         from lp_coach.dates import parse_day
 
+        since, until = wanted.since, wanted.until
         first = parse_day(since, option="--since") if since else None
         final = parse_day(until, option="--until") if until else None
-    return Filter(principles=ids, since=first, until=final, starred=starred, last=last)
+    return Filter(ids, first, final, wanted.starred, wanted.last)
 
 
 class LazyLibrary:
@@ -193,9 +190,15 @@ def _stream(which: Filter) -> Iterator[Entry]:
 
 
 def prompt_for_day(library: Library, principles: Sequence[str], day: date) -> Prompt:
-    """The prompt for `day`: of the first of `principles` when given, else the day's own."""
+    """The prompt for `day`: of the first of `principles` when given, else the day's own; one
+    that assumes faith is skipped when the config says secular."""
+    from lp_coach.config import secular_default
     from lp_coach.content.lookup import find_principle
     from lp_coach.journal.prompts import prompt_for
 
+    if secular_default(False):
+        from lp_coach.content.audience import SECULAR, library_for
+
+        library = library_for(library, SECULAR)
     chosen = find_principle(library, principles[0]) if principles else None
     return prompt_for(library, day, chosen)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from contextlib import closing
 from dataclasses import dataclass
@@ -9,6 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from lp_coach.errors import Interrupted, UsageError
+from lp_coach.practice import store
+from lp_coach.practice.choose import choose
+from lp_coach.practice.session import run
+from lp_coach.practice.store import history as attempts
+from lp_coach.store.db import connect
+from lp_coach.stories import store as story_store
 
 if TYPE_CHECKING:
     from lp_coach.practice.session import PracticeFace, Practised
@@ -28,6 +35,9 @@ class PracticeRequest:
     minutes: float = 2.0
     aloud: bool = False
     seed: int | None = None
+    secular: bool = False
+    """Leave out questions that assume faith (content/audience.py); also when the config
+    says `secular = true`."""
 
 
 class History(NamedTuple):
@@ -42,18 +52,18 @@ def run_practice(
 ) -> Practised:
     """Choose the questions and ask them through `face`, each attempt recorded as it is
     judged; Ctrl-C raises Interrupted saying so."""
-    import random
 
     from lp_coach.content.library import open_library
-    from lp_coach.practice import store
-    from lp_coach.practice.choose import choose
-    from lp_coach.practice.session import run
-    from lp_coach.store.db import connect
-    from lp_coach.stories import store as story_store
 
     if not request.minutes > 0:
         raise UsageError("--minutes must be more than 0")
     library = open_library(packs)
+    from lp_coach.config import secular_default
+
+    if secular_default(request.secular):
+        from lp_coach.content.audience import SECULAR, library_for
+
+        library = library_for(library, SECULAR)
     only = library.resolve(request.principles)
     with closing(connect()) as conn:
         questions = choose(
@@ -75,8 +85,6 @@ def history(
 ) -> History:
     """The attempts for `principles` (as typed; none: all), the latest `number` of them."""
     from lp_coach.content.library import open_library
-    from lp_coach.practice.store import history as attempts
-    from lp_coach.store.db import connect
 
     library = open_library(packs)
     only = library.resolve(principles)

@@ -283,6 +283,19 @@ POSITIONAL_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
-REMOVED_KEYS: tuple[str, ...] = ()
+REMOVED_KEYS: tuple[str, ...] = (
+    "are-right-a-lot:scenario:supplier-fails-days",
+    "are-right-a-lot:scenario:design-review-engineer",
+    "are-right-a-lot:scenario:dashboard-says-customer",
+    "bias-for-action:scenario:team-lead-must",
+    "deliver-results:scenario:night-holiday-rush",
+    "deliver-results:scenario:team-could-hit",
+    "earn-trust:scenario:design-review-engineer",
+    "insist-on-the-highest-standards:scenario:logistics-analyst-sees",
+    "learn-and-be-curious:scenario:team-lead-asks",
+    "learn-and-be-curious:scenario:volunteer-food-bank",
+    "strive-to-be-earths-best-employer:scenario:team-short-staffed",
+    "success-and-scale-bring-broad-responsibility:scenario:engineer-notices-old",
+)
 """Cards of the built-in pack whose scenario or phrase was removed in the same change: the
 migration retires them at once (the quiz would on its first run; see quiz.store.retire)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import sqlite3
 from collections.abc import Sequence
+from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 from pathlib import Path
@@ -16,9 +17,13 @@ from lp_coach.clock import Clock, SystemClock, local_zone, start_of_day
 from lp_coach.content.model import Library
 from lp_coach.errors import UsageError
 from lp_coach.quiz import engine, select, store
+from lp_coach.quiz.anki import export_apkg
 from lp_coach.quiz.cards import KINDS, Kind, QuizCard, build_cards
 from lp_coach.quiz.engine import Quiz
+from lp_coach.quiz.progress import progress
 from lp_coach.quiz.schedule import scheduler as default_scheduler
+from lp_coach.quiz.summary import idle_lines, intro_line, summarize, summary_lines
+from lp_coach.store.db import connect
 
 if TYPE_CHECKING:
     from lp_coach.quiz.progress import Progress
@@ -135,11 +140,8 @@ def run_quiz(
 ) -> Ran:
     """Open the principles (built-in and `packs`) and the store, ask the chosen cards
     through `face` (each answer saved as it is given), and sum the quiz up."""
-    from contextlib import closing
 
     from lp_coach.content.library import open_library
-    from lp_coach.quiz.summary import idle_lines, intro_line, summarize, summary_lines
-    from lp_coach.store.db import connect
 
     library = open_library(packs)
     clock = clock or SystemClock()
@@ -163,11 +165,8 @@ def run_quiz(
 
 def progress_report(packs: Sequence[Path] = (), clock: Clock | None = None) -> Progress:
     """Mastery per principle, reviews per day and the week's forecast, as of now."""
-    from contextlib import closing
 
     from lp_coach.content.library import open_library
-    from lp_coach.quiz.progress import progress
-    from lp_coach.store.db import connect
 
     library = open_library(packs)
     moment = (clock or SystemClock()).now()
@@ -179,6 +178,5 @@ def export_anki(path: Path, packs: Sequence[Path] = (), clock: Clock | None = No
     """Write every card of the principles (built-in and `packs`) as an Anki package at
     `path`; how many notes it holds."""
     from lp_coach.content.library import open_library
-    from lp_coach.quiz.anki import export_apkg
 
     return export_apkg(open_library(packs), path, (clock or SystemClock()).now())

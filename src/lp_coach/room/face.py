@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from lp_coach.room.live import Room
+from typing import TYPE_CHECKING
+
 from lp_coach.study.engine import Session
 from lp_coach.study.view import Reply, StudyFace, View
+
+if TYPE_CHECKING:  # the room makes this face (Room.wrap): types only, no cycle
+    from lp_coach.room.live import Room
 
 BEFORE_WELCOME = ("attendance", "welcome")
 """Steps at which a session starting (or resumed) shows the leader's link first."""

@@ -1,4 +1,4 @@
-"""A session's live room: the server, the inbox and the board, and what the shared screen asks."""
+"""A session's live room: the server, the inbox, the board, and the face that keeps it in step."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from lp_coach.study import sessions, visibility
 from lp_coach.study.engine import Session
 from lp_coach.study.from_phones import add_person, heard
 from lp_coach.study.sessions import SessionEntry
-from lp_coach.study.view import Reply, View
+from lp_coach.study.view import Reply, StudyFace, View
 
 if TYPE_CHECKING:
     from lp_coach.room.server import RoomServer
@@ -63,7 +63,7 @@ class Room:
         cls, session: Session, db_path: Path, host: str, port: int, public_host: str | None = None
     ) -> Room:
         """Start the room of `session` on `host:port` (its code made and saved if new)."""
-        from lp_coach.room.app import build_app
+        from lp_coach.room.app import build_app  # starlette, uvicorn, jinja2: only with --room
         from lp_coach.room.guard import Guard
         from lp_coach.room.leader_app import leader_app, leader_page
         from lp_coach.room.page import room_page
@@ -232,6 +232,19 @@ class Room:
             return write_up(session)
 
         return write
+
+    def wrap(self, face: StudyFace) -> StudyFace:
+        """`face`, keeping the room in step with what it shows."""
+        from lp_coach.room.face import RoomFace
+
+        return RoomFace(face, self)
+
+    def greet(self, face: StudyFace) -> None:
+        """Before the welcome, the leader page's link on a screen of its own (when `face`,
+        made by `wrap`, has one)."""
+        from lp_coach.room.face import show_leader_link
+
+        show_leader_link(face, self.session)
 
     def stop(self, paused: bool = False) -> None:
         """Tell phones and the leader page the session is over (or `paused`, to be resumed:

@@ -5,9 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from contextlib import closing
 from pathlib import Path
+from shlex import quote
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
+from lp_coach.atomic import atomic_output
+from lp_coach.editor import write_in_editor
 from lp_coach.errors import UsageError
+from lp_coach.store.db import connect
+from lp_coach.stories import store
+from lp_coach.stories.export import matrix_html
+from lp_coach.stories.matrix import coverage
+from lp_coach.stories.search import search as find
+from lp_coach.stories.text import read_story, scaffold
+from lp_coach.stories.writing import from_flags, read_text, to_draft
 
 if TYPE_CHECKING:
     from lp_coach.content.model import Library
@@ -48,7 +58,6 @@ def add(given: Given, piped: TextIO | None, packs: Packs = ()) -> Story | None:
     in $EDITOR on a STAR scaffold (`piped` None). None when the scaffold was left empty;
     words that cannot be saved stay in their draft."""
     from lp_coach.content.library import open_library
-    from lp_coach.stories.writing import from_flags, read_text
 
     library = open_library(packs)
     if given.from_journal is not None:
@@ -77,10 +86,6 @@ def edit(story_id: int, packs: Packs = ()) -> Story | None:
     """Change story `story_id` in $EDITOR; None when it was saved unchanged. Words that
     cannot be saved stay in their draft."""
     from lp_coach.content.library import open_library
-    from lp_coach.editor import write_in_editor
-    from lp_coach.store.db import connect
-    from lp_coach.stories import store
-    from lp_coach.stories.text import read_story, scaffold
 
     library = open_library(packs)
     with closing(connect()) as conn:
@@ -102,9 +107,6 @@ def edit(story_id: int, packs: Packs = ()) -> Story | None:
 def delete(story_id: int, confirm: Callable[[Story], bool] | None = None) -> Story | None:
     """Delete story `story_id` once `confirm` (shown the story) agrees; the story deleted,
     or None when it was kept."""
-    from lp_coach.store.db import connect
-    from lp_coach.stories import store
-
     with closing(connect()) as conn:
         story = store.get(conn, story_id)
         if confirm is not None and not confirm(story):
@@ -115,18 +117,12 @@ def delete(story_id: int, confirm: Callable[[Story], bool] | None = None) -> Sto
 
 def show(story_id: int) -> Story:
     """Story `story_id`, or NotFound."""
-    from lp_coach.store.db import connect
-    from lp_coach.stories import store
-
     with closing(connect()) as conn:
         return store.get(conn, story_id)
 
 
 def list_stories(principles: Sequence[str] = (), packs: Packs = ()) -> list[Story]:
     """The stories tagged with any of `principles` (as typed; none: all), oldest first."""
-    from lp_coach.store.db import connect
-    from lp_coach.stories import store
-
     ids = _principle_ids(principles, packs)
     with closing(connect()) as conn:
         return list(store.stories(conn, ids))
@@ -136,9 +132,6 @@ def search(
     query: str, principles: Sequence[str] = (), limit: int = 20, packs: Packs = ()
 ) -> list[StoryHit]:
     """The best `limit` stories for `query` (0: all), as `journal search` finds entries."""
-    from lp_coach.store.db import connect
-    from lp_coach.stories.search import search as find
-
     ids = _principle_ids(principles, packs)
     with closing(connect()) as conn:
         return find(conn, query, limit=max(limit, 0), principles=ids)
@@ -150,9 +143,6 @@ def matrix(
     """Coverage of the principles by the stories; `fmt` html makes it a page, written to
     `out` when given. `data`: the grid only (for --json), no page made or written."""
     from lp_coach.content.library import open_library
-    from lp_coach.store.db import connect
-    from lp_coach.stories import store
-    from lp_coach.stories.matrix import coverage
 
     if fmt not in ("text", "html"):
         raise UsageError(f"--format must be text or html, not {fmt!r}")
@@ -165,12 +155,10 @@ def matrix(
         if out is not None:
             raise UsageError("--output is for --format html")
         return Matrix(grid)
-    from lp_coach.stories.export import matrix_html
 
     page = matrix_html(grid)
     if out is None:
         return Matrix(grid, page)
-    from lp_coach.atomic import atomic_output
 
     with atomic_output(out) as handle:
         handle.write(page)
@@ -201,10 +189,6 @@ def _add_in_editor(
     start: StoryText | None,
     note: str | None,
 ) -> Story | None:
-    from shlex import quote
-
-    from lp_coach.editor import write_in_editor
-    from lp_coach.stories.text import read_story, scaffold
 
     given = [*(start.principles if start else []), *typed]
     tags = list(library.resolve(given))
@@ -227,14 +211,11 @@ def _add_in_editor(
 def _draft(
     written: StoryText, library: Library, typed: Sequence[str], source: str | None
 ) -> NewStory:
-    from lp_coach.stories.writing import to_draft
 
     return to_draft(written, library, extra=list(typed), source=source)
 
 
 def _save(written: StoryText, library: Library, typed: Sequence[str], source: str | None) -> Story:
-    from lp_coach.store.db import connect
-    from lp_coach.stories import store
 
     draft = _draft(written, library, typed, source)
     with closing(connect()) as conn:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from lp_coach.content.lookup import find_principle
 from lp_coach.content.model import Library
 from lp_coach.journal.entries import Entry
+from lp_coach.journal.tags import principle_tags
 from lp_coach.stories.model import PARTS, NewStory
 from lp_coach.stories.text import StoryText, read_story, split_parts
 
@@ -17,9 +19,6 @@ def to_draft(
 
     A name that is no principle raises NotFound with "did you mean" suggestions.
     """
-    from lp_coach.content.lookup import find_principle
-    from lp_coach.journal.tags import principle_tags
-
     tags: list[str] = []
     for typed in [*written.principles, *extra]:
         found = find_principle(library, typed).id

@@ -6,8 +6,9 @@ Study sessions and printed guides use this one builder, so they agree minute for
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from lp_coach.content.audience import audience, for_audience
 from lp_coach.content.model import Example, Principle, Question, Scripture, Tension
 from lp_coach.content.stages import STAGES, stage_of
 from lp_coach.errors import UsageError
@@ -52,10 +53,12 @@ class Agenda:
     """The whole session, in order; its minutes add up to the time asked for."""
 
     principle: Principle
+    """As this audience sees it (content/audience.py): marked items already left out."""
     minutes: int
     scripture: bool
     prayer: bool
     segments: tuple[Segment, ...] = field(default_factory=tuple)
+    secular: bool = False
 
     def segment(self, key: str) -> Segment | None:
         """The segment with this key, or None."""
@@ -63,13 +66,26 @@ class Agenda:
 
 
 def build_agenda(
-    principle: Principle, minutes: int = 60, *, scripture: bool = True, prayer: bool = True
+    principle: Principle,
+    minutes: int = 60,
+    *,
+    scripture: bool = True,
+    prayer: bool = True,
+    secular: bool = False,
 ) -> Agenda:
-    """Lay out a session of `minutes`: fixed parts scaled to the time, questions as fit."""
+    """Lay out a session of `minutes`: fixed parts scaled to the time, questions as fit.
+
+    Without scripture the readings and every item that refers to one are left out; a
+    secular session also leaves out prayer and every item that assumes faith. That is
+    the one rule of content/audience.py, applied here so study and guide agree.
+    """
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
         raise UsageError(
             f"--minutes must be between {MIN_MINUTES} and {MAX_MINUTES}, not {minutes}"
         )
+    who = audience(scripture=scripture, secular=secular)
+    principle = for_audience(principle, who)
+    scripture, prayer = who.readings, prayer and not secular
     scale = 0.5 + 0.5 * minutes / 60
     fixed = {name: max(1, round(base * scale)) for name, base in BASE.items()}
     passages = principle.scripture if scripture else ()
@@ -127,7 +143,7 @@ def build_agenda(
     for segment in plan:
         timed.append(_with_start(segment, start))
         start += segment.minutes
-    return Agenda(principle, minutes, scripture, prayer, tuple(timed))
+    return Agenda(principle, minutes, scripture, prayer, tuple(timed), secular)
 
 
 def _q_minutes(question: Question) -> int:
@@ -157,6 +173,5 @@ def _questions_that_fit(questions: tuple[Question, ...], budget: int) -> list[Qu
 
 
 def _with_start(segment: Segment, start: int) -> Segment:
-    from dataclasses import replace
 
     return replace(segment, start=start)

@@ -30,7 +30,7 @@ class Carried:
 
 def carried(conn: sqlite3.Connection, session_id: int) -> Carried:
     """What session `session_id`'s check-in brings back (as the visibility rule allows)."""
-    earlier = sessions.previous_entries(conn, session_id)
+    earlier = previous_entries(conn, session_id)
     recalled = visibility.visible(earlier, visibility.CHECK_IN)
     return Carried(
         actions=tuple(e for e in recalled if e.kind == "action"),
@@ -70,3 +70,27 @@ def mark_answered(
         source=f"{MARKS}{request.id}",
     )
     return True
+
+
+def previous_entries(conn: sqlite3.Connection, session_id: int) -> list[SessionEntry]:
+    """Everything said at the same group's last finished session (what the check-in may show
+    of it is `visibility`'s to say).
+
+    The same group is a session of the same group (see groups/store.py) with the same
+    people, in any order or case; a solo session only recalls solo sessions.
+    """
+    this = sessions.load(conn, session_id)
+    earlier = [
+        r
+        for r in sessions.all_sessions(conn, this.group_id)
+        if r.status == sessions.FINISHED and r.id < session_id and r.group_id == this.group_id
+    ]
+    for record in reversed(earlier):
+        if same_people(record.options.group, this.options.group):
+            return sessions.entries(conn, record.id)
+    return []
+
+
+def same_people(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two groups are the same people (order and case aside)."""
+    return {n.casefold() for n in one} == {n.casefold() for n in other}

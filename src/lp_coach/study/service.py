@@ -7,21 +7,23 @@ from collections.abc import Callable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TypeVar
 
 from lp_coach.content.model import Library
 from lp_coach.errors import CoachError, NotFound, UsageError
 from lp_coach.groups.store import Group
-from lp_coach.study import engine, sessions
+from lp_coach.store.db import connect
+from lp_coach.study import runner, sessions
 from lp_coach.study.agenda import Agenda
 from lp_coach.study.engine import Session
 from lp_coach.study.notes import LEADER_COPY, notes_written, written_files
 from lp_coach.study.sessions import Options, SessionRecord
-from lp_coach.study.view import StudyFace
+from lp_coach.study.view import LiveRoom, StudyFace
 from lp_coach.study.writeup import write_up
 
-if TYPE_CHECKING:
-    from lp_coach.room.live import Room
+R = TypeVar("R", bound=LiveRoom)
+RoomOpener = Callable[[Session, "str | None", "int | None"], R]
+"""Opens a session's live room on an address and port (None: the LAN's, 8765)."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,9 @@ class StudyRequest:
     leader: bool = False
     scripture: bool = True
     prayer: bool = True
+    secular: bool = False
+    """--secular: no scripture, prayer or item that assumes faith (content/audience.py); a
+    new session is also secular when the config says `secular = true`."""
     resume: bool = False
     reopen: bool = False
     """Open a finished session again (`session_id`, else the last) to add what was forgotten."""
@@ -71,18 +76,19 @@ principle named instead (None when none was named, or the same): True resumes it
 
 def run_study(
     request: StudyRequest,
-    face_for: Callable[[Room | None], StudyFace],
+    face_for: Callable[[R | None], StudyFace],
     confirm_resume: ConfirmResume,
     packs: Sequence[Path] = (),
+    open_room: RoomOpener[R] | None = None,
 ) -> Studied:
     """Start (or resume, or reopen) a session and run it through the face `face_for` makes
     (given the live room, when there is one); the notes are written when it ends.
 
     A new session is checked (principle, options, minutes) before an unfinished one is
-    mentioned, and one whose room cannot open is not left behind.
+    mentioned, and one whose room cannot open is not left behind. `open_room` opens the room
+    for the phones (the room lives above the study: lp_coach.room.service.open_room).
     """
     from lp_coach.groups.context import open_group
-    from lp_coach.store.db import connect
 
     if (request.room_host is not None or request.room_port is not None) and not (
         request.room or request.resume or request.reopen
@@ -121,7 +127,11 @@ def run_study(
         if (request.room_host is not None or request.room_port is not None) and not room:
             raise UsageError("--room-host and --room-port go with --room")
         try:
-            live = _open_room(session, request) if room else None
+            live = None
+            if room:
+                if open_room is None:
+                    raise UsageError("--room is not available here")
+                live = open_room(session, request.room_host, request.room_port)
         except BaseException:
             if fresh:
                 from lp_coach.study.reopen import discard
@@ -130,20 +140,18 @@ def run_study(
             raise
         face = face_for(live)
         if live is not None:
-            from lp_coach.room.face import RoomFace, show_leader_link
-
-            face = RoomFace(face, live)
+            face = live.wrap(face)
         finish = write_up if live is None else live.closing(write_up)
         try:
             if live is not None:
-                show_leader_link(face, session)
-            outcome = engine.run(session, face, finish)
+                live.greet(face)
+            outcome = runner.run(session, face, finish)
         finally:
             face.close()  # before anything is printed, so it lands on the normal screen
             if live is not None:
                 live.stop(paused=not session.done)  # stopped to resume: phones wait for it
         if not outcome.finished:
-            return Studied(session.record.id, False, saved=engine.saved_line(session))
+            return Studied(session.record.id, False, saved=runner.saved_line(session))
     notes = outcome.notes_path or ""
     files = tuple(str(f) for f in written_files(Path(notes))) or (notes,)
     shared = tuple(f for f in files if LEADER_COPY + "." not in f)
@@ -161,6 +169,7 @@ def _resumed(
         "--minutes": request.minutes is not None,
         "--no-scripture": not request.scripture,
         "--no-prayer": not request.prayer,
+        "--secular": request.secular,
         "--journal": request.journal,
     }  # what shapes the agenda: a resumed session keeps what it started with
     fixed = [name for name, there in given.items() if there]
@@ -177,6 +186,8 @@ def _planned(
     conn: sqlite3.Connection, library: Library, request: StudyRequest, group: Group
 ) -> tuple[Options, Agenda]:
     """The options and agenda of a new session, checked before anything is said or stored."""
+    from lp_coach.config import secular_default
+
     if request.session_id is not None:
         raise UsageError("--session is only for --resume or --reopen")
     if request.journal and request.group is not None:
@@ -197,29 +208,10 @@ def _planned(
         leader=request.leader,
         scripture=request.scripture,
         prayer=request.prayer,
+        secular=secular_default(request.secular) or bool((group.settings or {}).get("secular")),
         journal=request.journal,
     )
     return options, plan_agenda(library, options)
-
-
-def _open_room(session: Session, request: StudyRequest) -> Room:
-    """Start the room where it was before (a resumed room, so the QR codes scanned still
-    work), else on the LAN address and port 8765, unless told; remember where."""
-    from lp_coach.paths import db_path
-    from lp_coach.room.live import Room
-    from lp_coach.room.server import DEFAULT_PORT, lan_address
-
-    before = session.record.options
-    host = request.room_host if request.room_host is not None else before.room_host or None
-    port = request.room_port if request.room_port is not None else before.room_port
-    bind = lan_address() if host is None else host
-    shown = lan_address() if bind in ("0.0.0.0", "::", "") else bind
-    room = Room.open(session, db_path(), bind, port or DEFAULT_PORT, shown)
-    assert room.server is not None
-    options = replace(session.record.options, room_host=host or "", room_port=room.server.port)
-    session.record.options = options
-    sessions.save_options(session.conn, session.record.id, options)
-    return room
 
 
 def parse_group(text: str | None) -> tuple[str, ...]:
@@ -240,7 +232,11 @@ def plan_agenda(library: Library, options: Options) -> Agenda:
     from lp_coach.study.agenda import build_agenda
 
     return build_agenda(
-        principle, options.minutes, scripture=options.scripture, prayer=options.prayer
+        principle,
+        options.minutes,
+        scripture=options.scripture,
+        prayer=options.prayer,
+        secular=options.secular,
     )
 
 

@@ -28,6 +28,8 @@ class Options:
     leader: bool = False
     scripture: bool = True
     prayer: bool = True
+    secular: bool = False
+    """No scripture, prayer or item that assumes faith (content/audience.py)."""
     journal: bool = False
     """Solo: keep each answer as a journal entry when the session ends."""
     room: str = ""
@@ -149,11 +151,6 @@ def latest(
     return _record(row) if row is not None else None
 
 
-def last_finished(conn: sqlite3.Connection, group_id: int | None = None) -> SessionRecord | None:
-    """The finished session started last (in the group `group_id`), or None."""
-    return latest(conn, FINISHED, group_id)
-
-
 def all_sessions(conn: sqlite3.Connection, group_id: int | None = None) -> list[SessionRecord]:
     """Every session (of the group `group_id`), oldest first."""
     rows = conn.execute(
@@ -239,13 +236,12 @@ def add_attendee(conn: sqlite3.Connection, session_id: int, name: str, state: St
         conn.execute("UPDATE sessions SET state = ? WHERE id = ?", (state.to_json(), session_id))
 
 
+ENTRIES = "SELECT id, step, kind, person, text, created, visibility, source FROM session_entries"
+
+
 def entries(conn: sqlite3.Connection, session_id: int) -> list[SessionEntry]:
     """Everything said in a session, in the order it was said."""
-    rows = conn.execute(
-        "SELECT id, step, kind, person, text, created, visibility, source FROM session_entries "
-        "WHERE session_id = ? ORDER BY id",
-        (session_id,),
-    )
+    rows = conn.execute(f"{ENTRIES} WHERE session_id = ? ORDER BY id", (session_id,))
     return [SessionEntry(**dict(row)) for row in rows]
 
 
@@ -256,35 +252,10 @@ def entries_from(
     session, in the order it was said."""
     length = len(source) if prefix else -1  # substr(x, 1, -1) is '': the whole source then
     rows = conn.execute(
-        "SELECT id, step, kind, person, text, created, visibility, source FROM session_entries "
-        "WHERE session_id = ? AND (source = ? OR substr(source, 1, ?) = ?) ORDER BY id",
+        f"{ENTRIES} WHERE session_id = ? AND (source = ? OR substr(source, 1, ?) = ?) ORDER BY id",
         (session_id, source, length, source),
     )
     return [SessionEntry(**dict(row)) for row in rows]
-
-
-def previous_entries(conn: sqlite3.Connection, session_id: int) -> list[SessionEntry]:
-    """Everything said at the same group's last finished session (for the check-in; what it
-    may show of them is `visibility`'s to say).
-
-    The same group is a session of the same group (see groups/store.py) with the same
-    people, in any order or case; a solo session only recalls solo sessions.
-    """
-    this = load(conn, session_id)
-    rows = conn.execute(
-        "SELECT id, options FROM sessions WHERE status = ? AND id < ? AND group_id IS ? "
-        "ORDER BY id DESC",
-        (FINISHED, session_id, this.group_id),
-    )
-    for row in rows:
-        if same_people(Options.from_json(row["options"]).group, this.options.group):
-            return entries(conn, row["id"])
-    return []
-
-
-def same_people(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
-    """Whether two groups are the same people (order and case aside)."""
-    return {n.casefold() for n in one} == {n.casefold() for n in other}
 
 
 def finish(

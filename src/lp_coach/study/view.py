@@ -3,8 +3,9 @@ Rich screen, the plain face and the room's face all speak."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from lp_coach.content.model import Principle
 from lp_coach.study.sessions import SessionEntry
@@ -81,6 +82,33 @@ class View:
     """How many phones are in the live room (0 without one)."""
     turn: int = 0
     """The session's turn counter on this step (see `Reply.turn`)."""
+
+
+class LiveRoom(Protocol):
+    """A session's live room for the phones, as the study service runs it (lp_coach.room)."""
+
+    @property
+    def url(self) -> str:
+        """Where the phones join."""
+        ...
+
+    def wrap(self, face: StudyFace) -> StudyFace:
+        """`face`, keeping the phones on the step it shows and the screen free of secrets."""
+        ...
+
+    def greet(self, face: StudyFace) -> None:
+        """Before the first step: what the room shows first (the leader page's link)."""
+        ...
+
+    def closing(self, write_up: Callable[[Any], str]) -> Callable[[Any], str]:
+        """`write_up` (of a session), once the room has stopped taking messages (so that every
+        message a phone was told is saved is in the notes)."""
+        ...
+
+    def stop(self, paused: bool = False) -> None:
+        """Tell the phones the session is over (or `paused`: they wait for it to come back),
+        and stop serving (safe to call twice)."""
+        ...
 
 
 class StudyFace(Protocol):

@@ -38,7 +38,8 @@ def export(
     """
     from lp_coach.journal import service
 
-    done = service.export(fmt, out, sys.stdout, principles or (), since, until, SETTINGS.principles)
+    wanted = service.Wanted(principles or (), since, until)
+    done = service.export(fmt, out, sys.stdout, wanted, SETTINGS.principles)
     if done.path is not None:
         plural = "entry" if done.count == 1 else "entries"
         print(f"Exported {done.count} {plural} to {done.path}")

@@ -110,10 +110,7 @@ def edit(
     _said("Moved" if done.status == "moved" else "Saved", done.entry)
 
 
-def delete(
-    entry_id: EntryId,
-    yes: YesOption = False,
-) -> None:
+def delete(entry_id: EntryId, yes: YesOption = False) -> None:
     """Delete an entry (asks first).
 
     Example:  lp-coach journal delete 12 --yes
