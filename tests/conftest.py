@@ -102,3 +102,40 @@ def write_principle(pack: Path, text: str, name: str = "servant-leadership.yaml"
     path = pack / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+KEYRING_BACKEND = "keyrings.alt.file.PlaintextKeyring"
+"""A real keyring backend that works headless: it keeps keys in a file under the test's home."""
+
+
+def make_encrypted_store(path: Path) -> bytes:
+    """Create an empty encrypted store at `path`, its key kept in the keyring; the key.
+
+    The key is random rather than derived from a passphrase: the store tests pay no key
+    derivation (it is the keyring's path, the one a user with a kept key takes).
+    """
+    import os
+
+    from lp_coach.store import engine, keys
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    key = os.urandom(engine.KEY_BYTES + engine.SALT_BYTES)
+    conn = engine.open_file(path, key)
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)"
+    )
+    conn.close()
+    keys.keep_key(path, key)
+    return key
+
+
+@pytest.fixture(params=["plain", "encrypted"])
+def any_store(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test on a plain store, then on an encrypted one (key in the keyring)."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", KEYRING_BACKEND)
+    if request.param == "encrypted":
+        from lp_coach.store.db import db_path
+
+        make_encrypted_store(db_path())
+    return str(request.param)

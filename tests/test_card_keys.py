@@ -12,7 +12,7 @@ from fsrs import Card
 from lp_coach.content.library import open_library
 from lp_coach.quiz import store
 from lp_coach.quiz.cards import QuizCard, build_cards
-from lp_coach.quiz.keyed_ids import POSITIONAL_KEYS, REMOVED_KEYS
+from lp_coach.store.card_keys import POSITIONAL_KEYS, REMOVED_KEYS
 from lp_coach.store.db import connect
 from lp_coach.store.migrations import MIGRATIONS
 

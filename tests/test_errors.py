@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -84,8 +85,20 @@ def test_a_database_cut_to_half_its_size(cli: Invoke, isolated_home: Path) -> No
         handle.truncate(db.stat().st_size // 2)
     damaged = db.read_bytes()
     for args in (("journal", "list"), ("journal", "add", "one more"), ("sessions", "list")):
-        one_line(cli(*args), 1, f"the database {db} is damaged", "restore it from a backup")
+        one_line(cli(*args), 1, f"the database {db} is damaged", "lp-coach data restore ")
     assert db.read_bytes() == damaged  # lp-coach wrote nothing over what is left
+
+
+def test_a_damaged_database_without_a_backup_says_to_move_it_aside(
+    cli: Invoke, isolated_home: Path
+) -> None:
+    add_entries(cli, *(f"entry {n} " + "words " * 200 for n in range(10)))
+    db = isolated_home / "lp-coach.db"
+    checkpoint(db)
+    shutil.rmtree(isolated_home / "backups")
+    with db.open("r+b") as handle:
+        handle.truncate(db.stat().st_size // 2)
+    one_line(cli("journal", "list"), 1, f"the database {db} is damaged", "no backup of it")
 
 
 @contextmanager

@@ -248,3 +248,29 @@ def test_an_entry_written_on_todays_prompt_is_tagged_with_its_principle(
     answered = shown(cli, 3)
     assert answered["principles"] == [today["principle"]]
     assert answered["text"] == f"My answer\n{today['prompt']}"  # the editor wrote above it
+
+
+def test_with_an_encrypted_store_words_not_saved_are_sealed_not_left_readable(
+    cli: Invoke, editor: Path, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import KEYRING_BACKEND, make_encrypted_store
+
+    from lp_coach.store.db import db_path
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", KEYRING_BACKEND)
+    make_encrypted_store(db_path())
+    monkeypatch.delenv("FAKE_SEEN")
+    cli("journal", "add", "Original")
+    fake(monkeypatch, "replace", "Quarrelsome lighthouse words #owenrship")
+    result = cli("journal", "edit", "1")
+    assert result.exit_code == 2
+    assert "your words are sealed (encrypted) and join your journal" in result.stderr
+    assert not list((isolated_home / "drafts").iterdir())
+    assert b"lighthouse" not in b"".join(
+        path.read_bytes() for path in isolated_home.rglob("*") if path.is_file()
+    )
+    listed = json.loads(cli("journal", "list", "--json").stdout)  # the key is in the keyring
+    assert sorted(entry["text"] for entry in listed) == [
+        "Original",
+        "Quarrelsome lighthouse words #owenrship",
+    ]

@@ -19,6 +19,8 @@ from lp_coach.journal.entries import NewEntry
 from lp_coach.journal.search import search, suggestions
 from lp_coach.store.db import connect
 
+pytestmark = pytest.mark.usefixtures("any_store")  # plain and encrypted stores alike
+
 TEXTS = [
     "Budget meeting\nI held my tongue while Ann explained the numbers.",
     "Lunch at the Café Olé\nWe talked about the résumé Ben sent.",

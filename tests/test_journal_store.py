@@ -18,6 +18,8 @@ from lp_coach.journal.entries import NewEntry
 from lp_coach.journal.listing import entries
 from lp_coach.store.db import connect
 
+pytestmark = pytest.mark.usefixtures("any_store")  # plain and encrypted stores alike
+
 WRITER = """
 import os, sys, time
 from datetime import date

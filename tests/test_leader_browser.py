@@ -13,7 +13,7 @@ from test_room_screen import post
 from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
-from lp_coach.study import service, sessions
+from lp_coach.study import sessions, writeup
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -95,7 +95,7 @@ def test_the_leader_page_at_360_px(library: Library, browser: object, tmp_path: 
         facilitator.stop()
     session = facilitator.session
     sessions.finish(session.conn, session.record.id, session.state)
-    notes = Path(service.write_up(session))
+    notes = Path(writeup.write_up(session))
     group = notes.read_text(encoding="utf-8") + notes.with_suffix(".html").read_text()
     leader = notes.with_name(notes.stem + "-leader.md").read_text(encoding="utf-8")
     assert "Ben seems worried" not in group and "job interview" not in group

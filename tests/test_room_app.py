@@ -121,7 +121,12 @@ def test_the_page_is_served_with_the_code_and_strict_headers(room: Room) -> None
     assert "http://" not in reply.text.replace("http://www.w3.org", "")  # no CDN
 
 
-def test_an_answer_from_a_phone_is_saved_with_its_name_and_source(room: Room) -> None:
+def test_an_answer_from_a_phone_is_saved_with_its_name_and_source(
+    any_store: str, room: Room
+) -> None:
+    from lp_coach.store.engine import is_encrypted
+
+    assert is_encrypted(db_path()) == (any_store == "encrypted")  # the room has the key too
     client = room.join("Cal")
     status, saved = room.say(client, "I listened to a customer this week")
     assert status == 200, saved

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
+from lp_coach.store import engine
 from lp_coach.store.db import connect
 from lp_coach.study import sessions
+
+pytestmark = pytest.mark.usefixtures("any_store")  # plain and encrypted stores alike
 
 
 def test_entries_are_for_the_group_and_typed_at_the_keyboard_by_default() -> None:
@@ -33,7 +34,7 @@ def test_entries_are_for_the_group_and_typed_at_the_keyboard_by_default() -> Non
 def test_an_unknown_visibility_is_refused_by_the_database() -> None:
     conn = connect()
     record = sessions.create(conn, sessions.Options(principle_id="frugality"))
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(engine.IntegrityError):
         sessions.add_entry(
             conn, record.id, "closing", "note", None, "x", record.state, visibility="everyone"
         )

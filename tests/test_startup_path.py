@@ -25,7 +25,10 @@ BASE = {
 """What every run loads: the boundary, and the plain forms it tries first."""
 HELP = BASE | {"lp_coach.cli.app", "lp_coach.cli.lazy", "lp_coach.cli.study"}
 STORE = {"lp_coach.clock", "lp_coach.paths", "lp_coach.store", "lp_coach.store.db"}
-STORE |= {"lp_coach.store.migrations", "lp_coach.cli.output"}
+STORE |= {"lp_coach.store.migrations", "lp_coach.store.schema", "lp_coach.cli.output"}
+# the store opens a plain file with sqlite3 and knows its schema version (an encrypted one:
+# SQLCipher, imported only then)
+STORE |= {"lp_coach.store.engine", "lp_coach.store.versions", "lp_coach.store.writes"}
 SEARCH = (
     BASE
     | STORE

@@ -21,7 +21,7 @@ from lp_coach.room.inbox import Inbox
 from lp_coach.room.live import Room
 from lp_coach.room.stage import Board, stage_of
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import engine, service, sessions, visibility
+from lp_coach.study import engine, service, sessions, visibility, writeup
 from lp_coach.study.readout import readout
 from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER, Options
 
@@ -123,7 +123,7 @@ class Walk:
     def _finish(self, library: Library) -> None:
         session = self.session
         sessions.finish(session.conn, session.record.id, session.state)
-        path = Path(service.write_up(session))
+        path = Path(writeup.write_up(session))
         sessions.set_notes_path(session.conn, session.record.id, str(path))
         self.shown["group_notes"] = path.read_text() + path.with_suffix(".html").read_text()
         leader = path.with_name(path.stem + "-leader.md")

@@ -76,7 +76,20 @@ class Draft:
         return result
 
     def kept(self, error: CoachError, words: str | None = None, then: str = "") -> CoachError:
-        """`error`, telling the user where their `words` (left in the draft) are kept."""
+        """`error`, telling the user where their `words` (left in the draft) are kept.
+
+        With an encrypted store nothing readable is left: the words are sealed to the store's
+        key instead (they join the journal the next time the store is opened).
+        """
+        from lp_coach.store.sealing import seal_words
+
+        if seal_words(self.text if words is None else words) is not None:
+            self.discard()
+            error.args = (
+                f"{error}\nnothing is lost: your words are sealed (encrypted) and join your "
+                "journal the next time the store is opened",
+            )
+            return error
         if words is not None:
             try:
                 atomic_write(self.path, words + "\n")

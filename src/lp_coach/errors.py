@@ -101,17 +101,16 @@ def describe_os_error(exc: OSError, verb: str = "write", path: object = None) ->
     return f"cannot {verb}{where}: {reason[:1].lower()}{reason[1:]}"
 
 
-def describe_db_error(exc: sqlite3.Error, path: Path) -> str:
-    """A database error in plain words, naming the file, with what the user can do."""
+def describe_db_error(exc: sqlite3.Error, path: Path, *, hint: str | None = None) -> str:
+    """A database error in plain words, naming the file, with what the user can do
+    (`hint`, when given, for a damaged file: which backup restores it)."""
     name = getattr(exc, "sqlite_errorname", "") or ""
     where = f"the database {path}"
     if name.startswith(("SQLITE_FULL", "SQLITE_IOERR")) and _nearly_full(path.parent):
         name = "SQLITE_FULL"  # SQLite says "disk I/O error" when it cannot grow its index file
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return (
-            f"{where} is damaged: {exc} (restore it from a backup, or move it aside "
-            "and lp-coach starts a new one)"
-        )
+        hint = hint or "restore it from a backup, or move it aside and lp-coach starts a new one"
+        return f"{where} is damaged: {exc} ({hint})"
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return f"{where} is locked: {exc} (another lp-coach is using it; try again when it is done)"
     if name.startswith("SQLITE_READONLY") and _nearly_full(path.parent):

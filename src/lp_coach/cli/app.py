@@ -43,6 +43,7 @@ GROUPS = {
         "lp_coach.cli.practice",
         "Practise behavioural interview questions against a rubric.",
     ),
+    "data": ("lp_coach.cli.data", "Your store: encrypt it, back it up, restore and check it."),
 }
 
 

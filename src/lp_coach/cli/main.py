@@ -103,6 +103,9 @@ def _exit_code(exc: BaseException) -> int | None:
     sqlite3 = sys.modules.get("sqlite3")  # not imported: not the database's error
     if sqlite3 is not None and isinstance(exc, sqlite3.Error):
         return EXIT_FAILURE
+    engine = sys.modules.get("lp_coach.store.engine")  # SQLCipher's errors are not sqlite3's
+    if engine is not None and isinstance(exc, engine.Error):
+        return EXIT_FAILURE
     return None
 
 
@@ -138,8 +141,7 @@ def _report(exc: BaseException) -> None:
     elif isinstance(exc, CoachError):
         message = str(exc)
     else:
-        from lp_coach.errors import describe_db_error
-        from lp_coach.paths import db_path
+        from lp_coach.data_service import describe_error
 
-        message = describe_db_error(exc, db_path())  # type: ignore[arg-type]
+        message = describe_error(exc)  # type: ignore[arg-type]  # a damaged store's: its backup
     print(f"lp-coach: error: {message}", file=sys.stderr)

@@ -29,8 +29,18 @@ def list_(as_json: JsonOption = False) -> None:
     from lp_coach.cli.settings import SETTINGS
     from lp_coach.study.sessions_service import list_sessions
 
-    listing = list_sessions(SETTINGS.principles, SETTINGS.group)
+    unreadable: list[str] = []
+    listing = list_sessions(SETTINGS.principles, SETTINGS.group, unreadable)
     records = [h.record for h in listing.held]
+    for problem in unreadable:
+        print(f"lp-coach: warning: {problem}", file=sys.stderr)
+    for record in records:
+        if record.unknown:
+            print(
+                f"lp-coach: warning: session {record.id} holds settings a newer lp-coach "
+                f"wrote ({', '.join(record.unknown)}); shown without them",
+                file=sys.stderr,
+            )
     where = {h.record.id: h.place for h in listing.held}
     if as_json:
         output.print_json(

@@ -123,7 +123,13 @@ def study(
     # the new one has really started (a command that fails says nothing of starting)
     face_for, resume_instead = _face_for(plain, said), _resume_instead(said)
     studied = run_study(request, face_for, resume_instead, SETTINGS.principles, open_room)
-    if studied.finished:
+    if studied.notes_inside:
+        print(
+            f"Session {studied.session_id} finished. The store is encrypted, so its notes stay "
+            f"inside it; write them as files with: lp-coach sessions show {studied.session_id} "
+            "--write"
+        )
+    elif studied.finished:
         print(f"Session {studied.session_id} finished. Notes: {' and '.join(studied.notes)}")
         if studied.leader_notes:
             print(f"Leader's copy, with the private notes: {' and '.join(studied.leader_notes)}")

@@ -9,6 +9,7 @@ from lp_coach.errors import UsageError
 from lp_coach.fts import snippet, to_fts
 from lp_coach.journal.entries import ENTRY_COLUMNS, Entry, from_row
 from lp_coach.journal.listing import Filter, where_clause
+from lp_coach.store import engine
 
 SNIPPET = snippet("journal_fts")
 RANK = "bm25(journal_fts, 2.0, 1.0), journal_fts.rowid DESC"
@@ -80,7 +81,7 @@ def search(
                 f"WHERE journal_fts MATCH ? {where}",
                 [match, *params],
             ).fetchone()[0]
-    except sqlite3.OperationalError as exc:
+    except engine.OperationalError as exc:
         raise UsageError(f"cannot search for {query!r}: {exc}") from None
     return Results([found[i] for i in ranked if i in found], total if count else None)
 

@@ -18,7 +18,7 @@ from lp_coach.journal.entries import (
     normalize,
     split_text,
 )
-from lp_coach.store.db import now, transaction
+from lp_coach.store.writes import now, transaction
 
 COMMIT_EVERY = 10_000
 """Entries an import stores per transaction: between two, another command (a live session) can

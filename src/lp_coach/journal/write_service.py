@@ -21,7 +21,8 @@ class Saved(NamedTuple):
     entry: Entry | None
     """None when nothing was saved."""
     status: str
-    """'saved', 'moved' (edit --date), 'unchanged' (an edit saved as it was), or, for an
+    """'saved', 'moved' (edit --date), 'unchanged' (an edit saved as it was), 'sealed' (the
+    store is encrypted and locked: it joins the journal at the next unlock), or, for an
     entry never stored, 'left unchanged' or 'left empty' (its scaffold)."""
 
 
@@ -69,7 +70,8 @@ def add(
         question = prompt_for_day(library(), principles, parsed.day if parsed else date.today())
         answers = question.text
         tags.append(question.principle.id)
-    return Saved(_save(text, tags, parsed, star, library, answers), "saved")
+    saved = _save(text, tags, parsed, star, library, answers)
+    return Saved(saved, "saved" if saved else "sealed")
 
 
 def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Saved:
@@ -174,7 +176,7 @@ def _add_in_editor(
     tags = [*principles, question.principle.id] if answer else list(principles)
     then = f"fix them there and save with: lp-coach journal add < {quote(str(draft.path))}"
     entry = draft.stored(lambda: _save(words, tags, parsed, star, library), then, words)
-    return Saved(entry, "saved")
+    return Saved(entry, "saved" if entry else "sealed")
 
 
 def _save(
@@ -184,7 +186,8 @@ def _save(
     star: bool,
     library: LazyLibrary,
     answers: str | None = None,
-) -> Entry:
+) -> Entry | None:
+    """The entry stored, or None when it was sealed (an encrypted store, locked)."""
     from contextlib import closing
 
     from lp_coach.journal import store
@@ -194,5 +197,9 @@ def _save(
     entry = new_entry(
         text, library, principles=principles, when=parsed, starred=star, answers=answers
     )
+    from lp_coach.store.sealing import seal_if_locked
+
+    if seal_if_locked(entry):
+        return None  # sealed: it joins the journal when the store is next unlocked
     with closing(connect()) as conn:
         return store.get(conn, store.add(conn, entry))

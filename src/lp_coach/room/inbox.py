@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +20,9 @@ from lp_coach.room.limits import (
     Refused,
     checked,
 )
-from lp_coach.store.db import connect, forget, wait_for_lock
+from lp_coach.store import engine
+from lp_coach.store.db import connect
+from lp_coach.store.writes import forget, wait_for_lock
 from lp_coach.study import sessions
 from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER
 from lp_coach.study.steps import Step
@@ -202,7 +203,7 @@ class Inbox:
                     source=source,
                     message_id=message or None,
                 )
-        except sqlite3.Error:
+        except engine.Error:
             raise Refused(503, "It could not be saved just now; please send it again.") from None
         self.wake()
         return self._shown(entry_id, target, kind, said, visibility)
@@ -225,7 +226,7 @@ class Inbox:
                     visibility=LEADER,
                     source=LEADER_PAGE,
                 )
-        except sqlite3.Error:
+        except engine.Error:
             raise Refused(503, "It could not be saved just now; please save it again.") from None
         self.wake()
         return self._shown(entry_id, step, "note", said, LEADER)

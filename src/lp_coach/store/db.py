@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+from shlex import quote
 
-from lp_coach import clock
 from lp_coach.errors import StoreError, describe_db_error, describe_os_error
 from lp_coach.paths import db_path, ensure_private_dir
-from lp_coach.store.migrations import migrate
+from lp_coach.store import engine
+from lp_coach.store.schema import migrate, pending
+from lp_coach.store.writes import now, transaction
+
+__all__ = ["connect", "db_path", "describe", "now", "transaction"]
 
 
 def connect(path: Path | None = None, *, shared: bool = False) -> sqlite3.Connection:
     """Open (creating and migrating if needed) the database, or raise StoreError.
 
-    `shared`: the connection may be used from other threads (the caller serialises use).
+    An encrypted store is opened with its key (store/keys.py); a store from a newer
+    lp-coach is refused before anything in it is touched; a store about to be migrated is
+    backed up first. `shared`: the connection may be used from other threads (the caller
+    serialises use).
     """
     path = path or db_path()
     ensure_private_dir(path.parent)
@@ -28,22 +32,46 @@ def connect(path: Path | None = None, *, shared: bool = False) -> sqlite3.Connec
     except OSError as exc:
         raise StoreError(describe_os_error(exc, "create", path)) from None
     try:
-        conn = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=not shared)
-    except sqlite3.Error as exc:
-        raise StoreError(describe_db_error(exc, path)) from None
-    conn.row_factory = sqlite3.Row
+        if engine.is_encrypted(path):
+            from lp_coach.store.keys import unlock
+
+            conn: sqlite3.Connection = unlock(path, shared=shared)
+        else:
+            conn = engine.open_file(path, None, shared=shared)
+    except engine.Error as exc:
+        raise StoreError(describe(exc, path)) from None
     try:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        migrate(conn)
-    except sqlite3.Error as exc:
+        _prepare(conn, path)
+    except engine.Error as exc:
         conn.close()
-        reader = _reader(path, exc, shared)
+        reader = None if engine.key_of(conn) else _reader(path, exc, shared)  # type: ignore[arg-type]
         if reader is not None:
             return reader
-        raise StoreError(describe_db_error(exc, path)) from None
+        raise StoreError(describe(exc, path)) from None
+    except BaseException:
+        conn.close()
+        raise
     return conn
+
+
+def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+    """Settings, the version check, migrations (after a backup), sealed entries taken in."""
+    from lp_coach.store import versions
+
+    versions.refuse_newer(conn, path)  # before anything, even the journal mode, is written
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    if pending(conn):
+        from lp_coach.store import backups
+
+        backups.take(conn, path, reason="migration")
+    migrate(conn)
+    versions.record(conn)
+    if engine.key_of(conn) is not None:
+        from lp_coach.store.sealing import take_in
+
+        take_in(conn)
 
 
 def _reader(path: Path, exc: sqlite3.Error, shared: bool) -> sqlite3.Connection | None:
@@ -55,6 +83,7 @@ def _reader(path: Path, exc: sqlite3.Error, shared: bool) -> sqlite3.Connection 
         return None
     from urllib.parse import quote
 
+    from lp_coach.store import versions
     from lp_coach.store.migrations import MIGRATIONS
 
     base = f"file:{quote(str(path.absolute()))}?mode=ro"
@@ -72,64 +101,32 @@ def _reader(path: Path, exc: sqlite3.Error, shared: bool) -> sqlite3.Connection 
         if not {n for n, _ in MIGRATIONS} <= done:
             conn.close()
             return None
+        try:
+            versions.refuse_newer(conn, path)
+        except BaseException:
+            conn.close()
+            raise
         conn.isolation_level = None
         conn.row_factory = sqlite3.Row
         return conn
     return None
 
 
-_PATIENT: dict[int, tuple[sqlite3.Connection, float]] = {}
-"""Connections that wait for another command's write lock, and for how long (seconds)."""
-PATIENT_BUSY_MS = 50
-"""How long each attempt of a patient connection waits inside SQLite (short, so that Ctrl-C and
-another command's pause between batches are seen)."""
+def describe(exc: Exception, path: Path | None = None) -> str:
+    """A database error in plain words (errors.describe_db_error); a damaged store's names
+    the newest good backup and the command that restores it."""
+    path = path or db_path()
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if not name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return describe_db_error(exc, path)  # type: ignore[arg-type]
+    from lp_coach.store.recovery import newest_good
 
-
-def wait_for_lock(conn: sqlite3.Connection, seconds: float) -> None:
-    """Let `conn` wait up to `seconds` for a write lock held by another command, instead of
-    failing with "database is locked" after the usual timeout (a live session, the room)."""
-    conn.execute(f"PRAGMA busy_timeout = {PATIENT_BUSY_MS}")
-    _PATIENT[id(conn)] = (conn, seconds)
-
-
-def forget(conn: sqlite3.Connection) -> None:
-    """Stop treating `conn` as patient (before it is closed)."""
-    _PATIENT.pop(id(conn), None)
-
-
-def _begin(conn: sqlite3.Connection) -> None:
-    """BEGIN IMMEDIATE, tried again while another command holds the lock (when `conn` may wait).
-
-    Nothing has been written when BEGIN fails, so trying again can never write twice.
-    """
-    patient = _PATIENT.get(id(conn))
-    seconds = patient[1] if patient is not None and patient[0] is conn else 0.0
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            return
-        except sqlite3.OperationalError as exc:
-            name = getattr(exc, "sqlite_errorname", "") or ""
-            if not name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-                raise
-            if time.monotonic() >= deadline:
-                raise
-            time.sleep(0.01)
-
-
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One atomic write: everything inside commits together or not at all."""
-    _begin(conn)
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-
-
-def now() -> str:
-    """The current time as stored: ISO 8601, local time with its offset, to the second."""
-    return clock.stamp(clock.now())
+    good = newest_good(path)
+    if good is None:
+        hint = "no backup of it was found: move it aside and lp-coach starts a new one"
+    else:
+        hint = (
+            f"the newest good backup is {good.path.name}, taken {good.taken:%Y-%m-%d %H:%M}; "
+            f"restore it with: lp-coach data restore {quote(str(good.path))}"
+        )
+    return describe_db_error(exc, path, hint=hint)  # type: ignore[arg-type]

@@ -1,4 +1,4 @@
-"""Schema migrations: ordered functions, each applied once and recorded by name."""
+"""Schema migrations: ordered functions, each applied once (store/schema.py) and recorded."""
 
 from __future__ import annotations
 
@@ -214,7 +214,7 @@ def m005_story_bank(conn: sqlite3.Connection) -> None:
 def m006_quiz_card_keys(conn: sqlite3.Connection) -> None:
     """Quiz cards named by the key of their scenario or phrase, not its place; `retired` marks
     a card whose source is gone (its row and reviews stay, and it is never shown or counted)."""
-    from lp_coach.quiz.keyed_ids import POSITIONAL_KEYS, REMOVED_KEYS
+    from lp_coach.store.card_keys import POSITIONAL_KEYS, REMOVED_KEYS
 
     conn.execute("ALTER TABLE quiz_cards ADD COLUMN retired TEXT")  # ISO time, NULL while live
     for principle, kinds in POSITIONAL_KEYS.items():
@@ -267,32 +267,23 @@ def m007_groups(conn: sqlite3.Connection) -> None:
     )
 
 
-def migrate(conn: sqlite3.Connection) -> None:
-    """Apply every migration not yet recorded, each in its own transaction."""
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)"
+@migration
+def m008_store_meta(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        -- What the store says about itself: the lp-coach version that last wrote it
+        -- ('written_by') and, encrypted, the private key sealed entries are opened with.
+        CREATE TABLE store_meta (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """,
     )
-    done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
-    for name, fn in MIGRATIONS:
-        if name in done:
-            continue
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
-                conn.execute("ROLLBACK")  # another process got there first
-                continue
-            fn(conn)
-            conn.execute(
-                "INSERT INTO migrations (name, applied) VALUES (?, datetime('now'))", (name,)
-            )
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
 
 
 @migration
-def m006_room_message_ids(conn: sqlite3.Connection) -> None:
+def m009_room_message_ids(conn: sqlite3.Connection) -> None:
     run_script(
         conn,
         """

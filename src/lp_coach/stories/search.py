@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from lp_coach.errors import UsageError
 from lp_coach.fts import snippet, to_fts
+from lp_coach.store import engine
 from lp_coach.stories.model import STORY_COLUMNS, Story, from_row
 
 SNIPPET = snippet("stories_fts")
@@ -45,5 +46,5 @@ def search(
         params.append(limit)
     try:
         return [StoryHit(from_row(row), row["snippet"]) for row in conn.execute(sql, params)]
-    except sqlite3.OperationalError as exc:
+    except engine.OperationalError as exc:
         raise UsageError(f"cannot search for {query!r}: {exc}") from None

@@ -82,7 +82,7 @@ def previous_entries(conn: sqlite3.Connection, session_id: int) -> list[SessionE
     this = sessions.load(conn, session_id)
     earlier = [
         r
-        for r in sessions.all_sessions(conn, this.group_id)
+        for r in sessions.all_sessions(conn, this.group_id, unreadable=[])  # a damaged one: none
         if r.status == sessions.FINISHED and r.id < session_id and r.group_id == this.group_id
     ]
     for record in reversed(earlier):

@@ -52,7 +52,7 @@ class Session:
                 prayer=options.prayer,
                 secular=options.secular,
             )
-        from lp_coach.store.db import wait_for_lock
+        from lp_coach.store.writes import wait_for_lock
 
         wait_for_lock(conn, LIVE_WAIT_SECONDS)
         self.conn = conn

@@ -3,11 +3,11 @@ until it finishes (the notes written) or the facilitator stops (what was kept sa
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from lp_coach.errors import CoachError, Interrupted, StoreError, describe_os_error
+from lp_coach.store import engine as store_engine
 from lp_coach.study import sessions
 from lp_coach.study.engine import Session
 from lp_coach.study.sessions import SessionRecord
@@ -46,14 +46,15 @@ def run(session: Session, face: StudyFace, on_finish: Callable[[Session], str]) 
         raise Interrupted(
             f"Session {number} finished; its notes were not written. Write them with: {later}"
         ) from None
-    except (CoachError, OSError, sqlite3.Error) as exc:
+    except (CoachError, OSError) + store_engine.Error as exc:
         raise StoreError(
             f"session {number} is finished and saved, but its notes could not be written: "
             f"{_reason(exc)}; once that is fixed, write them with: {later}"
         ) from exc
-    sessions.set_notes_path(conn, number, path)
+    if path:  # '' when the notes are kept inside an encrypted store, not as files
+        sessions.set_notes_path(conn, number, path)
     record = sessions.load(conn, number)
-    return Outcome(record, finished=True, notes_path=path)
+    return Outcome(record, finished=True, notes_path=path or None)
 
 
 def saved_line(session: Session) -> str:
@@ -79,9 +80,8 @@ def saved_line(session: Session) -> str:
 def _reason(exc: Exception) -> str:
     if isinstance(exc, OSError):
         return describe_os_error(exc)
-    if isinstance(exc, sqlite3.Error):
-        from lp_coach.errors import describe_db_error
-        from lp_coach.paths import db_path
+    if isinstance(exc, store_engine.Error):
+        from lp_coach.store.db import describe
 
-        return describe_db_error(exc, db_path())
+        return describe(exc)
     return str(exc)

@@ -19,7 +19,7 @@ from lp_coach.study.engine import Session
 from lp_coach.study.notes import LEADER_COPY, notes_written, written_files
 from lp_coach.study.sessions import Options, SessionRecord
 from lp_coach.study.view import LiveRoom, StudyFace
-from lp_coach.study.writeup import write_up
+from lp_coach.study.writeup import finish_notes
 
 R = TypeVar("R", bound=LiveRoom)
 RoomOpener = Callable[[Session, "str | None", "int | None"], R]
@@ -67,6 +67,11 @@ class Studied:
     """The answers were kept in the journal too."""
     saved: str = ""
     """Stopped before the end: what was kept and how to go on."""
+
+    @property
+    def notes_inside(self) -> bool:
+        """Finished, its notes kept inside the (encrypted) store rather than written as files."""
+        return self.finished and not self.notes
 
 
 ConfirmResume = Callable[[SessionRecord, "Place | None", str | None], bool]
@@ -141,7 +146,7 @@ def run_study(
         face = face_for(live)
         if live is not None:
             face = live.wrap(face)
-        finish = write_up if live is None else live.closing(write_up)
+        finish = finish_notes if live is None else live.closing(finish_notes)
         try:
             if live is not None:
                 live.greet(face)
@@ -152,7 +157,9 @@ def run_study(
                 live.stop(paused=not session.done)  # stopped to resume: phones wait for it
         if not outcome.finished:
             return Studied(session.record.id, False, saved=runner.saved_line(session))
-    notes = outcome.notes_path or ""
+    if not outcome.notes_path:  # an encrypted store: the notes stay inside it
+        return Studied(outcome.session.id, True, journal=outcome.session.options.journal)
+    notes = outcome.notes_path
     files = tuple(str(f) for f in written_files(Path(notes))) or (notes,)
     shared = tuple(f for f in files if LEADER_COPY + "." not in f)
     leader = tuple(f for f in files if LEADER_COPY + "." in f)
@@ -274,6 +281,12 @@ def resume(
         record = sessions.load(conn, session_id)
         if record.status != sessions.IN_PROGRESS:
             raise UsageError(f"session {session_id} is already finished")
+    if record.unknown:
+        raise UsageError(
+            f"session {record.id} was saved by a newer lp-coach (it holds "
+            f"{', '.join(record.unknown)}, unknown here): resuming it here would lose them; "
+            "resume it with that lp-coach"
+        )
     if leader and not record.options.leader:
         record.options = replace(record.options, leader=True)
         sessions.save_options(conn, record.id, record.options)
@@ -294,7 +307,10 @@ def _nothing_to_resume(conn: sqlite3.Connection) -> str:
 def unfinished(conn: sqlite3.Connection, group: Group | None = None) -> SessionRecord | None:
     """The latest session (of `group`), if it was left unfinished (one started after it lets
     it be)."""
-    record = sessions.latest(conn, None, group.id if group else None)
+    try:
+        record = sessions.latest(conn, None, group.id if group else None)
+    except sessions.UnreadableSession:
+        return None  # it cannot be resumed: a new session is the way on (`sessions list` says)
     return record if record is not None and record.status == sessions.IN_PROGRESS else None
 
 

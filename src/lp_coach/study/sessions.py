@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
-from lp_coach.errors import NotFound
+from lp_coach.errors import NotFound, StoreError
 from lp_coach.safetext import printable, repaired
 from lp_coach.store.db import now, transaction
 
@@ -48,7 +48,8 @@ class Options:
 
     @classmethod
     def from_json(cls, text: str) -> Options:
-        data = json.loads(text)
+        """The options in `text`; keys this version does not know are left out."""
+        data = _known(cls, json.loads(text))
         return cls(**{**data, "group": tuple(data.get("group", ()))})
 
 
@@ -72,8 +73,8 @@ class State:
 
     @classmethod
     def from_json(cls, text: str) -> State:
-        data: dict[str, Any] = json.loads(text or "{}")
-        return cls(**data)
+        """The state in `text`; keys this version does not know are left out."""
+        return cls(**_known(cls, json.loads(text or "{}")))
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,8 @@ class SessionRecord:
     notes_path: str | None
     group_id: int | None = None
     """The group it was held in (see groups/store.py)."""
+    unknown: tuple[str, ...] = ()
+    """Keys in its options or state this version does not know (a newer lp-coach wrote them)."""
 
     @property
     def principle_id(self) -> str:
@@ -151,12 +154,23 @@ def latest(
     return _record(row) if row is not None else None
 
 
-def all_sessions(conn: sqlite3.Connection, group_id: int | None = None) -> list[SessionRecord]:
-    """Every session (of the group `group_id`), oldest first."""
+def all_sessions(
+    conn: sqlite3.Connection, group_id: int | None = None, unreadable: list[str] | None = None
+) -> list[SessionRecord]:
+    """Every session (of the group `group_id`), oldest first; one that cannot be read is
+    left out, and what is wrong with it added to `unreadable` (raised, when that is None)."""
     rows = conn.execute(
         "SELECT * FROM sessions WHERE ? IS NULL OR group_id = ? ORDER BY id", (group_id, group_id)
     )
-    return [_record(row) for row in rows]
+    found = []
+    for row in rows:
+        try:
+            found.append(_record(row))
+        except UnreadableSession as exc:
+            if unreadable is None:
+                raise
+            unreadable.append(str(exc))
+    return found
 
 
 def save_state(conn: sqlite3.Connection, session_id: int, state: State) -> None:
@@ -293,14 +307,43 @@ def set_notes_path(conn: sqlite3.Connection, session_id: int, notes_path: str) -
         conn.execute("UPDATE sessions SET notes_path = ? WHERE id = ?", (notes_path, session_id))
 
 
+class UnreadableSession(StoreError):
+    """A session row whose options or state cannot be read (damaged JSON, wrong types)."""
+
+
 def _record(row: sqlite3.Row) -> SessionRecord:
+    parsed: dict[str, Any] = {}
+    unknown: list[str] = []
+    for column, kind in (("options", Options), ("state", State)):
+        try:
+            parsed[column] = kind.from_json(row[column])
+            unknown += sorted(set(json.loads(row[column] or "{}")) - _names(kind))
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise UnreadableSession(
+                f"session {row['id']} cannot be read: its {column} "
+                f"{'are' if column == 'options' else 'is'} damaged ({exc}); "
+                "it is left as it is"
+            ) from None
     return SessionRecord(
         id=row["id"],
-        options=Options.from_json(row["options"]),
-        state=State.from_json(row["state"]),
+        options=parsed["options"],
+        state=parsed["state"],
         status=row["status"],
         started=row["started"],
         finished=row["finished"],
         notes_path=row["notes_path"],
         group_id=row["group_id"],
+        unknown=tuple(unknown),
     )
+
+
+def _names(kind: type[Any]) -> set[str]:
+    return {f.name for f in fields(kind)}
+
+
+def _known(kind: type[Any], data: Any) -> dict[str, Any]:
+    """The items of the JSON object `data` that `kind` has fields for."""
+    if not isinstance(data, dict):
+        raise TypeError(f"not an object: {type(data).__name__}")
+    names = _names(kind)
+    return {key: value for key, value in data.items() if key in names}

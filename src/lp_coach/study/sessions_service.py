@@ -10,8 +10,8 @@ from typing import NamedTuple
 from lp_coach.errors import NotFound, UsageError
 from lp_coach.study import sessions
 from lp_coach.study.service import Place, progress
-from lp_coach.study.sessions import SessionRecord
-from lp_coach.study.writeup import write_again
+from lp_coach.study.sessions import FINISHED, SessionRecord
+from lp_coach.study.writeup import notes_text, write_again
 
 
 class Held(NamedTuple):
@@ -36,16 +36,18 @@ class Notes(NamedTuple):
     files: tuple[Path, ...] = ()
 
 
-def list_sessions(packs: Sequence[Path] = (), in_group: str | None = None) -> Listing:
+def list_sessions(
+    packs: Sequence[Path] = (), in_group: str | None = None, unreadable: list[str] | None = None
+) -> Listing:
     """The sessions of the group `in_group` (None: the current one), oldest first, with
-    where each stands."""
+    where each stands; one that cannot be read is left out, and said in `unreadable`."""
     from lp_coach.groups import store
     from lp_coach.store.db import connect
 
     with closing(connect()) as conn:
         group = store.current(conn, in_group)
         several = store.several(conn)
-        records = sessions.all_sessions(conn, group.id)
+        records = sessions.all_sessions(conn, group.id, [] if unreadable is None else unreadable)
         if not records:
             return Listing(group.name, several, [])
         from lp_coach.groups.context import group_library
@@ -66,6 +68,7 @@ def session_notes(
     with `write`, written again first and their files returned instead."""
     from lp_coach.groups import store
     from lp_coach.store.db import connect
+    from lp_coach.store.engine import key_of
 
     if (session_id is None) == (not last):
         raise UsageError("give a session ID or --last (see `lp-coach sessions list`)")
@@ -84,6 +87,12 @@ def session_notes(
             library = group_library(store.by_id(conn, record.group_id), packs)
             markdown = write_again(conn, library, record)
             return Notes(None, tuple(written_files(Path(markdown))))
+        if record.notes_path is None and key_of(conn) is not None and record.status == FINISHED:
+            from lp_coach.groups.context import group_library
+
+            # an encrypted store keeps the notes inside it: shown, not written
+            library = group_library(store.by_id(conn, record.group_id), packs)
+            return Notes(notes_text(conn, library, record))
     if record.status != sessions.FINISHED:
         raise UsageError(
             f"session {record.id} is not finished; continue it with "

@@ -56,6 +56,34 @@ def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
     return str(write_notes(context, overrides))
 
 
+def finish_notes(session: Session) -> str:
+    """At a session's end: its notes written (`write_up`), unless the store is encrypted --
+    then nothing readable is written beside it, and '' is returned (the notes are written
+    as files only when asked: `sessions show ID --write`)."""
+    from lp_coach.store.engine import key_of
+
+    if key_of(session.conn) is None:
+        return write_up(session)
+    if session.record.options.journal:
+        keep_in_journal(session)
+    return ""
+
+
+def notes_text(conn: sqlite3.Connection, library: Library, record: SessionRecord) -> str:
+    """A finished session's notes as Markdown, from the store (no file is written)."""
+    from lp_coach.render.templates import render
+
+    session = Session(conn, record, library)
+    parts = (
+        record,
+        session.principle,
+        session.steps,
+        sessions.entries(conn, record.id),
+        next_after(conn, library, session.principle.id, record.group_id),
+    )
+    return render("session-notes.md.j2", (), **notes_context(*parts))
+
+
 def write_again(conn: sqlite3.Connection, library: Library, record: SessionRecord) -> str:
     """Render and write a finished session's notes again (or at last, when writing them
     failed at the end of the session); return the Markdown file's path."""

@@ -70,6 +70,12 @@ def add(
         packs=SETTINGS.principles,
         future=_future_meant,
     )
+    if done.status == "sealed":
+        print(
+            "Sealed: the store is locked, so the entry waits encrypted; it joins the journal "
+            "the next time the store is unlocked."
+        )
+        return
     if done.entry is None:
         print(f"Nothing saved: the entry was {done.status}.", file=sys.stderr)
         raise typer.Exit(1)

@@ -1,9 +1,10 @@
 """The built-in pack's quiz cards as they were named by place, and the keys that name them now.
 
 Until December 2026 a scenario or key phrase card was named by its 1-based place in its file
-(`ownership:scenario:3`); now by its key. The store migration `m006_quiz_card_keys` renames
-the review history of existing stores with this table: entry N-1 of a list is the key of the
-item that was at place N. Frozen: it describes the files as they were, not as they are.
+(`ownership:scenario:3`); now by its key. The migration `m006_quiz_card_keys` renames the
+review history of existing stores with this table: entry N-1 of a list is the key of the item
+that was at place N. Frozen: it describes the files as they were, not as they are. It is the
+migration's data, so it lives with the migrations, below the quiz.
 """
 
 from __future__ import annotations
@@ -27,12 +28,7 @@ POSITIONAL_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "bias-for-action": {
-        "cloze": (
-            "speed-matters",
-            "reversible",
-            "extensive-study",
-            "calculated-risk-taking",
-        ),
+        "cloze": ("speed-matters", "reversible", "extensive-study", "calculated-risk-taking"),
         "scenario": (
             "support-team-lead",
             "church-hospitality-team",
@@ -59,13 +55,7 @@ POSITIONAL_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "deliver-results": {
-        "cloze": (
-            "key-inputs",
-            "right-quality",
-            "timely-fashion",
-            "rise-occasion",
-            "never-settle",
-        ),
+        "cloze": ("key-inputs", "right-quality", "timely-fashion", "rise-occasion", "never-settle"),
         "scenario": (
             "months-deadline-youth",
             "six-weeks-launch",
@@ -213,12 +203,7 @@ POSITIONAL_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "ownership": {
-        "cloze": (
-            "think-long-term",
-            "long-term-value-short",
-            "behalf-entire-company",
-            "thats-job",
-        ),
+        "cloze": ("think-long-term", "long-term-value-short", "behalf-entire-company", "thats-job"),
         "scenario": (
             "dana-notices-nightly",
             "sales-manager-could",
