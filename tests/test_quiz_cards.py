@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from lp_coach.content.library import open_library
 from lp_coach.content.model import Library, Principle
-from lp_coach.quiz.cards import BLANK, KINDS, blank_out, build_cards, new_order
+from lp_coach.quiz.cards import (
+    BLANK,
+    KINDS,
+    blank_out,
+    build_cards,
+    new_order,
+    sibling,
+    without_title,
+)
 from lp_coach.quiz.compare import closeness, normalize, same_text
 from lp_coach.quiz.questions import Option, QuizQuestion, make_question, pick_option
 from lp_coach.quiz.select import NEW_PER_DAY
@@ -31,7 +39,7 @@ def test_every_principle_yields_every_kind_of_card(principle: Principle) -> None
     ]
     name, recall, *rest = mine
     assert (name.front, name.back, recall.front, recall.back) == (
-        p.statement,
+        without_title(p.statement, p.title),
         p.title,
         p.title,
         p.statement,
@@ -183,3 +191,23 @@ def test_new_cards_take_turns_and_recall_waits_for_the_name_card() -> None:
     for principle in order:
         gap = place[f"{principle}:recall:statement"] - place[f"{principle}:name:statement"]
         assert gap > NEW_PER_DAY, principle  # recalled on a later day than first seen
+
+
+@pytest.mark.parametrize(
+    ("title", "statement", "front"),
+    [
+        ("Are Right, A Lot", "Leaders are right a lot.", "Leaders are _____ a _____."),
+        ("Customer Obsession", "They obsess over customers.", "They _____ over _____."),
+        ("Hire and Develop the Best", "A hire; hiring the best.", "A _____; _____ the _____."),
+        ("Frugality", "Accomplish more with less.", "Accomplish more with less."),
+    ],
+)
+def test_a_name_card_does_not_give_its_title_away(title: str, statement: str, front: str) -> None:
+    assert without_title(statement, title) == front
+
+
+def test_the_first_new_cards_spread_over_the_principles_one_per_statement() -> None:
+    order = {p.id: i for i, p in enumerate(LIBRARY.principles)}
+    first = new_order(build_cards(LIBRARY), order)[:10]
+    assert len({c.principle_id for c in first}) >= 6
+    assert len({sibling(c) for c in first}) == 10

@@ -197,3 +197,24 @@ def test_the_summary_keeps_titles_with_commas_apart() -> None:
     }
     lines = summary_lines(summary, titles, now, UTC)
     assert "To review: Are Right, A Lot · Have Backbone; Disagree and Commit." in lines
+
+
+@pytest.mark.parametrize(
+    ("typed", "rating", "asked"),
+    [
+        ("no idea\n4\nn\n2\n", 2, 1),  # asked once; "no" asks for the grade again
+        ("no idea\n3\ny\n", 3, 1),  # "yes" keeps Good
+        ("no idea\n3\n\n3\n", 3, 1),  # Enter is no; the same grade again is not asked twice
+        ("no idea\n2\n", 2, 0),  # Hard is not asked about
+        (f"{FRUGALITY}\n4\n", 4, 0),  # the right answer is not asked about
+    ],
+)
+def test_good_on_a_far_answer_is_confirmed_once(
+    cli: Invoke, typed: str, rating: int, asked: int
+) -> None:
+    result = cli("quiz", "-p", "frugality", "--kind", "recall", input=typed)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("all the same? (y/N)") == asked
+    if asked:
+        assert re.search(r"Yours is \d% like the official text\. \w+ all the same", result.stdout)
+    assert [r["rating"] for r in logged()][:1] == [rating]

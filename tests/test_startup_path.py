@@ -26,6 +26,7 @@ BASE = {
 HELP = BASE | {"lp_coach.cli.app", "lp_coach.cli.lazy", "lp_coach.cli.study"}
 STORE = {"lp_coach.clock", "lp_coach.paths", "lp_coach.store", "lp_coach.store.db"}
 STORE |= {"lp_coach.store.migrations", "lp_coach.store.schema", "lp_coach.cli.output"}
+STORE |= {f"lp_coach.store.migrations.{m}" for m in ("kit", "schema_2026_11", "schema_2026_12")}
 # the store opens a plain file with sqlite3 and knows its schema version (an encrypted one:
 # SQLCipher, imported only then)
 STORE |= {"lp_coach.store.engine", "lp_coach.store.versions", "lp_coach.store.writes"}

@@ -70,6 +70,15 @@ def quiz(
     plain: Annotated[
         bool, typer.Option("--plain", help="Plain prompts even on a terminal.")
     ] = False,
+    retention: Annotated[
+        float | None,
+        typer.Option(
+            "--retention",
+            metavar="R",
+            help="Bring cards back when your chance of recall falls to R (0.7-0.99; "
+            "default 0.9); remembered. Higher costs more reviews: see lp-coach progress.",
+        ),
+    ] = None,
 ) -> None:
     """Run a quiz: due cards first, then new ones up to today's limit.
 
@@ -80,7 +89,9 @@ def quiz(
     from lp_coach.quiz.service import QuizRequest, run_quiz
 
     face = _face(plain)
-    request = QuizRequest(tuple(principle or ()), tuple(kind or ()), count, cram, seed)
+    request = QuizRequest(
+        tuple(principle or ()), tuple(kind or ()), count, cram, seed, retention=retention
+    )
     ran = run_quiz(request, face, SETTINGS.principles)
     face.say(ran.lines, title=ran.title)
     if ran.interrupted:

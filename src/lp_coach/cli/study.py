@@ -39,6 +39,13 @@ def study(
     no_prayer: Annotated[
         bool, typer.Option("--no-prayer", help="Leave out opening prayer and prayer requests.")
     ] = False,
+    no_warm_up: Annotated[
+        bool,
+        typer.Option(
+            "--no-warm-up",
+            help="A group: leave out the warm-up quiz on the principles studied before.",
+        ),
+    ] = False,
     secular: Annotated[
         bool,
         typer.Option(
@@ -84,8 +91,10 @@ def study(
 ) -> None:
     """Run a guided study session; notes are written when it ends.
 
-    Welcome and check-in, opening, the principle, scripture, a story, questions with
-    timers, a tension, action steps and closing.
+    Welcome and check-in, a group's warm-up quiz (3-5 cards from the principles it
+    studied before, those the people present are closest to forgetting), opening, the
+    principle, scripture, a story, questions with timers, a tension, action steps and
+    closing.
 
     Example:  lp-coach study customer-obsession --group "Ann,Ben,Cal" --minutes 60
 
@@ -116,6 +125,7 @@ def study(
         room_host=room_host,
         room_port=room_port,
         in_group=SETTINGS.group,
+        warm_up=not no_warm_up,
     )
     from lp_coach.room.service import open_room
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lp_coach.quiz.compare import closeness
+from lp_coach.quiz.compare import closeness, needs_confirming
 from lp_coach.quiz.engine import Response, Result
 from lp_coach.quiz.grades import Grade
 from lp_coach.quiz.questions import QuizQuestion, pick_option
@@ -62,13 +62,42 @@ def read_response(
         complain(f"Please answer with a number from 1 to {count} (or {QUIT} to stop).")
 
 
-def read_grade(read: Read, prompt: str, complain: Callable[[str], None]) -> Grade | None:
-    """Ask for a self-grade until it is 1-4 (or a grade's name); None when the learner stops."""
+def read_grade(
+    read: Read,
+    prompt: str,
+    complain: Callable[[str], None],
+    typed: str = "",
+    official: str = "",
+) -> Grade | None:
+    """Ask for a self-grade until it is 1-4 (or a grade's name); None when the learner stops.
+
+    Good or Easy on a typed answer far from `official` (`compare.needs_confirming`) is asked
+    about once: yes keeps it, anything else asks for the grade again.
+    """
+    confirmed = False
     while True:
         line = read(prompt)
         if line is None or line.strip() == QUIT:
             return None
         grade = parse_grade(line)
-        if grade is not None:
+        if grade is None:
+            complain("Please type 1, 2, 3 or 4.")
+            continue
+        if confirmed or not needs_confirming(typed, official, grade):
             return grade
-        complain("Please type 1, 2, 3 or 4.")
+        confirmed = True
+        share = round(100 * closeness(typed, official))
+        answer = read(confirm_prompt(grade, share, prompt.rstrip()[-1:] or ">"))
+        if answer is None or answer.strip() == QUIT:
+            return None
+        if answer.strip().casefold() in YES:
+            return grade
+
+
+YES = frozenset({"y", "yes"})
+
+
+def confirm_prompt(grade: Grade, share: int, mark: str = ">") -> str:
+    """The question asked once before a far answer is graded Good or Easy, ending in the
+    face's prompt `mark`."""
+    return f"Yours is {share}% like the official text. {grade.label} all the same? (y/N) {mark} "

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import zip_longest
+from os.path import commonprefix
 from typing import Literal
 
 from lp_coach.content.model import Library, Principle
@@ -82,11 +83,9 @@ def principle_cards(
     p = principle
     cards: list[QuizCard] = []
     if naming:
-        cards.append(
-            QuizCard(
-                card_id(p.id, "name", "statement"), "name", p.id, p.id, 0, p.statement, p.title
-            )
-        )
+        front = without_title(p.statement, p.title)
+        name = card_id(p.id, "name", "statement")
+        cards.append(QuizCard(name, "name", p.id, p.id, 0, front, p.title))
     cards.append(
         QuizCard(
             card_id(p.id, "recall", "statement"), "recall", p.id, p.id, 0, p.title, p.statement
@@ -117,6 +116,31 @@ def principle_cards(
     return cards
 
 
+SMALL_WORDS = frozenset("a an and are be by for in is of on or the to with".split())
+"""Words of a title too common to give it away."""
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def without_title(statement: str, title: str) -> str:
+    """`statement` with the words that give its title away blanked: the title's own words
+    and words that share their stem ('obsess' for 'Obsession', 'hiring' for 'Hire'), small
+    words aside."""
+    words = [w.casefold() for w in _WORD.findall(title) if w.casefold() not in SMALL_WORDS]
+
+    def gives_away(word: str) -> bool:
+        for t in words:
+            shared = len(commonprefix([word, t]))
+            if shared >= min(5, len(t)) or (len(t) >= 4 and shared >= max(3, len(t) - 1)):
+                return True
+        return False
+
+    def blank(match: re.Match[str]) -> str:
+        word = match[0].casefold()
+        return BLANK if word not in SMALL_WORDS and gives_away(word) else match[0]
+
+    return _WORD.sub(blank, statement)
+
+
 def blank_out(statement: str, phrase: str) -> str | None:
     """`statement` with the first occurrence of `phrase` (any case) blanked, or None."""
     match = re.search(re.escape(phrase.strip()), statement, flags=re.IGNORECASE)
@@ -125,20 +149,39 @@ def blank_out(statement: str, phrase: str) -> str | None:
     return statement[: match.start()] + BLANK + statement[match.end() :]
 
 
-def new_order(cards: Iterable[QuizCard], order: Mapping[str, int]) -> list[QuizCard]:
-    """The order new cards are introduced in: the kinds in turn, so that a day mixes them.
+def sibling(card: QuizCard) -> str:
+    """What a card shares with its siblings: the name, recall and cloze cards of a principle
+    all show its statement (one gives the others away); a scenario stands alone."""
+    return card.id if card.kind == "scenario" else f"{card.source_id}:statement"
 
-    Within a kind, principles go in series order (`order`), then the card's position. The
-    kinds take turns as KINDS lists them (a name card, a blank, a scenario, ...); recall
-    joins RECALL_DELAY turns late, so a statement is recalled only some days after its
-    name card first showed it.
+
+def new_order(cards: Iterable[QuizCard], order: Mapping[str, int]) -> list[QuizCard]:
+    """The order new cards are introduced in: kinds and principles in turn.
+
+    The kinds take turns as KINDS lists them (a name card, a blank, a scenario, ...); within
+    a kind the principles take turns (each one's first card, then each one's second), each
+    kind starting its round at another point of the series, so that the cards of one turn
+    are about different principles. Recall follows the name cards RECALL_DELAY turns late,
+    so a statement is recalled only some days after its name card first showed it.
     """
     by_kind: dict[Kind, list[QuizCard]] = {kind: [] for kind in KINDS}
     for card in cards:
         by_kind[card.kind].append(card)
-    queues: list[list[QuizCard | None]] = [
-        [None] * (RECALL_DELAY if kind == "recall" else 0)
-        + sorted(by_kind[kind], key=lambda c: (order.get(c.principle_id, len(order)), c.position))
-        for kind in KINDS
-    ]
+    count = max(len(order), 1)
+    queues: list[list[QuizCard | None]] = []
+    for step, kind in enumerate(KINDS):
+        # where this kind's round of principles begins; recall follows the name cards
+        start = 0 if kind == "recall" else step * count // len(KINDS)
+
+        def place(card: QuizCard, start: int = start) -> tuple[int, int, int]:
+            series = order.get(card.principle_id, count)
+            return ((series - start) % count, card.position, series)
+
+        rank: dict[str, int] = {}
+        ranked = []
+        for card in sorted(by_kind[kind], key=place):
+            rank[card.principle_id] = rank.get(card.principle_id, -1) + 1
+            ranked.append((rank[card.principle_id], place(card), card))
+        delay: list[QuizCard | None] = [None] * (RECALL_DELAY if kind == "recall" else 0)
+        queues.append(delay + [card for *_, card in sorted(ranked, key=lambda r: r[:2])])
     return [card for turn in zip_longest(*queues) for card in turn if card is not None]

@@ -41,3 +41,13 @@ def closeness(typed: str, official: str) -> float:
     if not theirs:
         return 1.0 if not ours else 0.0
     return difflib.SequenceMatcher(None, ours, theirs, autojunk=False).ratio()
+
+
+FAR_BELOW = 0.5
+"""A typed answer less alike than this to the official text is far from it."""
+
+
+def needs_confirming(typed: str, official: str, grade: int) -> bool:
+    """Whether a self-grade of Good or Easy (3 or 4) on `typed` is asked about once: the
+    typed answer is far from the official text (one word for a sentence, another sentence)."""
+    return grade >= 3 and closeness(typed, official) < FAR_BELOW

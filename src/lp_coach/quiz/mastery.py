@@ -33,32 +33,37 @@ def mastery_by_principle(
     library: Library,
     now: datetime,
     cards: Sequence[QuizCard] | None = None,
+    person: str = "",
 ) -> dict[str, float]:
     """Each principle's mastery at `now`: the mean chance of recalling each of its cards
     (unseen cards count 0), as `quiz.progress.progress` measures it.
 
-    `cards` are the library's (`build_cards`), when the caller has built them already.
+    `cards` are the library's (`build_cards`), when the caller has built them already;
+    `person` whose review state it is ('' the user's own, quiz/owners.py).
     """
     if cards is None:
         from lp_coach.quiz.cards import build_cards
 
         cards = build_cards(library)
-    recalls = load_recalls(conn, now)
+    recalls = load_recalls(conn, now, person)
     by_principle: dict[str, list[float]] = {p.id: [] for p in library.principles}
     for card in cards:
         by_principle[card.principle_id].append(recalls.get(card.id, 0.0))
     return {pid: sum(r) / len(r) if r else 0.0 for pid, r in by_principle.items()}
 
 
-def load_recalls(conn: sqlite3.Connection, now: datetime) -> dict[str, float]:
-    """Each reviewed card's retrievability at `now`, by id.
+def load_recalls(conn: sqlite3.Connection, now: datetime, person: str = "") -> dict[str, float]:
+    """Each card `person` reviewed, its retrievability at `now`, by id ('' the user's own).
 
     A row that `quiz.store.load_states` could not read fails here with its message.
     """
     from lp_coach.clock import parse_iso
 
     recalls: dict[str, float] = {}
-    for row in conn.execute("SELECT id, state, due FROM quiz_cards WHERE retired IS NULL"):
+    rows = conn.execute(
+        "SELECT id, state, due FROM quiz_cards WHERE retired IS NULL AND person = ?", (person,)
+    )
+    for row in rows:
         try:
             recall = retrievability(json.loads(row["state"]), now)
             parse_iso(row["due"])

@@ -37,7 +37,7 @@ class PlainQuizFace:
     def grade(self, question: QuizQuestion, typed: str, matched: bool) -> Grade | None:
         self._say(similarity_note(typed, question.card.back, matched))
         self._wrapped(question.card.back, "  ")
-        return read_grade(self._read, GRADE_PROMPT, self._say)
+        return read_grade(self._read, GRADE_PROMPT, self._say, typed, question.card.back)
 
     def reveal(self, result: Result) -> None:
         question = result.question

@@ -14,6 +14,8 @@ from lp_coach.clock import start_of_day
 from lp_coach.content.model import Library
 from lp_coach.quiz import store
 from lp_coach.quiz.cards import build_cards
+from lp_coach.quiz.schedule import interval_days
+from lp_coach.quiz.select import NEW_PER_DAY
 from lp_coach.quiz.store import Stored
 
 HEATMAP_WEEKS = 20
@@ -44,6 +46,12 @@ class Progress:
     today: date
     forecast: list[tuple[date, int]]
     """Cards due on each of the next FORECAST_DAYS days; today's count includes overdue ones."""
+    retention: float = 0.9
+    """The retention target the schedule keeps (FSRS's desired retention)."""
+    reviews_a_day: float = 0.0
+    """What keeping that target costs: reviews a day of the cards seen, in the long run."""
+    new_a_day: int = 0
+    """New cards a day on top, while there are cards not seen yet."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -59,6 +67,8 @@ class Progress:
                 }
                 for p in self.principles
             ],
+            "retention": self.retention,
+            "reviews_a_day": round(self.reviews_a_day + self.new_a_day, 1),
             "forecast": [{"date": d.isoformat(), "due": n} for d, n in self.forecast],
             "days": [{"date": d.isoformat(), "reviews": n} for d, n in sorted(self.days.items())],
         }
@@ -97,7 +107,17 @@ def progress(
         days=store.reviews_per_day(conn, since, offset),
         today=today,
         forecast=_forecast(states.values(), today, zone),
+        retention=scheduler.desired_retention,
+        reviews_a_day=reviews_a_day(states.values(), scheduler),
+        new_a_day=min(NEW_PER_DAY, sum(1 for c in cards if c.id not in states)),
     )
+
+
+def reviews_a_day(stored: Iterable[Stored], scheduler: Scheduler) -> float:
+    """How many reviews a day the cards seen cost at the scheduler's retention target: each
+    card comes back once per interval (FSRS's formula at its present stability), so it costs
+    one over that many days; a card still being learned, about one a day."""
+    return sum(1 / interval_days(scheduler, s.card.stability or 0.0) for s in stored)
 
 
 def _by_principle(per_card: dict[str, int], principle_of: dict[str, str]) -> dict[str, int]:

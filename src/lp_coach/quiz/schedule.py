@@ -27,13 +27,30 @@ RATINGS = {
 """Each grade as the scheduler's rating."""
 
 
-def scheduler(fuzz: bool = True) -> Scheduler:
-    """The scheduler every quiz uses (fuzz spreads cards learned together over nearby days)."""
+RETENTION = 0.9
+"""The chance of recalling a card when it comes due, unless the learner sets another
+(`quiz --retention`): FSRS's desired retention."""
+
+
+def scheduler(fuzz: bool = True, retention: float = RETENTION) -> Scheduler:
+    """The scheduler every quiz uses (fuzz spreads cards learned together over nearby days),
+    bringing each card back when its chance of recall falls to `retention`."""
     return Scheduler(
+        desired_retention=retention,
         learning_steps=LEARNING_STEPS,
         relearning_steps=LEARNING_STEPS,
         enable_fuzzing=fuzz,
     )
+
+
+def interval_days(scheduler: Scheduler, stability: float) -> float:
+    """Days from a review until recall falls to the scheduler's target, for a card of
+    `stability` (FSRS's interval formula, unrounded, at least a day)."""
+    factor: float = scheduler._FACTOR  # noqa: SLF001 -- the formula's own constants
+    decay: float = scheduler._DECAY  # noqa: SLF001
+    target: float = scheduler.desired_retention
+    days = stability / factor * (target ** (1 / decay) - 1)
+    return float(max(1.0, min(days, scheduler.maximum_interval)))
 
 
 def choice_grade(kind: Kind, right: bool, seconds: float) -> Grade:

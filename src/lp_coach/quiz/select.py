@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from lp_coach.quiz.cards import QuizCard, new_order
+from lp_coach.quiz.cards import QuizCard, new_order, sibling
 from lp_coach.quiz.store import Stored
 
 if TYPE_CHECKING:
@@ -40,20 +40,41 @@ def scheduled(
     new_allowed: int,
     order: Mapping[str, int],
     rng: random.Random,
+    shown_today: Collection[str] = (),
 ) -> CardSelection:
-    """Due cards (most overdue first), then new ones (kinds mixed); each group in `rng`'s order."""
+    """Due cards (most overdue first), then new ones (kinds and principles in turn); each
+    group in `rng`'s order.
+
+    Siblings are buried, as in Anki: a card whose sibling (`cards.sibling`: the cards that
+    show one statement) was shown today (`shown_today`, card ids) or is taken already waits
+    for another day, so one card never gives away the answer of the next.
+    """
+    used = {sibling(c) for c in cards if c.id in shown_today}
     due = sorted(
         (c for c in cards if c.id in states and states[c.id].due <= now),
         key=lambda c: (states[c.id].due, c.id),
     )
-    taken_due = due[:count]
+    taken_due = _apart(due, used, count)
     fresh = new_order((c for c in cards if c.id not in states), order)
-    taken_new = fresh[: max(0, min(new_allowed, count - len(taken_due)))]
+    taken_new = _apart(fresh, used, max(0, min(new_allowed, count - len(taken_due))))
     rng.shuffle(taken_due)
     rng.shuffle(taken_new)
     return CardSelection(
         [*taken_due, *taken_new], len(taken_due), len(taken_new), len(due) - len(taken_due)
     )
+
+
+def _apart(cards: Iterable[QuizCard], used: set[str], limit: int) -> list[QuizCard]:
+    """Up to `limit` of `cards`, in order, no two siblings, none a sibling of `used` (which
+    grows by those taken)."""
+    taken: list[QuizCard] = []
+    for card in cards:
+        if len(taken) >= limit:
+            break
+        if sibling(card) not in used:
+            used.add(sibling(card))
+            taken.append(card)
+    return taken
 
 
 def practice(

@@ -26,6 +26,7 @@ from lp_coach.quiz.summary import idle_lines, intro_line, summarize, summary_lin
 from lp_coach.store.db import connect
 
 if TYPE_CHECKING:
+    from lp_coach.quiz.group_progress import GroupProgress
     from lp_coach.quiz.progress import Progress
 
 
@@ -41,6 +42,22 @@ class QuizRequest:
     cram: bool = False
     seed: int | None = None
     new_per_day: int = select.NEW_PER_DAY
+    retention: float | None = None
+    """A new retention target, remembered in config.toml (None: the one remembered)."""
+
+
+def retention_target(asked: float | None = None) -> float:
+    """The retention target to schedule by: `asked` (checked, then remembered in config),
+    else the one remembered, else FSRS's default 0.9."""
+    from lp_coach.config import check_retention, load_config, remember_retention
+    from lp_coach.quiz.schedule import RETENTION
+
+    if asked is not None:
+        asked = check_retention(asked)
+        if load_config().retention != asked:
+            remember_retention(asked)
+        return asked
+    return load_config().retention or RETENTION
 
 
 def parse_kinds(names: Sequence[str]) -> tuple[Kind, ...]:
@@ -95,7 +112,8 @@ def start_quiz(
     if request.cram:
         chosen = select.practice(cards, states, now, request.count, rng, scheduler)
     else:
-        seen_today = store.introduced_since(conn, start_of_day(now, local_zone()))
+        today = start_of_day(now, local_zone())
+        seen_today = store.introduced_since(conn, today)
         chosen = select.scheduled(
             cards,
             states,
@@ -104,6 +122,7 @@ def start_quiz(
             max(0, request.new_per_day - seen_today),
             {p.id: index for index, p in enumerate(library.principles)},
             rng,
+            store.reviewed_since(conn, today),
         )
     titles = library.titles()
     return Quiz(conn, chosen, titles, states, clock, scheduler, rng, cram=request.cram)
@@ -146,8 +165,9 @@ def run_quiz(
     library = open_library(packs)
     clock = clock or SystemClock()
     zone = zone or local_zone()
+    planned = default_scheduler(retention=retention_target(request.retention))
     with closing(connect()) as conn:
-        started = start_quiz(conn, library, request, clock)
+        started = start_quiz(conn, library, request, clock, planned)
         if not started.selection.cards:
             narrowed = bool(request.principles or request.kinds)
             return Ran("Nothing due", idle_lines(conn, clock.now(), zone, narrowed))
@@ -163,15 +183,58 @@ def run_quiz(
     return Ran("Quiz done", lines, started, interrupted)
 
 
-def progress_report(packs: Sequence[Path] = (), clock: Clock | None = None) -> Progress:
-    """Mastery per principle, reviews per day and the week's forecast, as of now."""
+def progress_report(
+    packs: Sequence[Path] = (),
+    clock: Clock | None = None,
+    *,
+    group: str | None = None,
+    in_group: str | None = None,
+) -> Progress | GroupProgress:
+    """Mastery per principle, reviews per day and the week's forecast, as of now; or, for a
+    `group` (names, or '-'), each principle's mastery for it and each person (`group_report`)."""
+    if group is not None:
+        return group_report(group, packs, clock, in_group)
+    from contextlib import closing
 
     from lp_coach.content.library import open_library
 
     library = open_library(packs)
     moment = (clock or SystemClock()).now()
     with closing(connect()) as conn:
-        return progress(conn, library, default_scheduler(), moment, local_zone())
+        planned = default_scheduler(retention=retention_target())
+        return progress(conn, library, planned, moment, local_zone())
+
+
+def group_report(
+    names: str,
+    packs: Sequence[Path] = (),
+    clock: Clock | None = None,
+    in_group: str | None = None,
+) -> GroupProgress:
+    """Each principle's mastery for a group and each of its people: `names` comma-separated,
+    or '-' for the people of the group (`in_group`, else the current one; groups/store.py),
+    else of its last group session (UsageError when there are none)."""
+    from contextlib import closing
+
+    from lp_coach.config import load_config
+    from lp_coach.content.library import open_library
+    from lp_coach.quiz.group_progress import group_progress, last_group
+    from lp_coach.store.db import connect
+
+    library = open_library(packs)
+    moment = (clock or SystemClock()).now()
+    with closing(connect()) as conn:
+        if names.strip() == "-":
+            from lp_coach.groups.store import current
+
+            people = current(conn, in_group).people or last_group(conn)
+            if not people:
+                raise UsageError("--group -: the group has no people yet; name them instead")
+        else:
+            people = tuple(dict.fromkeys(n.strip() for n in names.split(",") if n.strip()))
+            if not people:
+                raise UsageError('--group needs names, e.g. --group "Ann,Ben" (or - for the last)')
+        return group_progress(conn, library, people, load_config().me, moment)
 
 
 def export_anki(path: Path, packs: Sequence[Path] = (), clock: Clock | None = None) -> int:

@@ -1,7 +1,8 @@
 """Quiz cards' scheduling state and every review, in the SQLite store.
 
 A card gets a row when it is first reviewed; until then it is new. A review is logged
-and its card's new state saved in one transaction, the moment it is given.
+and its card's new state saved in one transaction, the moment it is given. Every row has an
+owner (`person`): ME, the user, unless a group member's warm-up answer wrote it (quiz/owners.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from lp_coach.errors import StoreError
 from lp_coach.quiz.cards import QuizCard
 from lp_coach.store.db import transaction
 
+ME = ""
+"""The owner of the user's own review state (quiz/owners.py says who else may own some)."""
+
 if TYPE_CHECKING:
     from fsrs import Card  # imported where states are read: `today` counts cards without it
 
@@ -35,12 +39,14 @@ class Stored:
     created: str
 
 
-def load_states(conn: sqlite3.Connection) -> dict[str, Stored]:
-    """Every live card that has been reviewed, by id (a few hundred rows at most)."""
+def load_states(conn: sqlite3.Connection, person: str = ME) -> dict[str, Stored]:
+    """Every live card `person` has reviewed, by id (a few hundred rows at most)."""
     from fsrs import Card
 
     rows = conn.execute(
-        "SELECT id, principle_id, kind, state, due, created FROM quiz_cards WHERE retired IS NULL"
+        "SELECT id, principle_id, kind, state, due, created FROM quiz_cards "
+        "WHERE retired IS NULL AND person = ?",
+        (person,),
     )
     states: dict[str, Stored] = {}
     for row in rows:
@@ -56,9 +62,9 @@ def load_states(conn: sqlite3.Connection) -> dict[str, Stored]:
     return states
 
 
-def seen_ids(conn: sqlite3.Connection) -> set[str]:
-    """The ids of every card seen at least once."""
-    return {row[0] for row in conn.execute("SELECT id FROM quiz_cards")}
+def seen_ids(conn: sqlite3.Connection, person: str = ME) -> set[str]:
+    """The ids of every card `person` has seen at least once."""
+    return {row[0] for row in conn.execute("SELECT id FROM quiz_cards WHERE person = ?", (person,))}
 
 
 def retire(conn: sqlite3.Connection, cards: Iterable[QuizCard], sources: Iterable[str]) -> int:
@@ -91,10 +97,21 @@ def retire(conn: sqlite3.Connection, cards: Iterable[QuizCard], sources: Iterabl
     return len(retiring) + len(returning)
 
 
-def introduced_since(conn: sqlite3.Connection, since: datetime) -> int:
-    """How many cards were seen for the first time at or after `since`."""
-    row = conn.execute("SELECT count(*) FROM quiz_cards WHERE created >= ?", (iso(since),))
+def introduced_since(conn: sqlite3.Connection, since: datetime, person: str = ME) -> int:
+    """How many cards `person` saw for the first time at or after `since`."""
+    row = conn.execute(
+        "SELECT count(*) FROM quiz_cards WHERE person = ? AND created >= ?", (person, iso(since))
+    )
     return int(row.fetchone()[0])
+
+
+def reviewed_since(conn: sqlite3.Connection, since: datetime, person: str = ME) -> set[str]:
+    """The ids of the cards `person` reviewed (or practised) at or after `since`."""
+    rows = conn.execute(
+        "SELECT DISTINCT card_id FROM quiz_reviews WHERE person = ? AND reviewed >= ?",
+        (person, iso(since)),
+    )
+    return {row[0] for row in rows}
 
 
 def save_review(
@@ -104,58 +121,81 @@ def save_review(
     when: datetime,
     duration_ms: int | None,
     state: Card | None,
+    person: str = ME,
 ) -> None:
-    """Log one review and, unless it was practice (`state` None), the card's new state."""
+    """Log one review of `person`'s and, unless it was practice (`state` None), the card's
+    new state."""
     with transaction(conn):
         if state is not None:
             conn.execute(
-                "INSERT INTO quiz_cards (id, principle_id, kind, state, due, created) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "INSERT INTO quiz_cards (person, id, principle_id, kind, state, due, created) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(person, id) DO UPDATE SET "
                 "principle_id = excluded.principle_id, kind = excluded.kind, "
                 "state = excluded.state, due = excluded.due",
-                (card.id, card.principle_id, card.kind, state.to_json(), iso(state.due), iso(when)),
+                (
+                    person,
+                    card.id,
+                    card.principle_id,
+                    card.kind,
+                    state.to_json(),
+                    iso(state.due),
+                    iso(when),
+                ),
             )
         conn.execute(
-            "INSERT INTO quiz_reviews (card_id, principle_id, rating, reviewed, duration_ms, cram) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (card.id, card.principle_id, rating, iso(when), duration_ms, int(state is None)),
+            "INSERT INTO quiz_reviews "
+            "(person, card_id, principle_id, rating, reviewed, duration_ms, cram) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                person,
+                card.id,
+                card.principle_id,
+                rating,
+                iso(when),
+                duration_ms,
+                int(state is None),
+            ),
         )
 
 
-def next_due(conn: sqlite3.Connection, after: datetime) -> datetime | None:
-    """When the first card due after `after` comes due, or None."""
+def next_due(conn: sqlite3.Connection, after: datetime, person: str = ME) -> datetime | None:
+    """When `person`'s first card due after `after` comes due, or None."""
     row = conn.execute(
-        "SELECT min(due) FROM quiz_cards WHERE due > ? AND retired IS NULL", (iso(after),)
+        "SELECT min(due) FROM quiz_cards WHERE person = ? AND due > ? AND retired IS NULL",
+        (person, iso(after)),
     ).fetchone()
     return parse_iso(row[0]) if row[0] else None
 
 
-def due_count(conn: sqlite3.Connection, until: datetime) -> int:
-    """How many cards are due by `until` (overdue ones included)."""
+def due_count(conn: sqlite3.Connection, until: datetime, person: str = ME) -> int:
+    """How many of `person`'s cards are due by `until` (overdue ones included)."""
     row = conn.execute(
-        "SELECT count(*) FROM quiz_cards WHERE due <= ? AND retired IS NULL", (iso(until),)
+        "SELECT count(*) FROM quiz_cards WHERE person = ? AND due <= ? AND retired IS NULL",
+        (person, iso(until)),
     )
     return int(row.fetchone()[0])
 
 
-def review_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    """How many reviews each card has had, practice included.
+def review_counts(conn: sqlite3.Connection, person: str = ME) -> dict[str, int]:
+    """How many reviews `person` gave each card, practice included.
 
-    By card, because that reads the (card_id, reviewed) index alone: several times faster
+    By card, because that reads the (person, card_id) index alone: several times faster
     than grouping by principle once there are many thousands of reviews.
     """
-    rows = conn.execute("SELECT card_id, count(*) FROM quiz_reviews GROUP BY card_id")
+    rows = conn.execute(
+        "SELECT card_id, count(*) FROM quiz_reviews WHERE person = ? GROUP BY card_id", (person,)
+    )
     return {row[0]: int(row[1]) for row in rows}
 
 
 def reviews_per_day(
-    conn: sqlite3.Connection, since: datetime, offset: timedelta
+    conn: sqlite3.Connection, since: datetime, offset: timedelta, person: str = ME
 ) -> dict[date, int]:
-    """Reviews on each local day from `since`, where local time is UTC + `offset`."""
+    """`person`'s reviews on each local day from `since`, where local time is UTC + `offset`."""
     minutes = int(offset.total_seconds() // 60)
     rows = conn.execute(
-        "SELECT date(reviewed, ?) AS day, count(*) FROM quiz_reviews WHERE reviewed >= ? "
-        "GROUP BY day",
-        (f"{minutes:+d} minutes", iso(since)),
+        "SELECT date(reviewed, ?) AS day, count(*) FROM quiz_reviews "
+        "WHERE reviewed >= ? AND person = ? GROUP BY day",
+        (f"{minutes:+d} minutes", iso(since), person),
     )
     return {date.fromisoformat(row[0]): int(row[1]) for row in rows}

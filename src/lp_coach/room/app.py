@@ -117,7 +117,10 @@ def build_app(
             confirm=data.get("confirm") is True,
         )
         mine = await run_in_threadpool(inbox.mine, who.client)
-        return JSONResponse({"client": who.client, "name": who.name, "mine": mine})
+        chosen = await run_in_threadpool(inbox.chosen, who.client)  # a reloaded page still
+        return JSONResponse(  # knows its warm-up answers
+            {"client": who.client, "name": who.name, "mine": mine, "chosen": chosen}
+        )
 
     async def say(request: Request) -> Response:
         data = await _json(request)
@@ -133,6 +136,16 @@ def build_app(
         )
         return JSONResponse(saved)
 
+    async def choose(request: Request) -> Response:
+        data = await _json(request)
+        choice, seconds = data.get("choice"), data.get("seconds", 0)
+        if not isinstance(choice, int) or isinstance(choice, bool):
+            raise Refused(400, "Choose one of the answers.")
+        if not isinstance(seconds, (int, float)) or isinstance(seconds, bool):
+            raise Refused(400, "'seconds' should be a number.")
+        saved = inbox.choose(_text(data, "client"), _text(data, "step"), choice, seconds)
+        return JSONResponse(saved)
+
     async def mine(request: Request) -> Response:
         data = await _json(request)
         return JSONResponse({"mine": await run_in_threadpool(inbox.mine, _text(data, "client"))})
@@ -143,6 +156,7 @@ def build_app(
         Route("/{code}/join", _guarded(join), methods=["POST"]),
         Route("/{code}/say", _guarded(say), methods=["POST"]),
         Route("/{code}/mine", _guarded(mine), methods=["POST"]),
+        Route("/{code}/choose", _guarded(choose), methods=["POST"]),
     ]
     apps: dict[str, ASGIApp] = {code: Starlette(routes=routes, exception_handlers=FORBIDDEN)}
     if leader is not None:

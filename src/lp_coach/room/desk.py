@@ -114,12 +114,24 @@ def leader_stage(
         ],
         "quiet": quietest(seen, [*view.people, *phones]),
         "silent": {
-            "can": step.collects == "answer",
-            "on": view.silent,
-            "revealed": step.key in state.revealed,
-            "answered": visibility.answered(entries, step.key),
+            **_silent(view, entries, step.key in state.revealed),
             "of": max(len(view.people), joined),
         },
+    }
+
+
+def _silent(view: View, entries: list[SessionEntry], revealed: bool) -> dict[str, Any]:
+    """The silent round as the leader page runs it; a warm-up card is one (the phones'
+    choices counted until the leader reveals them)."""
+    card = view.warm_up
+    if card is not None:
+        done = card.tally is not None
+        return {"can": False, "on": not done, "revealed": done, "answered": card.answered}
+    return {
+        "can": view.step.collects == "answer",
+        "on": view.silent,
+        "revealed": revealed,
+        "answered": visibility.answered(entries, view.step.key),
     }
 
 

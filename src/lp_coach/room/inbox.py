@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections.abc import Callable
@@ -25,7 +26,7 @@ from lp_coach.store.db import connect
 from lp_coach.store.writes import forget, wait_for_lock
 from lp_coach.study import sessions
 from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER
-from lp_coach.study.steps import Step
+from lp_coach.study.steps import WARM_UP, WARM_UP_ANSWER, Step
 
 SOURCE = "room:"
 LEADER_PAGE = "leader"
@@ -80,6 +81,7 @@ class Inbox:
         self.position = position
         self.closed = False
         """True once the notes are being written: nothing more is taken."""
+        self.warm_up_steps = {s.key: s for s in steps if s.collects == WARM_UP}
         self.lock = threading.Lock()
         self.conn = connect(db_path, shared=True)
         wait_for_lock(self.conn, WAIT_FOR_STORE)
@@ -208,6 +210,51 @@ class Inbox:
         self.wake()
         return self._shown(entry_id, target, kind, said, visibility)
 
+    def choose(self, client: str, step: str, choice: int, seconds: float) -> dict[str, Any]:
+        """Save one phone's answer to a warm-up card (its first; the same again is told it is
+        in); how many have answered the card."""
+        who = self._participant(client)
+        if not self.say_limit.allow(client):
+            raise Refused(429, "That was a lot at once: wait a few seconds and send it again.")
+        if step not in self.warm_up_steps:
+            raise Refused(400, "That card is not open for answers.")
+        if not 0 <= choice < 10:
+            raise Refused(400, "Choose one of the answers.")
+        seconds = max(0.0, min(float(seconds), 3600.0))
+        source = SOURCE + client
+        try:
+            with self.lock:
+                here = [
+                    e
+                    for e in sessions.step_entries(self.conn, self.session_id, step)
+                    if e.kind in (WARM_UP, WARM_UP_ANSWER)
+                ]
+                if any(e.kind == WARM_UP for e in here):
+                    raise Refused(409, "The answer is out already: look at the screen.")
+                mine = next(
+                    (e for e in here if e.kind == WARM_UP_ANSWER and e.source == source), None
+                )
+                if mine is None:
+                    sessions.add_entry(
+                        self.conn,
+                        self.session_id,
+                        step,
+                        WARM_UP_ANSWER,
+                        who.name,
+                        json.dumps({"choice": choice, "seconds": round(seconds, 2)}),
+                        None,
+                        visibility=GROUP if who.name is not None else ANONYMOUS,
+                        source=source,
+                    )
+                    answered = 1 + sum(1 for e in here if e.kind == WARM_UP_ANSWER)
+                else:
+                    answered = sum(1 for e in here if e.kind == WARM_UP_ANSWER)
+        except engine.Error:
+            raise Refused(503, "It could not be saved just now; please send it again.") from None
+        self.wake()
+        counted = choice if mine is None else int(json.loads(mine.text)["choice"])
+        return {"step": step, "answered": answered, "again": mine is not None, "choice": counted}
+
     def note(self, step: str, text: str) -> dict[str, Any]:
         """Save a private note from the leader page on `step` (for the leader's copy only)."""
         if step not in self.titles:
@@ -236,12 +283,30 @@ class Inbox:
         with self.lock:
             return [p.name for p in self.participants.values() if p.name]
 
+    def chosen(self, client: str) -> dict[str, int]:
+        """This phone's answer to each warm-up card, by step (its first, the one counted)."""
+        with self.lock:
+            sent = sessions.entries_from(self.conn, self.session_id, SOURCE + client)
+        picked: dict[str, int] = {}
+        for entry in sent:
+            if entry.kind == WARM_UP_ANSWER and entry.step not in picked:
+                try:
+                    picked[entry.step] = int(json.loads(entry.text)["choice"])
+                except (ValueError, KeyError, TypeError):
+                    continue
+        return picked
+
     def mine(self, client: str) -> list[dict[str, Any]]:
-        """What this phone has sent in this session, oldest first."""
+        """What this phone has sent in this session, oldest first (its warm-up answers are
+        counted, not listed)."""
         self._participant(client)
         with self.lock:
             sent = sessions.entries_from(self.conn, self.session_id, SOURCE + client)
-        return [self._shown(e.id, e.step, e.kind, e.text, e.visibility) for e in sent]
+        return [
+            self._shown(e.id, e.step, e.kind, e.text, e.visibility)
+            for e in sent
+            if e.kind != WARM_UP_ANSWER
+        ]
 
     def names(self) -> list[str]:
         """The names phones joined with, in the order they joined (anonymous ones left out)."""

@@ -206,6 +206,9 @@ class Room:
         said = visibility.on_step(here, view.step.key, visibility.SCREEN, silent=silent)
         answered = visibility.answered(entries, view.step.key) if silent else 0
         view = replace(view, said=tuple(said), silent=silent, silent_answered=answered)
+        if view.warm_up is not None and not self.session.done:
+            counted = self.session.warm_up_card(view.step, entries)  # how many have answered
+            view = replace(view, warm_up=counted)
         self._publish(view, entries)
         return self.screen_view(view)
 

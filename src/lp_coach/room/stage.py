@@ -24,7 +24,7 @@ def stage_of(
     answers all together, as `visibility` lets the phones see them.
     """
     step = view.step
-    kinds = ["answer"] if step.collects == "answer" else []
+    kinds = ["answer"] if step.collects == "answer" else []  # a warm-up card: its choices
     kinds.append("action")
     if prayer:
         kinds.append("prayer")
@@ -40,11 +40,12 @@ def stage_of(
         "lines": [
             {"role": line.role, "text": line.text}
             for line in readout(view)
-            if line.role != "leader"
+            if line.role not in ("leader", "option")  # a warm-up's options are its buttons
         ],
         "follow_ups": list(view.follow_ups),
         "people": list(view.people),
         "kinds": kinds,
+        "warm_up": _warm_up(view),
         "ended": False,
         "silent": {
             "on": view.silent,
@@ -58,6 +59,20 @@ def stage_of(
         ]
         if view.revealed
         else [],
+    }
+
+
+def _warm_up(view: View) -> dict[str, Any] | None:
+    """A warm-up card's choices, how many answered and, once revealed, the right one."""
+    card = view.warm_up
+    if card is None:
+        return None
+    revealed = card.tally is not None
+    return {
+        "options": list(card.options),
+        "answered": card.answered,
+        "revealed": revealed,
+        "answer": card.answer if revealed else None,
     }
 
 

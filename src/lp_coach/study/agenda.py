@@ -72,12 +72,16 @@ def build_agenda(
     scripture: bool = True,
     prayer: bool = True,
     secular: bool = False,
+    warm_up: int = 0,
 ) -> Agenda:
     """Lay out a session of `minutes`: fixed parts scaled to the time, questions as fit.
 
     Without scripture the readings and every item that refers to one are left out; a
     secular session also leaves out prayer and every item that assumes faith. That is
     the one rule of content/audience.py, applied here so study and guide agree.
+
+    `warm_up` cards (a group's warm-up quiz, study/warm_up.py) take a minute each, after the
+    welcome and before the opening, from the time the discussion would have had.
     """
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
         raise UsageError(
@@ -100,6 +104,8 @@ def build_agenda(
     if tension is None:
         fixed.pop("tension")
 
+    if warm_up:
+        fixed["warm_up"] = warm_up
     budget = minutes - sum(fixed.values())
     questions = _questions_that_fit(principle.discussion, budget)
     spare = budget - sum(_q_minutes(q) for q in questions)
@@ -114,6 +120,10 @@ def build_agenda(
 
     plan: list[Segment] = [
         Segment("welcome", "welcome", "Welcome and check-in", fixed["welcome"]),
+    ]
+    if warm_up:
+        plan.append(Segment("warm-up", "warm_up", "Warm-up quiz", fixed["warm_up"]))
+    plan += [
         Segment("opening", "opening", "Opening prayer" if prayer else "Opening", fixed["opening"]),
         Segment("principle", "principle", f"The principle: {principle.title}", fixed["principle"]),
     ]

@@ -7,16 +7,18 @@ so a session cut off at any point resumes exactly where it stopped (study/runner
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 
 from lp_coach.content.model import Library
 from lp_coach.errors import UsageError
 from lp_coach.study import sessions, turns, visibility
 from lp_coach.study.agenda import Agenda, build_agenda
 from lp_coach.study.carried import Carried, carried, mark_answered
-from lp_coach.study.sessions import LEADER, SessionRecord
+from lp_coach.study.sessions import LEADER, SessionEntry, SessionRecord
 from lp_coach.study.speakers import split_speaker
-from lp_coach.study.steps import Step, build_steps
+from lp_coach.study.steps import WARM_UP, Step, build_steps
 from lp_coach.study.view import Reply, View
+from lp_coach.study.warm_up import PhoneAnswer, WarmUpCard, phone_answers
 
 LIVE_WAIT_SECONDS = 600.0
 """How long a live session waits for a write lock held by another command (a long import)
@@ -51,6 +53,7 @@ class Session:
                 scripture=options.scripture,
                 prayer=options.prayer,
                 secular=options.secular,
+                warm_up=options.warm_up,
             )
         from lp_coach.store.writes import wait_for_lock
 
@@ -91,6 +94,7 @@ class Session:
         if step.key == "welcome":
             recalled = carried(self.conn, self.record.id)
         following = self.steps[self.state.position + 1] if not self._last() else None
+        card = self.warm_up_card(step, entries) if step.collects == WARM_UP else None
         return View(
             session_id=self.record.id,
             principle=self.principle,
@@ -112,7 +116,16 @@ class Session:
             silent_answered=visibility.answered(entries, step.key) if silent else 0,
             revealed=step.key in self.state.revealed,
             turn=self.state.turn,
+            warm_up=card,
         )
+
+    def warm_up_card(
+        self, step: Step, entries: list[SessionEntry] | None = None
+    ) -> WarmUpCard | None:
+        """The warm-up card of `step` (study/warm_up_step.py)."""
+        from lp_coach.study import warm_up_step
+
+        return warm_up_step.card(self, step, entries)
 
     def apply(self, reply: Reply) -> bool:
         """Carry out a reply, saving it first; False when the facilitator quits."""
@@ -124,7 +137,11 @@ class Session:
             return False
         if reply.action in MOVES and self._already_left(reply):
             return True  # pressed on a step (or a turn) the session has already left
-        if reply.action == "answer" and text:
+        if reply.action == "answer" and text and step.collects == WARM_UP:
+            from lp_coach.study.warm_up_step import count_hands
+
+            count_hands(self, step, text)
+        elif reply.action == "answer" and text:
             self._answer(step, text, reply.speaker)
         elif reply.action == "note" and text:
             seen_by = LEADER if reply.private else sessions.GROUP
@@ -138,6 +155,8 @@ class Session:
             mark_answered(self.conn, self.record.id, step.key, int(text), state)
         elif reply.action == "pass":
             self._pass(step)
+        elif reply.action == "reveal" and step.collects == WARM_UP:
+            self.reveal(phone_answers(sessions.entries(self.conn, self.record.id), step.key))
         elif reply.action == "extend":
             state.extensions[step.key] = state.extensions.get(step.key, 0) + EXTEND_MINUTES
             sessions.save_state(self.conn, self.record.id, state)
@@ -173,6 +192,12 @@ class Session:
             state.turn = turns.turn_of(self.steps, state, people, person) + 1  # on from them
         sessions.add_entry(self.conn, self.record.id, step.key, kind, person, text, state)
         # The step stays after the last person: only the facilitator moves on (prayer is next)
+
+    def reveal(self, answers: Sequence[PhoneAnswer]) -> WarmUpCard | None:
+        """Reveal the current warm-up card with the phones' `answers` (study/warm_up_step.py)."""
+        from lp_coach.study import warm_up_step
+
+        return warm_up_step.reveal(self, answers)
 
     def _pass(self, step: Step) -> None:
         """The person whose turn it is passes; on a question the turn goes round."""

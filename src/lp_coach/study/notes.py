@@ -13,7 +13,7 @@ from lp_coach.paths import data_dir, ensure_private_dir
 from lp_coach.study import visibility
 from lp_coach.study.carried import ANSWERED
 from lp_coach.study.sessions import SessionEntry, SessionRecord
-from lp_coach.study.steps import CHECK_IN, Step
+from lp_coach.study.steps import CHECK_IN, WARM_UP, Step
 
 FORMATS = ("md", "html")
 CARRIED_TITLE = "from last time"
@@ -74,6 +74,7 @@ def notes_context(
     prayers: list[SessionEntry] = []
     answered: list[SessionEntry] = []
     other_notes: list[tuple[str, SessionEntry]] = []
+    warm_up: list[SessionEntry] = []
     titles = {s.key: s.segment.title for s in steps}
     for entry in entries:
         if entry.kind == "attendance":
@@ -84,6 +85,8 @@ def notes_context(
             prayers.append(entry)
         elif entry.kind == ANSWERED:
             answered.append(entry)
+        elif entry.kind == WARM_UP:
+            warm_up.append(entry)
         elif entry.step in by_key:
             section = by_key[entry.step]
             section.items.append(entry)
@@ -108,12 +111,18 @@ def notes_context(
         "prayers": prayers,
         "answered": answered,
         "other_notes": other_notes,
+        "warm_up": [(int(e.step.rsplit("-", 1)[1]), e) for e in _last_per_step(warm_up)],
         "next_principle": next_principle,
         "minutes": record.options.minutes,
         "leader_copy": leader,
         "for_leader": [(titles.get(e.step, e.step), e) for e in for_leader]
         + [(CARRIED_TITLE, e) for e in (carried_for_leader if leader else ())],
     }
+
+
+def _last_per_step(entries: list[SessionEntry]) -> list[SessionEntry]:
+    """The last of the entries of each step (a count taken again replaces the first)."""
+    return list({e.step: e for e in entries}.values())
 
 
 def shared_entries(entries: list[SessionEntry], *, leader: bool = False) -> list[SessionEntry]:

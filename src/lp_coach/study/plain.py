@@ -12,7 +12,9 @@ from lp_coach.safetext import repaired
 from lp_coach.streams import is_terminal
 from lp_coach.study.readout import readout
 from lp_coach.study.speakers import SPOKEN, initials, pick
+from lp_coach.study.steps import WARM_UP
 from lp_coach.study.view import Reply, View
+from lp_coach.study.warm_up import parse_count
 
 COMMANDS = {
     "/next": "next",
@@ -21,6 +23,7 @@ COMMANDS = {
     "/more": "follow_up",
     "/extend": "extend",
     "/pass": "pass",
+    "/reveal": "reveal",
     "/quit": "quit",
 }
 NOT_UTF8 = "(that line is not UTF-8 text: what could not be read is kept as \ufffd)"
@@ -51,6 +54,8 @@ class PlainStudyFace:
         """A terminal echoes what is typed; a pipe does not, so we do."""
         self.kept = False
         """A private note was given: say it is kept once it is (at the next show)."""
+        self.revealed: tuple[int, int] | None = None
+        """The warm-up step whose answer was last revealed."""
 
     def show(self, view: View) -> Reply:
         if self.kept:  # the engine saved it before asking again
@@ -61,6 +66,12 @@ class PlainStudyFace:
             self.shown = (view.session_id, view.index)
             self.follow_ups_shown = 0
             self.speaker = None
+        card = view.warm_up
+        if card is not None and card.tally is not None and self.revealed != self.shown:
+            self._say(f"Answer: {card.right} · {card.tally}")
+            if card.explanation:
+                self._say(FORMATS["lesson"].format(card.explanation))
+            self.revealed = self.shown
         for follow_up in view.follow_ups[self.follow_ups_shown :]:
             self._say(f"  Follow-up: {follow_up}")
         self.follow_ups_shown = len(view.follow_ups)
@@ -90,6 +101,12 @@ class PlainStudyFace:
             reply = _parse(line.rstrip("\r\n"))
             if reply is None:
                 self._say(help_line(view))
+            elif (
+                view.step.collects == WARM_UP
+                and reply.action == "answer"
+                and not counts(view, reply)
+            ):
+                self._say(COUNT_HELP)
             else:
                 if reply.action == "answer":
                     reply = Reply("answer", reply.text, speaker=self.speaker)
@@ -127,6 +144,19 @@ class PlainStudyFace:
         self.stdout.flush()
 
 
+COUNT_HELP = (
+    "Type how many hands were up for the right answer: 3, or 3/5 (3 of the 5 who answered); "
+    "Enter: skip."
+)
+
+
+def counts(view: View, reply: Reply) -> bool:
+    """Whether `reply` is a count of hands the warm-up card in `view` can take."""
+    if view.warm_up is None or view.warm_up.tally is not None:
+        return False
+    return parse_count(reply.text, len(view.people)) is not None
+
+
 def help_line(view: View) -> str:
     """What can be typed: a solo session hears nothing of turns or of who says what."""
     return HELP if view.people else SOLO_HELP
@@ -151,6 +181,13 @@ def _prompt(view: View, speaker: str | None = None) -> str:
     step = view.step
     if speaker is not None:
         return f"{speaker} > "
+    if step.collects == WARM_UP:
+        if view.warm_up is None or view.warm_up.tally is not None:
+            return "(Enter: next) > "
+        phones = view.warm_up.answered
+        if phones:
+            return f"{phones} answered on phones: /reveal shows the answer (or type the hands) > "
+        return "Hands up for the right answer: how many? (3, or 3/5; Enter: skip) > "
     if step.collects == "attendance":
         everyone = ", ".join(view.people)
         return f"Who is here? Names, separated by commas (Enter: {everyone}) > "

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from lp_coach.study.sessions import SessionEntry
-from lp_coach.study.steps import CHECK_IN
+from lp_coach.study.steps import CHECK_IN, WARM_UP
 from lp_coach.study.view import View
 
-Role = Literal["key", "body", "dim", "bullet", "ref", "lesson", "leader"]
+Role = Literal["key", "body", "dim", "bullet", "ref", "lesson", "leader", "option"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,8 @@ def readout(view: View) -> list[Line]:
                 for n, e in enumerate(view.previous_prayers, 1)
             ]
         return lines
+    if step.collects == WARM_UP:
+        return warm_up_lines(view)
     if step.kind == "opening":
         return [
             Line("Open in prayer." if "prayer" in segment.title.lower() else "Settle in.", "key")
@@ -90,3 +92,24 @@ def readout(view: View) -> list[Line]:
             )
         ]
     return [Line(segment.title, "key")]
+
+
+def warm_up_lines(view: View) -> list[Line]:
+    """A warm-up card: its front, what it asks and the choices; once counted, the answer,
+    the count and the card's explanation."""
+    card = view.warm_up
+    if card is None:
+        return [Line("No more warm-up cards: go on.", "dim")]
+    lines = [
+        Line(f"Warm-up {card.number} of {card.total} · {card.label}", "dim"),
+        Line(card.front, "key"),
+        Line(card.instruction),
+        *(Line(f"  {n}. {option}", "option") for n, option in enumerate(card.options, 1)),
+    ]
+    if card.tally is not None:
+        lines.append(Line(f"Answer: {card.right} · {card.tally}", "key"))
+        if card.explanation:
+            lines.append(Line(card.explanation, "lesson"))
+    elif card.answered:
+        lines.append(Line(f"{card.answered} answered", "key"))
+    return lines

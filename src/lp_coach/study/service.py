@@ -51,6 +51,8 @@ class StudyRequest:
     room_port: int | None = None
     in_group: str | None = None
     """The group (--in) whose plan, pack and people the session follows; None: the current."""
+    warm_up: bool = True
+    """Open a group's session with a warm-up quiz on what it studied before (--no-warm-up)."""
 
 
 @dataclass(frozen=True)
@@ -207,11 +209,19 @@ def _planned(
         from lp_coach.content.lookup import find_principle
 
         chosen = find_principle(library, request.principle)
+    people = parse_group(request.group) or (() if request.journal else group.people)
+    if request.warm_up:
+        from lp_coach.study.warm_up import planned_cards
+
+        cards = planned_cards(conn, library, people, chosen.id, group.id)
+    else:
+        cards = 0
     options = Options(
         principle_id=chosen.id,
         minutes=60 if request.minutes is None else request.minutes,
         # the group's people, unless --group names who is here (or a solo --journal)
-        group=parse_group(request.group) or (() if request.journal else group.people),
+        group=people,
+        warm_up=cards,
         leader=request.leader,
         scripture=request.scripture,
         prayer=request.prayer,
@@ -244,6 +254,7 @@ def plan_agenda(library: Library, options: Options) -> Agenda:
         scripture=options.scripture,
         prayer=options.prayer,
         secular=options.secular,
+        warm_up=options.warm_up,
     )
 
 

@@ -42,6 +42,8 @@ class Options:
     """The leader page's own code (unrelated to the room's); '' until the room first opens."""
     room_base: str = ""
     """Where the room was last served ('http://host:port'), for `sessions links`."""
+    warm_up: int = 0
+    """How many warm-up cards open the session (0: no warm-up; study/warm_up.py)."""
 
     def to_json(self) -> str:
         return json.dumps({**self.__dict__, "group": list(self.group)})
@@ -67,6 +69,8 @@ class State:
     """Steps run as a silent round whose answers are not revealed yet."""
     revealed: list[str] = field(default_factory=list)
     """Steps whose silent round was revealed."""
+    warm_up: list[str] = field(default_factory=list)
+    """The warm-up's card ids, picked for the people present when it is first shown."""
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__)
@@ -268,6 +272,16 @@ def entries_from(
     rows = conn.execute(
         f"{ENTRIES} WHERE session_id = ? AND (source = ? OR substr(source, 1, ?) = ?) ORDER BY id",
         (session_id, source, length, source),
+    )
+    return [SessionEntry(**dict(row)) for row in rows]
+
+
+def step_entries(conn: sqlite3.Connection, session_id: int, step: str) -> list[SessionEntry]:
+    """What was said on the step `step` of a session, in order."""
+    rows = conn.execute(
+        "SELECT id, step, kind, person, text, created, visibility, source FROM session_entries "
+        "WHERE session_id = ? AND step = ? ORDER BY id",
+        (session_id, step),
     )
     return [SessionEntry(**dict(row)) for row in rows]
 

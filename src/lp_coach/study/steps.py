@@ -6,9 +6,12 @@ from dataclasses import dataclass
 
 from lp_coach.content.model import Scripture
 from lp_coach.study.agenda import Agenda, Segment
+from lp_coach.study.visibility import WARM_UP, WARM_UP_ANSWER  # the kinds visibility rules on
 
 CHECK_IN = "Check-in: how has your week been?"
 """What the welcome step asks, the same on the screen, the phones and in the notes."""
+
+__all__ = ["CHECK_IN", "WARM_UP", "WARM_UP_ANSWER", "Step", "build_steps"]
 
 
 @dataclass(frozen=True)
@@ -19,7 +22,8 @@ class Step:
     segment: Segment
     minutes: int
     collects: str | None = None
-    """The kind of entry typed here: 'attendance', 'answer', 'action', 'prayer' or None."""
+    """The kind of entry typed here: 'attendance', 'answer', 'action', 'prayer', 'warm_up'
+    (a show of hands, counted) or None."""
     per_person: bool = False
     """Ask each person in turn (action steps), rather than rotating freely (discussion)."""
     passage: Scripture | None = None
@@ -38,6 +42,9 @@ def build_steps(agenda: Agenda, group: bool) -> list[Step]:
             if group:
                 steps.append(Step("attendance", segment, 1, collects="attendance"))
             steps.append(Step("welcome", segment, max(1, segment.minutes - 1), collects="answer"))
+        elif kind == WARM_UP:
+            for n in range(1, segment.minutes + 1):  # a card a minute
+                steps.append(Step(f"warm-up-{n}", segment, 1, collects=WARM_UP))
         elif kind == "scripture":
             share = _shares(segment.minutes, len(segment.passages))
             for n, (passage, minutes) in enumerate(zip(segment.passages, share, strict=True), 1):

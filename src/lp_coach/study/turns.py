@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lp_coach.study.sessions import State
-from lp_coach.study.steps import Step
+from lp_coach.study.steps import WARM_UP, Step
 
 
 def whose_turn(steps: Sequence[Step], state: State, people: Sequence[str]) -> str | None:
     """Whose turn it is on the current step (None when solo, or nobody answers there)."""
     step = steps[state.position]
-    if not people or step.collects in (None, "attendance"):
+    if not people or step.collects in (None, "attendance", WARM_UP):
         return None
     if step.per_person:
         return people[state.turn] if state.turn < len(people) else None

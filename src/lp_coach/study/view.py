@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from lp_coach.content.model import Principle
 from lp_coach.study.sessions import SessionEntry
 from lp_coach.study.steps import Step
+
+if TYPE_CHECKING:
+    from lp_coach.study.warm_up import WarmUpCard
 
 Action = Literal[
     "next",
@@ -82,6 +85,8 @@ class View:
     """How many phones are in the live room (0 without one)."""
     turn: int = 0
     """The session's turn counter on this step (see `Reply.turn`)."""
+    warm_up: WarmUpCard | None = None
+    """On a warm-up step: its card, and the count once taken (study/warm_up.py)."""
 
 
 class LiveRoom(Protocol):

@@ -17,6 +17,11 @@ and filters nothing on its own:
 |               | one (those reach the leader alone: the leader's copy of the notes)      |
 | TODAY         | action steps only, no anonymous name; never a leader-only one (text, JSON) |
 
+A warm-up answer from a phone (kind warm_up_answer) is shown to nobody: it is counted, and
+the count (kind warm_up, no one's name) is what the notes show, and the screen and the phones
+with its card;
+a named answer also becomes that person's quiz review, which only `progress` sums up.
+
 Follow-up questions are shown with their question on the screen and the phones (never as
 something said), and so is a prayer request marked answered (kind "answered", beside last
 time's requests at the check-in); the notes and the leader page list them where they were
@@ -52,6 +57,13 @@ AUDIENCES: tuple[Audience, ...] = (
 )
 VISIBILITIES = (GROUP, ANONYMOUS, LEADER)
 
+WARM_UP = "warm_up"
+"""The kind of a warm-up card's count (and what a warm-up step collects): how many were
+right, the group's figure (study/warm_up.py)."""
+WARM_UP_ANSWER = "warm_up_answer"
+"""The kind of a phone's answer to a warm-up card: counted at the reveal, never shown, kept
+so that an answer the phone was told is in is never lost."""
+
 ANONYMOUS_NAME = "Anonymous"
 """How the shared screen and the phones name an anonymous entry's author."""
 FOR_LEADER = "for_leader"
@@ -82,10 +94,12 @@ def shown(entry: SessionEntry, audience: Audience) -> SessionEntry | None:
     Anything this rule does not know (a visibility or an audience added later) is shown to
     the leader only: a new kind of entry can never leak by default.
     """
+    if entry.kind == WARM_UP_ANSWER:
+        return None  # counted, never shown: who answered what stays with the quiz history
     if audience in _CARRIED and entry.kind not in _CARRIED[audience]:
         return None
-    if audience in _ROOM_SEES and entry.kind in ("follow_up", "answered"):
-        return None  # shown with its question (or its request), not as something said
+    if audience in _ROOM_SEES and entry.kind in ("follow_up", "answered", WARM_UP):
+        return None  # shown with its question (its request, its card), not as something said
     if leader_only(entry):
         return entry if audience in _LEADER_SEES else None
     if entry.visibility == ANONYMOUS:

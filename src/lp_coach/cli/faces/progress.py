@@ -14,6 +14,8 @@ from lp_coach.quiz.progress import HEATMAP_WEEKS, Progress
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from lp_coach.quiz.group_progress import GroupProgress
+
 BAR = 20
 SHADES = "·░▒▓█"
 WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
@@ -85,6 +87,18 @@ def forecast_lines(progress: Progress) -> list[str]:
     return lines
 
 
+def cost_line(progress: Progress) -> str:
+    """What the retention target costs: reviews a day in the long run, new cards on top."""
+    target = f"At {round(100 * progress.retention)}% retention"
+    cost = progress.reviews_a_day
+    seen = f"{cost:.1f}" if cost < 10 else f"{cost:.0f}"
+    reviews = f"about {seen} review{'' if seen in ('1', '1.0') else 's'} a day"
+    new = progress.new_a_day
+    if new:
+        return f"{target}: {reviews}, plus {new} new card{_s(new)}."
+    return f"{target}: {reviews}."
+
+
 def plain_lines(progress: Progress) -> list[str]:
     """The whole report as plain text."""
     rows = mastery_rows(progress)
@@ -95,6 +109,7 @@ def plain_lines(progress: Progress) -> list[str]:
     out += ["  " + line for line in heatmap_lines(progress)]
     out += ["", "Due in the next 7 days (today includes any overdue)"]
     out += forecast_lines(progress)
+    out += ["", cost_line(progress) + " Change it: lp-coach quiz --retention R (0.7 to 0.99)"]
     if progress.total_reviews == 0:
         out += ["", "No quiz answers yet. Start with: lp-coach quiz"]
     return out
@@ -133,6 +148,8 @@ def rich_view(progress: Progress) -> list[RenderableType]:
     due = Text("Due in the next 7 days ", style="bold")
     due.append("(today includes any overdue)\n\n")
     due.append("\n".join(forecast_lines(progress)), style="cyan")
+    due.append(f"\n\n{cost_line(progress)}")
+    due.append(" Change it: lp-coach quiz --retention R (0.7 to 0.99)", style="dim")
     parts: list[RenderableType] = [table, heat, due]
     if progress.total_reviews == 0:
         parts.append(Text("No quiz answers yet. Start with: lp-coach quiz", style="dim"))
@@ -141,3 +158,30 @@ def rich_view(progress: Progress) -> list[RenderableType]:
 
 def _s(count: int) -> str:
     return "" if count == 1 else "s"
+
+
+def personal(report: Progress | GroupProgress) -> Progress | None:
+    """`report` when it is the user's own, None when it is a group's (`progress --group`)."""
+    return report if isinstance(report, Progress) else None
+
+
+def of_group(report: Progress | GroupProgress) -> GroupProgress | None:
+    """`report` when it is a group's, else None."""
+    return None if isinstance(report, Progress) else report
+
+
+def group_lines(report: GroupProgress) -> list[str]:
+    """A group's mastery as plain text: a bar for the group, a percentage per person."""
+    width = max((len(p.title) for p in report.principles), default=0)
+    names = [name[:8] for name in report.people]
+    head = f"  {'':<{width}}  {'group':<{BAR + 5}}" + "".join(f"  {n:>8}" for n in names)
+    out = [
+        f"Mastery for {', '.join(report.people)}: the chance each recalls a card now "
+        "(cards not seen yet count 0)",
+        head.rstrip(),
+    ]
+    for p in report.principles:
+        cells = "".join(f"  {f'{round(100 * m)}%':>8}" for m in p.people)
+        pct = f"{round(100 * p.group)}%"
+        out.append(f"  {p.title:<{width}}  {bar(p.group)} {pct:>4}{cells}")
+    return out

@@ -33,7 +33,7 @@ class RichFace:
         self.console.print(
             Panel(Text(question.card.back), title="Official", border_style="green", expand=False)
         )
-        return read_grade(self._read, GRADE_PROMPT, self._complain)
+        return read_grade(self._read, GRADE_PROMPT, self._complain, typed, question.card.back)
 
     def _complain(self, message: str) -> None:
         self.console.print(Text(message, style="dim"))

@@ -132,6 +132,10 @@ class Keys:
                 self.message = CONFIRM_FINISH
                 return None
             return reply
+        elif key == "H" and self.view.warm_up is not None:  # as a silent round is revealed
+            if self.view.warm_up.tally is None:
+                return Reply("reveal")
+            self.message = "Already revealed: Enter for the next card."
         elif key == "f":
             if self.view.more_follow_ups:
                 return Reply("follow_up")
@@ -194,6 +198,8 @@ def answer_label(view: View, speaker: str | None = None) -> str:
         return f"{person}'s prayer request: " if person else "Prayer request: "
     if collects == "answer":
         return f"{person} says: " if person else "Your answer: "
+    if collects == "warm_up":
+        return "Hands up for the right answer, how many? (3, or 3/5): "
     return "Note: "
 
 
@@ -205,6 +211,7 @@ def hint(view: View) -> str:
         "action": f"{person}'s action step" if person else "your action step",
         "prayer": f"{person}'s prayer request" if person else "a prayer request",
         "answer": f"what {person} says" if person else "your answer",
+        "warm_up": "how many hands were up for the right answer (H: reveal the phones')",
     }
     if collects in what:
         return f"Press a to type {what[collects]}, o for a note."

@@ -19,6 +19,7 @@ from lp_coach.cli.faces.study_said import SILENT, Said, Window
 from lp_coach.study.readout import readout
 from lp_coach.study.sessions import SessionEntry
 from lp_coach.study.speakers import SPOKEN
+from lp_coach.study.steps import WARM_UP
 from lp_coach.study.view import View
 
 
@@ -111,8 +112,8 @@ class StudyScreen:
     def said(self, rows: Callable[[RenderableType], int], width: int = 0) -> Said | None:
         """What was said on this step (None on steps where nothing is)."""
         v = self.view
-        if not v.said and v.step.collects in (None, "attendance"):
-            return None
+        if not v.said and v.step.collects in (None, "attendance", WARM_UP):
+            return None  # (a warm-up card shows its count and its answer itself)
         if v.silent:
             of = max(len(v.people), v.room_size, v.silent_answered)
             count = f"A silent round: {v.silent_answered} of {of} have answered · H reveals them"
@@ -206,10 +207,12 @@ def key_help(view: View, scrolls: bool, width: int) -> Text:
         enter = "pass"
     elif view.index + 1 == view.total:
         enter = "finish"
-    what = {"attendance": "names", "action": "action step", "prayer": "prayer"}
+    what = {"attendance": "names", "action": "action step", "prayer": "prayer", "warm_up": "hands"}
     pairs = [("Enter", enter), ("b", "back"), ("s", "skip")]
     if step.collects is not None:
         pairs.append(("a", what.get(step.collects, "answer")))
+    if view.warm_up is not None and view.warm_up.tally is None:
+        pairs.append(("H", "reveal"))
     pairs.append(("o", "note"))
     if view.more_follow_ups:
         pairs.append(("f", "follow-up"))
@@ -230,7 +233,7 @@ def key_help(view: View, scrolls: bool, width: int) -> Text:
     return flow(pieces, width, gap)
 
 
-STYLES = {"key": "bold", "dim": "dim", "ref": "bold cyan", "body": ""}
+STYLES = {"key": "bold", "dim": "dim", "ref": "bold cyan", "body": "", "option": "bold cyan"}
 
 
 def content(view: View, roomy: bool = False) -> RenderableType:
