@@ -106,3 +106,23 @@ def test_store_file_modes(isolated_home: Path) -> None:
         if name.startswith("lp-coach.db"):
             assert (isolated_home / name).stat().st_mode & 0o077 == 0, name
     conn.close()
+
+
+def test_a_long_import_commits_in_batches_so_others_can_write_between(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A long import holds the write lock one batch at a time, not for the whole file."""
+    monkeypatch.setattr(store, "COMMIT_EVERY", 10)
+    monkeypatch.setattr(store, "BETWEEN_COMMITS", 0.0)
+    conn = connect()
+    commits: list[str] = []
+    conn.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
+    days = [NewEntry(day=date(2026, 1, 1 + n % 28), text=f"Entry {n}") for n in range(35)]
+    added = store.add_many(conn, days)
+    conn.set_trace_callback(None)
+    assert (added.added, added.skipped) == (35, 0)
+    assert len(commits) == 4
+    indexed = conn.execute("SELECT count(*) FROM journal_fts WHERE journal_fts MATCH 'entry'")
+    assert indexed.fetchone()[0] == 35  # each transaction indexes what it stored
+    assert store.add_many(conn, days).skipped == 35  # again: each entry once
+    conn.close()

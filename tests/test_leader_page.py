@@ -249,7 +249,8 @@ class Facilitator:
         parts = urlsplit(self.room.leader_url)
         conn = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=5)
         data = None if body is None else json.dumps(body).encode()
-        conn.request(method, parts.path + path, body=data)
+        headers = {"Content-Type": "application/json"}  # as the leader page posts
+        conn.request(method, parts.path + path, body=data, headers=headers)
         reply = conn.getresponse()
         try:
             return reply.status, reply.read()

@@ -41,6 +41,7 @@ class Room:
         self.session = new_session(library)
         self.code = ensure_code(self.session.conn, self.session.record)
         self.inbox = Inbox(db_path(), self.session.record.id, self.session.steps, **inbox)  # type: ignore[arg-type]
+        self.inbox.reach([s.key for s in self.session.steps].index("welcome"))  # shown now
         self.board = Board()
         page = room_page(self.code, self.session.principle.title, self.session.people())
         self.client = TestClient(build_app(self.code, self.inbox, self.board, page))
@@ -324,12 +325,12 @@ def test_room_host_and_port_need_a_room(cli: Invoke) -> None:
 def test_a_phone_hears_the_end_even_when_it_comes_between_two_events() -> None:
     import asyncio
 
-    from lp_coach.room.app import Streams, _stream
+    from lp_coach.room.app import _stream
     from lp_coach.room.stage import ENDED
 
     async def follow() -> list[str]:
         board = Board()
-        stream = _stream(board, Streams(cap=2))
+        stream = _stream(board)
         sent = [await anext(stream)]
         board.publish({"ended": False, "step": "welcome", "lines": [], "kinds": []})
         board.publish(ENDED)  # both before the stream runs again

@@ -125,6 +125,62 @@ def test_an_answer_typed_on_the_page_is_in_the_notes(
     assert [(e.kind, e.visibility) for e in saved] == [("answer", "group"), ("prayer", "leader")]
 
 
+def wait_for(check: object, seconds: float = 10.0) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not check():  # type: ignore[operator]
+        assert time.monotonic() < deadline, "waited in vain"
+        time.sleep(0.05)
+
+
+def test_offline_the_phone_says_reconnecting_and_its_outbox_outlives_a_reload(
+    library: Library, browser: object
+) -> None:
+    session = new_session(library)
+    session.state.position = [s.key for s in session.steps].index("welcome")
+    errors: list[str] = []
+    context = browser.new_context(viewport={"width": 360, "height": 740})  # type: ignore[attr-defined]
+    context.set_default_timeout(10_000)
+    room = Room.open(session, db_path(), "127.0.0.1", 0)  # no step published yet
+    port = room.server.port if room.server else 0
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(room.url)
+        page.get_by_role("button", name="Ann").click()
+        page.wait_for_selector("#room:not([hidden])")
+        assert page.inner_text("#place") == "Waiting for the session…"
+        room.publish(session.view())
+        page.locator("#title", has_text="Welcome and check-in").wait_for()
+        assert page.locator("#net").is_hidden()
+
+        server, room.server = room.server, None  # the laptop's Wi-Fi drops (no "ended")
+        assert server is not None
+        server.stop()
+        room.inbox.close()
+        page.wait_for_selector("#net:not([hidden])")
+        assert page.inner_text("#net") == "reconnecting…"
+        page.fill("#text", "written while the room was away")
+        page.click("#send")
+        page.locator("#message", has_text="Waiting to send 1 message").wait_for()
+        page.close()  # and the phone reloads the page later
+
+        room = Room.open(session, db_path(), "127.0.0.1", port)
+        room.publish(session.view())
+        again = context.new_page()
+        again.on("pageerror", lambda exc: errors.append(str(exc)))
+        again.goto(room.url)
+        again.locator("#mine-list li", has_text="written while the room was away").wait_for()
+        assert again.locator("#net").is_hidden()
+    finally:
+        room.stop()
+        context.close()
+    texts = [e.text for e in sessions.entries(session.conn, session.record.id)]
+    assert texts == ["written while the room was away"]
+    assert errors == []
+
+
 def test_the_names_follow_the_roll_call_and_a_held_name_asks(
     library: Library, browser: object
 ) -> None:

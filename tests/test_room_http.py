@@ -31,7 +31,9 @@ def library() -> Library:
 
 @pytest.fixture
 def room(library: Library) -> Iterator[Room]:
-    opened = Room.open(new_session(library), db_path(), "127.0.0.1", 0)
+    session = new_session(library)
+    session.state.position = [s.key for s in session.steps].index("welcome")
+    opened = Room.open(session, db_path(), "127.0.0.1", 0)
     yield opened
     opened.stop()
 
@@ -110,6 +112,7 @@ def read_event(stream: http.client.HTTPResponse) -> dict[str, object]:
 
 def test_phones_follow_the_step_live_and_hear_when_it_ends(room: Room) -> None:
     session = room.session
+    session.state.position = 0
     room.publish(session.view())
     host, port, base = where(room)
     conn = http.client.HTTPConnection(host, port, timeout=5)

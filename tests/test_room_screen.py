@@ -45,7 +45,8 @@ def room(library: Library) -> Iterator[Room]:
 
 def post(url: str, body: dict[str, object]) -> dict[str, object]:
     data = json.dumps(body).encode()
-    with urllib.request.urlopen(urllib.request.Request(url, data=data), timeout=5) as reply:
+    sent = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(sent, timeout=5) as reply:
         result: dict[str, object] = json.load(reply)
         return result
 
@@ -90,6 +91,7 @@ def screen_for(room: Room, needle: str) -> tuple[RoomFace, WatchKeys, io.StringI
 
 def at_welcome(room: Room) -> None:
     room.session.state.position = [s.key for s in room.session.steps].index("welcome")
+    room.publish(room.session.view())  # phones follow the step, and may answer it
 
 
 def test_a_phones_answer_is_on_the_screen_within_a_second(room: Room) -> None:

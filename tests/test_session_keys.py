@@ -85,7 +85,8 @@ def test_one_esc_leaves_who_speaks(isolated_home: Path) -> None:
 
 
 def post(url: str, body: dict[str, object]) -> dict[str, object]:
-    request = urllib.request.Request(url, data=json.dumps(body).encode())
+    headers = {"Content-Type": "application/json"}
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), headers=headers)
     with urllib.request.urlopen(request, timeout=5) as reply:
         data: dict[str, object] = json.load(reply)
         return data

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 from pathlib import Path
 
@@ -187,3 +188,23 @@ def test_starting_while_a_session_is_unfinished_asks_to_resume_it(isolated_home:
     child.send("q")
     code, output = ended(child)
     assert code == 0 and "Session 2 saved" in output, output
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_hang_up_gives_the_terminal_back_and_says_what_is_saved(
+    isolated_home: Path, signum: int
+) -> None:
+    child = spawn(isolated_home, "study", "customer-obsession", "--group", "Ann,Ben")
+    child.expect("step 1 of")
+    child.send("\r")
+    child.expect("step 2 of")
+    child.send("a")  # a line half typed: a hang-up still stops the session
+    child.expect(r"(Ann|Ben) says: ")
+    child.send("half typ")
+    child.expect("half typ")
+    child.kill(signum)
+    code, output = ended(child)
+    assert "\x1b[?1049l" in output, "still in the alternate screen"
+    assert "\x1b[?25h" in output, "the cursor is still hidden"
+    assert "saved at step 2 of" in output
+    assert code == 130

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,6 +20,12 @@ from lp_coach.journal.entries import (
 )
 from lp_coach.store.writes import now, transaction
 
+COMMIT_EVERY = 10_000
+"""Entries an import stores per transaction: between two, another command (a live session) can
+write, instead of waiting for the whole file."""
+BETWEEN_COMMITS = 0.02
+"""Seconds the write lock is left free between two transactions, so that a waiting writer gets
+it."""
 INSERT_TRIGGER = "journal_entries_ai"
 """The trigger that indexes each new entry (store/migrations.py, m002_journal)."""
 
@@ -50,25 +57,35 @@ def add_many(conn: sqlite3.Connection, entries: Iterable[NewEntry]) -> Added:
     made from its day, time and words, counted so that the second identical entry of a
     file is kept as a second entry, once. Entries go in BATCH at a time: which are stored
     already is asked once a batch, and the rest are inserted in one statement.
+
+    Every entry is read (and so checked) before the first is stored: a broken file stores
+    nothing. They are stored COMMIT_EVERY to a transaction, so a long import never holds
+    the write lock for long; one cut off keeps what it committed, and importing the file
+    again adds only the rest.
     """
     added = skipped = 0
     seen: dict[str, int] = {}
     batch: list[tuple[NewEntry, str]] = []
     stamp = now()  # one import, one moment: when it was stored
-    with transaction(conn), _indexed_at_the_end(conn):
-        for entry in entries:
-            fingerprint = entry.fingerprint
-            if fingerprint is None:
-                base = content_fingerprint(entry.day.isoformat(), entry.time, entry.text)
-                seen[base] = seen.get(base, 0) + 1
-                fingerprint = base if seen[base] == 1 else f"{base}#{seen[base]}"
-            batch.append((entry, fingerprint))
-            if len(batch) == BATCH:
-                added += _insert_batch(conn, batch, stamp)
-                skipped += len(batch)
-                batch.clear()
-        added += _insert_batch(conn, batch, stamp)
-        skipped += len(batch)
+    items = list(entries)
+    for start in range(0, len(items), COMMIT_EVERY):
+        if start:
+            time.sleep(BETWEEN_COMMITS)
+        with transaction(conn), _indexed_at_the_end(conn):
+            for entry in items[start : start + COMMIT_EVERY]:
+                fingerprint = entry.fingerprint
+                if fingerprint is None:
+                    base = content_fingerprint(entry.day.isoformat(), entry.time, entry.text)
+                    seen[base] = seen.get(base, 0) + 1
+                    fingerprint = base if seen[base] == 1 else f"{base}#{seen[base]}"
+                batch.append((entry, fingerprint))
+                if len(batch) == BATCH:
+                    added += _insert_batch(conn, batch, stamp)
+                    skipped += len(batch)
+                    batch.clear()
+            added += _insert_batch(conn, batch, stamp)
+            skipped += len(batch)
+            batch.clear()
     return Added(added, skipped - added)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
@@ -18,6 +20,8 @@ from lp_coach.room.limits import MAX_BODY, NameTaken, Refused
 from lp_coach.room.stage import Board
 
 KEEPALIVE_SECONDS = 15.0
+BODY_SECONDS = 10.0
+"""A request body must arrive within this; a phone that trickles it is turned away."""
 HEADERS = [
     (b"cache-control", b"no-store"),
     (b"x-content-type-options", b"nosniff"),
@@ -98,36 +102,37 @@ def build_app(
     async def events(request: Request) -> Response:
         if streams.open >= streams.cap:
             return _refusal(Refused(429, "Too many screens are following the room."))
-        return StreamingResponse(
-            _stream(board, streams),
-            media_type="text/event-stream",
-            headers={"x-accel-buffering": "no"},
-        )
+        streams.open += 1  # counted here, before any await: a burst cannot pass the cap
+        return CountedStream(streams, _stream(board))
 
     async def join(request: Request) -> Response:
         data = await _json(request)
-        address = request.client.host if request.client else "?"
-        who = inbox.join(
+        address = _address(request)
+        who = await run_in_threadpool(
+            inbox.join,
             _text(data, "name"),
             data.get("anonymous") is True,
             _text(data, "client"),
             address,
             confirm=data.get("confirm") is True,
         )
-        mine = inbox.mine(who.client)
-        chosen = inbox.chosen(who.client)  # a reloaded page still knows its warm-up answers
-        return JSONResponse(
+        mine = await run_in_threadpool(inbox.mine, who.client)
+        chosen = await run_in_threadpool(inbox.chosen, who.client)  # a reloaded page still
+        return JSONResponse(  # knows its warm-up answers
             {"client": who.client, "name": who.name, "mine": mine, "chosen": chosen}
         )
 
     async def say(request: Request) -> Response:
         data = await _json(request)
-        saved = inbox.say(
+        saved = await run_in_threadpool(
+            inbox.say,
             _text(data, "client"),
             _text(data, "kind"),
             _text(data, "text"),
             _text(data, "visibility") or "group",
             _text(data, "step"),
+            address=_address(request),
+            message=_text(data, "id"),
         )
         return JSONResponse(saved)
 
@@ -143,7 +148,7 @@ def build_app(
 
     async def mine(request: Request) -> Response:
         data = await _json(request)
-        return JSONResponse({"mine": inbox.mine(_text(data, "client"))})
+        return JSONResponse({"mine": await run_in_threadpool(inbox.mine, _text(data, "client"))})
 
     routes = [
         Route("/{code}", show_page, methods=["GET"]),
@@ -168,21 +173,32 @@ async def _forbidden(request: Request, exc: Exception) -> Response:
 FORBIDDEN: dict[Any, Any] = {404: _forbidden, 405: _forbidden}
 
 
-async def _stream(board: Board, streams: Streams) -> AsyncIterator[str]:
+class CountedStream(StreamingResponse):
+    """A live stream holding one place under the cap (taken when the request came in), given
+    back however the stream ends, even before its first line."""
+
+    def __init__(self, streams: Streams, lines: AsyncIterator[str]) -> None:
+        super().__init__(lines, media_type="text/event-stream", headers={"x-accel-buffering": "no"})
+        self.streams = streams
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self.streams.open -= 1
+
+
+async def _stream(board: Board) -> AsyncIterator[str]:
     """The step now, then again whenever it changes; a comment now and then keeps it open."""
-    streams.open += 1
-    try:
-        version, payload = board.current()
-        yield f"data: {payload}\n\n"
-        # Ends on what was *sent*: the board may say "ended" before this stream has said it.
-        while json.loads(payload).get("ended") is not True:
-            if await board.changed(version, KEEPALIVE_SECONDS):
-                version, payload = board.current()
-                yield f"data: {payload}\n\n"
-            else:
-                yield ": still here\n\n"
-    finally:
-        streams.open -= 1
+    version, payload = board.current()
+    yield f"data: {payload}\n\n"
+    # Ends on what was *sent*: the board may say "ended" before this stream has said it.
+    while json.loads(payload).get("ended") is not True:
+        if await board.changed(version, KEEPALIVE_SECONDS):
+            version, payload = board.current()
+            yield f"data: {payload}\n\n"
+        else:
+            yield ": still here\n\n"
 
 
 Handler = Callable[[Request], Awaitable[Response]]
@@ -196,6 +212,8 @@ def _guarded(handler: Handler) -> Handler:
             return await handler(request)
         except Refused as refused:
             return _refusal(refused)
+        except Exception:  # a fault of ours, not the phone's: it may send again; never a 500
+            return _refusal(Refused(503, "Something went wrong in the room; send it again."))
 
     return guarded
 
@@ -208,22 +226,35 @@ def _refusal(refused: Refused) -> Response:
 
 
 async def _json(request: Request) -> dict[str, Any]:
-    """The request's JSON object, read no further than MAX_BODY bytes."""
+    """The request's JSON object, read no further than MAX_BODY bytes nor BODY_SECONDS."""
     length = request.headers.get("content-length", "0")
     if not length.isdigit() or int(length) > MAX_BODY:
         raise Refused(413, "That is too long to send.")
+    try:
+        body = await asyncio.wait_for(_body(request), BODY_SECONDS)
+    except TimeoutError:
+        raise Refused(408, "That took too long to arrive; please send it again.") from None
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise Refused(400, "That did not come from the room's page; please reload it.") from None
+    if not isinstance(data, dict):
+        raise Refused(400, "That did not come from the room's page; please reload it.")
+    return data
+
+
+async def _body(request: Request) -> bytes:
     body = b""
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_BODY:
             raise Refused(413, "That is too long to send.")
-    try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        raise Refused(400, "That did not come from the room's page; please reload it.") from None
-    if not isinstance(data, dict):
-        raise Refused(400, "That did not come from the room's page; please reload it.")
-    return data
+    return body
+
+
+def _address(request: Request) -> str:
+    """The device's address (what limits are counted by: ids are free to make up)."""
+    return request.client.host if request.client else "?"
 
 
 def _text(data: dict[str, Any], key: str) -> str:

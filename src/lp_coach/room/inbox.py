@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from lp_coach.room.limits import (
     MAX_NAME,
     MAX_PARTICIPANTS,
     MAX_TEXT,
+    MESSAGE_ID,
     NameTaken,
     RateLimit,
     Refused,
@@ -21,6 +23,7 @@ from lp_coach.room.limits import (
 )
 from lp_coach.store import engine
 from lp_coach.store.db import connect
+from lp_coach.store.writes import forget, wait_for_lock
 from lp_coach.study import sessions
 from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER
 from lp_coach.study.steps import WARM_UP, WARM_UP_ANSWER, Step
@@ -29,6 +32,12 @@ SOURCE = "room:"
 LEADER_PAGE = "leader"
 """The source of a private note saved from the leader page."""
 VISIBILITIES = (GROUP, ANONYMOUS, LEADER)
+WAIT_FOR_STORE = 20.0
+"""Seconds a phone's message waits for another command's write lock before the phone is told
+to send it again (its outbox does)."""
+TOO_LATE = (
+    "The session has ended and its notes are being written: this came too late to be in them."
+)
 
 
 @dataclass(frozen=True)
@@ -50,17 +59,32 @@ class Inbox:
         cap: int = MAX_PARTICIPANTS,
         say_limit: RateLimit | None = None,
         join_limit: RateLimit | None = None,
+        address_say_limit: RateLimit | None = None,
+        reached: int = 0,
+        position: Callable[[], int] | None = None,
     ) -> None:
+        """`reached`: the furthest step shown so far; `position`: where the session is now (the
+        room reads it when a phone answers)."""
         self.session_id = session_id
         self.cap = cap
         self.say_limit = say_limit or RateLimit(burst=10, per_second=2)
-        self.join_limit = join_limit or RateLimit(burst=60, per_second=1)
+        self.address_say_limit = address_say_limit or RateLimit(burst=20, per_second=4)
+        """Per device address: ids are free to mint, addresses are not."""
+        self.join_limit = join_limit or RateLimit(burst=4, per_second=0.1)
+        """New seats per device address: one device cannot take the room's seats."""
         self.titles = {s.key: s.segment.title for s in steps}
+        self.positions = {s.key: n for n, s in enumerate(steps)}
         self.answer_steps = {s.key for s in steps if s.collects == "answer"}
         self.targets = {s.collects: s.key for s in steps if s.collects in ("action", "prayer")}
+        self.reached = reached
+        """The furthest step the session has shown: answers for later ones are refused."""
+        self.position = position
+        self.closed = False
+        """True once the notes are being written: nothing more is taken."""
         self.warm_up_steps = {s.key: s for s in steps if s.collects == WARM_UP}
         self.lock = threading.Lock()
         self.conn = connect(db_path, shared=True)
+        wait_for_lock(self.conn, WAIT_FOR_STORE)
         self.participants = self._rejoin()
         self.wake_read, self.wake_write = os.pipe()
         os.set_blocking(self.wake_read, False)
@@ -70,24 +94,40 @@ class Inbox:
     def prayer(self) -> bool:
         return "prayer" in self.targets
 
+    def reach(self, position: int) -> None:
+        """The session shows step `position`: answers for it (and earlier ones) are taken."""
+        with self.lock:
+            self.reached = max(self.reached, position)
+
+    def close_doors(self) -> None:
+        """Take nothing more (the notes are about to be written); what is being saved is."""
+        with self.lock:
+            self.closed = True
+
     def join(
         self, name: str, anonymous: bool, client: str, address: str, confirm: bool = False
     ) -> Participant:
         """Let a phone in (again, when it brings its old id); Refused when it may not.
 
         A name is the roster's when it matches one ignoring case ("ann" joins as Ann); a name
-        another phone holds is NameTaken unless the phone `confirm`s it.
+        another phone holds is NameTaken unless the phone `confirm`s it. New seats are
+        limited per device address (ids are free to make up; addresses are not).
         """
-        if not self.join_limit.allow(address):
-            raise Refused(429, "Too many people joined from here at once; try again in a minute.")
         person = None if anonymous else checked("Your name", name, MAX_NAME)
         with self.lock:
+            if self.closed:
+                raise Refused(409, "The session has ended.")
             if person is not None:
                 person = self._as_on_roster(person)
-            if not codes.CLIENT_ID.fullmatch(client):
-                client = codes.new_client()
-            if client not in self.participants and len(self.participants) >= self.cap:
-                raise Refused(409, f"The room is full ({self.cap} people).")
+            if client not in self.participants:
+                if not self.join_limit.allow(address):
+                    raise Refused(
+                        429, "Too many people joined from here at once; try again in a minute."
+                    )
+                if len(self.participants) >= self.cap:
+                    raise Refused(409, f"The room is full ({self.cap} people).")
+                if not codes.CLIENT_ID.fullmatch(client):
+                    client = codes.new_client()
             held = person is not None and any(
                 c != client and p.name is not None and p.name.casefold() == person.casefold()
                 for c, p in self.participants.items()
@@ -98,13 +138,29 @@ class Inbox:
         self.wake()
         return joined
 
-    def say(self, client: str, kind: str, text: str, visibility: str, step: str) -> dict[str, Any]:
-        """Save one answer, action step or prayer request; return it as the phone shows it."""
+    def say(
+        self,
+        client: str,
+        kind: str,
+        text: str,
+        visibility: str,
+        step: str,
+        *,
+        address: str = "?",
+        message: str = "",
+    ) -> dict[str, Any]:
+        """Save one answer, action step or prayer request; return it as the phone shows it.
+
+        `step`: the step it was written on (a late answer keeps it); `message`: the phone's
+        id for it, so that sent twice it is stored once.
+        """
         who = self._participant(client)
-        if not self.say_limit.allow(client):
+        if not self.say_limit.allow(client) or not self.address_say_limit.allow(address):
             raise Refused(429, "That was a lot at once: wait a few seconds and send it again.")
         if kind not in ("answer", "action", "prayer"):
             raise Refused(400, "Choose an answer, an action step or a prayer request.")
+        if message and not MESSAGE_ID.fullmatch(message):
+            raise Refused(400, "That did not come from the room's page; please reload it.")
         if kind != "answer":
             target = self.targets.get(kind)
             if target is None:
@@ -120,8 +176,23 @@ class Inbox:
         if who.name is None and visibility == GROUP:
             visibility = ANONYMOUS
         said = checked(_label(kind), text, MAX_TEXT)
+        source = SOURCE + client
         try:
             with self.lock:
+                if self.closed:
+                    raise Refused(409, TOO_LATE)
+                if self.position is not None:
+                    self.reached = max(self.reached, self.position())
+                if kind == "answer" and self.positions[target] > self.reached:
+                    raise Refused(400, "That question is not open yet.")
+                if message:
+                    known = self.conn.execute(
+                        "SELECT id, step, kind, text, visibility FROM session_entries "
+                        "WHERE session_id = ? AND source = ? AND message_id = ?",
+                        (self.session_id, source, message),
+                    ).fetchone()
+                    if known is not None:  # sent again: its first answer was lost on the way
+                        return self._shown(*known)
                 entry_id = sessions.add_entry(
                     self.conn,
                     self.session_id,
@@ -131,7 +202,8 @@ class Inbox:
                     said,
                     None,
                     visibility=visibility,
-                    source=SOURCE + client,
+                    source=source,
+                    message_id=message or None,
                 )
         except engine.Error:
             raise Refused(503, "It could not be saved just now; please send it again.") from None
@@ -262,7 +334,8 @@ class Inbox:
             pass
 
     def close(self) -> None:
-        with self.lock:
+        with self.lock:  # a message on its way now is told to send again (the outbox does)
+            forget(self.conn)
             self.conn.close()
         for fd in (self.wake_read, self.wake_write):
             try:

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
-from lp_coach.room.app import FORBIDDEN, Streams, _guarded, _json, _refusal, _stream, _text
+from lp_coach.room.app import (
+    FORBIDDEN,
+    CountedStream,
+    Streams,
+    _guarded,
+    _json,
+    _refusal,
+    _stream,
+    _text,
+)
 from lp_coach.room.desk import LeaderDesk
 from lp_coach.room.inbox import Inbox
 from lp_coach.room.limits import Refused
@@ -29,11 +38,8 @@ def leader_app(desk: LeaderDesk, inbox: Inbox, page: str) -> ASGIApp:
             return _refusal(Refused(429, "The leader page is open in too many places."))
         desk.connected = True  # from now on the shared screen leaves the leader notes out
         inbox.wake()  # so the screen redraws without them at once
-        return StreamingResponse(
-            _stream(desk.board, streams),
-            media_type="text/event-stream",
-            headers={"x-accel-buffering": "no"},
-        )
+        streams.open += 1  # counted before any await (given back however the stream ends)
+        return CountedStream(streams, _stream(desk.board))
 
     async def do(request: Request) -> Response:
         data = await _json(request)

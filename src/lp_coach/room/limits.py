@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 import unicodedata
@@ -12,7 +13,9 @@ from lp_coach.errors import CoachError
 MAX_NAME = 40
 MAX_TEXT = 1000
 MAX_BODY = 8 * 1024
-MAX_PARTICIPANTS = 50
+MAX_PARTICIPANTS = 100
+MESSAGE_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
+"""The id a phone gives each message it sends (sent again, it is stored once)."""
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
@@ -49,6 +52,8 @@ def clean(text: str) -> str:
 def checked(label: str, text: str, limit: int) -> str:
     """`text` cleaned, or Refused with a message that names the field and the limit."""
     cleaned = clean(text)
+    if any("\ud800" <= ch <= "\udfff" for ch in cleaned):
+        raise Refused(400, f"{label} has characters that cannot be saved; please type it again.")
     if not cleaned:
         raise Refused(400, f"{label} is empty.")
     if len(cleaned) > limit:

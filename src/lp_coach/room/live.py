@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,6 +48,13 @@ class Room:
         during the session, nor printed unless asked for)."""
         self.server: RoomServer | None = None
         self._qr: list[list[bool]] = []
+        self._entries: list[SessionEntry] = []
+        """The session's entries read so far, oldest first."""
+        self._said: dict[str, tuple[deque[SessionEntry], list[SessionEntry]]] = {}
+        """Of each step: its newest SCREEN_TAIL entries the screen shows, and those it does not
+        (which are few: the rule may count them)."""
+        self.read_up_to = 0
+        """The last entry read: a phone's message reads only what is new."""
         self.heard = _last_entry(session)
         """The last entry the session has taken in (phones' entries after it are news)."""
 
@@ -55,18 +64,26 @@ class Room:
     ) -> Room:
         """Start the room of `session` on `host:port` (its code made and saved if new)."""
         from lp_coach.room.app import build_app  # starlette, uvicorn, jinja2: only with --room
+        from lp_coach.room.guard import Guard
         from lp_coach.room.leader_app import leader_app, leader_page
         from lp_coach.room.page import room_page
         from lp_coach.room.server import RoomServer
 
         code = ensure_code(session.conn, session.record)
         secret = ensure_leader_code(session.conn, session.record)
-        inbox = Inbox(db_path, session.record.id, session.steps)
+        inbox = Inbox(
+            db_path,
+            session.record.id,
+            session.steps,
+            reached=session.state.position,
+            position=lambda: session.state.position,
+        )
         board = Board()
         desk = LeaderDesk(secret)
         page = room_page(code, session.principle.title, session.people())
         leader = (secret, leader_app(desk, inbox, leader_page(secret, session.principle.title)))
-        server = RoomServer(build_app(code, inbox, board, page, leader), host, port)
+        app = Guard(build_app(code, inbox, board, page, leader), (host, public_host or host))
+        server = RoomServer(app, host, port)
         shown = public_host or host
         if ":" in shown:
             shown = f"[{shown}]"
@@ -108,8 +125,9 @@ class Room:
         self.inbox.drain()
 
     def publish(self, view: View) -> None:
-        """Phones and the leader page now follow this step."""
-        self._publish(view, sessions.entries(self.session.conn, self.session.record.id))
+        """Phones and the leader page now follow this step (and phones may answer it)."""
+        self.inbox.reach(view.index)
+        self._publish(view, self._all())
 
     def screen_view(self, view: View) -> View:
         """`view` as the shared screen shows it: only the latest entries (the engine's view is
@@ -127,15 +145,50 @@ class Room:
         moved = False
         for name in self.inbox.names():
             moved = add_person(session, name) or moved
-        news = [
-            e
-            for e in sessions.entries(session.conn, session.record.id)
-            if e.id > self.heard and (e.source or "").startswith("room:")
-        ]
-        for entry in news:
-            moved = heard(session, entry) or moved
-        self.heard = max([self.heard, *(e.id for e in news)])
+        for entry in self._news():
+            if entry.id > self.heard and (entry.source or "").startswith("room:"):
+                moved = heard(session, entry) or moved
+            self.heard = max(self.heard, entry.id)
         return moved
+
+    def _news(self) -> list[SessionEntry]:
+        """The entries not read before, each read once (and kept in `_entries`): the store's
+        work per message stays the same however long the session has run."""
+        conn, number = self.session.conn, self.session.record.id
+        rows = conn.execute(
+            "SELECT id, step, kind, person, text, created, visibility, source "
+            "FROM session_entries WHERE session_id = ? AND id > ? ORDER BY id",
+            (number, self.read_up_to),
+        )
+        news = [SessionEntry(**dict(row)) for row in rows]
+        if news:
+            self.read_up_to = news[-1].id
+        self._entries.extend(news)
+        self._keep(news)
+        return news
+
+    def _keep(self, entries: list[SessionEntry]) -> None:
+        for entry in entries:
+            shown, hidden = self._said.setdefault(entry.step, (deque(maxlen=SCREEN_TAIL), []))
+            if visibility.shown(entry, visibility.SCREEN) is not None:
+                shown.append(entry)
+            else:
+                hidden.append(entry)
+
+    def _all(self) -> list[SessionEntry]:
+        """Every entry of the session, as `sessions.entries` gives them, read incrementally
+        (all again only when some went, as a new roll call replaces the old)."""
+        self._news()
+        conn, number = self.session.conn, self.session.record.id
+        count = conn.execute(
+            "SELECT count(*) FROM session_entries WHERE session_id = ?", (number,)
+        ).fetchone()[0]
+        if count != len(self._entries):
+            self._entries = sessions.entries(conn, number)
+            self.read_up_to = self._entries[-1].id if self._entries else 0
+            self._said.clear()
+            self._keep(self._entries)
+        return self._entries
 
     def refresh(self, view: View) -> View:
         """`view` with what has been said on its step up to now (after a phone or the leader
@@ -144,9 +197,13 @@ class Room:
         if self.sync() and not self.session.done:
             fresh = self.session.view()
             view = replace(view, person=fresh.person, people=fresh.people)
-        entries = sessions.entries(self.session.conn, self.session.record.id)
+        entries = self._all()
         silent = view.step.key in self.session.state.silent
-        said = visibility.on_step(entries, view.step.key, visibility.SCREEN, silent=silent)
+        kept = self._said.get(view.step.key)
+        here: list[SessionEntry] = entries  # a silent round hides answers: the rule sees all
+        if not silent and kept is not None:  # else its newest shown ones are what it shows
+            here = [*kept[0], *kept[1]]
+        said = visibility.on_step(here, view.step.key, visibility.SCREEN, silent=silent)
         answered = visibility.answered(entries, view.step.key) if silent else 0
         view = replace(view, said=tuple(said), silent=silent, silent_answered=answered)
         if view.warm_up is not None and not self.session.done:
@@ -167,6 +224,17 @@ class Room:
             phones = self.inbox.phones()
             stage = leader_stage(self.session, view, entries, phones, joined, left)
             self.desk.board.publish(stage)
+
+    def closing(self, write_up: Callable[[Session], str]) -> Callable[[Session], str]:
+        """`write_up`, once the room has stopped taking messages (so that every message a
+        phone was told is saved is in the notes)."""
+
+        def write(session: Session) -> str:
+            self.inbox.close_doors()
+            self.board.publish(ENDED)
+            return write_up(session)
+
+        return write
 
     def wrap(self, face: StudyFace) -> StudyFace:
         """`face`, keeping the room in step with what it shows."""

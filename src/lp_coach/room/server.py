@@ -42,6 +42,8 @@ class RoomServer:
         """Start serving; return once the server is listening."""
         import uvicorn
 
+        from lp_coach.room.slow import HeaderDeadline
+
         for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "uvicorn.asgi"):
             logger = logging.getLogger(name)  # nothing may print over the shared screen
             logger.handlers = [logging.NullHandler()]
@@ -52,7 +54,7 @@ class RoomServer:
             log_level="critical",
             access_log=False,
             lifespan="off",
-            http="h11",
+            http=HeaderDeadline,
             ws="none",
             server_header=False,
             timeout_graceful_shutdown=1,

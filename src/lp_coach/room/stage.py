@@ -87,7 +87,12 @@ class Board:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.version = 0
-        self.payload: dict[str, Any] = {"ended": False, "lines": [], "kinds": []}
+        self.payload: dict[str, Any] = {
+            "ended": False,
+            "lines": [],
+            "follow_ups": [],
+            "kinds": [],
+        }  # every field a phone reads, before the first step is published
         self.waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
 
     def publish(self, payload: dict[str, Any]) -> None:

@@ -20,6 +20,9 @@ from lp_coach.study.steps import WARM_UP, Step, build_steps
 from lp_coach.study.view import Reply, View
 from lp_coach.study.warm_up import PhoneAnswer, WarmUpCard, phone_answers
 
+LIVE_WAIT_SECONDS = 600.0
+"""How long a live session waits for a write lock held by another command (a long import)
+rather than stopping with "database is locked" and dropping what was just typed."""
 EXTEND_MINUTES = 2
 MOVES = ("next", "back", "skip", "follow_up", "extend", "silent", "reveal")
 """Actions that steer the session: carried out only on the step they were pressed on."""
@@ -52,6 +55,9 @@ class Session:
                 secular=options.secular,
                 warm_up=options.warm_up,
             )
+        from lp_coach.store.writes import wait_for_lock
+
+        wait_for_lock(conn, LIVE_WAIT_SECONDS)
         self.conn = conn
         self.record = record
         self.library = library

@@ -156,19 +156,32 @@ def write_notes(
         markdown = Path(record.notes_path)
         ensure_private_dir(markdown.parent)
     else:
-        stem = f"{context['date']}-{record.principle_id}"
-        directory = ensure_private_dir(notes_dir())
-        if any(
-            (directory / f"{stem}{end}.{fmt}").exists()
-            for fmt in FORMATS
-            for end in ("", LEADER_COPY)
-        ):
-            stem = f"{stem}-{record.id}"
-        markdown = directory / f"{stem}.md"
+        markdown = new_notes_path(context)
     for path in format_files(markdown):
         text = render(f"session-notes{path.suffix}.j2", overrides, **context)
         atomic_write(path, text, mode=0o600)
     return markdown
+
+
+def new_notes_path(context: dict[str, Any]) -> Path:
+    """Where a session's notes go the first time: named by date and principle (and the
+    session's id, when that name is taken)."""
+    record: SessionRecord = context["session"]
+    stem = f"{context['date']}-{record.principle_id}"
+    directory = ensure_private_dir(notes_dir())
+    if any(
+        (directory / f"{stem}{end}.{fmt}").exists() for fmt in FORMATS for end in ("", LEADER_COPY)
+    ):
+        stem = f"{stem}-{record.id}"
+    return directory / f"{stem}.md"
+
+
+def notes_written(record: SessionRecord) -> bool:
+    """True when every file of `record`'s group notes is there (the leader's copy is written
+    before them, so it is there too)."""
+    if not record.notes_path:
+        return False
+    return all(path.exists() for path in format_files(Path(record.notes_path)))
 
 
 def format_files(markdown: Path) -> list[Path]:

@@ -52,10 +52,15 @@ class PlainStudyFace:
         """True once input ran out."""
         self.echoed = is_terminal(stdin)
         """A terminal echoes what is typed; a pipe does not, so we do."""
+        self.kept = False
+        """A private note was given: say it is kept once it is (at the next show)."""
         self.revealed: tuple[int, int] | None = None
         """The warm-up step whose answer was last revealed."""
 
     def show(self, view: View) -> Reply:
+        if self.kept:  # the engine saved it before asking again
+            self._say(PRIVATE)
+            self.kept = False
         if self.shown != (view.session_id, view.index):
             self._step(view)
             self.shown = (view.session_id, view.index)
@@ -106,8 +111,7 @@ class PlainStudyFace:
                 if reply.action == "answer":
                     reply = Reply("answer", reply.text, speaker=self.speaker)
                     self.speaker = None
-                if reply.private:
-                    self._say(PRIVATE)
+                self.kept = reply.private
                 return reply
 
     def _pick(self, view: View, key: str) -> None:

@@ -16,7 +16,7 @@ from lp_coach.store.db import connect
 from lp_coach.study import runner, sessions
 from lp_coach.study.agenda import Agenda
 from lp_coach.study.engine import Session
-from lp_coach.study.notes import LEADER_COPY, written_files
+from lp_coach.study.notes import LEADER_COPY, notes_written, written_files
 from lp_coach.study.sessions import Options, SessionRecord
 from lp_coach.study.view import LiveRoom, StudyFace
 from lp_coach.study.writeup import finish_notes
@@ -148,10 +148,11 @@ def run_study(
         face = face_for(live)
         if live is not None:
             face = live.wrap(face)
+        finish = finish_notes if live is None else live.closing(finish_notes)
         try:
             if live is not None:
                 live.greet(face)
-            outcome = runner.run(session, face, finish_notes)
+            outcome = runner.run(session, face, finish)
         finally:
             face.close()  # before anything is printed, so it lands on the normal screen
             if live is not None:
@@ -286,7 +287,7 @@ def resume(
     if session_id is None:
         record = sessions.latest(conn, sessions.IN_PROGRESS, group.id if group else None)
         if record is None:
-            raise NotFound("no unfinished session to resume (start one with `lp-coach study`)")
+            raise NotFound(_nothing_to_resume(conn))
     else:
         record = sessions.load(conn, session_id)
         if record.status != sessions.IN_PROGRESS:
@@ -301,6 +302,17 @@ def resume(
         record.options = replace(record.options, leader=True)
         sessions.save_options(conn, record.id, record.options)
     return Session(conn, record, library)
+
+
+def _nothing_to_resume(conn: sqlite3.Connection) -> str:
+    """Why there is nothing to resume, and what to do: notes left unwritten are named."""
+    last = sessions.latest(conn)
+    if last is not None and last.status == sessions.FINISHED and not notes_written(last):
+        return (
+            f"no unfinished session to resume; session {last.id} finished but its notes were "
+            f"not written: write them with `lp-coach sessions show {last.id} --write`"
+        )
+    return "no unfinished session to resume (start one with `lp-coach study`)"
 
 
 def unfinished(conn: sqlite3.Connection, group: Group | None = None) -> SessionRecord | None:

@@ -194,19 +194,21 @@ def add_entry(
     *,
     visibility: str = GROUP,
     source: str | None = None,
+    message_id: str | None = None,
 ) -> int:
     """Save what was said and where the session now stands, together; return the entry's id.
 
     `state` None leaves the state alone (an entry from a phone does not move the session).
+    `message_id`: the id a phone gave the message (one message is stored once).
     The text is stored decoded and without control sequences: screens and notes show it.
     """
     text = printable(repaired(text))
     with transaction(conn):
         cursor = conn.execute(
             "INSERT INTO session_entries "
-            "(session_id, step, kind, person, text, created, visibility, source) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (session_id, step, kind, person, text, now(), visibility, source),
+            "(session_id, step, kind, person, text, created, visibility, source, message_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (session_id, step, kind, person, text, now(), visibility, source, message_id),
         )
         if state is not None:
             conn.execute(

@@ -3,8 +3,9 @@ Rich screen, the plain face and the room's face all speak."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from lp_coach.content.model import Principle
 from lp_coach.study.sessions import SessionEntry
@@ -102,6 +103,11 @@ class LiveRoom(Protocol):
 
     def greet(self, face: StudyFace) -> None:
         """Before the first step: what the room shows first (the leader page's link)."""
+        ...
+
+    def closing(self, write_up: Callable[[Any], str]) -> Callable[[Any], str]:
+        """`write_up` (of a session), once the room has stopped taking messages (so that every
+        message a phone was told is saved is in the notes)."""
         ...
 
     def stop(self, paused: bool = False) -> None:

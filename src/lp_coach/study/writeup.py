@@ -11,7 +11,7 @@ from lp_coach.errors import UsageError
 from lp_coach.study import sessions
 from lp_coach.study.carried import carried
 from lp_coach.study.engine import Session
-from lp_coach.study.notes import has_private, notes_context, write_notes
+from lp_coach.study.notes import has_private, new_notes_path, notes_context, write_notes
 from lp_coach.study.sessions import SessionRecord
 
 
@@ -36,19 +36,24 @@ def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
     if session.record.options.journal:
         keep_in_journal(session)
     entries = sessions.entries(conn, session.record.id)
+    record = session.record
     parts = (
-        session.record,
+        record,
         session.principle,
         session.steps,
         entries,
         next_after(conn, session.library, session.principle.id, session.record.group_id),
     )
-    path = write_notes(notes_context(*parts), overrides)
+    context = notes_context(*parts)
+    if not record.notes_path:  # kept before writing: writing again after a kill reuses it
+        record.notes_path = str(new_notes_path(context))
+        sessions.set_notes_path(conn, record.id, record.notes_path)
+    path = Path(record.notes_path)
     for_leader = carried(conn, session.record.id).for_leader
-    if has_private(entries) or for_leader:
-        context = notes_context(*parts, leader=True, carried_for_leader=for_leader)
-        write_notes(context, overrides, beside=path)
-    return str(path)
+    if has_private(entries) or for_leader:  # the leader's copy first: group notes there
+        leader = notes_context(*parts, leader=True, carried_for_leader=for_leader)  # mean all are
+        write_notes(leader, overrides, beside=path)
+    return str(write_notes(context, overrides))
 
 
 def finish_notes(session: Session) -> str:

@@ -70,7 +70,7 @@ class StudyScreen:
         footer = self.footer(False, width, scale)
         room = height - 2 - lines(footer)
         body_size = lines(text, inner) + pad
-        said = self.said(lambda r: lines(r, inner - 2))  # inside the box's border and padding
+        said = self.said(lambda r: lines(r, inner - 2), inner - 2)  # inside the box's border
         said_size = 0
         if said is not None:
             full = said.rows(len(said.entries))
@@ -109,7 +109,7 @@ class StudyScreen:
         grid.add_row(title, place)
         return Group(grid, Rule(style="dim"))
 
-    def said(self, rows: Callable[[RenderableType], int]) -> Said | None:
+    def said(self, rows: Callable[[RenderableType], int], width: int = 0) -> Said | None:
         """What was said on this step (None on steps where nothing is)."""
         v = self.view
         if not v.said and v.step.collects in (None, "attendance", WARM_UP):
@@ -117,8 +117,10 @@ class StudyScreen:
         if v.silent:
             of = max(len(v.people), v.room_size, v.silent_answered)
             count = f"A silent round: {v.silent_answered} of {of} have answered · H reveals them"
-            return Said((*v.said, SessionEntry(0, v.step.key, SILENT, None, count, "")), rows)
-        return Said(v.said, rows)
+            return Said(
+                (*v.said, SessionEntry(0, v.step.key, SILENT, None, count, "")), rows, width
+            )
+        return Said(v.said, rows, width)
 
     def footer(self, scrolls: bool, width: int, scale: int | None) -> RenderableType:
         """The status, the keys (or the line being typed) and the countdown beside them."""

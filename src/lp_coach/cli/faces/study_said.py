@@ -41,14 +41,38 @@ class Window:
             yield Segment.line()
 
 
+ROWS_KEPT = 2000
+"""Entry heights remembered between redraws (a phone's message measures only itself)."""
+_rows: dict[tuple[SessionEntry, int, int], int] = {}
+
+
 class Said:
     """The box of what was said: as many of the newest entries as fit, whole."""
 
-    def __init__(self, entries: tuple[SessionEntry, ...], rows: Callable[[RenderableType], int]):
+    def __init__(
+        self,
+        entries: tuple[SessionEntry, ...],
+        rows: Callable[[RenderableType], int],
+        width: int = 0,
+    ):
+        """`width`: the box's inner width, when `rows` measures at it (heights are kept)."""
         self.entries = entries
         self.names = max((len(said_row(e)[0]) for e in entries), default=0)
-        self.each = [rows(said_grid((e,), self.names)) for e in entries] or [1]
+        self.each = [self._height(e, rows, width) for e in entries] or [1]
         self.shown = len(entries)
+
+    def _height(
+        self, entry: SessionEntry, rows: Callable[[RenderableType], int], width: int
+    ) -> int:
+        key = (entry, self.names, width)
+        height = _rows.get(key) if width else None
+        if height is None:
+            height = rows(said_grid((entry,), self.names))
+            if width:
+                if len(_rows) >= ROWS_KEPT:
+                    _rows.clear()
+                _rows[key] = height
+        return height
 
     def rows(self, newest: int) -> int:
         """The height of the box showing the `newest` entries (and a line for the rest)."""

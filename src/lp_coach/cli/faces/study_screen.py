@@ -43,6 +43,11 @@ if TYPE_CHECKING:
     from lp_coach.room.live import Room
 
 SignalHandler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
+ROOM_REDRAW_GAP = 0.05
+"""Seconds at least between two redraws for phones' messages: a hundred phones sending at once
+are drawn a few at a time, not one redraw each (a key is never kept waiting)."""
+HANG_UPS = (signal.SIGTERM, signal.SIGHUP)
+"""Signals that end a session as Ctrl-C does: terminal given back, "saved at step…" said."""
 
 
 class KeyReader(Protocol):
@@ -134,6 +139,10 @@ class ScreenFace:
         """A word about the last reply, shown once on the next screen."""
         self.on_stop: list[SignalHandler] = []
         """Ctrl-Z's handler before ours, while we hold the terminal."""
+        self.drawn_at = 0.0
+        """When the screen was last drawn (time.monotonic)."""
+        self.on_hang_up: dict[int, SignalHandler] = {}
+        """SIGTERM's and SIGHUP's handlers before ours, while we hold the terminal."""
 
     def show(self, view: View) -> Reply:
         try:
@@ -149,9 +158,15 @@ class ScreenFace:
         """Leave the full screen and give the terminal back as it was (safe to call twice)."""
         while self.on_stop:
             signal.signal(signal.SIGTSTP, self.on_stop.pop() or signal.SIG_DFL)
+        for signum, before in self.on_hang_up.items():
+            signal.signal(signum, before or signal.SIG_DFL)
+        self.on_hang_up.clear()
         if self.live is not None:
             live, self.live = self.live, None
-            live.stop()
+            try:
+                live.stop()
+            except OSError:
+                pass  # the terminal has gone (a hang-up): nothing to give back
         if self.keys is not None:
             self.keys.close()
 
@@ -166,9 +181,9 @@ class ScreenFace:
         while True:
             try:
                 reply, drawn = self._tick(keys, step, start, drawn)
-            except KeyboardInterrupt:
-                if keys.input is None:
-                    raise  # Ctrl-C with nothing typed: the session stops, saved
+            except KeyboardInterrupt as stop:
+                if keys.input is None or isinstance(stop, HangUp):
+                    raise  # Ctrl-C with nothing typed, or a hang-up: the session stops, saved
                 keys.input, keys.message, drawn = None, CANCELLED, None  # as Esc does
                 continue
             if reply is not None:
@@ -215,13 +230,19 @@ class ScreenFace:
         typed = (keys.input.label, keys.input.text) if keys.input else None
         room = (view.said, self.room.joined) if self.room is not None else None
         state = (live, clock(left).plain, typed, keys.message, keys.scroll, self.console.size)
-        if (state, room) != drawn:
+        shown = (*state[:4], keys.scroll, state[5])
+        soon = self.drawn_at + ROOM_REDRAW_GAP - time.monotonic()
+        wait = 0.5
+        if isinstance(drawn, tuple) and drawn[0] == shown and drawn[1] != room and soon > 0:
+            wait = soon  # only phones' news to draw, and it was drawn a moment ago: gather more
+        elif (state, room) != drawn:
             live.update(self._frame(screen, view), refresh=True)
+            self.drawn_at = time.monotonic()
             keys.scroll = min(keys.scroll, screen.body.hidden)  # as far as there is text
             drawn = ((*state[:4], keys.scroll, state[5]), room)
         assert self.keys is not None
         tick = left % 1 + 0.02 if left > 0 else 0.5
-        read = self.keys.read(min(0.5, tick))
+        read = self.keys.read(min(0.5, tick, wait))
         self.pending.extend((k, self._pressed_on(view, "room" in read)) for k in read)
         return None, drawn
 
@@ -284,6 +305,8 @@ class ScreenFace:
             self.live.start()
             if isinstance(self.keys, TerminalKeys):
                 self.on_stop.append(signal.signal(signal.SIGTSTP, self._suspend))
+                for signum in HANG_UPS:
+                    self.on_hang_up.setdefault(signum, signal.signal(signum, _as_ctrl_c))
         return self.live
 
     def _suspend(self, signum: int, frame: FrameType | None) -> None:
@@ -297,3 +320,12 @@ class ScreenFace:
         if self.last_left and self.last_left[0] == step and self.last_left[1] > 0 >= left:
             self.console.bell()
         self.last_left = (step, left)
+
+
+class HangUp(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: the session stops as on Ctrl-C, even with a line being typed."""
+
+
+def _as_ctrl_c(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM or SIGHUP (a closed terminal, a shutdown): stop as Ctrl-C does."""
+    raise HangUp

@@ -110,3 +110,17 @@ def m009_quiz_review_person(conn: sqlite3.Connection) -> None:
         CREATE INDEX quiz_reviews_by_person ON quiz_reviews(person, card_id);
         """,
     )
+
+
+@migration
+def m010_room_message_ids(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        -- the id a phone gave one message: sent again (its answer lost on the way), it is
+        -- stored once. NULL for everything typed at the shared keyboard.
+        ALTER TABLE session_entries ADD COLUMN message_id TEXT;
+        CREATE UNIQUE INDEX session_entries_by_message
+            ON session_entries(session_id, source, message_id) WHERE message_id IS NOT NULL;
+        """,
+    )
