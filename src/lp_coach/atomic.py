@@ -45,6 +45,15 @@ def atomic_write(path: Path, data: str | bytes, *, mode: int = 0o600) -> None:
         handle.write(data)
 
 
+def fsync_path(path: Path) -> None:
+    """Make what is written to the file or folder `path` durable (a folder: its renames)."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
 def _named(exc: OSError, path: Path) -> Path | str:
     """The path to name: the one the error names, unless it is our temporary file."""
     named = exc.filename

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from lp_coach.atomic import fsync_path
 from lp_coach.errors import CoachError
 from lp_coach.paths import ensure_private_dir
 from lp_coach.store import engine
@@ -82,9 +83,9 @@ def backup(conn: sqlite3.Connection, target: Path) -> Path:
         copy.execute("PRAGMA journal_mode=DELETE")
     finally:
         copy.close()
-    _fsync(partial)
+    fsync_path(partial)
     os.replace(partial, target)
-    _fsync(target.parent)
+    fsync_path(target.parent)
     return target
 
 
@@ -137,11 +138,3 @@ def prune(store: Path) -> list[Path]:
         backup.path.unlink(missing_ok=True)
         removed.append(backup.path)
     return removed
-
-
-def _fsync(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

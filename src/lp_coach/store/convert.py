@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from lp_coach.atomic import fsync_path
 from lp_coach.errors import StoreError
 from lp_coach.store import engine
 
@@ -55,9 +56,9 @@ def convert(
         source.execute("COMMIT")
         source.execute("DETACH DATABASE target")
         check(partial, new_key, counts)
-        _fsync(partial)
+        fsync_path(partial)
         os.replace(partial, store)  # the old store's lock goes with its old file
-        _fsync(store.parent)
+        fsync_path(store.parent)
     except BaseException:
         source.close()
         partial.unlink(missing_ok=True)
@@ -112,11 +113,3 @@ def table_rows(conn: object) -> dict[str, int]:
         name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]  # type: ignore[attr-defined]
         for name in names
     }
-
-
-def _fsync(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
