@@ -282,13 +282,13 @@ def run(phones: int, answers: int, pace: float, *, prefill: int = 0, flaky: bool
     from lp_coach.room.face import RoomFace
     from lp_coach.room.live import Room
     from lp_coach.store.db import connect, db_path, now
-    from lp_coach.study import runner, service, sessions, writeup
-    from lp_coach.study.sessions import Options
+    from lp_coach.study import planning, runner, sessions, writeup
+    from lp_coach.study.records import Options
     from lp_coach.study.view import View
 
     conn = connect()
     options = Options("customer-obsession", minutes=60, group=("Ann", "Ben"))
-    session = service.start(conn, open_library(()), options)
+    session = planning.start(conn, open_library(()), options)
     session.state.position = [s.key for s in session.steps].index("welcome")
     sessions.save_state(conn, session.record.id, session.state)
     if prefill:

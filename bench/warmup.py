@@ -77,8 +77,8 @@ def main() -> int:
     from lp_coach.groups.store import current
     from lp_coach.room.live import Room
     from lp_coach.store.db import connect, db_path
-    from lp_coach.study import service, sessions
-    from lp_coach.study.sessions import Options
+    from lp_coach.study import planning, service, sessions
+    from lp_coach.study.records import Options
     from lp_coach.study.view import Reply
 
     conn = connect()
@@ -87,8 +87,8 @@ def main() -> int:
         done = sessions.create(conn, Options(principle, group=("Ann", "Ben")))
         sessions.finish(conn, done.id, done.state)
     request = service.StudyRequest(principle="bias-for-action", group="Ann,Ben")
-    options, agenda = service._planned(conn, library, request, current(conn))
-    session = service.start(conn, library, options, agenda)
+    options, agenda = planning.plan_session(conn, library, request, current(conn))
+    session = planning.start(conn, library, options, agenda)
     session.apply(Reply("next"))  # the roll call
     session.apply(Reply("next"))  # the check-in
     room = Room.open(session, db_path(), "127.0.0.1", 0)

@@ -16,9 +16,9 @@ from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.room.stage import stage_of
 from lp_coach.store.db import connect
-from lp_coach.study import engine, runner, service, sessions
+from lp_coach.study import engine, planning, runner, sessions
 from lp_coach.study.readout import readout
-from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER, Options
+from lp_coach.study.records import ANONYMOUS, GROUP, LEADER, Options
 from lp_coach.study.view import Reply
 from lp_coach.study.writeup import write_up
 
@@ -45,7 +45,7 @@ class Nexts:
 
 def last_week(library: Library) -> None:
     """A finished meeting of the group with an action step and three prayer requests."""
-    session = service.start(connect(), library, Options("customer-obsession", group=GROUP_OF))
+    session = planning.start(connect(), library, Options("customer-obsession", group=GROUP_OF))
     conn, number = session.conn, session.record.id
     sessions.add_entry(conn, number, "actions", "action", "Ann", "call a customer", None)
     for person, text, seen_by in REQUESTS:
@@ -57,7 +57,7 @@ def last_week(library: Library) -> None:
 
 
 def this_week(library: Library) -> engine.Session:
-    session = service.start(connect(), library, Options("ownership", group=GROUP_OF))
+    session = planning.start(connect(), library, Options("ownership", group=GROUP_OF))
     while session.step.key != "welcome":
         session.apply(Reply("next"))
     return session

@@ -354,10 +354,11 @@ def test_a_secular_group_gets_secular_guides_and_sessions(cli) -> None:  # type:
     from lp_coach.content.library import open_library
     from lp_coach.groups.store import find
     from lp_coach.store.db import connect
-    from lp_coach.study.service import StudyRequest, _planned
+    from lp_coach.study.planning import plan_session
+    from lp_coach.study.service import StudyRequest
 
     conn = connect()
-    options, agenda = _planned(
+    options, agenda = plan_session(
         conn, open_library(), StudyRequest("think-big"), find(conn, "Ops team")
     )
     assert options.secular and agenda.segment("scripture") is None

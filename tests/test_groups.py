@@ -14,7 +14,7 @@ from conftest import Invoke
 
 from lp_coach.groups.store import find
 from lp_coach.store.db import connect
-from lp_coach.study import sessions
+from lp_coach.study import records, sessions
 from lp_coach.study.cadence import Cadence, parse_cadence
 
 EXAMPLE = Path(__file__).parent.parent / "docs" / "examples" / "brightwell-values"
@@ -35,9 +35,9 @@ def ok(cli: Invoke, *args: str, input: str | None = None) -> str:
 def held(conn: sqlite3.Connection, group: str, principle: str, action: str) -> None:
     """A finished session of `group`, with one action step."""
     record = sessions.create(
-        conn, sessions.Options(principle, group=("Ann", "Ben")), find(conn, group).id
+        conn, records.Options(principle, group=("Ann", "Ben")), find(conn, group).id
     )
-    state = sessions.State()
+    state = records.State()
     sessions.add_entry(conn, record.id, "actions", "action", "Ann", action, state)
     sessions.finish(conn, record.id, state, None)
 

@@ -31,9 +31,9 @@ from lp_coach.room.live import Room
 from lp_coach.room.page import room_page
 from lp_coach.room.stage import Board
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import engine, runner, service, sessions, writeup
+from lp_coach.study import engine, planning, runner, service, sessions, writeup
+from lp_coach.study.records import LEADER, Options
 from lp_coach.study.runner import Outcome
-from lp_coach.study.sessions import LEADER, Options
 from lp_coach.study.view import Reply
 from lp_coach.study.visibility import LEADER_PAGE, visible
 
@@ -48,7 +48,7 @@ def library() -> Library:
 
 def start(library: Library, shared: bool = False) -> engine.Session:
     options = Options("customer-obsession", minutes=45, group=("Ann", "Ben"), leader=True)
-    return service.start(connect(shared=shared), library, options)
+    return planning.start(connect(shared=shared), library, options)
 
 
 def go_to(session: engine.Session, key: str) -> None:
@@ -352,7 +352,7 @@ def test_plain_output_never_prints_the_leader_link(cli: Invoke) -> None:
 
 def test_the_quietest_come_first_and_anonymous_answers_name_nobody() -> None:
     from lp_coach.room.desk import quietest
-    from lp_coach.study.sessions import ANONYMOUS, SessionEntry
+    from lp_coach.study.records import ANONYMOUS, SessionEntry
 
     said = [
         SessionEntry(1, "q", "answer", "Ann", "one", ""),

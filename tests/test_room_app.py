@@ -20,8 +20,8 @@ from lp_coach.room.limits import MAX_TEXT, RateLimit, clean
 from lp_coach.room.page import room_page
 from lp_coach.room.stage import Board, stage_of
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import engine, service, sessions
-from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER, Options
+from lp_coach.study import engine, planning, records, sessions
+from lp_coach.study.records import ANONYMOUS, GROUP, LEADER, Options
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def library() -> Library:
 
 def new_session(library: Library) -> engine.Session:
     options = Options("customer-obsession", minutes=45, group=("Ann", "Ben"))
-    return service.start(connect(), library, options)
+    return planning.start(connect(), library, options)
 
 
 class Room:
@@ -57,7 +57,7 @@ class Room:
         reply = self.client.post(f"{self.base}/say", json=body)
         return reply.status_code, reply.json()
 
-    def entries(self) -> list[sessions.SessionEntry]:
+    def entries(self) -> list[records.SessionEntry]:
         return sessions.entries(self.session.conn, self.session.record.id)
 
 
@@ -260,7 +260,7 @@ def test_text_is_cleaned_of_control_characters() -> None:
 
 
 def test_names_and_answers_are_escaped_on_the_page(library: Library) -> None:
-    session = service.start(
+    session = planning.start(
         connect(),
         library,
         Options("customer-obsession", minutes=45, group=('<b onclick="x">Ann</b>', "Ben")),
@@ -275,7 +275,7 @@ def test_the_stage_leaves_out_leader_notes_and_offers_what_the_step_asks(
     library: Library,
 ) -> None:
     options = Options("customer-obsession", minutes=45, group=("Ann",), leader=True)
-    session = service.start(connect(), library, options)
+    session = planning.start(connect(), library, options)
     keys = [s.key for s in session.steps]
     session.state.position = keys.index("discussion-1")
     stage = stage_of(session.view(), prayer=True)

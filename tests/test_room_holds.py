@@ -25,7 +25,7 @@ from lp_coach.room.live import Room
 from lp_coach.room.server import RoomServer
 from lp_coach.room.stage import Board
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import engine, runner, sessions, writeup
+from lp_coach.study import engine, records, runner, sessions, writeup
 from lp_coach.study.view import Reply, View
 
 
@@ -71,7 +71,7 @@ def joined(room: Room, name: str = "Ann") -> str:
     return str(json.loads(data)["client"])
 
 
-def answers(room: Room) -> list[sessions.SessionEntry]:
+def answers(room: Room) -> list[records.SessionEntry]:
     found = sessions.entries(room.session.conn, room.session.record.id)
     return [e for e in found if e.kind == "answer"]
 

@@ -19,9 +19,9 @@ from lp_coach.room.face import RoomFace
 from lp_coach.room.live import Room
 from lp_coach.room.stage import stage_of
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import engine, runner, service, sessions, writeup
+from lp_coach.study import engine, planning, runner, sessions, writeup
 from lp_coach.study.from_phones import add_person
-from lp_coach.study.sessions import Options
+from lp_coach.study.records import Options
 from lp_coach.study.view import Reply, View
 
 
@@ -33,7 +33,9 @@ def library() -> Library:
 def group_session(
     library: Library, group: tuple[str, ...] = ("Ann", "Ben", "Cal")
 ) -> engine.Session:
-    return service.start(connect(), library, Options("customer-obsession", minutes=45, group=group))
+    return planning.start(
+        connect(), library, Options("customer-obsession", minutes=45, group=group)
+    )
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
-from lp_coach.study import engine, runner, service, sessions, writeup
+from lp_coach.study import engine, planning, records, runner, sessions, writeup
 from lp_coach.study.readout import readout
-from lp_coach.study.sessions import ANONYMOUS, Options
+from lp_coach.study.records import ANONYMOUS, Options
 from lp_coach.study.view import Reply
 
 
@@ -34,7 +34,7 @@ def finished_notes(library: Library, said: list[tuple[str, str, str | None, str]
     """A group session where only `said` was said (step, kind, person, text; a person of
     'anon:NAME' sent it anonymously from a phone), run to its end; its Markdown notes."""
     options = Options("customer-obsession", minutes=45, group=("Ann", "Ben"))
-    session = service.start(connect(), library, options)
+    session = planning.start(connect(), library, options)
     for step, kind, person, text in said:
         anonymous = person is not None and person.startswith("anon:")
         sessions.add_entry(
@@ -45,7 +45,7 @@ def finished_notes(library: Library, said: list[tuple[str, str, str | None, str]
             person.removeprefix("anon:") if person else None,
             text,
             None,
-            visibility=ANONYMOUS if anonymous else sessions.GROUP,
+            visibility=ANONYMOUS if anonymous else records.GROUP,
             source="room:abcdefghijklmnop",
         )
     outcome = runner.run(session, Nexts(), writeup.write_up)
@@ -74,7 +74,7 @@ def test_a_step_where_nothing_was_said_prints_nothing(library: Library) -> None:
 
 def test_the_check_in_reads_the_same_on_screen_and_in_the_notes(library: Library) -> None:
     options = Options("customer-obsession", minutes=45, group=("Ann", "Ben"))
-    session = service.start(connect(), library, options)
+    session = planning.start(connect(), library, options)
     session.apply(Reply("next"))
     asked = [line.text for line in readout(session.view()) if line.role == "key"]
     notes = finished_notes(library, [("welcome", "answer", "Ann", "a quiet week")])

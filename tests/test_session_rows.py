@@ -7,13 +7,13 @@ import json
 from conftest import Invoke
 
 from lp_coach.store.db import connect
-from lp_coach.study import sessions
+from lp_coach.study import records, sessions
 
 
 def two_sessions() -> tuple[int, int]:
     conn = connect()
-    first = sessions.create(conn, sessions.Options(principle_id="frugality", group=("Ann",)))
-    second = sessions.create(conn, sessions.Options(principle_id="bias-for-action"))
+    first = sessions.create(conn, records.Options(principle_id="frugality", group=("Ann",)))
+    second = sessions.create(conn, records.Options(principle_id="bias-for-action"))
     conn.close()
     return first.id, second.id
 

@@ -72,6 +72,7 @@ TODAY = (
         "lp_coach.stories.store",
         "lp_coach.study",
         "lp_coach.study.plan",
+        "lp_coach.study.records",
         "lp_coach.study.sessions",
         "lp_coach.study.visibility",
         "lp_coach.today",

@@ -12,9 +12,9 @@ from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
-from lp_coach.study import engine, runner, service, sessions, writeup
+from lp_coach.study import engine, planning, runner, service, sessions, writeup
 from lp_coach.study.plain import PlainStudyFace
-from lp_coach.study.sessions import Options
+from lp_coach.study.records import Options
 from lp_coach.study.view import Reply, StudyFace, View
 
 
@@ -43,7 +43,7 @@ def nxt(n: int = 1) -> list[Reply]:
 
 
 def start(library: Library, **options: object) -> engine.Session:
-    return service.start(
+    return planning.start(
         connect(), library, Options(**{"principle_id": "customer-obsession", **options})
     )  # type: ignore[arg-type]
 

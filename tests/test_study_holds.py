@@ -14,10 +14,10 @@ from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
-from lp_coach.study import engine, runner, service, sessions, writeup
+from lp_coach.study import engine, planning, runner, sessions, writeup
 from lp_coach.study.notes import notes_dir
 from lp_coach.study.plain import PRIVATE, PlainStudyFace
-from lp_coach.study.sessions import LEADER, Options
+from lp_coach.study.records import LEADER, Options
 from lp_coach.study.view import Reply, View
 
 
@@ -28,7 +28,7 @@ def library() -> Library:
 
 def start(library: Library, **options: object) -> engine.Session:
     chosen: dict[str, object] = {"principle_id": "customer-obsession", "minutes": 45, **options}
-    return service.start(connect(), library, Options(**chosen))  # type: ignore[arg-type]
+    return planning.start(connect(), library, Options(**chosen))  # type: ignore[arg-type]
 
 
 def to(session: engine.Session, key: str) -> None:

@@ -15,9 +15,9 @@ from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
-from lp_coach.study import service
+from lp_coach.study import planning
 from lp_coach.study.engine import Session
-from lp_coach.study.sessions import Options
+from lp_coach.study.records import Options
 from lp_coach.study.view import Reply, View
 
 
@@ -30,7 +30,7 @@ def start(
     library: Library, *, group: tuple[str, ...] = ("Ann", "Ben"), leader: bool = False
 ) -> Session:
     options = Options("customer-obsession", minutes=60, group=group, leader=leader)
-    return service.start(connect(), library, options)
+    return planning.start(connect(), library, options)
 
 
 def at(session: Session, key: str) -> View:
@@ -378,7 +378,7 @@ def test_ctrl_c_restores_the_terminal_and_propagates(library: Library) -> None:
 
 
 def frugality(library: Library, group: tuple[str, ...] = ("Ann", "Ben")) -> Session:
-    return service.start(connect(), library, Options("frugality", group=group))
+    return planning.start(connect(), library, Options("frugality", group=group))
 
 
 ANSWER_105 = (
@@ -494,7 +494,7 @@ def test_wrapped_status_lines_indent_under_themselves_at_60_columns(library: Lib
 
 def test_every_step_keeps_its_keys_and_clock_in_sight_at_60_by_20(library: Library) -> None:
     options = Options("frugality", group=("Ann", "Ben", "Cal"), leader=True)
-    session = service.start(connect(), library, options)
+    session = planning.start(connect(), library, options)
     while not session.done:
         screen = draw(session.view(), seconds_left=65, size=(60, 20))
         assert "q  quit" in screen and shows_clock(screen, "01:05", 0), screen

@@ -21,9 +21,9 @@ from lp_coach.room.inbox import Inbox
 from lp_coach.room.live import Room
 from lp_coach.room.stage import Board, stage_of
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import engine, service, sessions, visibility, writeup
+from lp_coach.study import engine, planning, records, sessions, visibility, writeup
 from lp_coach.study.readout import readout
-from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER, Options
+from lp_coach.study.records import ANONYMOUS, GROUP, LEADER, Options
 
 KINDS = ("answer", "note", "follow_up", "action", "prayer")
 SOURCES = (None, "room:phone1")
@@ -63,7 +63,7 @@ class Walk:
     """One finished session holding every case, and what each audience was shown of it."""
 
     def __init__(self, library: Library, cli: Invoke) -> None:
-        self.session = service.start(
+        self.session = planning.start(
             connect(), library, Options("customer-obsession", group=PEOPLE)
         )
         keys = [s.key for s in self.session.steps]
@@ -130,7 +130,7 @@ class Walk:
         self.shown["leader_notes"] = leader.read_text() + leader.with_suffix(".html").read_text()
 
     def _check_in(self, library: Library) -> tuple[str, str]:
-        following = service.start(connect(), library, Options("ownership", group=PEOPLE))
+        following = planning.start(connect(), library, Options("ownership", group=PEOPLE))
         view = self._go(following, "welcome")
         told = "\n".join(line.text for line in readout(view))
         return told, json.dumps(stage_of(view, prayer=True), ensure_ascii=False)
@@ -188,7 +188,7 @@ def test_who_sees_what(library: Library, cli: Invoke) -> None:
 def test_the_rule_says_what_the_policy_says(
     kind: str, seen_by: str, source: str | None, audience: visibility.Audience
 ) -> None:
-    entry = sessions.SessionEntry(1, "s", kind, "Ben", "t", "", seen_by, source)
+    entry = records.SessionEntry(1, "s", kind, "Ben", "t", "", seen_by, source)
     got = visibility.shown(entry, audience)
     text, name = allowed(kind, seen_by, audience)
     assert (got is not None) == text
@@ -196,7 +196,7 @@ def test_the_rule_says_what_the_policy_says(
 
 
 def test_an_unknown_visibility_is_for_the_leader_alone() -> None:
-    entry = sessions.SessionEntry(1, "s", "answer", "Ben", "t", "", "someday-new", None)
+    entry = records.SessionEntry(1, "s", "answer", "Ben", "t", "", "someday-new", None)
     assert [a for a in visibility.AUDIENCES if visibility.shown(entry, a)] == [
         "leader_page",
         "leader_notes",

@@ -16,9 +16,9 @@ from lp_coach.content.sources import builtin_pack
 from lp_coach.room.live import Room
 from lp_coach.room.stage import stage_of
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import engine, service, sessions
+from lp_coach.study import engine, planning, sessions
 from lp_coach.study.readout import readout
-from lp_coach.study.sessions import Options
+from lp_coach.study.records import Options
 from lp_coach.study.view import Reply
 
 GROUP = ("Ann", "Ben")
@@ -30,7 +30,7 @@ def library() -> Library:
 
 
 def start(library: Library) -> engine.Session:
-    return service.start(connect(), library, Options("customer-obsession", group=GROUP))
+    return planning.start(connect(), library, Options("customer-obsession", group=GROUP))
 
 
 @pytest.fixture

@@ -26,9 +26,9 @@ from lp_coach.quiz.schedule import new_card
 from lp_coach.quiz.warmup import KINDS, record_answer
 from lp_coach.store.db import connect
 from lp_coach.store.migrations import MIGRATIONS
-from lp_coach.study import service, sessions, warm_up
+from lp_coach.study import planning, service, sessions, warm_up
 from lp_coach.study.engine import Session
-from lp_coach.study.sessions import Options
+from lp_coach.study.records import Options
 from lp_coach.study.warm_up import PhoneAnswer
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -45,7 +45,7 @@ def conn() -> Iterator[sqlite3.Connection]:
 def studied_by(conn: sqlite3.Connection, group: str, *principles: str) -> None:
     """Finished sessions of `group` on each of `principles`."""
     for principle in principles:
-        options = Options(principle, group=service.parse_group(group))
+        options = Options(principle, group=planning.parse_group(group))
         record = sessions.create(conn, options)
         sessions.finish(conn, record.id, record.state)
 
@@ -104,8 +104,8 @@ def test_nothing_studied_no_warm_up(conn: sqlite3.Connection) -> None:
 def session_with_warm_up(library: Library, group: str = "Ann,Ben") -> Session:
     request = service.StudyRequest(principle="bias-for-action", group=group)
     conn = connect()
-    options, agenda = service._planned(conn, library, request, current(conn))
-    session = service.start(conn, library, options, agenda)
+    options, agenda = planning.plan_session(conn, library, request, current(conn))
+    session = planning.start(conn, library, options, agenda)
     session.apply(service_reply("next"))  # the roll call: everyone is here
     session.apply(service_reply("next"))  # the check-in
     return session
@@ -125,7 +125,7 @@ def test_the_warm_up_step_takes_its_minutes_from_the_agenda(conn: sqlite3.Connec
     assert keys[5] == "opening"
     assert sum(s.minutes for s in session.steps) == 60
     plain = service.StudyRequest(principle="bias-for-action", group="Ann,Ben", warm_up=False)
-    options, agenda = service._planned(conn, LIBRARY, plain, current(conn))
+    options, agenda = planning.plan_session(conn, LIBRARY, plain, current(conn))
     assert options.warm_up == 0 and agenda.segment("warm-up") is None
 
 

@@ -16,9 +16,9 @@ from lp_coach.groups.store import current
 from lp_coach.room.desk import leader_stage
 from lp_coach.room.live import Room
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import service, sessions, visibility
+from lp_coach.study import planning, service, sessions, visibility
 from lp_coach.study.readout import readout
-from lp_coach.study.sessions import Options
+from lp_coach.study.records import Options
 from lp_coach.study.view import Reply
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -59,9 +59,9 @@ def test_two_phones_answer_the_screen_counts_the_leader_reveals(
         done = sessions.create(conn, Options(principle, group=("Ann", "Ben")))
         sessions.finish(conn, done.id, done.state)
     request = service.StudyRequest(principle="bias-for-action", group="Ann,Ben")
-    options, agenda = service._planned(conn, library, request, current(conn))
+    options, agenda = planning.plan_session(conn, library, request, current(conn))
     assert options.warm_up == 3
-    session = service.start(conn, library, options, agenda)
+    session = planning.start(conn, library, options, agenda)
     session.apply(Reply("next"))  # everyone is here
     session.apply(Reply("next"))  # the check-in
     room = Room.open(session, db_path(), "127.0.0.1", 0)
@@ -128,8 +128,8 @@ def test_a_reloaded_phone_keeps_the_answer_it_gave(library: Library, browser: ob
     done = sessions.create(conn, Options("frugality", group=("Ann", "Ben")))
     sessions.finish(conn, done.id, done.state)
     request = service.StudyRequest(principle="bias-for-action", group="Ann,Ben")
-    options, agenda = service._planned(conn, library, request, current(conn))
-    session = service.start(conn, library, options, agenda)
+    options, agenda = planning.plan_session(conn, library, request, current(conn))
+    session = planning.start(conn, library, options, agenda)
     session.apply(Reply("next"))
     session.apply(Reply("next"))
     room = Room.open(session, db_path(), "127.0.0.1", 0)

@@ -12,8 +12,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from lp_coach.room.live import Room
+    from lp_coach.study.records import SessionRecord
     from lp_coach.study.service import ConfirmResume, Place
-    from lp_coach.study.sessions import SessionRecord
     from lp_coach.study.view import StudyFace
 
 

@@ -29,7 +29,7 @@ class GroupShown(NamedTuple):
 
 
 def _names(text: str | None) -> tuple[str, ...] | None:
-    from lp_coach.study.service import parse_group
+    from lp_coach.study.planning import parse_group
 
     return parse_group(text) if text is not None else None
 

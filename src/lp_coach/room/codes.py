@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import replace
 
 from lp_coach.study import sessions
-from lp_coach.study.sessions import SessionRecord
+from lp_coach.study.records import SessionRecord
 
 CODE_BYTES = 9
 """72 random bits: 12 URL-safe characters."""

@@ -13,7 +13,7 @@ from lp_coach.room.stage import Board
 from lp_coach.study import visibility
 from lp_coach.study.engine import Session
 from lp_coach.study.readout import readout
-from lp_coach.study.sessions import SessionEntry
+from lp_coach.study.records import SessionEntry
 from lp_coach.study.view import Reply, View
 
 COMMANDS = ("next", "back", "skip", "extend", "follow_up", "silent", "reveal")

@@ -25,7 +25,7 @@ from lp_coach.store import engine
 from lp_coach.store.db import connect
 from lp_coach.store.writes import forget, wait_for_lock
 from lp_coach.study import sessions
-from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER
+from lp_coach.study.records import ANONYMOUS, GROUP, LEADER
 from lp_coach.study.steps import WARM_UP, WARM_UP_ANSWER, Step
 
 SOURCE = "room:"

@@ -15,7 +15,7 @@ from lp_coach.room.stage import ENDED, PAUSED, Board, stage_of
 from lp_coach.study import sessions, visibility
 from lp_coach.study.engine import Session
 from lp_coach.study.from_phones import add_person, heard
-from lp_coach.study.sessions import SessionEntry
+from lp_coach.study.records import SessionEntry
 from lp_coach.study.view import Reply, StudyFace, View
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from typing import Any
 
 from lp_coach.study import visibility
 from lp_coach.study.readout import readout
-from lp_coach.study.sessions import SessionEntry
+from lp_coach.study.records import SessionEntry
 from lp_coach.study.view import View
 
 KINDS = {"answer": "Your answer", "action": "Your action step", "prayer": "A prayer request"}

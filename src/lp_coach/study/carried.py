@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from lp_coach.study import sessions, visibility
-from lp_coach.study.sessions import SessionEntry, State
+from lp_coach.study.records import SessionEntry, State
 
 ANSWERED = "answered"
 """The kind of entry that marks one of last time's prayer requests answered."""

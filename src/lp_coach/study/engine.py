@@ -14,7 +14,7 @@ from lp_coach.errors import UsageError
 from lp_coach.study import sessions, turns, visibility
 from lp_coach.study.agenda import Agenda, build_agenda
 from lp_coach.study.carried import Carried, carried, mark_answered
-from lp_coach.study.sessions import LEADER, SessionEntry, SessionRecord
+from lp_coach.study.records import GROUP, LEADER, SessionEntry, SessionRecord
 from lp_coach.study.speakers import split_speaker
 from lp_coach.study.steps import WARM_UP, Step, build_steps
 from lp_coach.study.view import Reply, View
@@ -144,7 +144,7 @@ class Session:
         elif reply.action == "answer" and text:
             self._answer(step, text, reply.speaker)
         elif reply.action == "note" and text:
-            seen_by = LEADER if reply.private else sessions.GROUP
+            seen_by = LEADER if reply.private else GROUP
             key = step.key
             sessions.add_entry(
                 self.conn, self.record.id, key, "note", None, text, state, visibility=seen_by

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from lp_coach.study import sessions, turns
 from lp_coach.study.engine import Session
-from lp_coach.study.sessions import SessionEntry
+from lp_coach.study.records import GROUP, SessionEntry
 
 
 def heard(session: Session, entry: SessionEntry) -> bool:
     """A phone's `entry` came in: when it is from the person whose turn it is, on this step,
     the turn passes as it does for a typed answer. True when the turn moved."""
-    if session.done or entry.visibility != sessions.GROUP:
+    if session.done or entry.visibility != GROUP:
         return False  # an anonymous or leader-only word never says who sent it by the turn
     step = session.step
     if entry.step != step.key or entry.kind != step.collects:

@@ -12,7 +12,7 @@ from lp_coach.content.model import Principle, Scripture
 from lp_coach.paths import data_dir, ensure_private_dir
 from lp_coach.study import visibility
 from lp_coach.study.carried import ANSWERED
-from lp_coach.study.sessions import SessionEntry, SessionRecord
+from lp_coach.study.records import SessionEntry, SessionRecord
 from lp_coach.study.steps import CHECK_IN, WARM_UP, Step
 
 FORMATS = ("md", "html")

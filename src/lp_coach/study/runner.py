@@ -10,7 +10,7 @@ from lp_coach.errors import CoachError, Interrupted, StoreError, describe_os_err
 from lp_coach.store import engine as store_engine
 from lp_coach.study import sessions
 from lp_coach.study.engine import Session
-from lp_coach.study.sessions import SessionRecord
+from lp_coach.study.records import SessionRecord
 from lp_coach.study.view import StudyFace
 
 

@@ -9,8 +9,9 @@ from typing import NamedTuple
 
 from lp_coach.errors import NotFound, UsageError
 from lp_coach.study import sessions
+from lp_coach.study.records import SessionRecord
 from lp_coach.study.service import Place, progress
-from lp_coach.study.sessions import FINISHED, SessionRecord
+from lp_coach.study.sessions import FINISHED
 from lp_coach.study.writeup import notes_text, write_again
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lp_coach.study.sessions import State
+from lp_coach.study.records import State
 from lp_coach.study.steps import WARM_UP, Step
 
 

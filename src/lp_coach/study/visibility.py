@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Literal
 
-from lp_coach.study.sessions import ANONYMOUS, GROUP, LEADER, SessionEntry
+from lp_coach.study.records import ANONYMOUS, GROUP, LEADER, SessionEntry
 
 Audience = Literal[
     "screen", "phones", "leader_page", "group_notes", "leader_notes", "check_in", "today"

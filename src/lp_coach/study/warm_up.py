@@ -20,7 +20,7 @@ from lp_coach.quiz.cards import KIND_LABELS, QuizCard, build_cards
 from lp_coach.quiz.questions import QuizQuestion
 from lp_coach.quiz.warmup import FEWEST, MOST, instruction, pick, recalls_of, warm_up_question
 from lp_coach.study import sessions
-from lp_coach.study.sessions import SessionEntry
+from lp_coach.study.records import GROUP, SessionEntry
 from lp_coach.study.steps import WARM_UP_ANSWER
 
 _COUNT = re.compile(r"^\s*(\d+)\s*(?:(?:/|of|out of)\s*(\d+))?\s*$", re.IGNORECASE)
@@ -144,7 +144,7 @@ def phone_answers(entries: Sequence[SessionEntry], step: str) -> list[PhoneAnswe
             choice, seconds = int(data["choice"]), float(data["seconds"])
         except (ValueError, KeyError, TypeError):
             continue
-        named = entry.person if entry.visibility == sessions.GROUP else None
+        named = entry.person if entry.visibility == GROUP else None
         answers.setdefault(entry.source or str(entry.id), PhoneAnswer(named, choice, seconds))
     return list(answers.values())
 

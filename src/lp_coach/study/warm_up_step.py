@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lp_coach.study import sessions, warm_up
-from lp_coach.study.sessions import SessionEntry
+from lp_coach.study.records import SessionEntry
 from lp_coach.study.steps import WARM_UP, Step
 from lp_coach.study.warm_up import PhoneAnswer, WarmUpCard
 

@@ -12,7 +12,7 @@ from lp_coach.study import sessions
 from lp_coach.study.carried import carried
 from lp_coach.study.engine import Session
 from lp_coach.study.notes import has_private, new_notes_path, notes_context, write_notes
-from lp_coach.study.sessions import SessionRecord
+from lp_coach.study.records import SessionRecord
 
 
 def next_after(

@@ -17,7 +17,7 @@ from lp_coach.cli.faces.big_clock import big_clock
 from lp_coach.cli.faces.study_keys import Keys, LineInput
 from lp_coach.cli.faces.study_said import SILENT, Said, Window
 from lp_coach.study.readout import readout
-from lp_coach.study.sessions import SessionEntry
+from lp_coach.study.records import SessionEntry
 from lp_coach.study.speakers import SPOKEN
 from lp_coach.study.steps import WARM_UP
 from lp_coach.study.view import View

@@ -9,7 +9,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from lp_coach.study.sessions import SessionEntry
+from lp_coach.study.records import SessionEntry
 from lp_coach.study.visibility import FOR_LEADER
 
 
