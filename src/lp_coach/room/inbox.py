@@ -4,23 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lp_coach.room import codes
-from lp_coach.room.limits import (
-    MAX_NAME,
-    MAX_PARTICIPANTS,
-    MAX_TEXT,
-    MESSAGE_ID,
-    NameTaken,
-    RateLimit,
-    Refused,
-    checked,
-)
+from lp_coach.room.limits import MAX_PARTICIPANTS, MAX_TEXT, MESSAGE_ID, RateLimit, Refused, checked
+from lp_coach.room.seats import SOURCE, Seats
 from lp_coach.store import engine
 from lp_coach.store.db import connect
 from lp_coach.store.writes import forget, wait_for_lock
@@ -28,7 +17,6 @@ from lp_coach.study import sessions
 from lp_coach.study.records import ANONYMOUS, GROUP, LEADER
 from lp_coach.study.steps import WARM_UP, WARM_UP_ANSWER, Step
 
-SOURCE = "room:"
 LEADER_PAGE = "leader"
 """The source of a private note saved from the leader page."""
 VISIBILITIES = (GROUP, ANONYMOUS, LEADER)
@@ -40,16 +28,9 @@ TOO_LATE = (
 )
 
 
-@dataclass(frozen=True)
-class Participant:
-    """One phone in the room; `name` None for someone who joined anonymously."""
-
-    client: str
-    name: str | None
-
-
-class Inbox:
-    """The room's side of the session store; safe to call from the server's threads."""
+class Inbox(Seats):
+    """The room's side of the session store (who is in it: `Seats`); safe to call from the
+    server's threads."""
 
     def __init__(
         self,
@@ -65,13 +46,13 @@ class Inbox:
     ) -> None:
         """`reached`: the furthest step shown so far; `position`: where the session is now (the
         room reads it when a phone answers)."""
-        self.session_id = session_id
-        self.cap = cap
+        conn = connect(db_path, shared=True)
+        wait_for_lock(conn, WAIT_FOR_STORE)
+        join_limit = join_limit or RateLimit(burst=4, per_second=0.1)
+        super().__init__(conn, session_id, cap, join_limit)
         self.say_limit = say_limit or RateLimit(burst=10, per_second=2)
         self.address_say_limit = address_say_limit or RateLimit(burst=20, per_second=4)
         """Per device address: ids are free to mint, addresses are not."""
-        self.join_limit = join_limit or RateLimit(burst=4, per_second=0.1)
-        """New seats per device address: one device cannot take the room's seats."""
         self.titles = {s.key: s.segment.title for s in steps}
         self.positions = {s.key: n for n, s in enumerate(steps)}
         self.answer_steps = {s.key for s in steps if s.collects == "answer"}
@@ -79,13 +60,7 @@ class Inbox:
         self.reached = reached
         """The furthest step the session has shown: answers for later ones are refused."""
         self.position = position
-        self.closed = False
-        """True once the notes are being written: nothing more is taken."""
         self.warm_up_steps = {s.key: s for s in steps if s.collects == WARM_UP}
-        self.lock = threading.Lock()
-        self.conn = connect(db_path, shared=True)
-        wait_for_lock(self.conn, WAIT_FOR_STORE)
-        self.participants = self._rejoin()
         self.wake_read, self.wake_write = os.pipe()
         os.set_blocking(self.wake_read, False)
         os.set_blocking(self.wake_write, False)
@@ -103,40 +78,6 @@ class Inbox:
         """Take nothing more (the notes are about to be written); what is being saved is."""
         with self.lock:
             self.closed = True
-
-    def join(
-        self, name: str, anonymous: bool, client: str, address: str, confirm: bool = False
-    ) -> Participant:
-        """Let a phone in (again, when it brings its old id); Refused when it may not.
-
-        A name is the roster's when it matches one ignoring case ("ann" joins as Ann); a name
-        another phone holds is NameTaken unless the phone `confirm`s it. New seats are
-        limited per device address (ids are free to make up; addresses are not).
-        """
-        person = None if anonymous else checked("Your name", name, MAX_NAME)
-        with self.lock:
-            if self.closed:
-                raise Refused(409, "The session has ended.")
-            if person is not None:
-                person = self._as_on_roster(person)
-            if client not in self.participants:
-                if not self.join_limit.allow(address):
-                    raise Refused(
-                        429, "Too many people joined from here at once; try again in a minute."
-                    )
-                if len(self.participants) >= self.cap:
-                    raise Refused(409, f"The room is full ({self.cap} people).")
-                if not codes.CLIENT_ID.fullmatch(client):
-                    client = codes.new_client()
-            held = person is not None and any(
-                c != client and p.name is not None and p.name.casefold() == person.casefold()
-                for c, p in self.participants.items()
-            )
-            if held and not confirm and person is not None:
-                raise NameTaken(person)
-            joined = self.participants[client] = Participant(client, person)
-        self.wake()
-        return joined
 
     def say(
         self,
@@ -278,11 +219,6 @@ class Inbox:
         self.wake()
         return self._shown(entry_id, step, "note", said, LEADER)
 
-    def phones(self) -> list[str]:
-        """The names of the phones in the room (anonymous ones aside)."""
-        with self.lock:
-            return [p.name for p in self.participants.values() if p.name]
-
     def chosen(self, client: str) -> dict[str, int]:
         """This phone's answer to each warm-up card, by step (its first, the one counted)."""
         with self.lock:
@@ -307,16 +243,6 @@ class Inbox:
             for e in sent
             if e.kind != WARM_UP_ANSWER
         ]
-
-    def names(self) -> list[str]:
-        """The names phones joined with, in the order they joined (anonymous ones left out)."""
-        with self.lock:
-            named = [p.name for p in self.participants.values() if p.name is not None]
-        return list(dict.fromkeys(named))
-
-    def count(self) -> int:
-        with self.lock:
-            return len(self.participants)
 
     def wake(self) -> None:
         """Tell the shared screen that something came in."""
@@ -343,33 +269,9 @@ class Inbox:
             except OSError:
                 pass
 
-    def _as_on_roster(self, name: str) -> str:
-        """`name` as the session's roster (or a phone before) spells it, ignoring case."""
-        record = sessions.load(self.conn, self.session_id)
-        known = [*(record.state.attendees or record.options.group)]
-        known += [p.name for p in self.participants.values() if p.name is not None]
-        folded = name.casefold()
-        return next((k for k in known if k.casefold() == folded), name)
-
-    def _participant(self, client: str) -> Participant:
-        with self.lock:
-            who = self.participants.get(client)
-        if who is None:
-            raise Refused(410, "This phone is not in the room yet: please join again.")
-        return who
-
     def _shown(self, entry_id: int, step: str, kind: str, text: str, vis: str) -> dict[str, Any]:
         title = self.titles.get(step, step)
         return {"id": entry_id, "title": title, "kind": kind, "text": text, "visibility": vis}
-
-    def _rejoin(self) -> dict[str, Participant]:
-        """The phones that already sent something in this session (a resumed room)."""
-        found: dict[str, Participant] = {}
-        for entry in sessions.entries_from(self.conn, self.session_id, SOURCE, prefix=True):
-            client = (entry.source or SOURCE)[len(SOURCE) :]
-            if client not in found or found[client].name is None:
-                found[client] = Participant(client, entry.person)
-        return found
 
 
 def _label(kind: str) -> str:

@@ -1,15 +1,14 @@
 """The full-screen face of a study session: a calm Rich layout for a TV, driven by single keys.
 
 `study_keys.Keys` turns key names into replies (with a one-line editor
-for answers and notes), `study_layout.StudyScreen` draws a view, and `ScreenFace` joins them
-to a real
-terminal (cbreak mode, the alternate screen, a countdown redrawn every second).
+for answers and notes), `study_layout.StudyScreen` draws a view, `terminal_keys` reads keys from
+a terminal, and `ScreenFace` joins them to a real terminal (cbreak mode, the alternate screen, a
+countdown redrawn every second).
 """
 
 from __future__ import annotations
 
 import os
-import select
 import signal
 import sys
 import time
@@ -17,13 +16,21 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
 from types import FrameType
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
 from rich.console import Console, RenderableType
 from rich.live import Live
 
-from lp_coach.cli.faces.study_keys import Keys, decode, ends
+from lp_coach.cli.faces.study_keys import Keys, ends
 from lp_coach.cli.faces.study_layout import StudyScreen, clock
+from lp_coach.cli.faces.terminal_keys import (
+    HANG_UPS,
+    HangUp,
+    KeyReader,
+    SignalHandler,
+    TerminalKeys,
+    as_ctrl_c,
+)
 from lp_coach.study.engine import MOVES
 from lp_coach.study.plain import PRIVATE
 from lp_coach.study.view import Reply, View
@@ -42,65 +49,9 @@ CANCELLED = "Cancelled: nothing was kept (Ctrl-C again stops the session, saved)
 if TYPE_CHECKING:
     from lp_coach.room.live import Room
 
-SignalHandler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
 ROOM_REDRAW_GAP = 0.05
 """Seconds at least between two redraws for phones' messages: a hundred phones sending at once
 are drawn a few at a time, not one redraw each (a key is never kept waiting)."""
-HANG_UPS = (signal.SIGTERM, signal.SIGHUP)
-"""Signals that end a session as Ctrl-C does: terminal given back, "saved at step…" said."""
-
-
-class KeyReader(Protocol):
-    """Where keys come from: a terminal, or a list in tests."""
-
-    def start(self) -> None: ...
-
-    def read(self, timeout: float) -> list[str]:
-        """The keys pressed within `timeout` seconds (none if nothing was pressed)."""
-        ...
-
-    def close(self) -> None: ...
-
-
-class TerminalKeys:
-    """Keys from a terminal in cbreak mode: no echo, no line editing; Ctrl-C still interrupts.
-
-    With `wake` (a live room's pipe), its turning readable comes as the key 'room'.
-    """
-
-    def __init__(self, fd: int, wake: int | None = None) -> None:
-        import codecs
-
-        self.fd = fd
-        self.wake = [] if wake is None else [wake]
-        self.saved: list[Any] | None = None
-        self.decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-
-    def start(self) -> None:
-        import termios
-        import tty
-
-        self.saved = termios.tcgetattr(self.fd)
-        tty.setcbreak(self.fd)
-
-    def read(self, timeout: float) -> list[str]:
-        ready = select.select([self.fd, *self.wake], [], [], timeout)[0]
-        woken = ["room"] if self.wake and self.wake[0] in ready else []
-        if self.fd not in ready:
-            return woken
-        data = os.read(self.fd, 1024)
-        if not data:
-            return ["eof"]
-        while data.endswith(b"\x1b") and select.select([self.fd], [], [], 0.03)[0]:
-            data += os.read(self.fd, 1024)  # the rest of an arrow key's escape sequence
-        return woken + decode(self.decoder.decode(data))
-
-    def close(self) -> None:
-        import termios
-
-        if self.saved is not None:
-            termios.tcsetattr(self.fd, termios.TCSADRAIN, self.saved)
-            self.saved = None
 
 
 class ScreenFace:
@@ -306,7 +257,7 @@ class ScreenFace:
             if isinstance(self.keys, TerminalKeys):
                 self.on_stop.append(signal.signal(signal.SIGTSTP, self._suspend))
                 for signum in HANG_UPS:
-                    self.on_hang_up.setdefault(signum, signal.signal(signum, _as_ctrl_c))
+                    self.on_hang_up.setdefault(signum, signal.signal(signum, as_ctrl_c))
         return self.live
 
     def _suspend(self, signum: int, frame: FrameType | None) -> None:
@@ -320,12 +271,3 @@ class ScreenFace:
         if self.last_left and self.last_left[0] == step and self.last_left[1] > 0 >= left:
             self.console.bell()
         self.last_left = (step, left)
-
-
-class HangUp(KeyboardInterrupt):
-    """SIGTERM or SIGHUP: the session stops as on Ctrl-C, even with a line being typed."""
-
-
-def _as_ctrl_c(signum: int, frame: FrameType | None) -> None:
-    """SIGTERM or SIGHUP (a closed terminal, a shutdown): stop as Ctrl-C does."""
-    raise HangUp
