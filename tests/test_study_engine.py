@@ -409,7 +409,6 @@ def test_start_looks_the_principle_up_once_and_builds_the_agenda_once(
         return real_get(self, principle_id)
 
     monkeypatch.setattr(agenda, "build_agenda", build)
-    monkeypatch.setattr(engine, "build_agenda", build)
     monkeypatch.setattr(Library, "get", get)
     session = start(library, minutes=45)
     assert built == looked_up == ["customer-obsession"]

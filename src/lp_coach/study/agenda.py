@@ -12,6 +12,7 @@ from lp_coach.content.audience import audience, for_audience
 from lp_coach.content.model import Example, Principle, Question, Scripture, Tension
 from lp_coach.content.stages import STAGES, stage_of
 from lp_coach.errors import UsageError
+from lp_coach.study.records import Options
 
 MIN_MINUTES = 40
 MAX_MINUTES = 180
@@ -63,6 +64,18 @@ class Agenda:
     def segment(self, key: str) -> Segment | None:
         """The segment with this key, or None."""
         return next((s for s in self.segments if s.key == key), None)
+
+
+def agenda_for(principle: Principle, options: Options) -> Agenda:
+    """The agenda a session's `options` ask for, of `principle`."""
+    return build_agenda(
+        principle,
+        options.minutes,
+        scripture=options.scripture,
+        prayer=options.prayer,
+        secular=options.secular,
+        warm_up=options.warm_up,
+    )
 
 
 def build_agenda(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from lp_coach.content.model import Library
 from lp_coach.errors import UsageError
 from lp_coach.study import sessions, turns, visibility
-from lp_coach.study.agenda import Agenda, build_agenda
+from lp_coach.study.agenda import Agenda, agenda_for
 from lp_coach.study.carried import Carried, carried, mark_answered
 from lp_coach.study.records import GROUP, LEADER, SessionEntry, SessionRecord
 from lp_coach.study.speakers import split_speaker
@@ -47,14 +47,7 @@ class Session:
                     f"session {record.id} studies {record.principle_id!r}, which is no longer "
                     "in your principles"
                 )
-            agenda = build_agenda(
-                principle,
-                options.minutes,
-                scripture=options.scripture,
-                prayer=options.prayer,
-                secular=options.secular,
-                warm_up=options.warm_up,
-            )
+            agenda = agenda_for(principle, options)
         from lp_coach.store.writes import wait_for_lock
 
         wait_for_lock(conn, LIVE_WAIT_SECONDS)

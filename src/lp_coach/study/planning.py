@@ -72,16 +72,9 @@ def plan_agenda(library: Library, options: Options) -> Agenda:
     principle = library.get(options.principle_id)
     if principle is None:
         raise NotFound(f"no principle {options.principle_id!r}")
-    from lp_coach.study.agenda import build_agenda
+    from lp_coach.study.agenda import agenda_for
 
-    return build_agenda(
-        principle,
-        options.minutes,
-        scripture=options.scripture,
-        prayer=options.prayer,
-        secular=options.secular,
-        warm_up=options.warm_up,
-    )
+    return agenda_for(principle, options)
 
 
 def start(
