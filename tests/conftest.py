@@ -139,3 +139,39 @@ def any_store(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
 
         make_encrypted_store(db_path())
     return str(request.param)
+
+
+BROWSERS = ("/usr/bin/chromium", "/usr/lib/chromium/chromium", "/usr/bin/chromium-browser")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+def chromium() -> str | None:
+    """Debian's chromium, for Playwright's executable_path (never `playwright install`)."""
+    return next((path for path in BROWSERS if Path(path).exists()), shutil.which("chromium"))
+
+
+NEEDS_CHROMIUM = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(
+        chromium() is None, reason="no chromium installed (apt-get install chromium)"
+    ),
+]
+"""The `pytestmark` of a test module that drives a real browser."""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Headless Chromium, one per module."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()

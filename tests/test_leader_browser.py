@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import NEEDS_CHROMIUM
 from test_leader_page import FOLLOW_UP, LEADER_NOTE, Facilitator, wait_for
-from test_room_browser import ARGS, chromium
 from test_room_screen import post
 
 from lp_coach.content.model import Library
@@ -15,27 +14,14 @@ from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.study import sessions, writeup
 
-playwright = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(
-        chromium() is None, reason="no chromium installed (apt-get install chromium)"
-    ),
-]
+pytestmark = NEEDS_CHROMIUM
 
 
 @pytest.fixture(scope="module")
 def library() -> Library:
     return load_checked([builtin_pack()])
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=chromium(), args=ARGS, headless=True)
-        yield launched
-        launched.close()
 
 
 def phone(facilitator: Facilitator, name: str) -> str:

@@ -6,11 +6,10 @@ skipped when no browser is installed.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import NEEDS_CHROMIUM
 from test_room_app import new_session
 
 from lp_coach.content.model import Library
@@ -22,43 +21,14 @@ from lp_coach.store.db import db_path
 from lp_coach.study import runner, sessions, writeup
 from lp_coach.study.view import Reply, View
 
-playwright = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
-BROWSERS = ("/usr/bin/chromium", "/usr/lib/chromium/chromium", "/usr/bin/chromium-browser")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-
-
-def chromium() -> str | None:
-    return next((path for path in BROWSERS if Path(path).exists()), shutil.which("chromium"))
-
-
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(
-        chromium() is None, reason="no chromium installed (apt-get install chromium)"
-    ),
-]
+pytestmark = NEEDS_CHROMIUM
 
 
 @pytest.fixture(scope="module")
 def library() -> Library:
     return load_checked([builtin_pack()])
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=chromium(), args=ARGS, headless=True)
-        yield launched
-        launched.close()
 
 
 class Onward:

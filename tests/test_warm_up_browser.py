@@ -3,11 +3,10 @@ leader reveals; the named answer is Ann's review, the anonymous one the group's 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from contextlib import closing
 
 import pytest
-from test_room_browser import ARGS, chromium
+from conftest import NEEDS_CHROMIUM
 
 from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
@@ -21,27 +20,14 @@ from lp_coach.study.readout import readout
 from lp_coach.study.records import Options
 from lp_coach.study.view import Reply
 
-playwright = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(
-        chromium() is None, reason="no chromium installed (apt-get install chromium)"
-    ),
-]
+pytestmark = NEEDS_CHROMIUM
 
 
 @pytest.fixture(scope="module")
 def library() -> Library:
     return load_checked([builtin_pack()])
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=chromium(), args=ARGS, headless=True)
-        yield launched
-        launched.close()
 
 
 def phone(browser: object, url: str) -> object:
