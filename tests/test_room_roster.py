@@ -10,6 +10,7 @@ import pytest
 from rich.console import Console
 from test_room_app import Room as AppRoom
 from test_room_screen import phone, post
+from test_study_engine import Script
 
 from lp_coach.cli.faces.room_panel import RoomFrame, qr_text
 from lp_coach.content.model import Library
@@ -22,7 +23,7 @@ from lp_coach.store.db import connect, db_path
 from lp_coach.study import engine, planning, runner, sessions, writeup
 from lp_coach.study.from_phones import add_person
 from lp_coach.study.records import Options
-from lp_coach.study.view import Reply, View
+from lp_coach.study.view import Reply
 
 
 @pytest.fixture(scope="module")
@@ -50,21 +51,6 @@ def to(session: engine.Session, key: str) -> None:
         session.apply(Reply("next"))
 
 
-class Recorder:
-    """The face behind the room's: records what it is shown, replies from a list."""
-
-    def __init__(self, *replies: Reply) -> None:
-        self.replies = list(replies)
-        self.views: list[View] = []
-
-    def show(self, view: View) -> Reply:
-        self.views.append(view)
-        return self.replies.pop(0) if self.replies else Reply("quit")
-
-    def close(self) -> None:
-        pass
-
-
 def test_a_typed_name_joins_as_the_roster_spells_it(library: Library) -> None:
     room = AppRoom(library)
     reply = room.client.post(f"{room.base}/join", json={"name": "ann"})
@@ -90,7 +76,7 @@ def test_a_second_phone_taking_a_held_name_is_told_and_asked_to_confirm(library:
 
 def test_the_name_buttons_follow_the_roll_call(room: Room) -> None:
     session = room.session
-    face = RoomFace(Recorder(Reply("answer", "Ann, Ben, Dave")), room)
+    face = RoomFace(Script(Reply("answer", "Ann, Ben, Dave")), room)
     runner.run(session, face, writeup.write_up)
     assert session.people() == ("Ann", "Ben", "Dave")
     stage = stage_of(session.view(), prayer=True)
@@ -106,7 +92,7 @@ def test_someone_who_joins_only_by_phone_is_present_and_in_the_notes(room: Room)
         {"client": client, "kind": "answer", "text": "glad to be here", "step": "welcome"},
     )
     replies = [Reply("next")] * (len(session.steps) + 10)
-    face = RoomFace(Recorder(*replies), room)
+    face = RoomFace(Script(*replies), room)
     outcome = runner.run(session, face, writeup.write_up)
     assert "Visitor Dave" in session.people()
     notes = Path(outcome.notes_path or "").read_text()
