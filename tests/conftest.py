@@ -70,6 +70,16 @@ def cli() -> Invoke:
     return invoke
 
 
+def through_typer(cli: Invoke, monkeypatch: pytest.MonkeyPatch, *args: str) -> Outcome:
+    """`lp-coach ARGS` run through the Typer app even when it is a plain form (cli/shortcuts.py),
+    to compare the two paths."""
+    from lp_coach.cli import shortcuts
+
+    with monkeypatch.context() as patched:
+        patched.setattr(shortcuts, "try_run", lambda argv: False)
+        return cli(*args)
+
+
 BUILTIN = Path(str(files("lp_coach") / "data" / "principles"))
 
 

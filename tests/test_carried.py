@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from test_session_flow import listed, piped
+from test_session_notes import Nexts
 from test_study_e2e import ended, spawn
 
 from lp_coach.content.model import Library
@@ -33,14 +34,6 @@ REQUESTS = [
 @pytest.fixture(scope="module")
 def library() -> Library:
     return load_checked([builtin_pack()])
-
-
-class Nexts:
-    def show(self, view: engine.View) -> Reply:
-        return Reply("next")
-
-    def close(self) -> None:
-        pass
 
 
 def last_week(library: Library) -> None:

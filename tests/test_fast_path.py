@@ -11,7 +11,7 @@ from pathlib import Path
 from subprocess import DEVNULL
 
 import pytest
-from conftest import Invoke, Outcome
+from conftest import Invoke, through_typer
 from test_terminal import lp_coach, run_in_pty
 
 from lp_coach.cli import shortcuts
@@ -79,12 +79,6 @@ def journal(isolated_home: Path) -> None:
     with closing(connect()) as conn:
         for day, text in TEXTS:
             store.add(conn, NewEntry(day=date.fromisoformat(day), text=text, time="08:00"))
-
-
-def through_typer(cli: Invoke, monkeypatch: pytest.MonkeyPatch, *args: str) -> Outcome:
-    with monkeypatch.context() as patched:
-        patched.setattr(shortcuts, "try_run", lambda argv: False)
-        return cli(*args)
 
 
 @pytest.mark.parametrize("args", PLAIN + TYPERS, ids=" ".join)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from conftest import Invoke, Outcome
+from conftest import Invoke, through_typer
 from test_terminal import lp_coach
 
 from lp_coach.cli import shortcuts
@@ -65,12 +65,6 @@ def history(isolated_home: Path) -> None:
         sessions.add_entry(conn, record.id, "actions", "action", "Ann", "Call the supplier", state)
         sessions.add_entry(conn, record.id, "actions", "action", "Ben", "Fix the sink", state)
         sessions.finish(conn, record.id, state, "notes.md")
-
-
-def through_typer(cli: Invoke, monkeypatch: pytest.MonkeyPatch, *args: str) -> Outcome:
-    with monkeypatch.context() as patched:
-        patched.setattr(shortcuts, "try_run", lambda argv: False)
-        return cli(*args)
 
 
 @pytest.mark.parametrize("args", PLAIN + TYPERS, ids=lambda a: " ".join(a) or "bare")

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL, Invoke, Outcome, write_principle
+from conftest import MINIMAL, Invoke, through_typer, write_principle
 
 from lp_coach.cli import shortcuts
 from lp_coach.journal import store
@@ -49,12 +49,6 @@ def journal(isolated_home: Path) -> None:
         for day in (5, 6):
             text = f"Day {day}\nHeld my tongue. #frugality"
             store.add(conn, NewEntry(day=date(2026, 1, day), text=text, time="08:00"))
-
-
-def through_typer(cli: Invoke, monkeypatch: pytest.MonkeyPatch, *args: str) -> Outcome:
-    with monkeypatch.context() as patched:
-        patched.setattr(shortcuts, "try_run", lambda argv: False)
-        return cli(*args)
 
 
 @pytest.mark.parametrize("args", PLAIN + TYPERS, ids=" ".join)
