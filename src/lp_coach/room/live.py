@@ -146,7 +146,7 @@ class Room:
         for name in self.inbox.names():
             moved = add_person(session, name) or moved
         for entry in self._news():
-            if entry.id > self.heard and (entry.source or "").startswith("room:"):
+            if entry.id > self.heard and (entry.source or "").startswith(visibility.PHONE):
                 moved = heard(session, entry) or moved
             self.heard = max(self.heard, entry.id)
         return moved

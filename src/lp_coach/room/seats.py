@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from lp_coach.room import codes
 from lp_coach.room.limits import MAX_NAME, NameTaken, RateLimit, Refused, checked
 from lp_coach.study import sessions
+from lp_coach.study.visibility import PHONE
 
-SOURCE = "room:"
-"""The source of what a phone sends: `room:` and the phone's id."""
+SOURCE = PHONE
+"""The source of what a phone sends: `room:` and the phone's id (visibility.PHONE)."""
 
 
 @dataclass(frozen=True)
