@@ -73,7 +73,7 @@ TODAY = (
         "lp_coach.study",
         "lp_coach.study.plan",
         "lp_coach.study.records",
-        "lp_coach.study.sessions",
+        "lp_coach.study.store",
         "lp_coach.study.visibility",
         "lp_coach.today",
     }

@@ -249,9 +249,9 @@ def test_welcome_recalls_last_sessions_action_steps(library: Library) -> None:
     first = start(library)
     at(first, "actions")
     first.apply(Reply("answer", "phone a customer"))
-    from lp_coach.study import sessions
+    from lp_coach.study import store as session_store
 
-    sessions.finish(first.conn, first.record.id, first.state, "notes.md")
+    session_store.finish(first.conn, first.record.id, first.state, "notes.md")
     second = start(library)
     screen = draw(at(second, "welcome"))
     assert "Ann: phone a customer" in screen and "how did they go?" in screen

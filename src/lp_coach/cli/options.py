@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+EntryId = Annotated[int, typer.Argument(metavar="ID", help="The entry's number.")]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 PrincipleOption = Annotated[

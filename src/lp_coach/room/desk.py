@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from lp_coach.room.limits import Refused
-from lp_coach.room.stage import Board
+from lp_coach.room.phone_view import Board
 from lp_coach.study import visibility
 from lp_coach.study.engine import Session
 from lp_coach.study.readout import readout
@@ -67,7 +67,7 @@ class LeaderDesk:
         return view.minutes * 60 - (time.monotonic() - start)
 
 
-def leader_stage(
+def step_for_leader(
     session: Session,
     view: View,
     entries: list[SessionEntry],

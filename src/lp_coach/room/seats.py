@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lp_coach.room import codes
 from lp_coach.room.limits import MAX_NAME, NameTaken, RateLimit, Refused, checked
-from lp_coach.study import sessions
+from lp_coach.study import store as session_store
 from lp_coach.study.visibility import PHONE
 
 SOURCE = PHONE
@@ -93,7 +93,7 @@ class Seats:
 
     def _as_on_roster(self, name: str) -> str:
         """`name` as the session's roster (or a phone before) spells it, ignoring case."""
-        record = sessions.load(self.conn, self.session_id)
+        record = session_store.load(self.conn, self.session_id)
         known = [*(record.state.attendees or record.options.group)]
         known += [p.name for p in self.participants.values() if p.name is not None]
         folded = name.casefold()
@@ -109,7 +109,7 @@ class Seats:
     def _rejoin(self) -> dict[str, Participant]:
         """The phones that already sent something in this session (a resumed room)."""
         found: dict[str, Participant] = {}
-        for entry in sessions.entries_from(self.conn, self.session_id, SOURCE, prefix=True):
+        for entry in session_store.entries_from(self.conn, self.session_id, SOURCE, prefix=True):
             client = (entry.source or SOURCE)[len(SOURCE) :]
             if client not in found or found[client].name is None:
                 found[client] = Participant(client, entry.person)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from lp_coach.content.model import Library
 from lp_coach.errors import NotFound, UsageError
 from lp_coach.groups.store import Group
-from lp_coach.study import sessions
+from lp_coach.study import store
 from lp_coach.study.agenda import Agenda
 from lp_coach.study.engine import Session
 from lp_coach.study.records import Options
@@ -87,5 +87,5 @@ def start(
     """A new session (in `group`, default the first): its agenda is built (and so checked)
     once, before anything is stored."""
     agenda = agenda or plan_agenda(library, options)
-    record = sessions.create(conn, options, group.id if group is not None else 1)
+    record = store.create(conn, options, group.id if group is not None else 1)
     return Session(conn, record, library, agenda)

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from lp_coach.cli.journal.common import EntryId
 from lp_coach.cli.options import (
+    EntryId,
     JsonOption,
     PrincipleOption,
     YesOption,
