@@ -15,7 +15,7 @@ from lp_coach.store.db import connect
 from lp_coach.study import engine, planning, runner, service, writeup
 from lp_coach.study import store as session_store
 from lp_coach.study.plain import PlainStudyFace
-from lp_coach.study.records import Options
+from lp_coach.study.records import Options, SessionStatus
 from lp_coach.study.view import Reply, StudyFace, View
 
 
@@ -178,7 +178,7 @@ def test_plain_face_end_of_input_stops_cleanly(library: Library) -> None:
     face = PlainStudyFace(io.StringIO("\n\nSomething I typed"), io.StringIO())
     outcome = run(session, face)
     assert not outcome.finished and face.ended
-    assert session_store.load(session.conn, session.record.id).status == "in_progress"
+    assert session_store.load(session.conn, session.record.id).status is SessionStatus.IN_PROGRESS
     assert [e.text for e in session_store.entries(session.conn, session.record.id)] == [
         "Something I typed"
     ]

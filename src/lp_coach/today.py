@@ -268,9 +268,10 @@ def journal_streak(conn: sqlite3.Connection, today: date) -> tuple[int, bool]:
 def last_steps(conn: sqlite3.Connection, me: str | None) -> ActionSteps | None:
     """The last finished session's action steps: `me`'s and unattributed ones, or all if no me."""
     from lp_coach.study import store as session_store
+    from lp_coach.study.records import SessionStatus
     from lp_coach.study.visibility import TODAY, visible
 
-    record = session_store.latest(conn, session_store.FINISHED)
+    record = session_store.latest(conn, SessionStatus.FINISHED)
     if record is None:
         return None
     wanted = me.casefold() if me else None

@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from lp_coach.study import store, visibility
-from lp_coach.study.records import SessionEntry, State
+from lp_coach.study.records import SessionEntry, SessionStatus, State
 
 ANSWERED = "answered"
 """The kind of entry that marks one of last time's prayer requests answered."""
@@ -83,7 +83,7 @@ def previous_entries(conn: sqlite3.Connection, session_id: int) -> list[SessionE
     earlier = [
         r
         for r in store.all_sessions(conn, this.group_id, unreadable=[])  # a damaged one: none
-        if r.status == store.FINISHED and r.id < session_id and r.group_id == this.group_id
+        if r.status == SessionStatus.FINISHED and r.id < session_id and r.group_id == this.group_id
     ]
     for record in reversed(earlier):
         if same_people(record.options.group, this.options.group):

@@ -9,6 +9,7 @@ from lp_coach.content.model import Library
 from lp_coach.errors import NotFound, UsageError
 from lp_coach.study import store
 from lp_coach.study.engine import Session
+from lp_coach.study.records import SessionStatus
 
 
 def discard(conn: sqlite3.Connection, session: Session) -> None:
@@ -28,12 +29,12 @@ def reopen(
     unfinished again at its last step, to add what was forgotten; its notes are written
     again when it finishes."""
     if session_id is None:
-        record = store.latest(conn, store.FINISHED, group_id)
+        record = store.latest(conn, SessionStatus.FINISHED, group_id)
         if record is None:
             raise NotFound("no finished session to reopen (see `lp-coach sessions list`)")
     else:
         record = store.load(conn, session_id)
-        if record.status != store.FINISHED:
+        if record.status != SessionStatus.FINISHED:
             raise UsageError(
                 f"session {session_id} is not finished; continue it with "
                 f"`lp-coach study --resume --session {session_id}`"

@@ -10,7 +10,7 @@ from lp_coach.errors import CoachError, Interrupted, StoreError, describe_os_err
 from lp_coach.store import engine as store_engine
 from lp_coach.study import store
 from lp_coach.study.engine import Session
-from lp_coach.study.records import SessionRecord
+from lp_coach.study.records import SessionRecord, SessionStatus
 from lp_coach.study.view import StudyFace
 
 
@@ -68,7 +68,7 @@ def saved_line(session: Session) -> str:
 
     # `--resume` alone continues the current group's latest: name any other session
     here = current(session.conn).id
-    latest = store.latest(session.conn, store.IN_PROGRESS, here)
+    latest = store.latest(session.conn, SessionStatus.IN_PROGRESS, here)
     if latest is None or latest.id != number:
         line += f" --session {number}"
     options = session.record.options

@@ -17,7 +17,7 @@ from lp_coach.study import runner, store
 from lp_coach.study.engine import Session
 from lp_coach.study.notes import LEADER_COPY, notes_written, written_files
 from lp_coach.study.planning import plan_session, start
-from lp_coach.study.records import SessionRecord
+from lp_coach.study.records import SessionRecord, SessionStatus
 from lp_coach.study.view import LiveRoom, StudyFace
 from lp_coach.study.writeup import finish_notes
 
@@ -204,12 +204,12 @@ def resume(
     `leader` shows the leader notes from here on (and is kept for later resumes).
     """
     if session_id is None:
-        record = store.latest(conn, store.IN_PROGRESS, group.id if group else None)
+        record = store.latest(conn, SessionStatus.IN_PROGRESS, group.id if group else None)
         if record is None:
             raise NotFound(_nothing_to_resume(conn))
     else:
         record = store.load(conn, session_id)
-        if record.status != store.IN_PROGRESS:
+        if record.status != SessionStatus.IN_PROGRESS:
             raise UsageError(f"session {session_id} is already finished")
     if record.unknown:
         raise UsageError(
@@ -226,7 +226,7 @@ def resume(
 def _nothing_to_resume(conn: sqlite3.Connection) -> str:
     """Why there is nothing to resume, and what to do: notes left unwritten are named."""
     last = store.latest(conn)
-    if last is not None and last.status == store.FINISHED and not notes_written(last):
+    if last is not None and last.status == SessionStatus.FINISHED and not notes_written(last):
         return (
             f"no unfinished session to resume; session {last.id} finished but its notes were "
             f"not written: write them with `lp-coach sessions show {last.id} --write`"
@@ -241,7 +241,7 @@ def unfinished(conn: sqlite3.Connection, group: Group | None = None) -> SessionR
         record = store.latest(conn, None, group.id if group else None)
     except store.UnreadableSession:
         return None  # it cannot be resumed: a new session is the way on (`sessions list` says)
-    return record if record is not None and record.status == store.IN_PROGRESS else None
+    return record if record is not None and record.status == SessionStatus.IN_PROGRESS else None
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from typing import NamedTuple
 from lp_coach.errors import NotFound, UsageError
 from lp_coach.study import store as session_store
 from lp_coach.study.records import SessionRecord
+from lp_coach.study.records import SessionStatus as SessionStatus  # the commands word it
 from lp_coach.study.service import Place, progress
-from lp_coach.study.store import FINISHED
 from lp_coach.study.writeup import notes_text, write_again
 
 
@@ -77,7 +77,7 @@ def session_notes(
         raise UsageError("give a session ID or --last (see `lp-coach sessions list`)")
     with closing(connect()) as conn:
         record = (
-            session_store.latest(conn, session_store.FINISHED, store.current(conn, in_group).id)
+            session_store.latest(conn, SessionStatus.FINISHED, store.current(conn, in_group).id)
             if last
             else session_store.load(conn, session_id or 0)
         )
@@ -90,13 +90,17 @@ def session_notes(
             library = group_library(store.by_id(conn, record.group_id), packs)
             markdown = write_again(conn, library, record)
             return Notes(None, tuple(written_files(Path(markdown))))
-        if record.notes_path is None and key_of(conn) is not None and record.status == FINISHED:
+        if (
+            record.notes_path is None
+            and key_of(conn) is not None
+            and record.status == SessionStatus.FINISHED
+        ):
             from lp_coach.groups.context import group_library
 
             # an encrypted store keeps the notes inside it: shown, not written
             library = group_library(store.by_id(conn, record.group_id), packs)
             return Notes(notes_text(conn, library, record))
-    if record.status != session_store.FINISHED:
+    if record.status != SessionStatus.FINISHED:
         raise UsageError(
             f"session {record.id} is not finished; continue it with "
             f"`lp-coach study --resume --session {record.id}`"
@@ -144,5 +148,5 @@ def session_links(session_id: int | None) -> Links:
         record.id,
         f"{options.room_base}/{options.room}",
         f"{options.room_base}/{options.leader_code}",
-        record.status == session_store.FINISHED,
+        record.status == SessionStatus.FINISHED,
     )

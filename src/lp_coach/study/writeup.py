@@ -12,7 +12,7 @@ from lp_coach.study import store
 from lp_coach.study.carried import carried
 from lp_coach.study.engine import Session
 from lp_coach.study.notes import has_private, new_notes_path, notes_context, write_notes
-from lp_coach.study.records import SessionRecord
+from lp_coach.study.records import SessionRecord, SessionStatus
 
 
 def next_after(
@@ -87,7 +87,7 @@ def notes_text(conn: sqlite3.Connection, library: Library, record: SessionRecord
 def write_again(conn: sqlite3.Connection, library: Library, record: SessionRecord) -> str:
     """Render and write a finished session's notes again (or at last, when writing them
     failed at the end of the session); return the Markdown file's path."""
-    if record.status != store.FINISHED:
+    if record.status != SessionStatus.FINISHED:
         raise UsageError(
             f"session {record.id} is not finished; continue it with "
             f"`lp-coach study --resume --session {record.id}`"
