@@ -95,7 +95,7 @@ def test_plain_mode_marks_a_request_answered(isolated_home: Path) -> None:
     group = ("--group", "Ann,Ben", "--minutes", "45")
     first = piped(isolated_home, "study", "earn-trust", *group, stdin="\n" * 60)
     assert first.returncode == 0, first.stderr
-    reopened = piped(isolated_home, "study", "--reopen", stdin="Ben: a new job\n\n\n")
+    reopened = piped(isolated_home, "study", "--reopen", stdin="Ben: a new job\n\n\n\n")
     assert reopened.returncode == 0, reopened.stderr
     second = piped(isolated_home, "study", "ownership", *group, stdin="\n/answered 1\n" + "\n" * 60)
     assert second.returncode == 0, second.stderr
@@ -109,7 +109,7 @@ def test_m_marks_a_request_answered_on_the_full_screen(isolated_home: Path) -> N
     group = ("--group", "Ann,Ben", "--minutes", "45")
     first = piped(isolated_home, "study", "earn-trust", *group, stdin="\n" * 60)
     assert first.returncode == 0, first.stderr
-    assert piped(isolated_home, "study", "--reopen", stdin="Ann: rain\n\n\n").returncode == 0
+    assert piped(isolated_home, "study", "--reopen", stdin="Ann: rain\n\n\n\n").returncode == 0
     child = spawn(isolated_home, "study", "ownership", *group)
     child.expect("step 1 of")
     child.send("\r")

@@ -14,7 +14,7 @@ from lp_coach.study import visibility
 from lp_coach.study.engine import Session
 from lp_coach.study.readout import readout
 from lp_coach.study.records import SessionEntry
-from lp_coach.study.view import Reply, View
+from lp_coach.study.view import Reply, View, finishes
 
 COMMANDS = ("next", "back", "skip", "extend", "follow_up", "silent", "reveal")
 """What the leader page may ask of the session (the same engine commands as the keys)."""
@@ -133,14 +133,6 @@ def _silent(view: View, entries: list[SessionEntry], revealed: bool) -> dict[str
         "revealed": revealed,
         "answered": visibility.answered(entries, view.step.key),
     }
-
-
-def finishes(view: View) -> bool:
-    """Whether "next" here ends the session (the last step, and its last turn)."""
-    if view.index + 1 < view.total:
-        return False
-    people = view.people
-    return not (view.step.per_person and people and view.person not in (None, people[-1]))
 
 
 def quietest(seen: list[SessionEntry], people: list[str]) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ from lp_coach.study import store, turns, visibility
 from lp_coach.study.agenda import Agenda, agenda_for
 from lp_coach.study.carried import Carried, carried, mark_answered
 from lp_coach.study.records import GROUP, LEADER, SessionEntry, SessionRecord
-from lp_coach.study.speakers import split_speaker
+from lp_coach.study.speakers import not_a_name, roll_call, split_speaker
 from lp_coach.study.steps import WARM_UP, Step, build_steps
 from lp_coach.study.view import Reply, View
 from lp_coach.study.warm_up import PhoneAnswer, WarmUpCard, phone_answers
@@ -168,8 +168,8 @@ class Session:
     def _answer(self, step: Step, text: str, speaker: str | None) -> None:
         state = self.state
         if step.collects == "attendance":
-            names = [n.strip() for n in text.replace(";", ",").split(",") if n.strip()]
-            self._roll_call(step, list(dict.fromkeys(names)))
+            if not_a_name(text) is None:  # else the roll call is asked again (the faces say why)
+                self._roll_call(step, list(roll_call(text)))
             return
         kind = step.collects or "note"
         people = self.people()
