@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from lp_coach import __version__
-from lp_coach.content.model import Library, PackInfo, Principle, from_data, signature, to_data
+from lp_coach.content.model import Library, PackInfo, Principle, signature
+from lp_coach.content.plain import as_dicts, from_dicts
 from lp_coach.content.sources import PackDir, pack_stats
 from lp_coach.paths import cache_dir, ensure_private_dir
 
@@ -55,7 +56,7 @@ def _read(path: Path, key: list[Any]) -> Library | None:
         data = json.loads(path.read_bytes())
         if data.get("key") != key:
             return None
-        return _library(data["library"])
+        return from_dicts(data["library"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # missing, damaged or not ours ([], null, a string): read the packs again
 
@@ -68,21 +69,6 @@ def _shipped(packs: Sequence[PackDir]) -> Library | None:
 
     try:
         data = shipped_library(packs[0])
-        return None if data is None else _library(data)
+        return None if data is None else from_dicts(data)
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
-
-
-def as_dicts(library: Library) -> dict[str, Any]:
-    """The library as plain data (for caches)."""
-    return {
-        "principles": [dict(p.to_dict(), source=p.source) for p in library.principles],
-        "packs": [dict(to_data(info), path=info.path) for info in library.packs],
-    }
-
-
-def _library(lib: dict[str, Any]) -> Library:
-    """The library written as plain data (`as_dicts`)."""
-    principles = tuple(Principle.from_dict(p, source=p.pop("source")) for p in lib["principles"])
-    packs = tuple(from_data(PackInfo, info, path=info.pop("path")) for info in lib["packs"])
-    return Library(principles, packs)

@@ -56,8 +56,8 @@ def shipped_library(pack: PackDir) -> dict[str, Any] | None:
 def checked_now(pack: PackDir) -> dict[str, Any]:
     """What the shipped file should hold for `pack`: its digest and its checked library, with
     places relative to the pack."""
-    from lp_coach.content.cache import as_dicts
     from lp_coach.content.packs import load_checked
+    from lp_coach.content.plain import as_dicts
 
     library = as_dicts(load_checked([pack]))
     for principle in library["principles"]:
