@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import zip_longest
 from os.path import commonprefix
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from lp_coach.content.model import Library, Principle
 
@@ -36,8 +35,7 @@ MULTIPLE_CHOICE: frozenset[Kind] = frozenset({"name", "scenario"})
 BLANK = "_____"
 
 
-@dataclass(frozen=True)
-class QuizCard:
+class QuizCard(NamedTuple):
     """One thing to know, with its question side and its answer side."""
 
     id: str
