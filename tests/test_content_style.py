@@ -205,6 +205,32 @@ def test_an_amazon_account_has_an_independent_one_beside_it(library: Library) ->
     assert not lacking
 
 
+def refers(text: str, ref: str) -> bool:
+    """Whether `text` names the passage `ref`: its book with its chapter, or with none."""
+    book, place = ref.rsplit(" ", 1)
+    book = book.replace("Psalm", "Psalms?")
+    chapter = place.split(":")[0]
+    return re.search(rf"\b{book}(?!\s+\d)|\b{book}\s+{chapter}\b", text) is not None
+
+
+def test_a_reading_the_principle_asks_about_is_asked_about_when_read(library: Library) -> None:
+    """In a session of the default hour, a passage read aloud that one of the principle's
+    questions discusses is discussed by a question the agenda has time for."""
+    unasked = []
+    for p in library.principles:
+        agenda = build_agenda(p, 60)
+        timed = [s.question for s in agenda.segments if s.question is not None]
+        readings = agenda.segment("scripture")
+        assert readings is not None
+        for passage in readings.passages:
+            said = [" ".join([q.question, *q.follow_ups]) for q in p.discussion]
+            if any(refers(text, passage.ref) for text in said) and not any(
+                refers(" ".join([q.question, *q.follow_ups]), passage.ref) for q in timed
+            ):
+                unasked.append(f"{p.id}: {passage.ref}")
+    assert not unasked, "\n".join(unasked)
+
+
 def verses(ref: str) -> set[int]:
     import pythonbible as bible
 
