@@ -51,11 +51,13 @@ TODAY = (
     | {
         "lp_coach.cli.faces",
         "lp_coach.cli.faces.today",
+        "lp_coach.cli.faces.ansi",
         "lp_coach.config",
         "lp_coach.content",
         "lp_coach.content.cache",
         "lp_coach.content.library",
         "lp_coach.content.model",
+        "lp_coach.content.plain",
         "lp_coach.content.sources",
         "lp_coach.dates",
         "lp_coach.journal",

@@ -6,8 +6,8 @@ The one parser for every option that takes a date (journal, plan) or a time of d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, time, timedelta
+from typing import NamedTuple
 
 from lp_coach.errors import UsageError
 
@@ -48,8 +48,7 @@ _ISO = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
 _AGO = re.compile(r"(\d+|[a-z]+)\s+(day|week|month|year)s?\s+ago")
 
 
-@dataclass(frozen=True)
-class When:
+class When(NamedTuple):
     """A day, and the time of day (HH:MM) when one was given."""
 
     day: date

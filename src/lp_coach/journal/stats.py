@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 HEATMAP_WEEKS = 53
 LEVELS = 4
 """Calendar cells are 0 (nothing written) to LEVELS (LEVELS entries or more that day)."""
 
 
-@dataclass(frozen=True)
-class Stats:
+class Stats(NamedTuple):
     """What the journal holds, counted."""
 
     entries: int
@@ -25,8 +24,7 @@ class Stats:
     by_day: dict[date, int]
 
 
-@dataclass(frozen=True)
-class Heatmap:
+class Heatmap(NamedTuple):
     """A calendar of the last year: 7 rows (Monday first) of one cell per week.
 
     A cell is a level from 0 to LEVELS, or None for days after today.

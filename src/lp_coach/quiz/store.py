@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lp_coach.clock import iso, parse_iso
 from lp_coach.clock import now as clock_now
@@ -27,8 +26,7 @@ if TYPE_CHECKING:
     from fsrs import Card  # imported where states are read: `today` counts cards without it
 
 
-@dataclass(frozen=True)
-class Stored:
+class Stored(NamedTuple):
     """A card's row: its scheduler state and when it is due."""
 
     id: str

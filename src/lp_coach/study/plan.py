@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from itertools import islice
+from typing import NamedTuple
 
 from lp_coach.content.model import Library, Principle
 from lp_coach.errors import NotFound, StoreError, UsageError
@@ -19,8 +19,7 @@ NO_DATES = "the plan has no dates yet; `lp-coach plan start --on DATE` sets them
 """What every command says of a plan nobody has started: its meetings have an order only."""
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """A group's series of meetings: one principle each, on the dates its cadence gives."""
 
     group_id: int
@@ -46,8 +45,7 @@ class Plan:
         return self.cadence.describe(self.start if self.saved else None)
 
 
-@dataclass(frozen=True)
-class PlanRow:
+class PlanRow(NamedTuple):
     """One meeting of the plan, and whether the group has had it."""
 
     number: int
