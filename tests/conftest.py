@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib.resources import files
@@ -138,6 +140,26 @@ def make_encrypted_store(path: Path) -> bytes:
     conn.close()
     keys.keep_key(path, key)
     return key
+
+
+NEW_YORK = "America/New_York"
+
+
+@pytest.fixture
+def new_york() -> Iterator[str]:
+    """Local time is New York's for the test (UTC-5, UTC-4 in summer): TZ set and time.tzset
+    called, both undone after, so local days differ from UTC days in the evening."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = NEW_YORK
+    time.tzset()
+    try:
+        yield NEW_YORK
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
 
 
 @pytest.fixture(params=["plain", "encrypted"])

@@ -84,6 +84,7 @@ RENDERERS = {
     "lp_coach.render.templates": "render, for `principles show` through a pipe",
     "lp_coach.paths": "db_path, for the boundary to name the database in an error",
     "lp_coach.safetext": "repaired and printable: argv decoded at the boundary, text drawn inert",
+    "lp_coach.clock": "shown and shown_minute: a stored time as people read it, in local time",
 }
 """Core modules a command may import besides the services: faces and writers, no logic."""
 OUTSIDE = ("sqlite3", "contextlib", "fsrs")
