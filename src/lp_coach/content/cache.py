@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Any
 
 from lp_coach import __version__
 from lp_coach.content.model import Library, PackInfo, Principle, from_data, signature
-from lp_coach.content.sources import PackDir, pack_files
+from lp_coach.content.sources import PackDir, pack_stats
 from lp_coach.paths import cache_dir, ensure_private_dir
 
 CACHE_FORMAT = 3
@@ -43,17 +42,8 @@ def load_library(packs: Sequence[PackDir]) -> Library:
 
 def fingerprint(packs: Sequence[PackDir]) -> list[Any]:
     """What must be unchanged for the cache to stand: versions, the format, each file's stat."""
-    key: list[Any] = [CACHE_FORMAT, __version__, signature(Principle), signature(PackInfo)]
-    for pack in packs:
-        if not isinstance(pack.root, Path):  # inside a zip: fixed by the version
-            key.append([pack.display])
-            continue
-        stats = [[pack.display, os.stat(pack.root).st_mtime_ns]]
-        for entry in pack_files(pack):
-            st = os.stat(str(entry))
-            stats.append([entry.name, st.st_mtime_ns, st.st_size])
-        key.append(stats)
-    return key
+    signatures = [signature(Principle), signature(PackInfo)]
+    return [CACHE_FORMAT, __version__, *signatures, *pack_stats(packs)]
 
 
 def _read(path: Path, key: list[Any]) -> Library | None:
