@@ -140,3 +140,13 @@ def test_a_kept_drawing_is_the_terminals_own(isolated_home: Path, args: list[str
     shutil.rmtree(isolated_home / "cache")
     assert drawn(args, COLUMNS="60") == narrow
     assert drawn(args, COLUMNS="60", NO_COLOR="1") == plain
+
+
+def test_a_kept_page_cut_short_is_made_again(cli: Invoke, isolated_home: Path) -> None:
+    """Kept pages are written without waiting for the disk: after a crash one may be found
+    cut short, and is then made again, never shown in part."""
+    whole = cli("principles", "show", "ownership").stdout
+    (page,) = (isolated_home / "cache" / "pages").iterdir()
+    written = page.read_text(encoding="utf-8")
+    page.write_text(written[: len(written) // 2], encoding="utf-8")
+    assert cli("principles", "show", "ownership").stdout == whole

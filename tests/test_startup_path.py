@@ -55,6 +55,7 @@ TODAY = (
         "lp_coach.content.cache",
         "lp_coach.content.library",
         "lp_coach.content.model",
+        "lp_coach.content.plain",
         "lp_coach.content.sources",
         "lp_coach.dates",
         "lp_coach.journal",

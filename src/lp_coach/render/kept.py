@@ -21,12 +21,15 @@ from lp_coach.paths import cache_dir, shipped, user_template_dir
 def kept(page: str, made_from: Any, make: Callable[[], str]) -> str:
     """The text of `page` (a file name): kept while `made_from` is unchanged, else `make`."""
     source = json.dumps([__version__, made_from], sort_keys=True)
-    key = f"{zlib.crc32(source.encode('utf-8', 'surrogatepass')):08x}:{len(source)}\n"
+    key = f"{zlib.crc32(source.encode('utf-8', 'surrogatepass')):08x}:{len(source)}:"
     path = cache_dir() / "pages" / page
     try:
         with open(path, encoding="utf-8", newline="") as handle:
-            if handle.readline() == key:
-                return handle.read()
+            first = handle.readline()
+            if first.startswith(key):  # then the page's length: a page cut short is remade
+                text = handle.read()
+                if first == f"{key}{len(text)}\n":
+                    return text
     except (OSError, ValueError):
         pass
     text = make()
@@ -36,7 +39,7 @@ def kept(page: str, made_from: Any, make: Callable[[], str]) -> str:
 
     try:
         ensure_private_dir(path.parent)
-        atomic_write(path, key + text)
+        atomic_write(path, f"{key}{len(text)}\n{text}", durable=False)
     except (StoreError, OSError, UnicodeError):
         pass  # a read-only cache only costs speed
     return text
