@@ -7,14 +7,15 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from conftest import NEW_YORK, Invoke, Outcome
+import pytest
+from conftest import KEYRING_BACKEND, NEW_YORK, Invoke, Outcome, make_encrypted_store
 
 from lp_coach import clock
-from lp_coach.store.db import connect
+from lp_coach.store.db import connect, db_path
 from lp_coach.store.migrations import MIGRATIONS
 from lp_coach.store.migrations.schema_2026_12 import TIMES, m011_one_time_format
 
@@ -290,3 +291,39 @@ def test_an_imported_time_is_stored_in_the_one_format_and_a_bad_one_refused(
     bad.write_text(json.dumps([{"date": "2026-11-30", "text": "c", "created": "then"}]))
     refused = cli("journal", "import", str(bad))
     assert refused.exit_code != 0 and "'created' must be an ISO 8601 time" in refused.output
+
+
+def test_a_sealed_entry_from_before_is_taken_in_with_its_time_in_the_one_format(
+    monkeypatch: pytest.MonkeyPatch, new_york: str
+) -> None:
+    """A file sealed by an older lp-coach holds local time with its offset."""
+    from lp_coach.journal.entries import NewEntry
+    from lp_coach.store import sealing
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", KEYRING_BACKEND)
+    store = db_path()
+    make_encrypted_store(store)
+    connect().close()  # publishes the key entries are sealed to
+    entry = NewEntry(day=date(2026, 11, 30), text="sealed late", time="23:30")
+    sealing.seal(store, entry, "2026-11-30T23:30:00-05:00")
+    with closing(connect()) as conn:  # takes it in
+        row = conn.execute("SELECT day, time, created, updated FROM journal_entries").fetchone()
+    assert tuple(row) == ("2026-11-30", "23:30", "2026-12-01T04:30:00Z", "2026-12-01T04:30:00Z")
+
+
+def test_the_days_backup_is_taken_on_the_first_write_of_each_local_day(
+    cli: Invoke, isolated_home: Path, new_york: str
+) -> None:
+    from lp_coach.store import backups
+
+    store = isolated_home / "lp-coach.db"
+    late = datetime(2026, 11, 30, 23, 30, tzinfo=ZONE)
+    taken = []
+    for moment in (late, late + timedelta(minutes=20), late + timedelta(minutes=40)):
+        backups._TAKEN_TODAY.clear()  # a new process
+        with frozen(moment):
+            ok(cli("journal", "add", f"at {moment:%H:%M}"))
+        taken.append(sorted(b.path.name for b in backups.listed(store)))
+    # the first write of 30 November backs up; 23:50 is the same day; 00:10 is the next
+    assert [len(names) for names in taken] == [1, 1, 2]
+    assert taken[-1] == ["lp-coach-2026-11-30T233000.db", "lp-coach-2026-12-01T001000.db"]
