@@ -50,6 +50,7 @@ TODAY = (
     | {
         "lp_coach.cli.faces",
         "lp_coach.cli.faces.today",
+        "lp_coach.cli.faces.ansi",
         "lp_coach.config",
         "lp_coach.content",
         "lp_coach.content.cache",

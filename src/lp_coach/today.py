@@ -163,7 +163,7 @@ def gather(
     from lp_coach.quiz.mastery import mastery_by_principle
 
     zone = local_zone()
-    cards = build_cards(library)  # once, for the mastery and the quiz
+    cards = build_cards(library, sides=False)  # once, to count for the mastery and the quiz
     mastery = mastery_by_principle(conn, library, now, cards)
     day = now.astimezone(zone).date()
     from lp_coach.journal.prompts import prompt_for, prompt_principle
