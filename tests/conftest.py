@@ -7,7 +7,9 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from importlib.resources import files
 from pathlib import Path
 
@@ -15,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from lp_coach.cli.main import run
+from lp_coach.clock import FrozenClock, use_clock
 
 
 @pytest.fixture(autouse=True)
@@ -160,6 +163,17 @@ def new_york() -> Iterator[str]:
         else:
             os.environ["TZ"] = before
         time.tzset()
+
+
+@contextmanager
+def frozen(moment: datetime) -> Iterator[FrozenClock]:
+    """The shared clock (lp_coach.clock) stands at `moment` inside the block."""
+    stopped = FrozenClock(moment)
+    before = use_clock(stopped)
+    try:
+        yield stopped
+    finally:
+        use_clock(before)
 
 
 @pytest.fixture(params=["plain", "encrypted"])

@@ -9,7 +9,8 @@ People see local time, as they always have: `shown` gives a stored time back as 
 time with its offset (JSON output, exports), `local` a moment in the local zone, and the days
 people speak of -- today, a session's day, a backup's day, what is due today -- are local days
 (`today`, `local_day`). Days an entry or a plan is dated with are stored as the local day itself
-(YYYY-MM-DD), not as a moment.
+(YYYY-MM-DD), not as a moment. File names people read (backups, drafts, a store kept aside) carry
+local wall time (`local_now`).
 
 Only this module reads the system's clock: everything else asks `now` (or `today`, `local_now`),
 so a test or a benchmark can freeze time with `use_clock`. Durations use time.monotonic.
