@@ -9,6 +9,7 @@ import re
 from datetime import date, time, timedelta
 from typing import NamedTuple
 
+from lp_coach.clock import today as local_today
 from lp_coach.errors import UsageError
 
 WEEKDAYS = {
@@ -63,7 +64,7 @@ def parse_when(
     A weekday or a month and day without a year is the latest one, today included (a
     journal writes about the past); with `ahead`, the next one, today included (a plan).
     """
-    today = today or date.today()
+    today = today or local_today()
     value = " ".join(text.strip().casefold().replace(",", " ").split())
     value = value.replace("t", " ", 1) if re.match(r"\d{4}-\d\d-\d\dt", value) else value
     when = _parse(value, today, ahead)

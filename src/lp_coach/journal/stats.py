@@ -6,6 +6,8 @@ import sqlite3
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from lp_coach import clock
+
 HEATMAP_WEEKS = 53
 LEVELS = 4
 """Calendar cells are 0 (nothing written) to LEVELS (LEVELS entries or more that day)."""
@@ -39,7 +41,7 @@ class Heatmap(NamedTuple):
 
 def journal_stats(conn: sqlite3.Connection, today: date | None = None) -> Stats:
     """Count the journal: entries, days written, streaks, entries per principle."""
-    today = today or date.today()
+    today = today or clock.today()
     by_day = {
         date.fromisoformat(row[0]): row[1]
         for row in conn.execute("SELECT day, count(*) FROM journal_entries GROUP BY day")
