@@ -20,6 +20,15 @@ from lp_coach.cli.main import run
 from lp_coach.clock import FrozenClock, use_clock
 
 
+@pytest.fixture(autouse=True, scope="session")
+def own_session_keyring() -> None:
+    """The tests keep store keys in a kernel session keyring of their own, never the user's
+    (store/session_key.py; nothing to do where there is no kernel keyring)."""
+    from lp_coach.store import session_key
+
+    session_key.new_session()
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point LP_COACH_HOME (and HOME, XDG_*) at a temporary directory."""
