@@ -209,6 +209,13 @@ def test_a_name_past_the_limit_is_refused(room: Room) -> None:
     assert "Your name is too long (41 characters); please keep it to 40." == reply.json()["error"]
 
 
+@pytest.mark.parametrize("name", ["Ann: fine", "2", "/next"])
+def test_a_phone_joins_under_a_name_as_the_roll_call_takes_them(room: Room, name: str) -> None:
+    reply = room.client.post(f"{room.base}/join", json={"name": name})
+    assert reply.status_code == 400
+    assert reply.json()["error"].startswith(f'"{name}" is not a name: type names only')
+
+
 def test_an_unknown_phone_is_asked_to_join_again(room: Room) -> None:
     status, reply = room.say("x" * 16, "hello")
     assert status == 410 and "join again" in str(reply["error"])

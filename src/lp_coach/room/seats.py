@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from lp_coach.room import codes
 from lp_coach.room.limits import MAX_NAME, NameTaken, RateLimit, Refused, checked
 from lp_coach.study import store as session_store
+from lp_coach.study.speakers import not_a_name
 from lp_coach.study.visibility import PHONE
 
 SOURCE = PHONE
@@ -52,6 +53,9 @@ class Seats:
         limited per device address (ids are free to make up; addresses are not).
         """
         person = None if anonymous else checked("Your name", name, MAX_NAME)
+        why = not_a_name(person) if person is not None else None
+        if why is not None:  # the roll call's rule: "Ann: fine" is no name
+            raise Refused(400, why)
         with self.lock:
             if self.closed:
                 raise Refused(409, "The session has ended.")
