@@ -120,3 +120,26 @@ def test_m_marks_a_request_answered_on_the_full_screen(isolated_home: Path) -> N
     child.expect("answered ✓")
     child.send("q")
     assert ended(child)[0] == 0
+
+
+def test_last_times_requests_for_the_leader_are_on_the_leader_page_alone(
+    library: Library,
+) -> None:
+    """At the check-in the leader's page lists last time's requests for the leader alone;
+    the screen, the phones and the page's other lists do not."""
+    from lp_coach.room.desk import step_for_leader
+
+    last_week(library)
+    session = this_week(library)
+    view = session.view()
+    entries = session_store.entries(session.conn, session.record.id)
+    page = step_for_leader(session, view, entries, [], 0, 60.0)
+    assert [(e["person"], e["text"]) for e in page["carried"]] == [
+        ("Cal", "job interview on Friday")
+    ]
+    elsewhere = {key: value for key, value in page.items() if key != "carried"}
+    assert "job interview" not in json.dumps(elsewhere, ensure_ascii=False)
+    assert "job interview" not in "\n".join(line.text for line in readout(view))
+    session.apply(Reply("next"))
+    later = step_for_leader(session, session.view(), entries, [], 0, 60.0)
+    assert later["carried"] == []  # the check-in is over

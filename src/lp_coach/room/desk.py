@@ -11,6 +11,7 @@ from typing import Any
 from lp_coach.room.limits import Refused
 from lp_coach.room.phone_view import Board
 from lp_coach.study import visibility
+from lp_coach.study.carried import CHECK_IN, carried
 from lp_coach.study.engine import Session
 from lp_coach.study.readout import readout
 from lp_coach.study.records import SessionEntry
@@ -112,12 +113,21 @@ def step_for_leader(
         "private": [
             _said(e) for e in seen if visibility.leader_only(e) and not visibility.from_phone(e)
         ],
+        "carried": [_said(e) for e in _carried_for_you(session, step.key)],
         "quiet": quietest(seen, [*view.people, *phones]),
         "silent": {
             **_silent(view, entries, step.key in state.revealed),
             "of": max(len(view.people), joined),
         },
     }
+
+
+def _carried_for_you(session: Session, step: str) -> tuple[SessionEntry, ...]:
+    """At the check-in: last time's prayer requests for the leader alone (the group's are on
+    the screen; these were only in the leader's copy of last time's notes)."""
+    if step != CHECK_IN:
+        return ()
+    return carried(session.conn, session.record.id).for_leader
 
 
 def _silent(view: View, entries: list[SessionEntry], revealed: bool) -> dict[str, Any]:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from lp_coach.study import store, visibility
 from lp_coach.study.records import SessionEntry, SessionStatus, State
 
+CHECK_IN = "welcome"
+"""The step whose check-in brings last time back (the agenda's welcome and check-in)."""
 ANSWERED = "answered"
 """The kind of entry that marks one of last time's prayer requests answered."""
 MARKS = "answered:"

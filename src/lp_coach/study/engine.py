@@ -13,7 +13,7 @@ from lp_coach.content.model import Library
 from lp_coach.errors import UsageError
 from lp_coach.study import store, turns, visibility
 from lp_coach.study.agenda import Agenda, agenda_for
-from lp_coach.study.carried import Carried, carried, mark_answered
+from lp_coach.study.carried import CHECK_IN, Carried, carried, mark_answered
 from lp_coach.study.records import GROUP, LEADER, SessionEntry, SessionRecord
 from lp_coach.study.speakers import not_a_name, roll_call, split_speaker
 from lp_coach.study.steps import WARM_UP, Step, build_steps
@@ -84,7 +84,7 @@ class Session:
         silent = step.key in self.state.silent
         said = tuple(visibility.on_step(entries, step.key, visibility.SCREEN, silent=silent))
         recalled = Carried()
-        if step.key == "welcome":
+        if step.key == CHECK_IN:
             recalled = carried(self.conn, self.record.id)
         following = self.steps[self.state.position + 1] if not self._last() else None
         card = self.warm_up_card(step, entries) if step.collects == WARM_UP else None
