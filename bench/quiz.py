@@ -25,7 +25,7 @@ from pathlib import Path
 from common import lp_coach  # bench/common.py, beside this script
 from fsrs import Rating
 
-from lp_coach.clock import FrozenClock, iso
+from lp_coach.clock import FrozenClock, stamp
 from lp_coach.content.library import open_library
 from lp_coach.quiz.cards import build_cards
 from lp_coach.quiz.questions import make_question
@@ -49,13 +49,13 @@ def populate(home: Path, reviews: int) -> None:
         when = NOW - timedelta(days=30 if index % 2 else 1)
         state, _ = sched.review_card(new_card(card.id, when), Rating.Good, when)
         states.append(
-            (card.id, card.principle_id, card.kind, state.to_json(), iso(state.due), iso(when))
+            (card.id, card.principle_id, card.kind, state.to_json(), stamp(state.due), stamp(when))
         )
     logs = []
     for _ in range(reviews):
         card = rng.choice(cards)
         when = NOW - timedelta(seconds=rng.randrange(2 * 365 * 86400))
-        logs.append((card.id, card.principle_id, rng.randint(1, 4), iso(when), 5000, 0))
+        logs.append((card.id, card.principle_id, rng.randint(1, 4), stamp(when), 5000, 0))
     with closing(connect()) as conn, transaction(conn):
         conn.executemany("INSERT INTO quiz_cards VALUES (?, ?, ?, ?, ?, ?)", states)
         conn.executemany(

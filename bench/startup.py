@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -35,20 +36,30 @@ TARGETS = {
 }
 
 
-def run_piped(args: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
+Timing = tuple[float, float]
+"""A run's wall-clock seconds, and the CPU seconds (user + system) its process used."""
+
+
+def children_cpu() -> float:
+    """CPU seconds used so far by this process's finished children."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def run_piped(args: list[str], env: dict[str, str]) -> Timing:
+    cpu, start = children_cpu(), time.perf_counter()
     subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, children_cpu() - cpu
 
 
-def run_in_pty(args: list[str], env: dict[str, str], *, keys: bool = True) -> float:
+def run_in_pty(args: list[str], env: dict[str, str], *, keys: bool = True) -> Timing:
     """Time a run whose stdout is a terminal (so Rich draws), draining the pty as it goes.
 
     With `keys` False stdin is not the terminal, so nothing waits for a key: the time to
     draw the screen.
     """
     master, slave = os.openpty()
-    start = time.perf_counter()
+    cpu, start = children_cpu(), time.perf_counter()
     stdin = slave if keys else subprocess.DEVNULL
     proc = subprocess.Popen(args, env=env, stdin=stdin, stdout=slave, stderr=slave)
     os.close(slave)
@@ -59,19 +70,19 @@ def run_in_pty(args: list[str], env: dict[str, str], *, keys: bool = True) -> fl
         except OSError:
             break
     proc.wait()
-    elapsed = time.perf_counter() - start
+    elapsed = time.perf_counter() - start, children_cpu() - cpu
     os.close(master)
     if proc.returncode != 0:
         raise SystemExit(f"{args} exited {proc.returncode}")
     return elapsed
 
 
-def run_drawn(args: list[str], env: dict[str, str]) -> float:
+def run_drawn(args: list[str], env: dict[str, str]) -> Timing:
     """Time a run drawn on a terminal that reads no key."""
     return run_in_pty(args, env, keys=False)
 
 
-def run_cold(args: list[str], env: dict[str, str]) -> float:
+def run_cold(args: list[str], env: dict[str, str]) -> Timing:
     """Time a run with no content cache (first run, an upgrade, an edited pack)."""
     shutil.rmtree(os.path.join(env["LP_COACH_HOME"], "cache"), ignore_errors=True)
     return run_piped(args, env)
@@ -87,10 +98,18 @@ def home_for(exe: str) -> dict[str, str]:
     home = tempfile.mkdtemp(prefix="lp-coach-bench-")
     env = dict(os.environ, LP_COACH_HOME=home, COLUMNS="100", TERM="xterm-256color")
     env.pop("LP_COACH_PRINCIPLES", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed lp-coach has its bytecode written
     for day in range(1, 11):
         entry = f"Entry {day}: owned the follow-up #ownership"
         add = [exe, "journal", "add", "-d", f"2026-11-{day:02d}", entry]
         subprocess.run(add, env=env, check=True, capture_output=True)
+    return env
+
+
+def python_env() -> dict[str, str]:
+    """The environment of the floor, `python -c pass`, as the programs' (bytecode written)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
@@ -110,7 +129,12 @@ def cases_for(exe: str, label: str = "") -> dict[str, Case]:
         "today --json": ([exe, "today", "--json"], run_piped),
         "journal list (terminal)": ([exe, "journal", "list"], run_drawn),
     }
-    return {f"{name}{label}": (args, run, env) for name, (args, run) in cases.items()}
+    # A cold cache in a home of its own: emptying it must not empty the others' cache.
+    cold = dict(env, LP_COACH_HOME=tempfile.mkdtemp(prefix="lp-coach-bench-cold-"))
+    return {
+        f"{name}{label}": (args, run, cold if run is run_cold else env)
+        for name, (args, run) in cases.items()
+    }
 
 
 def main() -> int:
@@ -121,34 +145,42 @@ def main() -> int:
     opts = parser.parse_args()
 
     cases: dict[str, Case] = {
-        "python -c pass": ([sys.executable, "-c", "pass"], run_piped, dict(os.environ)),
+        "python -c pass": ([sys.executable, "-c", "pass"], run_piped, python_env()),
         **cases_for(lp_coach()),
     }
     if opts.against:
         cases.update(cases_for(opts.against, " [against]"))
     for args, runner, env in cases.values():  # warm the OS cache, .pyc files, content cache
         runner(args, env)
-    times: dict[str, list[float]] = {name: [] for name in cases}
+    times: dict[str, list[Timing]] = {name: [] for name in cases}
     for _ in range(opts.runs):  # interleaved, so a noisy moment hits every case alike
         for name, (args, runner, env) in cases.items():
             times[name].append(runner(args, env))
     for home in {env.get("LP_COACH_HOME") for _, _, env in cases.values()} - {None}:
         shutil.rmtree(str(home), ignore_errors=True)
 
-    base = statistics.median(times["python -c pass"])
-    print(f"{'case':32} {'median':>9} {'ratio':>7} {'target':>7}")
+    base_wall = statistics.median(wall for wall, _ in times["python -c pass"])
+    base_cpu = statistics.median(cpu for _, cpu in times["python -c pass"])
+    print(f"{'case':32} {'median':>9} {'ratio':>7} {'cpu':>8} {'ratio':>7} {'target':>7}")
     missed = False
     for name, samples in times.items():
-        median = statistics.median(samples)
-        ratio = median / base
+        wall = statistics.median(w for w, _ in samples)
+        cpu = statistics.median(c for _, c in samples)
+        ratio = wall / base_wall
         target = TARGETS.get(name)
         verdict = ""
         if target is not None:
             ok = ratio <= target
             missed |= not ok
             verdict = f"{target:>6.1f}x {'ok' if ok else 'MISSED'}"
-        print(f"{name:32} {median * 1000:>7.1f}ms {ratio:>6.2f}x {verdict}")
-    print(f"({opts.runs} interleaved runs each; ratios against `python -c pass`)")
+        print(
+            f"{name:32} {wall * 1000:>7.1f}ms {ratio:>6.2f}x {cpu * 1000:>6.1f}ms"
+            f" {cpu / base_cpu:>6.2f}x {verdict}"
+        )
+    print(
+        f"({opts.runs} interleaved runs each; ratios against `python -c pass`, wall-clock and"
+        " CPU (user + system) medians; targets are on the wall-clock ratio)"
+    )
     return 1 if (missed and opts.check) else 0
 
 

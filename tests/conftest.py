@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
+import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from importlib.resources import files
 from pathlib import Path
 
@@ -13,6 +17,16 @@ import pytest
 from typer.testing import CliRunner
 
 from lp_coach.cli.main import run
+from lp_coach.clock import FrozenClock, use_clock
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_session_keyring() -> None:
+    """The tests keep store keys in a kernel session keyring of their own, never the user's
+    (store/session_key.py; nothing to do where there is no kernel keyring)."""
+    from lp_coach.store import session_key
+
+    session_key.new_session()
 
 
 @pytest.fixture(autouse=True)
@@ -138,6 +152,37 @@ def make_encrypted_store(path: Path) -> bytes:
     conn.close()
     keys.keep_key(path, key)
     return key
+
+
+NEW_YORK = "America/New_York"
+
+
+@pytest.fixture
+def new_york() -> Iterator[str]:
+    """Local time is New York's for the test (UTC-5, UTC-4 in summer): TZ set and time.tzset
+    called, both undone after, so local days differ from UTC days in the evening."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = NEW_YORK
+    time.tzset()
+    try:
+        yield NEW_YORK
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
+@contextmanager
+def frozen(moment: datetime) -> Iterator[FrozenClock]:
+    """The shared clock (lp_coach.clock) stands at `moment` inside the block."""
+    stopped = FrozenClock(moment)
+    before = use_clock(stopped)
+    try:
+        yield stopped
+    finally:
+        use_clock(before)
 
 
 @pytest.fixture(params=["plain", "encrypted"])

@@ -84,6 +84,7 @@ RENDERERS = {
     "lp_coach.render.templates": "render, for `principles show` through a pipe",
     "lp_coach.paths": "db_path, for the boundary to name the database in an error",
     "lp_coach.safetext": "repaired and printable: argv decoded at the boundary, text drawn inert",
+    "lp_coach.clock": "shown and shown_minute: a stored time as people read it, in local time",
 }
 """Core modules a command may import besides the services: faces and writers, no logic."""
 OUTSIDE = ("sqlite3", "contextlib", "fsrs")
@@ -255,3 +256,55 @@ def test_only_the_cli_imports_typer_rich_or_click() -> None:
 
 
 TERMINAL = ("typer", "rich", "click")
+
+
+# Every time from the shared clock (lp_coach/clock.py), so every test can freeze it.
+
+WALL_CLOCK = {
+    "datetime.now", "datetime.utcnow", "datetime.today", "date.today", "time.time",
+    "time.time_ns", "time.localtime", "time.gmtime", "time.ctime",
+}  # fmt: skip
+"""Calls that read the system's clock (durations use time.monotonic, which is not one)."""
+SQL_CLOCK = ("'now'", "current_timestamp", "current_date", "current_time", "'localtime'")
+"""SQL that reads the system's clock inside SQLite."""
+SQL_CLOCK_ALLOWED = {
+    ("lp_coach.store.migrations.schema_2026_12", "m006_quiz_card_keys"),
+    ("lp_coach.store.migrations.schema_2026_12", "m007_groups"),
+}
+"""Migrations written before the one time format (what they wrote, m011 converts)."""
+
+
+def clock_reads(tree: ast.Module) -> Iterator[tuple[str, str]]:
+    """(function, what) for each read of the system's clock in a module, by Python or SQL
+    (a docstring is words, not SQL)."""
+    where: dict[int, str] = {}
+    for function in ast.walk(tree):  # outer functions first: the innermost name wins
+        if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            where.update((id(node), function.name) for node in ast.walk(function))
+    words = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
+    for node in ast.walk(tree):
+        name = where.get(id(node), "")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            called = ast.unparse(node.func)
+            if called in WALL_CLOCK or called.removeprefix("datetime.") in WALL_CLOCK:
+                yield name, called
+        elif isinstance(node, ast.Name) and node.id == "SystemClock":
+            yield name, node.id
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if id(node) not in words and any(sql in node.value.casefold() for sql in SQL_CLOCK):
+                yield name, f"SQL {node.value.strip()[:40]!r}"
+
+
+def test_no_code_reads_the_systems_clock_but_the_clock_module() -> None:
+    """A stored time, today and a file's time all come from lp_coach.clock's `now`, so a test
+    can freeze time (clock.use_clock); only clock.py reads the system's clock."""
+    found = sorted(
+        {
+            (name, function, what)
+            for name in MODULES
+            if name != "lp_coach.clock"
+            for function, what in clock_reads(parsed(name))
+            if (name, function) not in SQL_CLOCK_ALLOWED or not what.startswith("SQL")
+        }
+    )
+    assert found == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import tomllib
 from contextlib import closing
@@ -174,6 +175,7 @@ def test_a_cache_file_of_another_shape_is_read_again(cli: Invoke, content: str) 
     assert cli("principles", "list").exit_code == 0
     (cached,) = cache_dir().glob("library-*.json")
     cached.write_text(content, encoding="utf-8")
+    shutil.rmtree(cache_dir() / "pages")  # the list read again would be the kept page
     result = cli("principles", "list")
     assert result.exit_code == 0, result.output
     assert "Customer Obsession" in result.stdout

@@ -124,7 +124,7 @@ def test_the_participant_copy_lists_the_running_order_without_times(cli: Invoke)
         == (
             "1. Welcome and check-in 2. Opening prayer 3. The principle: Ownership "
             "4. Scripture: John 10:11-13, Luke 16:10-12, Psalm 90:12 "
-            "5. Story: “It’s All About the Long Term”: Amazon’s first shareholder letter "
+            "5. Story: Paying people to think like owners, and the limits of it "
             "6. Discussion 7. Tension with Deliver Results 8. Action steps "
             "9. Closing and prayer requests"
         ).split()

@@ -14,6 +14,7 @@ from conftest import MINIMAL, Invoke, write_principle
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lp_coach.clock import restamp
 from lp_coach.content.library import open_library
 from lp_coach.content.model import Library, PackInfo, Principle
 from lp_coach.errors import StoreError
@@ -56,7 +57,12 @@ def add_session(
     conn.execute(
         "INSERT INTO sessions (principle_id, status, started, finished, options, state, "
         "group_id) VALUES (?, ?, ?, ?, '{}', '{}', 1)",
-        (principle_id, status, started, started if status == "finished" else None),
+        (
+            principle_id,
+            status,
+            restamp(started),
+            restamp(started) if status == "finished" else None,
+        ),
     )
 
 
@@ -83,7 +89,7 @@ def test_default_plan_is_every_principle_weekly_without_dates(
 
 
 def test_default_plan_starts_at_the_first_finished_session(
-    conn: sqlite3.Connection, library: Library, group: Group
+    conn: sqlite3.Connection, library: Library, group: Group, new_york: str
 ) -> None:
     add_session(conn, "customer-obsession", "2025-03-04T19:00:00-05:00")
     plan = load_plan(conn, library, group)
@@ -235,7 +241,7 @@ def test_start_rejects_a_bad_option(
 
 
 def test_a_finished_session_marks_done_and_moves_next(
-    cli: Invoke, conn: sqlite3.Connection, library: Library, group: Group
+    cli: Invoke, conn: sqlite3.Connection, library: Library, group: Group, new_york: str
 ) -> None:
     start_plan(conn, library, group, START, "week")
     add_session(conn, "customer-obsession", "2026-01-05T19:00:00-05:00")
@@ -250,15 +256,22 @@ def test_a_finished_session_marks_done_and_moves_next(
 @pytest.mark.parametrize(
     ("started", "counts"),
     [
-        ("2026-01-04T23:59:59-08:00", False),
+        ("2026-01-04T23:59:59-05:00", False),  # the last second of the day before, local
         ("2025-12-29T19:00:00+00:00", False),
-        ("2026-01-05T00:00:00+14:00", True),
+        ("2026-01-05T05:00:00Z", True),  # local midnight
+        ("2026-01-05T00:00:00+14:00", False),  # 5 January in Kiribati, 4 January here
         ("2026-01-05T19:00:00-05:00", True),
     ],
 )
 def test_only_sessions_started_from_the_plan_start_count(
-    conn: sqlite3.Connection, library: Library, group: Group, started: str, counts: bool
+    conn: sqlite3.Connection,
+    library: Library,
+    group: Group,
+    started: str,
+    counts: bool,
+    new_york: str,
 ) -> None:
+    """The plan's start is a local day: a session counts from local midnight on."""
     plan = start_plan(conn, library, group, START, "week")
     add_session(conn, "customer-obsession", started)
     first = plan_rows(conn, library, plan)[0]
@@ -266,7 +279,7 @@ def test_only_sessions_started_from_the_plan_start_count(
 
 
 def test_when_all_are_done_the_next_is_the_first_again(
-    conn: sqlite3.Connection, library: Library, group: Group
+    conn: sqlite3.Connection, library: Library, group: Group, new_york: str
 ) -> None:
     plan = start_plan(conn, library, group, START, "2weeks")
     for principle_id in library.ids():

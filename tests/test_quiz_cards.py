@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,33 @@ def test_the_first_new_cards_spread_over_the_principles_one_per_statement() -> N
     first = new_order(build_cards(LIBRARY), order)[:10]
     assert len({c.principle_id for c in first}) >= 6
     assert len({sibling(c) for c in first}) == 10
+
+
+def blanked_by_pattern(statement: str, phrase: str) -> str | None:
+    """What blank_out gave when it compiled a pattern for every phrase."""
+    match = re.search(re.escape(phrase.strip()), statement, flags=re.IGNORECASE)
+    if match is None or not phrase.strip():
+        return None
+    return statement[: match.start()] + BLANK + statement[match.end() :]
+
+
+TEXT = st.text(alphabet="abcKSsk ’“”—-.ſİıßΣσς\u212aÉé", max_size=30)
+
+
+@given(statement=TEXT, phrase=TEXT)
+def test_blank_out_finds_what_a_pattern_ignoring_case_finds(statement: str, phrase: str) -> None:
+    assert blank_out(statement, phrase) == blanked_by_pattern(statement, phrase)
+
+
+def test_every_built_in_phrase_is_blanked_as_a_pattern_would() -> None:
+    for p in LIBRARY.principles:
+        for phrase in p.key_phrases:
+            assert blank_out(p.statement, phrase) == blanked_by_pattern(p.statement, phrase)
+
+
+def test_cards_without_sides_are_the_same_cards() -> None:
+    """`today` counts cards built without their question sides: the same cards."""
+    full, counted = build_cards(LIBRARY), build_cards(LIBRARY, sides=False)
+    assert [(c.id, c.principle_id, c.kind) for c in counted] == [
+        (c.id, c.principle_id, c.kind) for c in full
+    ]

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from fsrs import Rating
 
-from lp_coach.clock import FrozenClock, iso
+from lp_coach.clock import FrozenClock, stamp
 from lp_coach.content.library import open_library
 from lp_coach.content.model import Library
 from lp_coach.errors import UsageError
@@ -107,7 +107,7 @@ def test_a_month_of_daily_quizzes(
         per_day.append((selection.due, selection.new))
         # due cards are asked before new ones
         due_ids = [c.id for c in selection.cards[: selection.due]]
-        assert all(quiz.states[i].created < iso(clock.now()) for i in due_ids)
+        assert all(quiz.states[i].created < stamp(clock.now()) for i in due_ids)
         for card_id, stored in load_states(conn).items():
             if stored.card.last_review is not None and card_id not in hard:
                 gap = stored.due - stored.card.last_review
@@ -263,7 +263,7 @@ def test_state_is_the_schedulers_card_as_json(conn: sqlite3.Connection, library:
         "due",
         "last_review",
     }
-    assert row["due"].endswith("Z") and row["created"] == iso(START + timedelta(seconds=5))
+    assert row["due"].endswith("Z") and row["created"] == stamp(START + timedelta(seconds=5))
     assert row["id"] == "customer-obsession:recall:statement"
 
 

@@ -7,6 +7,7 @@ an earlier run must never outlive a change to the principle, the pack or the tem
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from contextlib import closing
@@ -104,3 +105,48 @@ def test_a_kept_page_follows_the_pack(cli: Invoke, pack: Path) -> None:
     os.utime(path, ns=(1, 1))  # the same size; another time
     second = cli("--principles", str(pack), "principles", "show", "servant-leadership").stdout
     assert first != second and "Steward" in second
+
+
+def drawn(args: list[str], **env: str) -> bytes:
+    """What `lp-coach ARGS` writes to a terminal (a real pseudo-terminal), with `env` set."""
+    main, child = os.openpty()
+    command = [sys.executable, "-m", "lp_coach", *args]
+    run_env = dict(os.environ, TERM="xterm-256color", **env)
+    proc = subprocess.Popen(command, env=run_env, stdin=subprocess.DEVNULL, stdout=child)
+    os.close(child)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    assert proc.wait(timeout=60) == 0
+    os.close(main)
+    return out
+
+
+@pytest.mark.parametrize("args", [["principles", "show", "ownership"], ["principles", "list"]])
+def test_a_kept_drawing_is_the_terminals_own(isolated_home: Path, args: list[str]) -> None:
+    """Drawn again it is the same, byte for byte; on another width, or another setting Rich
+    reads, it is drawn for that terminal, as a first drawing there would be."""
+    first = drawn(args, COLUMNS="90")
+    assert b"\x1b[" in first and drawn(args, COLUMNS="90") == first
+    narrow = drawn(args, COLUMNS="60")
+    plain = drawn(args, COLUMNS="60", NO_COLOR="1")
+    assert narrow != first
+    shutil.rmtree(isolated_home / "cache")
+    assert drawn(args, COLUMNS="60") == narrow
+    assert drawn(args, COLUMNS="60", NO_COLOR="1") == plain
+
+
+def test_a_kept_page_cut_short_is_made_again(cli: Invoke, isolated_home: Path) -> None:
+    """Kept pages are written without waiting for the disk: after a crash one may be found
+    cut short, and is then made again, never shown in part."""
+    whole = cli("principles", "show", "ownership").stdout
+    (page,) = (isolated_home / "cache" / "pages").iterdir()
+    written = page.read_text(encoding="utf-8")
+    page.write_text(written[: len(written) // 2], encoding="utf-8")
+    assert cli("principles", "show", "ownership").stdout == whole

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import Invoke
 
-from lp_coach.clock import iso
+from lp_coach.clock import stamp
 from lp_coach.config import remember_me
 from lp_coach.content.library import open_library
 from lp_coach.content.model import Library
@@ -194,12 +194,12 @@ def test_the_migration_keeps_existing_history_as_the_users_own(tmp_path: Path) -
     old.execute(
         "INSERT INTO quiz_cards (id, principle_id, kind, state, due, created) "
         "VALUES (?, 'frugality', 'name', ?, ?, 'x')",
-        (card.id, state.to_json(), iso(NOW)),
+        (card.id, state.to_json(), stamp(NOW)),
     )
     old.execute(
         "INSERT INTO quiz_reviews (card_id, principle_id, rating, reviewed) "
         "VALUES (?, 'frugality', 3, ?)",
-        (card.id, iso(NOW)),
+        (card.id, stamp(NOW)),
     )
     old.close()
     with closing(connect(path)) as conn:

@@ -14,10 +14,14 @@ from lp_coach.paths import ensure_private_dir
 
 
 @contextmanager
-def atomic_output(path: Path, *, mode: int = 0o600, binary: bool = False) -> Iterator[IO[Any]]:
+def atomic_output(
+    path: Path, *, mode: int = 0o600, binary: bool = False, durable: bool = True
+) -> Iterator[IO[Any]]:
     """A file written as a stream but seen whole or not at all (UTF-8 unless `binary`).
 
     A file that cannot be written raises StoreError naming it; the old file, if any, stays.
+    `durable=False` skips the wait for the disk (a cache: after a crash it may be found
+    damaged, and its reader then makes it again).
     """
     tmp: str | None = None
     try:
@@ -27,7 +31,8 @@ def atomic_output(path: Path, *, mode: int = 0o600, binary: bool = False) -> Ite
         with handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException as exc:
@@ -39,9 +44,10 @@ def atomic_output(path: Path, *, mode: int = 0o600, binary: bool = False) -> Ite
         raise
 
 
-def atomic_write(path: Path, data: str | bytes, *, mode: int = 0o600) -> None:
+def atomic_write(path: Path, data: str | bytes, *, mode: int = 0o600, durable: bool = True) -> None:
     """Write `data` to `path` so that readers see the old file or the new one, never half."""
-    with atomic_output(path, mode=mode, binary=isinstance(data, bytes)) as handle:
+    binary = isinstance(data, bytes)
+    with atomic_output(path, mode=mode, binary=binary, durable=durable) as handle:
         handle.write(data)
 
 

@@ -3,18 +3,17 @@ whether their studies are secular."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from lp_coach.errors import StoreError, UsageError, describe_os_error
 from lp_coach.paths import config_file
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """Settings read from config.toml; every field has a default."""
 
-    principles: tuple[Path, ...] = field(default_factory=tuple)
+    principles: tuple[Path, ...] = ()
     me: str | None = None
     """The user's name in group sessions (`lp-coach today --me NAME` remembers it)."""
     secular: bool = False

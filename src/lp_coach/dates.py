@@ -6,9 +6,10 @@ The one parser for every option that takes a date (journal, plan) or a time of d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, time, timedelta
+from typing import NamedTuple
 
+from lp_coach.clock import today as local_today
 from lp_coach.errors import UsageError
 
 WEEKDAYS = {
@@ -48,8 +49,7 @@ _ISO = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
 _AGO = re.compile(r"(\d+|[a-z]+)\s+(day|week|month|year)s?\s+ago")
 
 
-@dataclass(frozen=True)
-class When:
+class When(NamedTuple):
     """A day, and the time of day (HH:MM) when one was given."""
 
     day: date
@@ -64,7 +64,7 @@ def parse_when(
     A weekday or a month and day without a year is the latest one, today included (a
     journal writes about the past); with `ahead`, the next one, today included (a plan).
     """
-    today = today or date.today()
+    today = today or local_today()
     value = " ".join(text.strip().casefold().replace(",", " ").split())
     value = value.replace("t", " ", 1) if re.match(r"\d{4}-\d\d-\d\dt", value) else value
     when = _parse(value, today, ahead)

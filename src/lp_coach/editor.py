@@ -7,10 +7,10 @@ import shlex
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TextIO, TypeVar
 
+from lp_coach import clock
 from lp_coach.atomic import atomic_write
 from lp_coach.errors import CoachError, ContentError, StoreError, UsageError
 from lp_coach.paths import data_dir, ensure_private_dir
@@ -114,7 +114,7 @@ def read_piped(stream: TextIO, stem: str, then: str) -> str:
         return read.text
     offset, value = read.bad_byte
     folder = ensure_private_dir(drafts_dir())
-    path = folder / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.md"
+    path = folder / f"{stem}-{clock.local_now():%Y%m%d-%H%M%S}-{os.getpid()}.md"
     atomic_write(path, read.text)
     raise UsageError(
         f"nothing saved: stdin is not UTF-8 text (byte 0x{value:02x} at offset {offset}); "
@@ -127,7 +127,7 @@ def write_in_editor(initial: str, stem: str) -> Draft:
     """Open $EDITOR on a private draft holding `initial`; the draft as the editor left it."""
     command = editor_command()
     folder = ensure_private_dir(drafts_dir())
-    path = folder / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.md"
+    path = folder / f"{stem}-{clock.local_now():%Y%m%d-%H%M%S}-{os.getpid()}.md"
     atomic_write(path, initial)
     try:
         status = subprocess.run([*command, str(path)], check=False).returncode

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 APP_NAME = "lp-coach"
 HOME_ENV = "LP_COACH_HOME"
@@ -82,3 +86,15 @@ def ensure_private_dir(path: Path) -> Path:
     except OSError as exc:
         raise StoreError(describe_os_error(exc, "write")) from None
     return missing[0] if missing else path
+
+
+def shipped(*parts: str) -> Traversable:
+    """A file or folder shipped in lp-coach's `data/`: a plain path when lp-coach is
+    installed as files (importlib.resources costs ~8 ms of start-up), else the resource
+    view that reads it from inside a zip."""
+    here = Path(__file__).parent.joinpath("data", *parts)
+    if here.exists():
+        return here
+    from importlib.resources import files
+
+    return files("lp_coach").joinpath("data", *parts)

@@ -130,7 +130,7 @@ def facts(me: str | None = None, packs: Sequence[Path] = (), *, secular: bool = 
     `secular` (or the config's `secular = true`) leaves out prompts that assume faith."""
     from contextlib import closing
 
-    from lp_coach.clock import SystemClock
+    from lp_coach.clock import now
     from lp_coach.config import clean_name, load_config, remember_me
     from lp_coach.content.library import open_library
     from lp_coach.store.db import connect
@@ -145,7 +145,7 @@ def facts(me: str | None = None, packs: Sequence[Path] = (), *, secular: bool = 
 
         library = library_for(library, SECULAR)
     with closing(connect()) as conn:
-        return gather(conn, library, SystemClock().now(), name, packs)
+        return gather(conn, library, now(), name, packs)
 
 
 def gather(
@@ -163,7 +163,7 @@ def gather(
     from lp_coach.quiz.mastery import mastery_by_principle
 
     zone = local_zone()
-    cards = build_cards(library)  # once, for the mastery and the quiz
+    cards = build_cards(library, sides=False)  # once, to count for the mastery and the quiz
     mastery = mastery_by_principle(conn, library, now, cards)
     day = now.astimezone(zone).date()
     from lp_coach.journal.prompts import prompt_for, prompt_principle
@@ -267,6 +267,7 @@ def journal_streak(conn: sqlite3.Connection, today: date) -> tuple[int, bool]:
 
 def last_steps(conn: sqlite3.Connection, me: str | None) -> ActionSteps | None:
     """The last finished session's action steps: `me`'s and unattributed ones, or all if no me."""
+    from lp_coach.clock import local_day
     from lp_coach.study import sessions
     from lp_coach.study.visibility import TODAY, visible
 
@@ -279,5 +280,5 @@ def last_steps(conn: sqlite3.Connection, me: str | None) -> ActionSteps | None:
         for e in visible(sessions.entries(conn, record.id), TODAY)
         if (wanted is None or e.person is None or e.person.casefold() == wanted)
     ]
-    day = (record.finished or record.started)[:10]
+    day = local_day(record.finished or record.started).isoformat()
     return ActionSteps(record.id, day, record.principle_id, steps)

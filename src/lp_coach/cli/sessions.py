@@ -8,6 +8,7 @@ import typer
 
 from lp_coach.cli import output
 from lp_coach.cli.options import JsonOption
+from lp_coach.clock import shown, shown_minute
 
 if TYPE_CHECKING:
     from lp_coach.study.service import Place
@@ -49,8 +50,8 @@ def list_(as_json: JsonOption = False) -> None:
                     "id": r.id,
                     "principle": r.principle_id,
                     "status": r.status,
-                    "started": r.started,
-                    "finished": r.finished,
+                    "started": shown(r.started),
+                    "finished": shown(r.finished) if r.finished else None,
                     "group": list(r.options.group),
                     "in": listing.group,
                     "minutes": r.options.minutes,
@@ -70,7 +71,7 @@ def list_(as_json: JsonOption = False) -> None:
     rows = [
         [
             str(r.id),
-            r.started[:16].replace("T", " "),
+            shown_minute(r.started),
             r.status.replace("_", " "),
             _step(where[r.id], r.status),
             ", ".join(r.options.group) or "solo",

@@ -15,10 +15,15 @@ def show(me: str | None = None, as_json: bool = False, secular: bool = False) ->
     if as_json or not output.on_terminal():
         output.print_json(facts.to_json())
         return
-    from lp_coach.cli.faces.today import draw, wants_quiz
+    from lp_coach.cli.faces.today import draw, screen, wants_quiz
 
-    console = output.console()
-    draw(console, facts)
+    drawn = screen(facts)  # an ordinary terminal: no Rich to import
+    console = None
+    if drawn is not None:
+        sys.stdout.write(drawn)
+    else:
+        console = output.console()
+        draw(console, facts)
     if sys.stdin.isatty() and (facts.quiz.due or facts.quiz.new) and wants_quiz(console):
         from lp_coach.cli.start_quiz import start_quiz  # Typer, only when the quiz starts
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from lp_coach import __version__
-from lp_coach.content.model import Library, PackInfo, Principle, from_data, signature
-from lp_coach.content.sources import PackDir, pack_files
+from lp_coach.content.model import Library, PackInfo, Principle, signature
+from lp_coach.content.plain import as_dicts, from_dicts
+from lp_coach.content.sources import PackDir, pack_stats
 from lp_coach.paths import cache_dir, ensure_private_dir
 
 CACHE_FORMAT = 3
@@ -29,13 +29,17 @@ def load_library(packs: Sequence[PackDir]) -> Library:
     if cached is not None:
         return cached
     from lp_coach.atomic import atomic_write
-    from lp_coach.content.packs import as_dicts, load_checked  # YAML and checks: only on a miss
     from lp_coach.errors import StoreError
 
-    library = load_checked(packs)
+    library = _shipped(packs)
+    if library is None:
+        from lp_coach.content.packs import load_checked  # YAML and checks: only on a miss
+
+        library = load_checked(packs)
     try:
         ensure_private_dir(path.parent)
-        atomic_write(path, json.dumps({"key": key, "library": as_dicts(library)}))
+        data = json.dumps({"key": key, "library": as_dicts(library)})
+        atomic_write(path, data, durable=False)  # damaged by a crash, it is read as a miss
     except StoreError:
         pass  # a read-only data directory only costs speed
     return library
@@ -43,17 +47,8 @@ def load_library(packs: Sequence[PackDir]) -> Library:
 
 def fingerprint(packs: Sequence[PackDir]) -> list[Any]:
     """What must be unchanged for the cache to stand: versions, the format, each file's stat."""
-    key: list[Any] = [CACHE_FORMAT, __version__, signature(Principle), signature(PackInfo)]
-    for pack in packs:
-        if not isinstance(pack.root, Path):  # inside a zip: fixed by the version
-            key.append([pack.display])
-            continue
-        stats = [[pack.display, os.stat(pack.root).st_mtime_ns]]
-        for entry in pack_files(pack):
-            st = os.stat(str(entry))
-            stats.append([entry.name, st.st_mtime_ns, st.st_size])
-        key.append(stats)
-    return key
+    signatures = [signature(Principle), signature(PackInfo)]
+    return [CACHE_FORMAT, __version__, *signatures, *pack_stats(packs)]
 
 
 def _read(path: Path, key: list[Any]) -> Library | None:
@@ -61,11 +56,19 @@ def _read(path: Path, key: list[Any]) -> Library | None:
         data = json.loads(path.read_bytes())
         if data.get("key") != key:
             return None
-        lib = data["library"]
-        principles = tuple(
-            Principle.from_dict(p, source=p.pop("source")) for p in lib["principles"]
-        )
-        packs = tuple(from_data(PackInfo, info, path=info.pop("path")) for info in lib["packs"])
-        return Library(principles, packs)
+        return from_dicts(data["library"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # missing, damaged or not ours ([], null, a string): read the packs again
+
+
+def _shipped(packs: Sequence[PackDir]) -> Library | None:
+    """The built-in pack as the tests checked it, when it is the whole library, unchanged."""
+    if len(packs) != 1:
+        return None
+    from lp_coach.content.shipped import shipped_library
+
+    try:
+        data = shipped_library(packs[0])
+        return None if data is None else from_dicts(data)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None

@@ -263,7 +263,12 @@ class Principle:
     )
     examples: tuple[Example, ...] = field(
         default=(),
-        metadata=declare(Kind.OBJECTS, "True stories, each with a source to check.", Example),
+        metadata=declare(
+            Kind.OBJECTS,
+            "True stories, each with a source to check. The first is the one read aloud in a "
+            "session and printed in the guide: put first the story you want every group to hear.",
+            Example,
+        ),
     )
     scenarios: tuple[Scenario, ...] = field(
         default=(),

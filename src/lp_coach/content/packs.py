@@ -7,10 +7,9 @@ import os
 from collections.abc import Iterable, Sequence
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
 
 from lp_coach.content.fields import SLUG
-from lp_coach.content.model import Library, PackInfo, Principle, from_data, to_data
+from lp_coach.content.model import Library, PackInfo, Principle, from_data
 from lp_coach.content.refs import ref_problem
 from lp_coach.content.sources import PACK_FILE, PackDir, pack_files
 from lp_coach.content.validate import Checked, check_pack, check_principle
@@ -173,11 +172,3 @@ def _bad_scripture_refs(items: Iterable[Checked]) -> Iterable[Problem]:
             message = ref_problem(ref)
             if message is not None:
                 yield Problem(item.path, line, message)
-
-
-def as_dicts(library: Library) -> dict[str, Any]:
-    """The library as plain data (for caches)."""
-    return {
-        "principles": [dict(p.to_dict(), source=p.source) for p in library.principles],
-        "packs": [dict(to_data(info), path=info.path) for info in library.packs],
-    }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -52,7 +52,7 @@ def library(packs: Packs = ()) -> Library:
 
 def principle(typed: str, packs: Packs = (), *, markdown: bool = False) -> FoundPrinciple:
     """The principle `typed` names (id, title, prefix or number), or NotFound; with
-    `markdown`, written out too (kept between runs: a page read again needs no Jinja)."""
+    `markdown`, written out too (principle.md.j2, the user's own when they have one)."""
     from lp_coach.content.library import open_library
     from lp_coach.content.lookup import find_principle
 
@@ -60,18 +60,63 @@ def principle(typed: str, packs: Packs = (), *, markdown: bool = False) -> Found
     found = find_principle(opened, typed)
     if not markdown:
         return FoundPrinciple(found, opened)
-    from lp_coach.render.kept import kept
+    from lp_coach.render.templates import render
 
-    titles = opened.titles()
-
-    def render() -> str:
-        from lp_coach.render.templates import render
-
-        return render("principle.md.j2", p=found, titles=titles)
-
-    values = [found.to_dict(), found.source, titles]
-    page = kept(f"principle-{found.id}.md", "principle.md.j2", values, render)
+    page = render(PAGE_TEMPLATE, p=found, titles=opened.titles())
     return FoundPrinciple(found, opened, page)
+
+
+PAGE_TEMPLATE = "principle.md.j2"
+"""The template of a principle's Markdown page (`principles show` through a pipe)."""
+
+
+class PageView(NamedTuple):
+    """How a reading command writes what it shows, and what that writing depends on."""
+
+    form: str
+    """"json", "markdown" (a principle through a pipe), "plain" or "terminal"."""
+    screen: Sequence[Any] = ()
+    """The terminal's size and colour settings, when drawn on one."""
+    drawn_by: Sequence[str] = ()
+    """The files of the code that draws it: an edit there draws afresh."""
+
+
+def principle_view(
+    typed: str, packs: Packs, view: PageView, draw: Callable[[FoundPrinciple], str]
+) -> str:
+    """Principle `typed` as `draw` writes it in `view`, kept between runs: read again with
+    nothing changed (the packs' files, the template, the code, the screen), it opens no
+    library and runs no Jinja or Rich (render/kept.py)."""
+    from lp_coach.render.kept import kept, page_name, template_stamp
+
+    markdown = view.form == "markdown"
+    made_from = _made_from(packs, view, typed)
+    if markdown:
+        made_from.append(template_stamp(PAGE_TEMPLATE))
+
+    def make() -> str:
+        return draw(principle(typed, packs, markdown=markdown))
+
+    return kept(page_name("principle", view.form, typed), made_from, make)
+
+
+def principles_view(packs: Packs, view: PageView, draw: Callable[[Library], str]) -> str:
+    """Every principle as `draw` writes them in `view`, kept between runs like a principle."""
+    from lp_coach.render.kept import kept, page_name
+
+    def make() -> str:
+        return draw(library(packs))
+
+    return kept(page_name("principles", view.form), _made_from(packs, view), make)
+
+
+def _made_from(packs: Packs, view: PageView, *typed: str) -> list[Any]:
+    """What a reading command's page is made from: the packs' files, the view, the words."""
+    from lp_coach.content.sources import configured_packs, pack_stats
+    from lp_coach.render.kept import file_stamps
+
+    stats = pack_stats(configured_packs(packs))
+    return [stats, view.form, list(view.screen), file_stamps(view.drawn_by), list(typed)]
 
 
 def validate(dirs: Sequence[Path] = (), packs: Packs = ()) -> PackCheck:

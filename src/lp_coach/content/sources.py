@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from lp_coach.config import load_config
 from lp_coach.errors import UsageError
+from lp_coach.paths import shipped, user_pack_dir
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 PRINCIPLES_ENV = "LP_COACH_PRINCIPLES"
 PACK_FILE = "pack.yaml"
 SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)
-class PackDir:
+class PackDir(NamedTuple):
     """A directory holding a pack (a Traversable, so the built-in one reads from a wheel)."""
 
     root: Traversable
@@ -27,8 +29,15 @@ class PackDir:
 
 def builtin_pack() -> PackDir:
     """The pack shipped inside lp-coach."""
-    root = files("lp_coach") / "data" / "principles"
+    root = shipped("principles")
     return PackDir(root, str(root), builtin=True)
+
+
+def configured_packs(extra: Sequence[Path] = ()) -> list[PackDir]:
+    """The built-in pack, then the user's packs in the order they override it."""
+    config = load_config()
+    users = user_pack_dirs(extra, config.principles, default_dir=user_pack_dir())
+    return [builtin_pack(), *users]
 
 
 def user_pack_dirs(
@@ -61,3 +70,19 @@ def pack_files(pack: PackDir) -> list[Traversable]:
     entries = [e for e in pack.root.iterdir() if e.name.endswith(SUFFIXES) and e.is_file()]
     entries.sort(key=lambda e: (e.name != PACK_FILE, e.name))
     return entries
+
+
+def pack_stats(packs: Sequence[PackDir]) -> list[Any]:
+    """What a library made of `packs` is read from, as a key: each pack's place and each of
+    its files' name, time and size (a pack inside a zip is fixed by lp-coach's version)."""
+    key: list[Any] = []
+    for pack in packs:
+        if not isinstance(pack.root, Path):
+            key.append([pack.display])
+            continue
+        stats = [[pack.display, os.stat(pack.root).st_mtime_ns]]
+        for entry in pack_files(pack):
+            st = os.stat(str(entry))
+            stats.append([entry.name, st.st_mtime_ns, st.st_size])
+        key.append(stats)
+    return key

@@ -6,6 +6,7 @@ import sqlite3
 from datetime import date
 from typing import Any, NamedTuple
 
+from lp_coach.clock import shown
 from lp_coach.safetext import printable, repaired
 
 # Records here are NamedTuples, not dataclasses: `journal search` imports this module on
@@ -44,8 +45,8 @@ class Entry(NamedTuple):
         }
         if full:
             data.update(
-                created=self.created,
-                updated=self.updated,
+                created=shown(self.created),
+                updated=shown(self.updated),
                 source=self.source,
                 fingerprint=self.fingerprint,
             )

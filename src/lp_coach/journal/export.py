@@ -14,11 +14,10 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO, cast
 
-from lp_coach import atomic
+from lp_coach import atomic, clock
 from lp_coach.errors import UsageError
 from lp_coach.journal.entries import Entry
 from lp_coach.journal.listing import Filter, entries
@@ -161,7 +160,7 @@ def _write(
     context: dict[str, Any] = {
         "entries": (view(e, titles) for e in counted),
         "single": single,
-        "exported": f"{datetime.now():%Y-%m-%d %H:%M}",
+        "exported": f"{clock.local_now():%Y-%m-%d %H:%M}",
     }
     from lp_coach.render.templates import stream as render_stream  # jinja2: only when used
 

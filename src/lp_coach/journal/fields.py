@@ -6,6 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
+from lp_coach.clock import restamp
 from lp_coach.errors import UsageError
 from lp_coach.journal.entries import NewEntry, join_text, normalize
 
@@ -29,7 +30,8 @@ def entry_from_fields(item: Any, where: str, *, source: str, keep_source: bool =
     if not isinstance(principles, list) or not all(isinstance(p, str) for p in principles):
         raise UsageError(f"{where}: 'principles' must be a list of principle ids")
     starred = starred_field(item.get("starred", False), where)
-    optional = {k: _optional(item, k, where) for k in ("created", "updated", "fingerprint")}
+    optional = {k: _moment(item, k, where) for k in ("created", "updated")}
+    optional["fingerprint"] = _optional(item, "fingerprint", where)
     return NewEntry(
         day=day,
         time=time,
@@ -78,6 +80,17 @@ def text_field(item: dict[str, Any], key: str, where: str) -> str:
     if not isinstance(value, str):
         raise UsageError(f"{where}: {key!r} must be text")
     return value
+
+
+def _moment(item: dict[str, Any], key: str, where: str) -> str | None:
+    """A time the file gives (`created`, `updated`), in the stored format (clock.stamp)."""
+    value = _optional(item, key, where)
+    try:
+        return None if value is None else restamp(value)
+    except ValueError:
+        raise UsageError(
+            f"{where}: {key!r} must be an ISO 8601 time (e.g. 2026-01-05T09:30:00Z), not {value!r}"
+        ) from None
 
 
 def _optional(item: dict[str, Any], key: str, where: str) -> str | None:

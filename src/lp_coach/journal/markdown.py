@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from lp_coach.clock import shown
 from lp_coach.dates import long_date
 from lp_coach.errors import UsageError
 from lp_coach.journal.entries import Entry, NewEntry, normalize
@@ -45,8 +46,8 @@ def marker(entry: Entry) -> str:
         "time": entry.time,
         "principles": list(entry.principles),
         "starred": entry.starred,
-        "created": entry.created,
-        "updated": entry.updated,
+        "created": shown(entry.created),
+        "updated": shown(entry.updated),
         "source": entry.source,
         "fingerprint": entry.fingerprint,
     }

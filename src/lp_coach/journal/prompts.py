@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from lp_coach.content.model import Library, Principle
 from lp_coach.dates import long_date
@@ -25,8 +25,7 @@ GENERIC = "Where did {title} show up in your week, and what did you do?"
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
-@dataclass(frozen=True)
-class Prompt:
+class Prompt(NamedTuple):
     """A question to write about, and the principle it comes from."""
 
     principle: Principle

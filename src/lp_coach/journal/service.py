@@ -11,6 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
+from lp_coach import clock
+
 if TYPE_CHECKING:
     from lp_coach.content.model import Library
     from lp_coach.journal.entries import Entry
@@ -73,7 +75,7 @@ def show(entry_id: int) -> Entry:
 
 def todays_prompt(principles: Sequence[str] = (), packs: Packs = ()) -> Prompt:
     """Today's prompt: a principle a day in turn, or the first of `principles`."""
-    return prompt_for_day(LazyLibrary(packs)(), principles, date.today())
+    return prompt_for_day(LazyLibrary(packs)(), principles, clock.today())
 
 
 def list_entries(wanted: Wanted = Wanted(), packs: Packs = ()) -> Listed:
@@ -124,7 +126,7 @@ def stats(detail: bool = True, packs: Packs = ()) -> Counted:
     if not detail:
         return Counted(counted)
     titles = LazyLibrary(packs)().titles()
-    return Counted(counted, heatmap(counted.by_day, date.today()), titles)
+    return Counted(counted, heatmap(counted.by_day, clock.today()), titles)
 
 
 def export(

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
+
+from lp_coach import clock
 
 HEATMAP_WEEKS = 53
 LEVELS = 4
 """Calendar cells are 0 (nothing written) to LEVELS (LEVELS entries or more that day)."""
 
 
-@dataclass(frozen=True)
-class Stats:
+class Stats(NamedTuple):
     """What the journal holds, counted."""
 
     entries: int
@@ -25,8 +26,7 @@ class Stats:
     by_day: dict[date, int]
 
 
-@dataclass(frozen=True)
-class Heatmap:
+class Heatmap(NamedTuple):
     """A calendar of the last year: 7 rows (Monday first) of one cell per week.
 
     A cell is a level from 0 to LEVELS, or None for days after today.
@@ -41,7 +41,7 @@ class Heatmap:
 
 def journal_stats(conn: sqlite3.Connection, today: date | None = None) -> Stats:
     """Count the journal: entries, days written, streaks, entries per principle."""
-    today = today or date.today()
+    today = today or clock.today()
     by_day = {
         date.fromisoformat(row[0]): row[1]
         for row in conn.execute("SELECT day, count(*) FROM journal_entries GROUP BY day")

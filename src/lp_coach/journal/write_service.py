@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
+from lp_coach import clock
 from lp_coach.journal.service import LazyLibrary, Packs, prompt_for_day
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def add(
 
         text = read_piped(piped, "entry", "lp-coach journal add")
     parsed = parse_when(when) if when is not None else None
-    if parsed is not None and parsed.day > date.today() and future and not future(parsed.day):
+    if parsed is not None and parsed.day > clock.today() and future and not future(parsed.day):
         return Saved(None, "dated in the future")
     library = LazyLibrary(packs)
     if text is None:
@@ -67,7 +68,7 @@ def add(
     answers = None
     tags = list(principles)
     if prompt:
-        question = prompt_for_day(library(), principles, parsed.day if parsed else date.today())
+        question = prompt_for_day(library(), principles, parsed.day if parsed else clock.today())
         answers = question.text
         tags.append(question.principle.id)
     saved = _save(text, tags, parsed, star, library, answers)
@@ -168,7 +169,7 @@ def _add_in_editor(
     from lp_coach.editor import write_in_editor
     from lp_coach.journal.prompts import scaffold, unchanged, written
 
-    question = prompt_for_day(library(), principles, parsed.day if parsed else date.today())
+    question = prompt_for_day(library(), principles, parsed.day if parsed else clock.today())
     initial = scaffold(question, answer=answer, tagged=bool(principles))
     draft = write_in_editor(initial, "entry")
     words = written(draft.text)

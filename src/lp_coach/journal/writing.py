@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
+from lp_coach import clock
 from lp_coach.content.model import Library
 from lp_coach.dates import When
 from lp_coach.errors import CoachError, UsageError
@@ -32,7 +33,7 @@ def new_entry(
     `principles` (ids, titles or prefixes) and by the `#principle-id`s in the text.
     With `answers`, that prompt is the entry's first line.
     """
-    now = now or datetime.now()
+    now = now or clock.local_now()
     text = normalize(text)
     if when is None:
         leading = leading_date(text, today=now.date())

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from lp_coach.clock import shown
 from lp_coach.practice.rubric import Check, passed
 from lp_coach.store.db import now, transaction
 
@@ -33,7 +34,7 @@ class Attempt(NamedTuple):
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
-            "date": self.created,
+            "date": shown(self.created),
             "principle": self.principle_id,
             "question": self.question,
             "mode": self.mode,

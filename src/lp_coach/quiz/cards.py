@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from functools import lru_cache
 from itertools import zip_longest
 from os.path import commonprefix
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from lp_coach.content.model import Library, Principle
 
@@ -35,8 +35,7 @@ MULTIPLE_CHOICE: frozenset[Kind] = frozenset({"name", "scenario"})
 BLANK = "_____"
 
 
-@dataclass(frozen=True)
-class QuizCard:
+class QuizCard(NamedTuple):
     """One thing to know, with its question side and its answer side."""
 
     id: str
@@ -63,18 +62,22 @@ def card_id(source_id: str, kind: Kind, key: str | int) -> str:
     return f"{source_id}:{kind}:{key}"
 
 
-def build_cards(library: Library) -> list[QuizCard]:
-    """Every card the library yields, principle by principle, in a stable order."""
+def build_cards(library: Library, *, sides: bool = True) -> list[QuizCard]:
+    """Every card the library yields, principle by principle, in a stable order.
+
+    `sides=False` leaves a name card's question side empty (blanking the title's words out
+    of the statement): enough to count and weigh cards, as `today` does.
+    """
     titles = library.titles()
     many = len(library.principles) > 1
     cards: list[QuizCard] = []
     for principle in library.principles:
-        cards.extend(principle_cards(principle, titles, naming=many))
+        cards.extend(principle_cards(principle, titles, naming=many, sides=sides))
     return cards
 
 
 def principle_cards(
-    principle: Principle, titles: dict[str, str], naming: bool = True
+    principle: Principle, titles: dict[str, str], naming: bool = True, *, sides: bool = True
 ) -> list[QuizCard]:
     """The cards of one principle; `titles` (id -> title) are the principles answers may name.
 
@@ -83,7 +86,7 @@ def principle_cards(
     p = principle
     cards: list[QuizCard] = []
     if naming:
-        front = without_title(p.statement, p.title)
+        front = without_title(p.statement, p.title) if sides else ""
         name = card_id(p.id, "name", "statement")
         cards.append(QuizCard(name, "name", p.id, p.id, 0, front, p.title))
     cards.append(
@@ -143,10 +146,24 @@ def without_title(statement: str, title: str) -> str:
 
 def blank_out(statement: str, phrase: str) -> str | None:
     """`statement` with the first occurrence of `phrase` (any case) blanked, or None."""
-    match = re.search(re.escape(phrase.strip()), statement, flags=re.IGNORECASE)
-    if match is None or not phrase.strip():
+    wanted = phrase.strip()
+    if not wanted:
+        return None
+    if _simple_case(statement) and _simple_case(wanted):
+        # what the pattern below finds, without compiling one pattern per phrase
+        start = statement.lower().find(wanted.lower())
+        return None if start < 0 else statement[:start] + BLANK + statement[start + len(wanted) :]
+    match = re.search(re.escape(wanted), statement, flags=re.IGNORECASE)
+    if match is None:
         return None
     return statement[: match.start()] + BLANK + statement[match.end() :]
+
+
+@lru_cache(maxsize=256)
+def _simple_case(text: str) -> bool:
+    """Whether every letter of `text` with a case is ASCII (curly quotes and dashes may
+    be there): then comparing lower-cased text is what a pattern ignoring case does."""
+    return text.isascii() or all(c.isascii() or c.lower() == c == c.upper() for c in text)
 
 
 def sibling(card: QuizCard) -> str:

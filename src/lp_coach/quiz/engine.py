@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING, Protocol
 
-from lp_coach.clock import Clock, iso
+from lp_coach.clock import Clock, stamp
 from lp_coach.quiz import store
 from lp_coach.quiz.cards import QuizCard
 from lp_coach.quiz.compare import same_text
@@ -96,7 +96,7 @@ class Quiz:
         before = stored.card if stored is not None else new_card(card.id, now)
         after = review(self.scheduler, before, grade, now, duration)
         store.save_review(self.conn, card, int(grade), now, duration, after)
-        created = stored.created if stored is not None else iso(now)
+        created = stored.created if stored is not None else stamp(now)
         self.states[card.id] = Stored(
             card.id, card.principle_id, card.kind, after, after.due, created
         )

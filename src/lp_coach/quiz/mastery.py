@@ -57,7 +57,7 @@ def load_recalls(conn: sqlite3.Connection, now: datetime, person: str = "") -> d
 
     A row that `quiz.store.load_states` could not read fails here with its message.
     """
-    from lp_coach.clock import parse_iso
+    from lp_coach.clock import parse_stamp
 
     recalls: dict[str, float] = {}
     rows = conn.execute(
@@ -66,7 +66,7 @@ def load_recalls(conn: sqlite3.Connection, now: datetime, person: str = "") -> d
     for row in rows:
         try:
             recall = retrievability(json.loads(row["state"]), now)
-            parse_iso(row["due"])
+            parse_stamp(row["due"])
         except (ValueError, KeyError, TypeError) as exc:
             message = f"quiz card {row['id']!r}: its stored state is unreadable ({exc})"
             raise StoreError(message) from None

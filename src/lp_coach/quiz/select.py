@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lp_coach.quiz.cards import QuizCard, new_order, sibling
 from lp_coach.quiz.store import Stored
@@ -19,8 +18,7 @@ NEW_PER_DAY = 10
 DEFAULT_COUNT = 20
 
 
-@dataclass(frozen=True)
-class CardSelection:
+class CardSelection(NamedTuple):
     """The cards of one quiz, in the order they are asked."""
 
     cards: list[QuizCard]

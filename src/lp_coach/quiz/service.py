@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from fsrs import Scheduler
 
-from lp_coach.clock import Clock, SystemClock, local_zone, start_of_day
+from lp_coach.clock import Clock, SharedClock, local_zone, start_of_day
 from lp_coach.content.model import Library
 from lp_coach.errors import UsageError
 from lp_coach.quiz import engine, select, store
@@ -163,7 +163,7 @@ def run_quiz(
     from lp_coach.content.library import open_library
 
     library = open_library(packs)
-    clock = clock or SystemClock()
+    clock = clock or SharedClock()
     zone = zone or local_zone()
     planned = default_scheduler(retention=retention_target(request.retention))
     with closing(connect()) as conn:
@@ -199,7 +199,7 @@ def progress_report(
     from lp_coach.content.library import open_library
 
     library = open_library(packs)
-    moment = (clock or SystemClock()).now()
+    moment = (clock or SharedClock()).now()
     with closing(connect()) as conn:
         planned = default_scheduler(retention=retention_target())
         return progress(conn, library, planned, moment, local_zone())
@@ -222,7 +222,7 @@ def group_report(
     from lp_coach.store.db import connect
 
     library = open_library(packs)
-    moment = (clock or SystemClock()).now()
+    moment = (clock or SharedClock()).now()
     with closing(connect()) as conn:
         if names.strip() == "-":
             from lp_coach.groups.store import current
@@ -242,4 +242,4 @@ def export_anki(path: Path, packs: Sequence[Path] = (), clock: Clock | None = No
     `path`; how many notes it holds."""
     from lp_coach.content.library import open_library
 
-    return export_apkg(open_library(packs), path, (clock or SystemClock()).now())
+    return export_apkg(open_library(packs), path, (clock or SharedClock()).now())

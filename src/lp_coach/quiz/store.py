@@ -10,12 +10,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from lp_coach.clock import iso, parse_iso
 from lp_coach.clock import now as clock_now
+from lp_coach.clock import parse_stamp, stamp
 from lp_coach.errors import StoreError
 from lp_coach.quiz.cards import QuizCard
 from lp_coach.store.db import transaction
@@ -27,8 +26,7 @@ if TYPE_CHECKING:
     from fsrs import Card  # imported where states are read: `today` counts cards without it
 
 
-@dataclass(frozen=True)
-class Stored:
+class Stored(NamedTuple):
     """A card's row: its scheduler state and when it is due."""
 
     id: str
@@ -52,7 +50,7 @@ def load_states(conn: sqlite3.Connection, person: str = ME) -> dict[str, Stored]
     for row in rows:
         try:
             card = Card.from_dict(json.loads(row["state"]))
-            due = parse_iso(row["due"])
+            due = parse_stamp(row["due"])
         except (ValueError, KeyError, TypeError) as exc:
             message = f"quiz card {row['id']!r}: its stored state is unreadable ({exc})"
             raise StoreError(message) from None
@@ -87,7 +85,7 @@ def retire(conn: sqlite3.Connection, cards: Iterable[QuizCard], sources: Iterabl
                 returning.append(row["id"])
     if retiring or returning:
         with transaction(conn):
-            now = iso(clock_now())
+            now = stamp(clock_now())
             conn.executemany(
                 "UPDATE quiz_cards SET retired = ? WHERE id = ?", [(now, i) for i in retiring]
             )
@@ -100,7 +98,7 @@ def retire(conn: sqlite3.Connection, cards: Iterable[QuizCard], sources: Iterabl
 def introduced_since(conn: sqlite3.Connection, since: datetime, person: str = ME) -> int:
     """How many cards `person` saw for the first time at or after `since`."""
     row = conn.execute(
-        "SELECT count(*) FROM quiz_cards WHERE person = ? AND created >= ?", (person, iso(since))
+        "SELECT count(*) FROM quiz_cards WHERE person = ? AND created >= ?", (person, stamp(since))
     )
     return int(row.fetchone()[0])
 
@@ -109,7 +107,7 @@ def reviewed_since(conn: sqlite3.Connection, since: datetime, person: str = ME) 
     """The ids of the cards `person` reviewed (or practised) at or after `since`."""
     rows = conn.execute(
         "SELECT DISTINCT card_id FROM quiz_reviews WHERE person = ? AND reviewed >= ?",
-        (person, iso(since)),
+        (person, stamp(since)),
     )
     return {row[0] for row in rows}
 
@@ -138,8 +136,8 @@ def save_review(
                     card.principle_id,
                     card.kind,
                     state.to_json(),
-                    iso(state.due),
-                    iso(when),
+                    stamp(state.due),
+                    stamp(when),
                 ),
             )
         conn.execute(
@@ -151,7 +149,7 @@ def save_review(
                 card.id,
                 card.principle_id,
                 rating,
-                iso(when),
+                stamp(when),
                 duration_ms,
                 int(state is None),
             ),
@@ -162,16 +160,16 @@ def next_due(conn: sqlite3.Connection, after: datetime, person: str = ME) -> dat
     """When `person`'s first card due after `after` comes due, or None."""
     row = conn.execute(
         "SELECT min(due) FROM quiz_cards WHERE person = ? AND due > ? AND retired IS NULL",
-        (person, iso(after)),
+        (person, stamp(after)),
     ).fetchone()
-    return parse_iso(row[0]) if row[0] else None
+    return parse_stamp(row[0]) if row[0] else None
 
 
 def due_count(conn: sqlite3.Connection, until: datetime, person: str = ME) -> int:
     """How many of `person`'s cards are due by `until` (overdue ones included)."""
     row = conn.execute(
         "SELECT count(*) FROM quiz_cards WHERE person = ? AND due <= ? AND retired IS NULL",
-        (person, iso(until)),
+        (person, stamp(until)),
     )
     return int(row.fetchone()[0])
 
@@ -196,6 +194,6 @@ def reviews_per_day(
     rows = conn.execute(
         "SELECT date(reviewed, ?) AS day, count(*) FROM quiz_reviews "
         "WHERE reviewed >= ? AND person = ? GROUP BY day",
-        (f"{minutes:+d} minutes", iso(since), person),
+        (f"{minutes:+d} minutes", stamp(since), person),
     )
     return {date.fromisoformat(row[0]): int(row[1]) for row in rows}

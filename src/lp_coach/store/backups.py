@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from lp_coach import clock
 from lp_coach.atomic import fsync_path
 from lp_coach.errors import CoachError
 from lp_coach.paths import ensure_private_dir
@@ -91,7 +92,7 @@ def backup(conn: sqlite3.Connection, target: Path) -> Path:
 
 def take(conn: sqlite3.Connection, store: Path, reason: str = "") -> Path:
     """Back `store` up now into `backups/`, named by the time (and `reason`); prune old ones."""
-    name = PREFIX + datetime.now().strftime(STAMP) + (f"-before-{reason}" if reason else "")
+    name = PREFIX + clock.local_now().strftime(STAMP) + (f"-before-{reason}" if reason else "")
     target, number = folder(store) / (name + SUFFIX), 1
     while target.exists():  # two in the same second
         number += 1
@@ -107,7 +108,7 @@ def daily(conn: sqlite3.Connection) -> None:
     if store is None or store in _TAKEN_TODAY or not store.exists():
         return
     _TAKEN_TODAY.add(store)
-    today = datetime.now().date()
+    today = clock.today()
     if any(backup.taken.date() == today for backup in listed(store)):
         return
     try:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lp_coach.errors import StoreError, UsageError
-from lp_coach.store import engine, sidecar
+from lp_coach.store import engine, session_key, sidecar
 
 PASSPHRASE_ENV = "LP_COACH_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "LP_COACH_NEW_PASSPHRASE"
@@ -55,7 +55,7 @@ def key_without_asking(path: Path) -> bytes | None:
     passphrase = os.environ.get(PASSPHRASE_ENV)
     if passphrase:
         return derive(passphrase, engine.salt_of(path))
-    return kept_key(path)
+    return _session_key(path) or kept_key(path)
 
 
 def unlock(path: Path, *, shared: bool = False) -> Any:
@@ -69,10 +69,17 @@ def unlock(path: Path, *, shared: bool = False) -> Any:
         return _open_or_refuse(
             path, derive(passphrase, engine.salt_of(path)), shared, PASSPHRASE_ENV
         )
+    remembered = _session_key(path)
+    if remembered is not None:
+        conn = _try(path, remembered, shared)
+        if conn is not None:
+            return conn
+        session_key.forget(path)  # a key of the store before its passphrase changed
     kept = kept_key(path)
     if kept is not None:
         conn = _try(path, kept, shared)
         if conn is not None:
+            session_key.remember(path, kept)  # the next commands need not ask the keyring
             return conn
     typed = ask(f"Passphrase for {path}: ", path)
     return _open_or_refuse(
@@ -111,6 +118,14 @@ def _try(path: Path, key: bytes, shared: bool) -> Any:
     return None
 
 
+def _session_key(path: Path) -> bytes | None:
+    """The system keyring's key for `path` as this login session keeps it (store/
+    session_key.py), while the store's key is kept in the system keyring at all."""
+    if not sidecar.read(path).get("keyring"):
+        return None
+    return session_key.remembered(path)
+
+
 def kept_key(path: Path) -> bytes | None:
     """The key kept for `path` in the keyring it was kept in, or None."""
     backend_name = sidecar.read(path).get("keyring")
@@ -126,6 +141,7 @@ def kept_key(path: Path) -> bytes | None:
 def keep_key(path: Path, key: bytes) -> str:
     """Keep `key` in the system keyring for `path`; the keyring's name."""
     backend = _backend(None)
+    session_key.forget(path)  # a key of the store before, kept for this session
     try:
         backend.set_password(SERVICE, str(path), key.hex())
     except Exception as exc:
@@ -137,6 +153,7 @@ def keep_key(path: Path, key: bytes) -> str:
 
 def forget_key(path: Path) -> bool:
     """Remove `path`'s key from the keyring; True when one was there."""
+    session_key.forget(path)
     backend_name = sidecar.read(path).get("keyring")
     if not backend_name:
         return False

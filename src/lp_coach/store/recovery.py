@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
+from lp_coach import clock
 from lp_coach.errors import NotFound, StoreError
 from lp_coach.store import backups, engine, sidecar
 
@@ -14,7 +15,8 @@ BEFORE = ".before-restore"
 
 
 def problems(conn: sqlite3.Connection) -> list[str]:
-    """What SQLite's integrity check and each full-text index's own check found; [] when fine."""
+    """What SQLite's integrity check, each full-text index's own check and the one-time-format
+    migration (stored times it could not read) found; [] when fine."""
     found = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
     indexes = [
         row[0]
@@ -29,7 +31,23 @@ def problems(conn: sqlite3.Connection) -> list[str]:
             found.append(
                 f"the search index {name}: {exc} (lp-coach data check --repair rebuilds it)"
             )
-    return found
+    return found + unread_times(conn)
+
+
+def unread_times(conn: sqlite3.Connection) -> list[str]:
+    """The stored times the one-format migration (m011) could not read, kept as they were."""
+    from lp_coach.store.migrations.schema_2026_12 import UNREAD
+
+    row = conn.execute("SELECT value FROM store_meta WHERE name = ?", (UNREAD,)).fetchone()
+    try:
+        listed = json.loads(row[0]) if row else []
+        return [
+            f"{item['table']}.{item['column']} of row {item['row']} is not a time, "
+            f"kept as it was: {item['value']!r}"
+            for item in listed
+        ]
+    except (ValueError, TypeError, KeyError):
+        return [f"the list of stored times that are not times cannot be read: {row[0]!r}"]
 
 
 def rebuild_indexes(conn: sqlite3.Connection) -> list[str]:
@@ -150,4 +168,4 @@ def _open_quietly(path: Path, store: Path) -> sqlite3.Connection | None:
 def _free_name(path: Path) -> Path:
     if not path.exists():
         return path
-    return path.with_name(f"{path.name}-{datetime.now():%Y-%m-%dT%H%M%S}")
+    return path.with_name(f"{path.name}-{clock.local_now():%Y-%m-%dT%H%M%S}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from lp_coach import clock
 from lp_coach.store.migrations import MIGRATIONS
 
 
@@ -23,7 +24,8 @@ def migrate(conn: sqlite3.Connection) -> None:
                 continue
             fn(conn)
             conn.execute(
-                "INSERT INTO migrations (name, applied) VALUES (?, datetime('now'))", (name,)
+                "INSERT INTO migrations (name, applied) VALUES (?, ?)",
+                (name, clock.stamp(clock.now())),
             )
         except BaseException:
             conn.execute("ROLLBACK")

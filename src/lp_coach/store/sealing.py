@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lp_coach import clock
 from lp_coach.errors import StoreError
 from lp_coach.store import engine, sidecar
 
@@ -82,7 +83,7 @@ def seal_words(text: str) -> Path | None:
     if not normalize(text) or not engine.is_encrypted(store):
         return None
     try:
-        return seal(store, NewEntry(day=date.today(), text=text), now())
+        return seal(store, NewEntry(day=clock.today(), text=text), now())
     except (OSError, StoreError):
         return None
 
@@ -151,7 +152,7 @@ def take_in(conn: sqlite3.Connection) -> int:
                     starred=bool(data.get("starred")),
                     source=data.get("source"),
                     fingerprint=f"sealed:{path.name}",
-                    created=data.get("created"),
+                    created=_restamped(data.get("created")),
                 )
             )
             opened.append(path)
@@ -179,3 +180,12 @@ def _publish(conn: sqlite3.Connection, store: Path) -> None:
     public = str(pyrage.x25519.Identity.from_str(_identity(conn)).to_public())
     if sidecar.read(store).get("public_key") != public:
         sidecar.update(store, public_key=public)
+
+
+def _restamped(created: object) -> str | None:
+    """A sealed entry's time in the stored format (one sealed by an older lp-coach holds local
+    time with its offset); None, so the entry is stamped when taken in, if it is not a time."""
+    try:
+        return clock.restamp(created) if isinstance(created, str) else None
+    except ValueError:
+        return None

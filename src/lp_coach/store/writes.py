@@ -66,5 +66,5 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 def now() -> str:
-    """The current time as stored: ISO 8601, local time with its offset, to the second."""
+    """The current time as stored (clock.stamp): ISO 8601 in UTC to the second, with a Z."""
     return clock.stamp(clock.now())

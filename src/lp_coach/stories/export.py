@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 
+from lp_coach import clock
 from lp_coach.stories.matrix import Coverage
 
 MATRIX_TEMPLATE = "stories-matrix.html.j2"
@@ -21,5 +21,5 @@ def matrix_html(coverage: Coverage, overrides: Sequence[Path] = ()) -> str:
         coverage=coverage,
         gaps=coverage.gaps(),
         thin=coverage.thin(),
-        made=f"{datetime.now():%Y-%m-%d %H:%M}",
+        made=f"{clock.local_now():%Y-%m-%d %H:%M}",
     )

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from lp_coach.content.model import Library
 from lp_coach.stories.model import Story
@@ -13,8 +12,7 @@ GAP, THIN, COVERED = "gap", "thin", "covered"
 """A principle with no story, with only one, and with two or more."""
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One principle and the stories tagged with it."""
 
     id: str
@@ -27,8 +25,7 @@ class Row:
         return GAP if count == 0 else THIN if count == 1 else COVERED
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(NamedTuple):
     """Principles (rows) by stories (columns)."""
 
     rows: list[Row]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any, NamedTuple
 
+from lp_coach.clock import shown
+
 PARTS = ("situation", "task", "action", "result")
 """The four parts of a STAR story, in the order they are told."""
 PART_TITLES = {"situation": "Situation", "task": "Task", "action": "Action", "result": "Result"}
@@ -60,8 +62,8 @@ class Story(NamedTuple):
             "title": self.title,
             "principles": list(self.principles),
             **self.parts(),
-            "created": self.created,
-            "updated": self.updated,
+            "created": shown(self.created),
+            "updated": shown(self.updated),
             "source": self.source,
         }
 

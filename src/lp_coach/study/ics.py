@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from lp_coach import __version__
+from lp_coach import __version__, clock
 from lp_coach.content.model import Library
 from lp_coach.errors import UsageError
 from lp_coach.study.plan import NO_DATES, Plan, PlanRow
@@ -52,7 +52,7 @@ def ics_text(
         raise UsageError(f"--minutes must be between 1 and {MAX_EVENT_MINUTES}, not {minutes}")
     if not plan.saved:
         raise UsageError(NO_DATES)
-    dtstamp = _utc(stamp or datetime.now(UTC))
+    dtstamp = _utc(stamp or clock.now())
     calendar = name or (library.packs[0].name if library.packs else "Leadership principles")
     lines = [
         "BEGIN:VCALENDAR",

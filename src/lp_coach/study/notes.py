@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from lp_coach.atomic import atomic_write
+from lp_coach.clock import local, parse_stamp
 from lp_coach.content.model import Principle, Scripture
 from lp_coach.paths import data_dir, ensure_private_dir
 from lp_coach.study import visibility
@@ -97,7 +97,7 @@ def notes_context(
         elif entry.kind != "follow_up":
             other_notes.append((titles.get(entry.step, entry.step), entry))
     passages: list[Scripture] = [s.passage for s in steps if s.passage is not None]
-    started = datetime.fromisoformat(record.started)
+    started = local(parse_stamp(record.started))
     return {
         "session": record,
         "date": started.date().isoformat(),

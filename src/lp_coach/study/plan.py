@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from itertools import islice
+from typing import NamedTuple
 
+from lp_coach import clock
 from lp_coach.content.model import Library, Principle
 from lp_coach.errors import NotFound, StoreError, UsageError
 from lp_coach.groups.store import Group
@@ -19,8 +20,7 @@ NO_DATES = "the plan has no dates yet; `lp-coach plan start --on DATE` sets them
 """What every command says of a plan nobody has started: its meetings have an order only."""
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """A group's series of meetings: one principle each, on the dates its cadence gives."""
 
     group_id: int
@@ -46,8 +46,7 @@ class Plan:
         return self.cadence.describe(self.start if self.saved else None)
 
 
-@dataclass(frozen=True)
-class PlanRow:
+class PlanRow(NamedTuple):
     """One meeting of the plan, and whether the group has had it."""
 
     number: int
@@ -75,13 +74,12 @@ def load_plan(
     ).fetchone()
     if row is None:
         first = conn.execute(
-            "SELECT min(substr(started, 1, 10)) FROM sessions "
-            "WHERE status = 'finished' AND group_id = ?",
+            "SELECT min(started) FROM sessions WHERE status = 'finished' AND group_id = ?",
             (group.id,),
         ).fetchone()[0]
-        start = _stored_date(first) if first else None
+        start = _first_day(first) if first else None
         return Plan(
-            group.id, start or today or date.today(), Cadence(1), tuple(library.ids()), False
+            group.id, start or today or clock.today(), Cadence(1), tuple(library.ids()), False
         )
     start = _stored_date(row["start"])
     cadence = stored_cadence(str(row["cadence"]))
@@ -151,8 +149,8 @@ def plan_rows(conn: sqlite3.Connection, library: Library, plan: Plan) -> list[Pl
         r[0]
         for r in conn.execute(
             "SELECT DISTINCT principle_id FROM sessions "
-            "WHERE status = 'finished' AND substr(started, 1, 10) >= ? AND group_id = ?",
-            (plan.start.isoformat(), plan.group_id),
+            "WHERE status = 'finished' AND started >= ? AND group_id = ?",
+            (clock.stamp(clock.day_start(plan.start)), plan.group_id),
         )
     }
     dates = plan.dates() if plan.saved else []
@@ -178,6 +176,14 @@ def next_principle(conn: sqlite3.Connection, library: Library, group: Group) -> 
     if principle is None:
         raise NotFound("the study plan has no principles (see `lp-coach principles list`)")
     return principle
+
+
+def _first_day(started: str) -> date | None:
+    """The local day of a session's stored start."""
+    try:
+        return clock.local_day(started)
+    except ValueError:
+        return None
 
 
 def _stored_date(value: object) -> date | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 GROUP, ANONYMOUS, LEADER = "group", "anonymous", "leader"
 """Who may see an entry: everyone (attributed), everyone (no name), the leader only."""
@@ -73,8 +73,7 @@ class State:
         return cls(**_known(cls, json.loads(text or "{}")))
 
 
-@dataclass(frozen=True)
-class SessionEntry:
+class SessionEntry(NamedTuple):
     """One thing said or noted in a session."""
 
     id: int

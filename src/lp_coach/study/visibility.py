@@ -31,7 +31,6 @@ asked. `sessions show` and every export print the group's notes, so they get GRO
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Literal
 
 from lp_coach.study.records import ANONYMOUS, GROUP, LEADER, SessionEntry
@@ -104,7 +103,7 @@ def shown(entry: SessionEntry, audience: Audience) -> SessionEntry | None:
         return entry if audience in _LEADER_SEES else None
     if entry.visibility == ANONYMOUS:
         name = ANONYMOUS_NAME if audience in _ROOM_SEES else None
-        return replace(entry, person=name)
+        return entry._replace(person=name)
     if audience in AUDIENCES:
         return entry
     return None
@@ -137,8 +136,7 @@ def on_step(
     if not requests:
         return said
     latest = requests[-1]
-    line = replace(
-        latest,
+    line = latest._replace(
         kind=FOR_LEADER,
         person=None,
         text=for_leader_line(len(requests)),

@@ -103,8 +103,7 @@ def keep_in_journal(session: Session) -> int:
     Entries carry a fingerprint made from the session and entry, so finishing (or
     retrying) twice never adds them twice. Returns how many answers there were.
     """
-    from datetime import date
-
+    from lp_coach.clock import local_day
     from lp_coach.journal.entries import NewEntry
     from lp_coach.journal.store import add_many
     from lp_coach.study.notes import step_prompt
@@ -113,7 +112,7 @@ def keep_in_journal(session: Session) -> int:
     prompts = {s.key: step_prompt(s) for s in session.steps if s.collects in ("answer", "action")}
     new = [
         NewEntry(
-            day=date.fromisoformat(record.started[:10]),
+            day=local_day(record.started),
             text=f"{prompts.get(e.step, '')}\n\n{e.text}".strip(),
             principles=(record.principle_id,),
             source=f"study:{record.id}",

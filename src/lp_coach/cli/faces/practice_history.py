@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from lp_coach.clock import shown_minute
 from lp_coach.practice.rubric import CHECKS
 from lp_coach.practice.store import Attempt
 
@@ -44,7 +45,7 @@ def print_history(attempts: Sequence[Attempt], titles: dict[str, str], terminal:
     """A row per attempt, then per principle: how many, the first score and the latest."""
     rows = [
         [
-            a.created[:16].replace("T", " "),
+            shown_minute(a.created),
             titles.get(a.principle_id, a.principle_id),
             a.mode,
             f"{a.passed}/{len(a.checks)}",

@@ -16,18 +16,20 @@ def principles_table(library: Library, width: int) -> Table:
     """Every principle in order, with how much content each one has.
 
     Wide terminals get one line per principle; narrower ones put the id under the title,
-    so that neither is cut short.
+    so that neither is cut short; narrow ones (a phone's terminal) shorten the headings, so
+    that no number is cut to an ellipsis.
     """
     wide = width >= 130
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-    table.add_column("#", justify="right")
+    table.add_column("#", justify="right", no_wrap=True)
     if wide:
         table.add_column("ID", style="cyan", no_wrap=True)
         table.add_column("Title", style="bold", no_wrap=True)
     else:
-        table.add_column("Principle (id)", no_wrap=True)
-    for name in ("Questions", "Scripture", "Examples"):
-        table.add_column(name, justify="right")
+        table.add_column("Principle (id)", no_wrap=width >= 80)
+    names = ("Questions", "Scripture", "Examples") if width >= 72 else ("Qs", "Refs", "Ex.")
+    for name in names:
+        table.add_column(name, justify="right", no_wrap=True)
     for p in library.principles:
         counts = (str(len(p.discussion)), str(len(p.scripture)), str(len(p.examples)))
         if wide:

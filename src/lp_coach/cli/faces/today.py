@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 LABEL = 12
+PROMPT = "Enter: start the quiz · any other key: leave"
 
 
 def _days(count: int) -> str:
@@ -113,6 +114,29 @@ def lines(facts: Today) -> list[tuple[str, list[tuple[str, str]]]]:
     return rows
 
 
+def screen(facts: Today) -> str | None:
+    """The day's screen as this terminal shows it, when it is an ordinary one (no Rich to
+    import: faces/ansi.py); else None, and `draw` draws it with Rich."""
+    from lp_coach.cli.faces import ansi
+
+    if not ansi.usable():
+        return None
+    day = f" · {facts.day:%A} {facts.day.day} {facts.day:%B %Y}"
+    title = [("Today", "bold"), (day, ""), *([(f" · {facts.me}", "cyan")] if facts.me else [])]
+    rows = lines(facts)
+    width = ansi.width()
+    texts = [text for text, _ in title]
+    texts += [text for label, parts in rows for text in (label, *(t for t, _ in parts))]
+    if not ansi.plain_enough(texts) or len("".join(texts[:3])) > width:
+        return None
+    out = [ansi.line(title), "\n\n"]
+    for label, parts in rows:
+        for number, row in enumerate(ansi.wrap(parts, max(width - LABEL, 20))):
+            head = f"{label if number == 0 else '':<{LABEL}}"
+            out.append(ansi.line([(head, ""), *row], base="bold") + "\n")
+    return "".join(out)
+
+
 def draw(console: Console, facts: Today) -> None:
     """The day on one screen."""
     from rich.text import Text
@@ -131,13 +155,19 @@ def draw(console: Console, facts: Today) -> None:
             console.print(Text(f"{label if number == 0 else '':<{LABEL}}", style="bold") + row)
 
 
-def wants_quiz(console: Console) -> bool:
-    """Wait for one key: Enter (or q) starts the quiz, any other key leaves."""
+def wants_quiz(console: Console | None) -> bool:
+    """Wait for one key: Enter (or q) starts the quiz, any other key leaves (`console` None:
+    the screen was drawn without Rich, and so is the question)."""
     import termios
     import tty
 
-    console.print()
-    console.print("[dim]Enter: start the quiz · any other key: leave[/]", end="")
+    if console is None:
+        from lp_coach.cli.faces.ansi import styled
+
+        sys.stdout.write("\n" + styled(PROMPT, "dim"))
+    else:
+        console.print()
+        console.print(f"[dim]{PROMPT}[/]", end="")
     sys.stdout.flush()
     fd = sys.stdin.fileno()
     saved = termios.tcgetattr(fd)
@@ -148,5 +178,5 @@ def wants_quiz(console: Console) -> bool:
         key = ""
     finally:
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)
-    console.print()
+    sys.stdout.write("\n")
     return key in ("\r", "\n", "q")

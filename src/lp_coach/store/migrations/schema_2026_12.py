@@ -124,3 +124,76 @@ def m010_room_message_ids(conn: sqlite3.Connection) -> None:
             ON session_entries(session_id, source, message_id) WHERE message_id IS NOT NULL;
         """,
     )
+
+
+TIMES = (
+    ("sessions", "started", "local"),
+    ("sessions", "finished", "local"),
+    ("session_entries", "created", "local"),
+    ("journal_entries", "created", "local"),
+    ("journal_entries", "updated", "local"),
+    ("stories", "created", "local"),
+    ("stories", "updated", "local"),
+    ("practice_attempts", "created", "local"),
+    ("groups", "created", "utc"),
+    ("quiz_cards", "due", "local"),
+    ("quiz_cards", "created", "local"),
+    ("quiz_cards", "retired", "utc"),
+    ("quiz_reviews", "reviewed", "local"),
+    ("migrations", "applied", "utc"),
+)
+"""Every stored time: table, column, and what a time written there without an offset is: UTC
+where SQLite's datetime('now') wrote it (m006's retired cards, m007's first group, the
+migrations table), else local time (how people write one, in an imported file)."""
+
+STORED = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z"
+"""A time already in the stored format (clock.stamp), as a GLOB pattern."""
+
+UNREAD = "times_not_converted"
+"""The store_meta row listing the stored times m011 could not read (kept as they were)."""
+
+
+@migration
+def m011_one_time_format(conn: sqlite3.Connection) -> None:
+    """Every stored time in the one format (clock.stamp: UTC to the second, a trailing Z), the
+    same instant it was: the journal, stories, sessions, practice and groups stored local time
+    with its offset. A value that is not a time is kept as it was and listed in store_meta
+    (`lp-coach data check` names it); run again, it changes nothing."""
+    import json
+
+    unread: list[dict[str, object]] = []
+    for table, column, naive in TIMES:
+        rows = conn.execute(
+            f"SELECT rowid, {column} FROM {table} "
+            f"WHERE {column} IS NOT NULL AND {column} NOT GLOB ?",
+            (STORED,),
+        ).fetchall()
+        changed = []
+        for rowid, value in rows:
+            stamped = _stamped(value, naive)
+            if stamped is None:
+                unread.append({"table": table, "column": column, "row": rowid, "value": value})
+            else:
+                changed.append((stamped, rowid))
+        conn.executemany(f"UPDATE {table} SET {column} = ? WHERE rowid = ?", changed)
+    if unread:
+        conn.execute(
+            "INSERT INTO store_meta (name, value) VALUES (?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (UNREAD, json.dumps(unread, ensure_ascii=False)),
+        )
+
+
+def _stamped(value: object, naive: str) -> str | None:
+    """`value` in the stored format, or None when it is not a time."""
+    from datetime import UTC, datetime
+
+    from lp_coach.clock import stamp
+
+    try:
+        moment = datetime.fromisoformat(str(value).strip())
+    except ValueError:
+        return None
+    if moment.tzinfo is None and naive == "utc":
+        moment = moment.replace(tzinfo=UTC)
+    return stamp(moment)  # a naive moment is read as local time
