@@ -282,7 +282,8 @@ def run(phones: int, answers: int, pace: float, *, prefill: int = 0, flaky: bool
     from lp_coach.room.face import RoomFace
     from lp_coach.room.live import Room
     from lp_coach.store.db import connect, db_path, now
-    from lp_coach.study import planning, runner, sessions, writeup
+    from lp_coach.study import planning, runner, writeup
+    from lp_coach.study import store as session_store
     from lp_coach.study.records import Options
     from lp_coach.study.view import View
 
@@ -290,7 +291,7 @@ def run(phones: int, answers: int, pace: float, *, prefill: int = 0, flaky: bool
     options = Options("customer-obsession", minutes=60, group=("Ann", "Ben"))
     session = planning.start(conn, open_library(()), options)
     session.state.position = [s.key for s in session.steps].index("welcome")
-    sessions.save_state(conn, session.record.id, session.state)
+    session_store.save_state(conn, session.record.id, session.state)
     if prefill:
         rows = [
             (session.record.id, f"Earlier {n % 20}", f"earlier answer {n}", now(), n % 20)
@@ -354,7 +355,7 @@ def run(phones: int, answers: int, pace: float, *, prefill: int = 0, flaky: bool
 
     stored = [
         e.text
-        for e in sessions.entries(conn, session.record.id)
+        for e in session_store.entries(conn, session.record.id)
         if e.kind == "answer" and (e.source or "").startswith("room:bench")
     ]
     conn.close()

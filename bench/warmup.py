@@ -77,15 +77,16 @@ def main() -> int:
     from lp_coach.groups.store import current
     from lp_coach.room.live import Room
     from lp_coach.store.db import connect, db_path
-    from lp_coach.study import planning, service, sessions
+    from lp_coach.study import planning, service
+    from lp_coach.study import store as session_store
     from lp_coach.study.records import Options
     from lp_coach.study.view import Reply
 
     conn = connect()
     library = open_library(())
     for principle in ("frugality", "ownership"):
-        done = sessions.create(conn, Options(principle, group=("Ann", "Ben")))
-        sessions.finish(conn, done.id, done.state)
+        done = session_store.create(conn, Options(principle, group=("Ann", "Ben")))
+        session_store.finish(conn, done.id, done.state)
     request = service.StudyRequest(principle="bias-for-action", group="Ann,Ben")
     options, agenda = planning.plan_session(conn, library, request, current(conn))
     session = planning.start(conn, library, options, agenda)

@@ -158,6 +158,43 @@ def test_a_template_that_fails_as_it_runs_is_one_line(
     assert line.startswith("lp-coach: error: journal-export.md.j2: template error: " + error)
 
 
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "{{ 'a' * 300000000 }}",
+        "{{ 300000000 * ['a'] }}",
+        "{{ 10 ** 100000000 }}",
+        "{{ 'a'.ljust(300000000) }}",
+        "{{ 'a' | center(300000000) }}",
+        "{{ '%300000000s' % 'a' }}",
+        "{{ '%300000000s' | format('a') }}",
+        "{{ '{:300000000}'.format('a') }}",
+    ],
+)
+def test_a_template_cannot_make_a_huge_value(cli: Invoke, payload: str) -> None:
+    cli("journal", "add", "An entry to export")
+    user_template_dir().mkdir(parents=True)
+    (user_template_dir() / "journal-export.md.j2").write_text(payload, encoding="utf-8")
+    line = one_error_line(cli("journal", "export", "--format", "md"), 1)
+    assert line == (
+        "lp-coach: error: journal-export.md.j2: the template writes more than 5 MB, the most "
+        "a template may write; check its loops and repeats"
+    )
+
+
+def test_a_template_may_write_5_mb_at_the_most(cli: Invoke, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    ten_mb = "{% for i in range(100000) %}{{ 'x' * 100 }}{% endfor %}"
+    (mine / "guide.md.j2").write_text(ten_mb, encoding="utf-8")
+    out = tmp_path / "guide.md"
+    args = ("guide", "ownership", "--template", str(mine), "-o", str(out))
+    line = one_error_line(cli(*args), 1)
+    assert "guide.md.j2: the template writes more than 5 MB" in line and not out.exists()
+    (mine / "guide.md.j2").write_text(ten_mb.replace("100000", "40000"), encoding="utf-8")
+    assert cli(*args).exit_code == 0 and out.stat().st_size > 4_000_000  # 4 MB: written
+
+
 def test_an_include_outside_names_the_template_asked_for(cli: Invoke) -> None:
     cli("journal", "add", "An entry to export")
     user_template_dir().mkdir(parents=True)

@@ -15,9 +15,10 @@ from test_study_e2e import ended, spawn
 from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
-from lp_coach.room.stage import stage_of
+from lp_coach.room.phone_view import step_for_phones
 from lp_coach.store.db import connect
-from lp_coach.study import engine, planning, runner, sessions
+from lp_coach.study import engine, planning, runner
+from lp_coach.study import store as session_store
 from lp_coach.study.readout import readout
 from lp_coach.study.records import ANONYMOUS, GROUP, LEADER, Options
 from lp_coach.study.view import Reply
@@ -40,10 +41,10 @@ def last_week(library: Library) -> None:
     """A finished meeting of the group with an action step and three prayer requests."""
     session = planning.start(connect(), library, Options("customer-obsession", group=GROUP_OF))
     conn, number = session.conn, session.record.id
-    sessions.add_entry(conn, number, "actions", "action", "Ann", "call a customer", None)
+    session_store.add_entry(conn, number, "actions", "action", "Ann", "call a customer", None)
     for person, text, seen_by in REQUESTS:
         source = "room:abcdefghijklmnop"
-        sessions.add_entry(
+        session_store.add_entry(
             conn, number, "closing", "prayer", person, text, None, visibility=seen_by, source=source
         )
     runner.run(session, Nexts(), write_up)
@@ -64,7 +65,7 @@ def test_the_check_in_brings_back_the_prayer_requests_the_group_may_see(library:
     assert "1. Ann: for my mum in hospital" in told
     assert "2. for my marriage" in told and "Ben" not in told  # anonymous stays anonymous
     assert "job interview" not in told  # the leader's alone
-    phones = json.dumps(stage_of(view, prayer=True), ensure_ascii=False)
+    phones = json.dumps(step_for_phones(view, prayer=True), ensure_ascii=False)
     assert "for my mum in hospital" in phones and "job interview" not in phones
 
 
@@ -94,7 +95,7 @@ def test_plain_mode_marks_a_request_answered(isolated_home: Path) -> None:
     group = ("--group", "Ann,Ben", "--minutes", "45")
     first = piped(isolated_home, "study", "earn-trust", *group, stdin="\n" * 60)
     assert first.returncode == 0, first.stderr
-    reopened = piped(isolated_home, "study", "--reopen", stdin="Ben: a new job\n\n\n")
+    reopened = piped(isolated_home, "study", "--reopen", stdin="Ben: a new job\n\n\n\n")
     assert reopened.returncode == 0, reopened.stderr
     second = piped(isolated_home, "study", "ownership", *group, stdin="\n/answered 1\n" + "\n" * 60)
     assert second.returncode == 0, second.stderr
@@ -108,7 +109,7 @@ def test_m_marks_a_request_answered_on_the_full_screen(isolated_home: Path) -> N
     group = ("--group", "Ann,Ben", "--minutes", "45")
     first = piped(isolated_home, "study", "earn-trust", *group, stdin="\n" * 60)
     assert first.returncode == 0, first.stderr
-    assert piped(isolated_home, "study", "--reopen", stdin="Ann: rain\n\n\n").returncode == 0
+    assert piped(isolated_home, "study", "--reopen", stdin="Ann: rain\n\n\n\n").returncode == 0
     child = spawn(isolated_home, "study", "ownership", *group)
     child.expect("step 1 of")
     child.send("\r")

@@ -20,7 +20,8 @@ from lp_coach.quiz.cards import build_cards
 from lp_coach.quiz.schedule import new_card
 from lp_coach.quiz.store import save_review
 from lp_coach.store.db import connect
-from lp_coach.study import records, sessions
+from lp_coach.study import records
+from lp_coach.study import store as session_store
 
 PLAIN = [
     [],  # bare: today only on a terminal, so here (a pipe) Typer's help and exit 2
@@ -60,11 +61,13 @@ def history(isolated_home: Path) -> None:
     with closing(connect()) as conn:
         for card, rating in zip(build_cards(library)[:3], (1, 3, 4), strict=True):
             save_review(conn, card, rating, past, None, new_card(card.id, past))
-        record = sessions.create(conn, records.Options("ownership", group=("Ann", "Ben")))
+        record = session_store.create(conn, records.Options("ownership", group=("Ann", "Ben")))
         state = records.State()
-        sessions.add_entry(conn, record.id, "actions", "action", "Ann", "Call the supplier", state)
-        sessions.add_entry(conn, record.id, "actions", "action", "Ben", "Fix the sink", state)
-        sessions.finish(conn, record.id, state, "notes.md")
+        session_store.add_entry(
+            conn, record.id, "actions", "action", "Ann", "Call the supplier", state
+        )
+        session_store.add_entry(conn, record.id, "actions", "action", "Ben", "Fix the sink", state)
+        session_store.finish(conn, record.id, state, "notes.md")
 
 
 @pytest.mark.parametrize("args", PLAIN + TYPERS, ids=lambda a: " ".join(a) or "bare")

@@ -14,7 +14,8 @@ from conftest import Invoke
 
 from lp_coach.groups.store import find
 from lp_coach.store.db import connect
-from lp_coach.study import records, sessions
+from lp_coach.study import records
+from lp_coach.study import store as session_store
 from lp_coach.study.cadence import Cadence, parse_cadence
 
 EXAMPLE = Path(__file__).parent.parent / "docs" / "examples" / "brightwell-values"
@@ -34,12 +35,12 @@ def ok(cli: Invoke, *args: str, input: str | None = None) -> str:
 
 def held(conn: sqlite3.Connection, group: str, principle: str, action: str) -> None:
     """A finished session of `group`, with one action step."""
-    record = sessions.create(
+    record = session_store.create(
         conn, records.Options(principle, group=("Ann", "Ben")), find(conn, group).id
     )
     state = records.State()
-    sessions.add_entry(conn, record.id, "actions", "action", "Ann", action, state)
-    sessions.finish(conn, record.id, state, None)
+    session_store.add_entry(conn, record.id, "actions", "action", "Ann", action, state)
+    session_store.finish(conn, record.id, state, None)
 
 
 def test_two_groups_keep_apart(cli: Invoke, conn: sqlite3.Connection) -> None:

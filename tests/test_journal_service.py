@@ -14,6 +14,7 @@ from lp_coach.editor import drafts_dir
 from lp_coach.errors import CoachError, NotFound, UsageError
 from lp_coach.journal import service, write_service
 from lp_coach.journal.entries import Entry
+from lp_coach.journal.write_service import SaveStatus
 
 
 @pytest.fixture
@@ -48,7 +49,7 @@ def test_add_text_dates_and_tags_it() -> None:
     done = write_service.add(
         "Owned the outage #ownership", principles=["Frugality"], when="yesterday"
     )
-    assert done.status == "saved" and done.entry is not None
+    assert done.status is SaveStatus.SAVED and done.entry is not None
     assert done.entry.day == (date.today() - timedelta(days=1)).isoformat()
     assert done.entry.principles == ("frugality", "ownership")
     assert [e.id for e in entries()] == [done.entry.id]
@@ -67,7 +68,7 @@ def test_add_in_the_editor_saves_what_was_written(
 ) -> None:
     writes(monkeypatch, "prepend", "Kept the budget small.")
     done = write_service.add(None, principles=["frugality"], prompt=True, star=True)
-    assert done.status == "saved" and done.entry is not None and done.entry.starred
+    assert done.status is SaveStatus.SAVED and done.entry is not None and done.entry.starred
     prompt = service.todays_prompt(["frugality"]).text
     assert prompt in editor.read_text()  # the scaffold it opened
     assert done.entry.title == "Kept the budget small."  # written above the prompt it heads
@@ -77,10 +78,13 @@ def test_add_in_the_editor_saves_what_was_written(
 
 @pytest.mark.parametrize(
     ("mode", "text", "status"),
-    [("prepend", "", "left unchanged"), ("replace", "<!-- only a note -->", "left empty")],
+    [
+        ("prepend", "", SaveStatus.LEFT_UNCHANGED),
+        ("replace", "<!-- only a note -->", SaveStatus.LEFT_EMPTY),
+    ],
 )  # the prompt heads the scaffold, so saving it as it came is 'unchanged', not 'empty'
 def test_a_scaffold_left_alone_saves_nothing(
-    editor: Path, monkeypatch: pytest.MonkeyPatch, mode: str, text: str, status: str
+    editor: Path, monkeypatch: pytest.MonkeyPatch, mode: str, text: str, status: SaveStatus
 ) -> None:
     writes(monkeypatch, mode, text)
     assert write_service.add(None, prompt=True) == write_service.Saved(None, status)
@@ -106,10 +110,12 @@ def test_edit_in_the_editor_retags_and_leaves_no_draft(
     assert entry is not None
     writes(monkeypatch, "replace", "Was frugal, then owned it #ownership")
     done = write_service.edit(entry.id)
-    assert done.status == "saved" and done.entry is not None
+    assert done.status is SaveStatus.SAVED and done.entry is not None
     assert done.entry.principles == ("ownership",) and done.entry.id == entry.id
     writes(monkeypatch, "prepend", "")
-    assert write_service.edit(entry.id) == write_service.Saved(service.show(entry.id), "unchanged")
+    assert write_service.edit(entry.id) == write_service.Saved(
+        service.show(entry.id), SaveStatus.UNCHANGED
+    )
     assert drafts() == []
 
 
@@ -118,7 +124,7 @@ def test_edit_with_a_date_moves_without_an_editor(monkeypatch: pytest.MonkeyPatc
     entry = write_service.add("Moved", when="2026-01-05 07:30").entry
     assert entry is not None
     done = write_service.edit(entry.id, when="2026-01-06")
-    assert done.status == "moved" and done.entry is not None
+    assert done.status is SaveStatus.MOVED and done.entry is not None
     assert (done.entry.day, done.entry.time) == ("2026-01-06", "07:30")
 
 

@@ -12,7 +12,8 @@ from test_room_screen import post
 from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
-from lp_coach.study import sessions, writeup
+from lp_coach.study import store as session_store
+from lp_coach.study import writeup
 
 pytest.importorskip("playwright.sync_api")
 
@@ -80,7 +81,7 @@ def test_the_leader_page_at_360_px(library: Library, browser: object, tmp_path: 
     finally:
         facilitator.stop()
     session = facilitator.session
-    sessions.finish(session.conn, session.record.id, session.state)
+    session_store.finish(session.conn, session.record.id, session.state)
     notes = Path(writeup.write_up(session))
     group = notes.read_text(encoding="utf-8") + notes.with_suffix(".html").read_text()
     leader = notes.with_name(notes.stem + "-leader.md").read_text(encoding="utf-8")

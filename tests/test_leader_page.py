@@ -29,9 +29,10 @@ from lp_coach.room.inbox import Inbox
 from lp_coach.room.leader_app import leader_app, leader_page
 from lp_coach.room.live import Room
 from lp_coach.room.page import room_page
-from lp_coach.room.stage import Board
+from lp_coach.room.phone_view import Board
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import engine, planning, runner, service, sessions, writeup
+from lp_coach.study import engine, planning, runner, service, writeup
+from lp_coach.study import store as session_store
 from lp_coach.study.records import LEADER, Options
 from lp_coach.study.runner import Outcome
 from lp_coach.study.view import Reply
@@ -116,7 +117,7 @@ def test_commands_queue_with_their_step_and_notes_are_the_leaders_only(apps: App
     assert taken == [Reply("next")] and taken[0].at == 3
     saved = apps.client.post(base + "/note", json={"step": "welcome", "text": "watch Ben"})
     assert saved.status_code == 200, saved.text
-    entries = sessions.entries(apps.session.conn, apps.session.record.id)
+    entries = session_store.entries(apps.session.conn, apps.session.record.id)
     assert [(e.kind, e.text, e.visibility) for e in entries] == [("note", "watch Ben", LEADER)]
     assert apps.client.post(base + "/note", json={"step": "nope", "text": "x"}).status_code == 400
 
@@ -344,7 +345,7 @@ def test_plain_output_never_prints_the_leader_link(cli: Invoke) -> None:
     room = ("--room", "--room-host", "127.0.0.1", "--room-port", "0")
     result = cli("study", "customer-obsession", "--plain", *room, input="/quit\n")
     assert result.exit_code == 0, result.output
-    record = sessions.latest(connect())
+    record = session_store.latest(connect())
     assert record is not None and record.options.leader_code
     assert record.options.room in result.output  # the room's link is for everyone
     assert record.options.leader_code not in result.output

@@ -236,3 +236,24 @@ def test_related_titles_are_kept_apart_when_a_title_has_a_comma(
     assert result.exit_code == 0, result.output
     related = next(line for line in result.stdout.splitlines() if line.startswith("Related: "))
     assert related.startswith("Related: Are Right, A Lot · Insist on the Highest Standards · ")
+
+
+@pytest.mark.parametrize("width", [50, 60, 79, 100])
+def test_the_list_on_a_narrow_terminal_cuts_no_number(width: int) -> None:
+    """At 60 columns the order 10 was drawn as '…' and two count columns vanished."""
+    import io
+
+    from rich.console import Console
+
+    from lp_coach.cli.faces.principle import principles_table
+    from lp_coach.content.library import open_library
+
+    library = open_library()
+    console = Console(file=io.StringIO(), width=width, no_color=True)
+    console.print(principles_table(library, width))
+    drawn = console.file.getvalue()  # type: ignore[attr-defined]
+    rows = [line.split() for line in drawn.splitlines() if line[:4].strip().isdigit()]
+    assert [int(row[0]) for row in rows] == [p.order for p in library.principles]
+    for row, p in zip(rows, library.principles, strict=True):
+        counts = [str(len(p.discussion)), str(len(p.scripture)), str(len(p.examples))]
+        assert row[-3:] == counts

@@ -18,9 +18,10 @@ from lp_coach.room.codes import ensure_code
 from lp_coach.room.inbox import Inbox
 from lp_coach.room.limits import MAX_TEXT, RateLimit, clean
 from lp_coach.room.page import room_page
-from lp_coach.room.stage import Board, stage_of
+from lp_coach.room.phone_view import Board, step_for_phones
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import engine, planning, records, sessions
+from lp_coach.study import engine, planning, records
+from lp_coach.study import store as session_store
 from lp_coach.study.records import ANONYMOUS, GROUP, LEADER, Options
 
 
@@ -58,7 +59,7 @@ class Room:
         return reply.status_code, reply.json()
 
     def entries(self) -> list[records.SessionEntry]:
-        return sessions.entries(self.session.conn, self.session.record.id)
+        return session_store.entries(self.session.conn, self.session.record.id)
 
 
 @pytest.fixture
@@ -74,7 +75,7 @@ def test_the_code_is_random_long_and_kept_with_the_session(library: Library) -> 
     code = ensure_code(session.conn, session.record)
     assert len(code) >= 11  # token_urlsafe: 6 bits a character, >= 64 bits
     assert ensure_code(session.conn, session.record) == code
-    assert sessions.load(session.conn, session.record.id).options.room == code
+    assert session_store.load(session.conn, session.record.id).options.room == code
     assert ensure_code(session.conn, new_session(library).record) != code
 
 
@@ -135,7 +136,7 @@ def test_an_answer_from_a_phone_is_saved_with_its_name_and_source(
     assert (entry.step, entry.kind, entry.person) == ("welcome", "answer", "Cal")
     assert entry.text == "I listened to a customer this week"
     assert entry.source == f"room:{client}" and entry.visibility == GROUP
-    state = sessions.load(room.session.conn, room.session.record.id).state
+    state = session_store.load(room.session.conn, room.session.record.id).state
     assert state.position == 0 and state.turn == 0  # a phone never moves the session
 
 
@@ -208,6 +209,13 @@ def test_a_name_past_the_limit_is_refused(room: Room) -> None:
     assert "Your name is too long (41 characters); please keep it to 40." == reply.json()["error"]
 
 
+@pytest.mark.parametrize("name", ["Ann: fine", "2", "/next"])
+def test_a_phone_joins_under_a_name_as_the_roll_call_takes_them(room: Room, name: str) -> None:
+    reply = room.client.post(f"{room.base}/join", json={"name": name})
+    assert reply.status_code == 400
+    assert reply.json()["error"].startswith(f'"{name}" is not a name: type names only')
+
+
 def test_an_unknown_phone_is_asked_to_join_again(room: Room) -> None:
     status, reply = room.say("x" * 16, "hello")
     assert status == 410 and "join again" in str(reply["error"])
@@ -278,12 +286,12 @@ def test_the_stage_leaves_out_leader_notes_and_offers_what_the_step_asks(
     session = planning.start(connect(), library, options)
     keys = [s.key for s in session.steps]
     session.state.position = keys.index("discussion-1")
-    stage = stage_of(session.view(), prayer=True)
+    stage = step_for_phones(session.view(), prayer=True)
     assert stage["kinds"] == ["answer", "action", "prayer"]
     assert all(line["role"] != "leader" for line in stage["lines"])
     assert any(line["role"] == "leader" for line in _readout(session))
     session.state.position = keys.index("closing")
-    assert stage_of(session.view(), prayer=True)["kinds"] == ["prayer", "action"]
+    assert step_for_phones(session.view(), prayer=True)["kinds"] == ["prayer", "action"]
 
 
 def _readout(session: engine.Session) -> list[dict[str, str]]:
@@ -293,7 +301,7 @@ def _readout(session: engine.Session) -> list[dict[str, str]]:
 
 
 def test_the_stream_sends_the_step_as_published(room: Room) -> None:
-    room.board.publish(stage_of(room.session.view(), prayer=True))
+    room.board.publish(step_for_phones(room.session.view(), prayer=True))
     room.board.publish({"ended": True})  # so the stream ends after the first event
     with room.client.stream("GET", f"{room.base}/events") as reply:
         assert reply.headers["content-type"].startswith("text/event-stream")
@@ -326,7 +334,7 @@ def test_a_phone_hears_the_end_even_when_it_comes_between_two_events() -> None:
     import asyncio
 
     from lp_coach.room.app import _stream
-    from lp_coach.room.stage import ENDED
+    from lp_coach.room.phone_view import ENDED
 
     async def follow() -> list[str]:
         board = Board()

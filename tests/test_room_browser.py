@@ -18,7 +18,8 @@ from lp_coach.content.sources import builtin_pack
 from lp_coach.room.face import RoomFace
 from lp_coach.room.live import Room
 from lp_coach.store.db import db_path
-from lp_coach.study import runner, sessions, writeup
+from lp_coach.study import runner, writeup
+from lp_coach.study import store as session_store
 from lp_coach.study.view import Reply, View
 
 pytest.importorskip("playwright.sync_api")
@@ -91,7 +92,7 @@ def test_an_answer_typed_on_the_page_is_in_the_notes(
     assert "for my sister" not in notes  # the leader's only
     html = Path(outcome.notes_path).with_suffix(".html").read_text(encoding="utf-8")
     assert "A &lt;b&gt;good&lt;/b&gt; week &amp; a customer call" in html
-    saved = sessions.entries(session.conn, session.record.id)
+    saved = session_store.entries(session.conn, session.record.id)
     assert [(e.kind, e.visibility) for e in saved] == [("answer", "group"), ("prayer", "leader")]
 
 
@@ -146,7 +147,7 @@ def test_offline_the_phone_says_reconnecting_and_its_outbox_outlives_a_reload(
     finally:
         room.stop()
         context.close()
-    texts = [e.text for e in sessions.entries(session.conn, session.record.id)]
+    texts = [e.text for e in session_store.entries(session.conn, session.record.id)]
     assert texts == ["written while the room was away"]
     assert errors == []
 

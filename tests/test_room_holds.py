@@ -22,10 +22,11 @@ from lp_coach.room import slow
 from lp_coach.room.app import build_app
 from lp_coach.room.inbox import TOO_LATE, Inbox
 from lp_coach.room.live import Room
+from lp_coach.room.phone_view import Board
 from lp_coach.room.server import RoomServer
-from lp_coach.room.stage import Board
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import engine, records, runner, sessions, writeup
+from lp_coach.study import engine, records, runner, writeup
+from lp_coach.study import store as session_store
 from lp_coach.study.view import Reply, View
 
 
@@ -72,7 +73,7 @@ def joined(room: Room, name: str = "Ann") -> str:
 
 
 def answers(room: Room) -> list[records.SessionEntry]:
-    found = sessions.entries(room.session.conn, room.session.record.id)
+    found = session_store.entries(room.session.conn, room.session.record.id)
     return [e for e in found if e.kind == "answer"]
 
 

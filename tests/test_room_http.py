@@ -21,7 +21,7 @@ from lp_coach.room import app as room_app
 from lp_coach.room.live import Room
 from lp_coach.room.server import RoomServer, lan_address
 from lp_coach.store.db import db_path
-from lp_coach.study import sessions
+from lp_coach.study import store as session_store
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +72,7 @@ def test_a_phone_joins_and_answers_over_http_and_the_screen_is_woken(room: Room)
     assert not select.select([room.fileno()], [], [], 0)[0]
     post(room, "/say", {"client": client, "kind": "answer", "text": "over HTTP", "step": "welcome"})
     assert select.select([room.fileno()], [], [], 1.0)[0], "the screen was not woken"
-    [entry] = sessions.entries(room.session.conn, room.session.record.id)
+    [entry] = session_store.entries(room.session.conn, room.session.record.id)
     assert (entry.person, entry.text, entry.source) == ("Ann", "over HTTP", f"room:{client}")
 
 

@@ -18,9 +18,10 @@ from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.room.face import RoomFace
 from lp_coach.room.live import Room
-from lp_coach.room.stage import stage_of
+from lp_coach.room.phone_view import step_for_phones
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import engine, planning, runner, sessions, writeup
+from lp_coach.study import engine, planning, runner, writeup
+from lp_coach.study import store as session_store
 from lp_coach.study.from_phones import add_person
 from lp_coach.study.records import Options
 from lp_coach.study.view import Reply
@@ -79,7 +80,7 @@ def test_the_name_buttons_follow_the_roll_call(room: Room) -> None:
     face = RoomFace(Script(Reply("answer", "Ann, Ben, Dave")), room)
     runner.run(session, face, writeup.write_up)
     assert session.people() == ("Ann", "Ben", "Dave")
-    stage = stage_of(session.view(), prayer=True)
+    stage = step_for_phones(session.view(), prayer=True)
     assert stage["people"] == ["Ann", "Ben", "Dave"]  # Cal is away, Dave came
 
 
@@ -165,7 +166,7 @@ def test_a_finished_sessions_roll_call_is_not_changed_by_a_late_phone(library: L
     assert add_person(session, "Dave") and not add_person(session, "dave")
     present = [
         e.person
-        for e in sessions.entries(session.conn, session.record.id)
+        for e in session_store.entries(session.conn, session.record.id)
         if e.kind == "attendance"
     ]
     assert present == ["Ann", "Ben", "Cal", "Dave"]

@@ -27,7 +27,7 @@ from lp_coach.content.sources import builtin_pack
 from lp_coach.room.face import RoomFace
 from lp_coach.room.live import Room
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import sessions
+from lp_coach.study import store as session_store
 from lp_coach.study.view import Reply
 
 
@@ -180,9 +180,9 @@ def test_in_a_terminal_a_phones_answer_shows_survives_a_kill_and_the_room_comes_
     child.close()
 
     conn = connect()
-    record = sessions.latest(conn)
+    record = session_store.latest(conn)
     assert record is not None and record.options.room == code
-    assert [e.text for e in sessions.entries(conn, record.id) if e.kind == "answer"] == [
+    assert [e.text for e in session_store.entries(conn, record.id) if e.kind == "answer"] == [
         "hello from Cal"
     ]
     child = spawn(
@@ -201,7 +201,7 @@ def test_in_a_terminal_a_phones_answer_shows_survives_a_kill_and_the_room_comes_
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    said = [(e.kind, e.person, e.text) for e in sessions.entries(conn, record.id)]
+    said = [(e.kind, e.person, e.text) for e in session_store.entries(conn, record.id)]
     assert ("action", "Cal", "call one customer") in said
     with pytest.raises(OSError):  # the room closed with the session
         urllib.request.urlopen(url, timeout=1)

@@ -38,7 +38,9 @@ GROUP = ("customer-obsession", "--group", "Ann,Ben", "--minutes", "45")
 
 
 def test_an_empty_prayer_request_passes_to_the_next_person(isolated_home: Path) -> None:
-    done = piped(isolated_home, "study", *GROUP, stdin=to_closing("\nfor my mum\n\n"))
+    done = piped(
+        isolated_home, "study", *GROUP, stdin=to_closing("\nfor my mum\n\n\n")
+    )  # the last: finish
     assert done.returncode == 0, done.stderr
     assert "Ann, a prayer request? (Enter: pass)" in done.stdout
     assert "Ben, a prayer request? (Enter: pass)" in done.stdout  # Ann's Enter did not close
@@ -65,10 +67,10 @@ def test_a_solo_plain_session_says_nothing_of_a_group(isolated_home: Path) -> No
 
 
 def test_a_finished_session_is_reopened_and_its_notes_written_again(isolated_home: Path) -> None:
-    assert piped(isolated_home, "study", *GROUP, stdin=to_closing("\n\n\n")).returncode == 0
+    assert piped(isolated_home, "study", *GROUP, stdin=to_closing("\n\n\n\n")).returncode == 0
     notes = Path(str(listed(isolated_home)[0]["notes"]))
     assert "forgot this one" not in notes.read_text()
-    again = piped(isolated_home, "study", "--reopen", stdin="\nBen: forgot this one\n\n")
+    again = piped(isolated_home, "study", "--reopen", stdin="\nBen: forgot this one\n\n\n")
     assert again.returncode == 0, again.stderr
     assert "== Closing" in again.stdout
     assert f"Session 1 finished. Notes: {notes}" in again.stdout

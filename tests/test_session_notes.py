@@ -11,7 +11,8 @@ from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
-from lp_coach.study import engine, planning, records, runner, sessions, writeup
+from lp_coach.study import engine, planning, records, runner, writeup
+from lp_coach.study import store as session_store
 from lp_coach.study.readout import readout
 from lp_coach.study.records import ANONYMOUS, Options
 from lp_coach.study.view import Reply
@@ -37,7 +38,7 @@ def finished_notes(library: Library, said: list[tuple[str, str, str | None, str]
     session = planning.start(connect(), library, options)
     for step, kind, person, text in said:
         anonymous = person is not None and person.startswith("anon:")
-        sessions.add_entry(
+        session_store.add_entry(
             session.conn,
             session.record.id,
             step,

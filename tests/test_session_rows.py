@@ -7,13 +7,14 @@ import json
 from conftest import Invoke
 
 from lp_coach.store.db import connect
-from lp_coach.study import records, sessions
+from lp_coach.study import records
+from lp_coach.study import store as session_store
 
 
 def two_sessions() -> tuple[int, int]:
     conn = connect()
-    first = sessions.create(conn, records.Options(principle_id="frugality", group=("Ann",)))
-    second = sessions.create(conn, records.Options(principle_id="bias-for-action"))
+    first = session_store.create(conn, records.Options(principle_id="frugality", group=("Ann",)))
+    second = session_store.create(conn, records.Options(principle_id="bias-for-action"))
     conn.close()
     return first.id, second.id
 

@@ -6,16 +6,17 @@ import pytest
 
 from lp_coach.store import engine
 from lp_coach.store.db import connect
-from lp_coach.study import records, sessions
+from lp_coach.study import records
+from lp_coach.study import store as session_store
 
 pytestmark = pytest.mark.usefixtures("any_store")  # plain and encrypted stores alike
 
 
 def test_entries_are_for_the_group_and_typed_at_the_keyboard_by_default() -> None:
     conn = connect()
-    record = sessions.create(conn, records.Options(principle_id="frugality", group=("Ann",)))
-    sessions.add_entry(conn, record.id, "discussion-1", "answer", "Ann", "Less", record.state)
-    sessions.add_entry(
+    record = session_store.create(conn, records.Options(principle_id="frugality", group=("Ann",)))
+    session_store.add_entry(conn, record.id, "discussion-1", "answer", "Ann", "Less", record.state)
+    session_store.add_entry(
         conn,
         record.id,
         "closing",
@@ -26,19 +27,19 @@ def test_entries_are_for_the_group_and_typed_at_the_keyboard_by_default() -> Non
         visibility=records.LEADER,
         source="room:abc",
     )
-    first, second = sessions.entries(connect(), record.id)
+    first, second = session_store.entries(connect(), record.id)
     assert (first.visibility, first.source) == (records.GROUP, None)
     assert (second.visibility, second.source, second.person) == ("leader", "room:abc", "Ben")
 
 
 def test_an_unknown_visibility_is_refused_by_the_database() -> None:
     conn = connect()
-    record = sessions.create(conn, records.Options(principle_id="frugality"))
+    record = session_store.create(conn, records.Options(principle_id="frugality"))
     with pytest.raises(engine.IntegrityError):
-        sessions.add_entry(
+        session_store.add_entry(
             conn, record.id, "closing", "note", None, "x", record.state, visibility="everyone"
         )
-    assert sessions.entries(conn, record.id) == []
+    assert session_store.entries(conn, record.id) == []
 
 
 def test_stored_times_come_from_the_clock_in_use() -> None:
@@ -51,7 +52,7 @@ def test_stored_times_come_from_the_clock_in_use() -> None:
     before = use_clock(FrozenClock(frozen))
     try:
         conn = connect()
-        record = sessions.create(conn, records.Options("ownership"))
+        record = session_store.create(conn, records.Options("ownership"))
     finally:
         use_clock(before)
     assert datetime.fromisoformat(record.started) == frozen
@@ -60,10 +61,10 @@ def test_stored_times_come_from_the_clock_in_use() -> None:
 
 def test_entries_from_a_source_or_any_source_under_a_prefix() -> None:
     conn = connect()
-    session_id = sessions.create(conn, records.Options("ownership")).id
+    session_id = session_store.create(conn, records.Options("ownership")).id
     for source in ("room:a", "room:b", None, "ROOM:c", "roomy"):
-        sessions.add_entry(conn, session_id, "s", "answer", None, "x", None, source=source)
-    assert [e.source for e in sessions.entries_from(conn, session_id, "room:a")] == ["room:a"]
-    under = sessions.entries_from(conn, session_id, "room:", prefix=True)
+        session_store.add_entry(conn, session_id, "s", "answer", None, "x", None, source=source)
+    assert [e.source for e in session_store.entries_from(conn, session_id, "room:a")] == ["room:a"]
+    under = session_store.entries_from(conn, session_id, "room:", prefix=True)
     assert [e.source for e in under] == ["room:a", "room:b"]
     conn.close()

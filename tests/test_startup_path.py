@@ -24,6 +24,7 @@ BASE = {
 }
 """What every run loads: the boundary, and the plain forms it tries first."""
 HELP = BASE | {"lp_coach.cli.app", "lp_coach.cli.lazy", "lp_coach.cli.study"}
+HELP |= {"lp_coach.cli.options"}  # the options study shares with guide, quiz and practice
 STORE = {"lp_coach.clock", "lp_coach.paths", "lp_coach.store", "lp_coach.store.db"}
 STORE |= {"lp_coach.store.migrations", "lp_coach.store.schema", "lp_coach.cli.output"}
 STORE |= {f"lp_coach.store.migrations.{m}" for m in ("kit", "schema_2026_11", "schema_2026_12")}
@@ -75,7 +76,7 @@ TODAY = (
         "lp_coach.study",
         "lp_coach.study.plan",
         "lp_coach.study.records",
-        "lp_coach.study.sessions",
+        "lp_coach.study.store",
         "lp_coach.study.visibility",
         "lp_coach.today",
     }

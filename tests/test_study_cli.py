@@ -6,7 +6,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from conftest import Invoke
+from conftest import Invoke, Outcome
 
 
 def test_a_whole_plain_session(cli: Invoke) -> None:
@@ -24,6 +24,45 @@ def test_a_whole_plain_session(cli: Invoke) -> None:
     notes = Path(last.split("Notes: ", 1)[1].split(" and ")[0])
     text = notes.read_text()
     assert "**Present:** Ann, Ben" in text and "**Ann:** Ann is well" in text
+
+
+def notes_of(result: Outcome) -> str:
+    """The notes a finished plain session wrote (the last line says where)."""
+    last = result.stdout.strip().splitlines()[-1]
+    return Path(last.split("Notes: ", 1)[1].split(" and ")[0]).read_text()
+
+
+def test_a_roll_call_line_that_is_no_name_is_asked_again(cli: Invoke) -> None:
+    typed = "Ann: fine\n" + "Ann, Ben\n" + "\n" * 60
+    result = cli("study", "ownership", "--group", "Ann,Ben,Cal", input=typed)
+    assert result.exit_code == 0, result.output
+    said = '"Ann: fine" is not a name: type names only (a name has no ":")'
+    assert result.stdout.count(said) == 1
+    assert result.stdout.count("Who is here? ") == 2  # asked again
+    assert "**Present:** Ann, Ben\n" in notes_of(result)
+    wrong = cli("study", "ownership", "--group", "Ann: fine,Ben", input="\n" * 60)
+    assert (wrong.exit_code, wrong.stderr) == (2, f"lp-coach: error: {said}\n")
+
+
+def test_names_typed_at_the_roll_call_lose_their_escape_sequences(cli: Invoke) -> None:
+    typed = "\x1b[31mAnn\x1b]0;owned\x07, B\x1b[2Jen\n" + "Ann: I'm well\n" + "\n" * 60
+    result = cli("study", "ownership", "--group", "Ann,Ben", input=typed)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    notes = notes_of(result)
+    assert "**Present:** Ann, Ben\n" in notes and "**Ann:** I'm well" in notes
+
+
+def test_plain_mode_asks_before_finishing(cli: Invoke) -> None:
+    first = cli("study", "ownership", input="\n" * 80)
+    assert first.exit_code == 0, first.output
+    assert first.stdout.count("Finish the session?") == 1  # asked once; Enter again finishes
+    assert "Session 1 finished." in first.stdout
+    lines = first.stdout.split("Finish the session?")[0].count("> ")  # read before the question
+    second = cli("study", "ownership", input="\n" * lines + "one more thing\n")
+    assert second.exit_code == 0, second.output
+    assert second.stdout.count("Finish the session?") == 1 and "finished" not in second.stdout
+    assert "Session 2 saved at step" in second.stderr  # a line typed at the question stays
 
 
 def test_end_of_input_saves_and_resume_continues(cli: Invoke) -> None:

@@ -12,9 +12,10 @@ from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
-from lp_coach.study import engine, planning, runner, service, sessions, writeup
+from lp_coach.study import engine, planning, runner, service, writeup
+from lp_coach.study import store as session_store
 from lp_coach.study.plain import PlainStudyFace
-from lp_coach.study.records import Options
+from lp_coach.study.records import Options, SessionStatus
 from lp_coach.study.view import Reply, StudyFace, View
 
 
@@ -86,7 +87,9 @@ def test_group_rotation_attendance_and_per_person_actions(library: Library) -> N
     )
     run(session, face)
     assert [v.person for v in face.views[:3]] == ["Ann", "Cal", "Dee"]
-    actions = [e for e in sessions.entries(session.conn, session.record.id) if e.kind == "action"]
+    actions = [
+        e for e in session_store.entries(session.conn, session.record.id) if e.kind == "action"
+    ]
     assert [(e.person, e.text) for e in actions] == [
         ("Ann", "Call my sister"),
         ("Dee", "Write the memo"),
@@ -158,7 +161,7 @@ def test_plain_face_reads_lines_and_commands(library: Library) -> None:
     out = io.StringIO()
     outcome = run(session, PlainStudyFace(io.StringIO(typed + "\n"), out))
     assert not outcome.finished
-    said = sessions.entries(session.conn, session.record.id)
+    said = session_store.entries(session.conn, session.record.id)
     assert [(e.kind, e.person, e.text) for e in said] == [
         ("attendance", "Ann", "present"),
         ("attendance", "Ben", "present"),
@@ -175,8 +178,8 @@ def test_plain_face_end_of_input_stops_cleanly(library: Library) -> None:
     face = PlainStudyFace(io.StringIO("\n\nSomething I typed"), io.StringIO())
     outcome = run(session, face)
     assert not outcome.finished and face.ended
-    assert sessions.load(session.conn, session.record.id).status == "in_progress"
-    assert [e.text for e in sessions.entries(session.conn, session.record.id)] == [
+    assert session_store.load(session.conn, session.record.id).status is SessionStatus.IN_PROGRESS
+    assert [e.text for e in session_store.entries(session.conn, session.record.id)] == [
         "Something I typed"
     ]
 
@@ -208,7 +211,7 @@ def test_html_notes_escape_what_was_typed(library: Library) -> None:
 
 
 def answers(session: engine.Session) -> list[tuple[str | None, str]]:
-    entries = sessions.entries(session.conn, session.record.id)
+    entries = session_store.entries(session.conn, session.record.id)
     return [(e.person, e.text) for e in entries if e.kind == "answer"]
 
 
@@ -253,7 +256,7 @@ def test_on_action_steps_a_named_speaker_keeps_the_current_turn(library: Library
     session.apply(Reply("answer", "call a customer"))
     actions = [
         (e.person, e.text)
-        for e in sessions.entries(session.conn, session.record.id)
+        for e in session_store.entries(session.conn, session.record.id)
         if e.kind == "action"
     ]
     assert actions == [("Ben", "read the reviews"), ("Ann", "call a customer")]
@@ -263,7 +266,7 @@ def finish_with_action(library: Library, group: tuple[str, ...], action: str) ->
     session = start(library, group=group)
     to(session, "actions")
     session.apply(Reply("answer", action))
-    sessions.finish(session.conn, session.record.id, session.state, "notes.md")
+    session_store.finish(session.conn, session.record.id, session.state, "notes.md")
 
 
 def test_the_check_in_recalls_the_same_groups_last_session(library: Library) -> None:
@@ -384,7 +387,7 @@ def test_plain_face_picks_speakers_passes_and_keeps_private_notes(library: Libra
         ("Ben", "Ben picked by initial"),
         ("Ben", "agreed."),
     ]
-    notes = [e for e in sessions.entries(session.conn, session.record.id) if e.kind == "note"]
+    notes = [e for e in session_store.entries(session.conn, session.record.id) if e.kind == "note"]
     assert [(e.text, e.visibility) for e in notes] == [("speak to Cal after", "leader")]
     text = out.getvalue()
     assert "Cal > " in text and "Nobody called 'Zed' is here: 1 Ann · 2 Ben · 3 Cal" in text

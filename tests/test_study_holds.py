@@ -14,7 +14,8 @@ from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.store.db import connect
-from lp_coach.study import engine, planning, runner, sessions, writeup
+from lp_coach.study import engine, planning, runner, writeup
+from lp_coach.study import store as session_store
 from lp_coach.study.notes import notes_dir
 from lp_coach.study.plain import PRIVATE, PlainStudyFace
 from lp_coach.study.records import LEADER, Options
@@ -33,7 +34,7 @@ def start(library: Library, **options: object) -> engine.Session:
 
 def to(session: engine.Session, key: str) -> None:
     session.state.position = [s.key for s in session.steps].index(key)
-    sessions.save_state(session.conn, session.record.id, session.state)
+    session_store.save_state(session.conn, session.record.id, session.state)
 
 
 def hold_the_lock(seconds: float) -> threading.Thread:
@@ -63,7 +64,7 @@ def test_a_live_session_waits_for_a_lock_held_past_the_timeout(library: Library)
         assert session.apply(Reply("answer", "Typed while another command wrote"))
     finally:
         holder.join()
-    said = [e.text for e in sessions.entries(session.conn, session.record.id)]
+    said = [e.text for e in session_store.entries(session.conn, session.record.id)]
     assert said == ["Typed while another command wrote"]
 
 
@@ -77,7 +78,7 @@ class Watching(io.StringIO):
 
     def write(self, text: str) -> int:
         if PRIVATE in text:
-            notes = sessions.entries(self.session.conn, self.session.record.id)
+            notes = session_store.entries(self.session.conn, self.session.record.id)
             self.stored_when_said.append(any(e.visibility == LEADER for e in notes))
         return super().write(text)
 

@@ -7,7 +7,7 @@ import io
 import pytest
 from rich.console import Console
 
-from lp_coach.cli.faces.study_keys import Keys, LineInput, answer_label, decode, ends, replies
+from lp_coach.cli.faces.study_keys import Keys, LineInput, answer_label, decode, replies
 from lp_coach.cli.faces.study_layout import StudyScreen
 from lp_coach.cli.faces.study_said import Window
 from lp_coach.cli.faces.study_screen import ScreenFace
@@ -18,7 +18,7 @@ from lp_coach.store.db import connect
 from lp_coach.study import planning
 from lp_coach.study.engine import Session
 from lp_coach.study.records import Options
-from lp_coach.study.view import Reply, View
+from lp_coach.study.view import Reply, View, ends
 
 
 @pytest.fixture(scope="module")
@@ -157,6 +157,16 @@ def test_attendance_enter_is_everyone_and_a_types_names(library: Library) -> Non
     assert answer_label(view) == "Who is here? "
 
 
+def test_a_roll_call_with_what_is_no_name_stays_open_and_says_why(library: Library) -> None:
+    view = at(start(library), "attendance")
+    keys = Keys(view)
+    assert [keys.press(k) for k in ["a", *"Ann: fine", "enter"]] == [None] * 11
+    assert keys.input is not None and keys.input.text == "Ann: fine"  # to be put right
+    assert keys.message == '"Ann: fine" is not a name: type names only (a name has no ":")'
+    assert draw(view, keys=keys).count("is not a name") == 1  # shown under the line typed
+    assert [keys.press(k) for k in ["ctrl-u", *"Ann", "enter"]][-1] == Reply("answer", "Ann")
+
+
 def test_prompts_name_whose_turn_it_is(library: Library) -> None:
     session = start(library)
     discussion = at(session, "discussion-1")
@@ -249,9 +259,9 @@ def test_welcome_recalls_last_sessions_action_steps(library: Library) -> None:
     first = start(library)
     at(first, "actions")
     first.apply(Reply("answer", "phone a customer"))
-    from lp_coach.study import sessions
+    from lp_coach.study import store as session_store
 
-    sessions.finish(first.conn, first.record.id, first.state, "notes.md")
+    session_store.finish(first.conn, first.record.id, first.state, "notes.md")
     second = start(library)
     screen = draw(at(second, "welcome"))
     assert "Ann: phone a customer" in screen and "how did they go?" in screen

@@ -15,7 +15,8 @@ from lp_coach.quiz.cards import build_cards
 from lp_coach.quiz.schedule import new_card
 from lp_coach.quiz.store import save_review
 from lp_coach.store.db import connect
-from lp_coach.study import records, sessions
+from lp_coach.study import records
+from lp_coach.study import store as session_store
 
 
 def facts(cli: Invoke, *args: str) -> dict[str, object]:
@@ -42,11 +43,13 @@ def test_due_cards_streak_and_steps_for_me(cli: Invoke, isolated_home: Path) -> 
     with closing(connect()) as conn:
         for card in build_cards(library)[:2]:
             save_review(conn, card, 3, past, None, new_card(card.id, past))
-        record = sessions.create(conn, records.Options("ownership", group=("Ann", "Ben")))
+        record = session_store.create(conn, records.Options("ownership", group=("Ann", "Ben")))
         state = records.State()
-        sessions.add_entry(conn, record.id, "actions", "action", "Ann", "Call the supplier", state)
-        sessions.add_entry(conn, record.id, "actions", "action", "Ben", "Fix the sink", state)
-        sessions.finish(conn, record.id, state, "notes.md")
+        session_store.add_entry(
+            conn, record.id, "actions", "action", "Ann", "Call the supplier", state
+        )
+        session_store.add_entry(conn, record.id, "actions", "action", "Ben", "Fix the sink", state)
+        session_store.finish(conn, record.id, state, "notes.md")
     cli("journal", "add", "-d", "yesterday", "Held my tongue")
     cli("journal", "add", "Listened first")
     day = facts(cli, "--me", "ann")

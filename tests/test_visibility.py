@@ -19,9 +19,10 @@ from lp_coach.content.sources import builtin_pack
 from lp_coach.room.desk import LeaderDesk
 from lp_coach.room.inbox import Inbox
 from lp_coach.room.live import Room
-from lp_coach.room.stage import Board, stage_of
+from lp_coach.room.phone_view import Board, step_for_phones
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import engine, planning, records, sessions, visibility, writeup
+from lp_coach.study import engine, planning, records, visibility, writeup
+from lp_coach.study import store as session_store
 from lp_coach.study.readout import readout
 from lp_coach.study.records import ANONYMOUS, GROUP, LEADER, Options
 
@@ -71,7 +72,7 @@ class Walk:
         self.where = {"action": "actions", "prayer": "closing"}
         self.steps = sorted({question, "actions", "closing"}, key=keys.index)
         for index, (kind, seen_by, source) in enumerate(CASES):
-            sessions.add_entry(
+            session_store.add_entry(
                 self.session.conn,
                 self.session.record.id,
                 self.where.get(kind, question),
@@ -122,9 +123,9 @@ class Walk:
 
     def _finish(self, library: Library) -> None:
         session = self.session
-        sessions.finish(session.conn, session.record.id, session.state)
+        session_store.finish(session.conn, session.record.id, session.state)
         path = Path(writeup.write_up(session))
-        sessions.set_notes_path(session.conn, session.record.id, str(path))
+        session_store.set_notes_path(session.conn, session.record.id, str(path))
         self.shown["group_notes"] = path.read_text() + path.with_suffix(".html").read_text()
         leader = path.with_name(path.stem + "-leader.md")
         self.shown["leader_notes"] = leader.read_text() + leader.with_suffix(".html").read_text()
@@ -133,7 +134,7 @@ class Walk:
         following = planning.start(connect(), library, Options("ownership", group=PEOPLE))
         view = self._go(following, "welcome")
         told = "\n".join(line.text for line in readout(view))
-        return told, json.dumps(stage_of(view, prayer=True), ensure_ascii=False)
+        return told, json.dumps(step_for_phones(view, prayer=True), ensure_ascii=False)
 
 
 AUDIENCES = (

@@ -14,9 +14,10 @@ from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.room.live import Room
-from lp_coach.room.stage import stage_of
+from lp_coach.room.phone_view import step_for_phones
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import engine, planning, sessions
+from lp_coach.study import engine, planning
+from lp_coach.study import store as session_store
 from lp_coach.study.readout import readout
 from lp_coach.study.records import Options
 from lp_coach.study.view import Reply
@@ -87,14 +88,14 @@ def test_an_anonymous_action_step_stays_anonymous_at_the_next_check_in_and_in_to
         post(opened.url + "/say", {**body, "visibility": "anonymous"})
     finally:
         opened.stop()
-    sessions.finish(first.conn, first.record.id, first.state)
+    session_store.finish(first.conn, first.record.id, first.state)
     second = start(library)
     go_to(second, "welcome")
     view = second.view()
     shown = [line.text for line in readout(view)]
     assert "quietly fix the thing" in shown  # the step is recalled, without its author
     assert not any("Ben" in line for line in shown)
-    stage = stage_of(view, prayer=True)
+    stage = step_for_phones(view, prayer=True)
     stage.pop("people")  # the roll call's names (the phones' buttons), never an author
     assert "Ben" not in json.dumps(stage)
     result = cli("today", "--json")

@@ -26,7 +26,8 @@ from lp_coach.quiz.schedule import new_card
 from lp_coach.quiz.warmup import KINDS, record_answer
 from lp_coach.store.db import connect
 from lp_coach.store.migrations import MIGRATIONS
-from lp_coach.study import planning, service, sessions, warm_up
+from lp_coach.study import planning, service, warm_up
+from lp_coach.study import store as session_store
 from lp_coach.study.engine import Session
 from lp_coach.study.records import Options
 from lp_coach.study.warm_up import PhoneAnswer
@@ -46,8 +47,8 @@ def studied_by(conn: sqlite3.Connection, group: str, *principles: str) -> None:
     """Finished sessions of `group` on each of `principles`."""
     for principle in principles:
         options = Options(principle, group=planning.parse_group(group))
-        record = sessions.create(conn, options)
-        sessions.finish(conn, record.id, record.state)
+        record = session_store.create(conn, options)
+        session_store.finish(conn, record.id, record.state)
 
 
 def reviewed(conn: sqlite3.Connection, person: str, principle: str, days_ago: int) -> None:
@@ -158,7 +159,7 @@ def test_named_answers_are_their_reviews_anonymous_ones_the_groups_only(
     assert count == 2  # the anonymous answer is no one's review
     assert session.reveal(answers) == shown  # revealed once: nobody's review kept twice
     assert conn.execute("SELECT count(*) FROM quiz_reviews").fetchone()[0] == 2
-    entries = [e for e in sessions.entries(conn, session.record.id) if e.kind == "warm_up"]
+    entries = [e for e in session_store.entries(conn, session.record.id) if e.kind == "warm_up"]
     assert [e.person for e in entries] == [None]  # the group's figure, nobody's name
 
 

@@ -12,10 +12,11 @@ from lp_coach.content.model import Library
 from lp_coach.content.packs import load_checked
 from lp_coach.content.sources import builtin_pack
 from lp_coach.groups.store import current
-from lp_coach.room.desk import leader_stage
+from lp_coach.room.desk import step_for_leader
 from lp_coach.room.live import Room
 from lp_coach.store.db import connect, db_path
-from lp_coach.study import planning, service, sessions, visibility
+from lp_coach.study import planning, service, visibility
+from lp_coach.study import store as session_store
 from lp_coach.study.readout import readout
 from lp_coach.study.records import Options
 from lp_coach.study.view import Reply
@@ -42,8 +43,8 @@ def test_two_phones_answer_the_screen_counts_the_leader_reveals(
 ) -> None:
     conn = connect()
     for principle in ("frugality", "ownership"):
-        done = sessions.create(conn, Options(principle, group=("Ann", "Ben")))
-        sessions.finish(conn, done.id, done.state)
+        done = session_store.create(conn, Options(principle, group=("Ann", "Ben")))
+        session_store.finish(conn, done.id, done.state)
     request = service.StudyRequest(principle="bias-for-action", group="Ann,Ben")
     options, agenda = planning.plan_session(conn, library, request, current(conn))
     assert options.warm_up == 3
@@ -77,17 +78,18 @@ def test_two_phones_answer_the_screen_counts_the_leader_reveals(
         assert shown.said == ()  # who answered what is never on the screen
         ann.locator("#warm-status", has_text="2 answered so far").wait_for()  # type: ignore[attr-defined]
 
-        entries = sessions.entries(conn, session.record.id)
-        desk = leader_stage(session, shown, entries, ["Ann"], 2, 60.0)["silent"]
+        entries = session_store.entries(conn, session.record.id)
+        desk = step_for_leader(session, shown, entries, ["Ann"], 2, 60.0)["silent"]
         assert (desk["on"], desk["answered"], desk["revealed"]) == (True, 2, False)
         assert not any(
-            "warm_up" in str(s) for s in leader_stage(session, shown, entries, [], 2, 60.0)["said"]
+            "warm_up" in str(s)
+            for s in step_for_leader(session, shown, entries, [], 2, 60.0)["said"]
         )
         session.apply(Reply("reveal"))  # the leader presses H
         room.publish(session.view())
         assert room.refresh(session.view()).said == ()  # the count is shown with its card
-        after = sessions.entries(conn, session.record.id)
-        desk = leader_stage(session, session.view(), after, ["Ann"], 2, 60.0)["silent"]
+        after = session_store.entries(conn, session.record.id)
+        desk = step_for_leader(session, session.view(), after, ["Ann"], 2, 60.0)["silent"]
         assert (desk["on"], desk["revealed"]) == (False, True)  # the leader page's reveal
         ann.locator("#warm-status", has_text="You were right.").wait_for()  # type: ignore[attr-defined]
         other.locator("#warm-status", has_text="Not this time").wait_for()  # type: ignore[attr-defined]
@@ -102,7 +104,7 @@ def test_two_phones_answer_the_screen_counts_the_leader_reveals(
     with closing(connect()) as check:
         rows = check.execute("SELECT person, rating FROM quiz_reviews").fetchall()
         assert [(r["person"], r["rating"]) for r in rows] in ([("Ann", 4)], [("Ann", 3)])
-        entries = sessions.entries(check, session.record.id)
+        entries = session_store.entries(check, session.record.id)
     answers = [e for e in entries if e.kind == "warm_up_answer"]
     assert [(e.person, e.visibility) for e in answers] == [("Ann", "group"), (None, "anonymous")]
     for audience in visibility.AUDIENCES:
@@ -111,8 +113,8 @@ def test_two_phones_answer_the_screen_counts_the_leader_reveals(
 
 def test_a_reloaded_phone_keeps_the_answer_it_gave(library: Library, browser: object) -> None:
     conn = connect()
-    done = sessions.create(conn, Options("frugality", group=("Ann", "Ben")))
-    sessions.finish(conn, done.id, done.state)
+    done = session_store.create(conn, Options("frugality", group=("Ann", "Ben")))
+    session_store.finish(conn, done.id, done.state)
     request = service.StudyRequest(principle="bias-for-action", group="Ann,Ben")
     options, agenda = planning.plan_session(conn, library, request, current(conn))
     session = planning.start(conn, library, options, agenda)

@@ -268,16 +268,17 @@ def journal_streak(conn: sqlite3.Connection, today: date) -> tuple[int, bool]:
 def last_steps(conn: sqlite3.Connection, me: str | None) -> ActionSteps | None:
     """The last finished session's action steps: `me`'s and unattributed ones, or all if no me."""
     from lp_coach.clock import local_day
-    from lp_coach.study import sessions
+    from lp_coach.study import store as session_store
+    from lp_coach.study.records import SessionStatus
     from lp_coach.study.visibility import TODAY, visible
 
-    record = sessions.latest(conn, sessions.FINISHED)
+    record = session_store.latest(conn, SessionStatus.FINISHED)
     if record is None:
         return None
     wanted = me.casefold() if me else None
     steps = [
         (e.person, e.text)
-        for e in visible(sessions.entries(conn, record.id), TODAY)
+        for e in visible(session_store.entries(conn, record.id), TODAY)
         if (wanted is None or e.person is None or e.person.casefold() == wanted)
     ]
     day = local_day(record.finished or record.started).isoformat()

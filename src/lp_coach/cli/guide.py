@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from lp_coach.cli.options import NoScriptureOption, SecularOption
 from lp_coach.cli.settings import SETTINGS
 
 
@@ -56,20 +57,8 @@ def guide(
         ),
     ] = "leader",
     minutes: Annotated[int, typer.Option(help="Length of the meeting, 40 to 180.")] = 60,
-    no_scripture: Annotated[
-        bool,
-        typer.Option(
-            "--no-scripture",
-            help="Leave out the readings, the key verse and every question that refers to them.",
-        ),
-    ] = False,
-    secular: Annotated[
-        bool,
-        typer.Option(
-            "--secular",
-            help="For a team at work: no scripture, prayer or anything that assumes faith.",
-        ),
-    ] = False,
+    no_scripture: NoScriptureOption = False,
+    secular: SecularOption = False,
     template: Annotated[
         Path | None,
         typer.Option(

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+EntryId = Annotated[int, typer.Argument(metavar="ID", help="The entry's number.")]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 PrincipleOption = Annotated[
@@ -27,6 +28,26 @@ QueryArgument = Annotated[
         metavar="QUERY...",
         help='Words (all must match), "a phrase", a prefix*, OR, and NOT word to leave out.',
     ),
+]
+PlainOption = Annotated[bool, typer.Option("--plain", help="Plain prompts even on a terminal.")]
+SecularOption = Annotated[
+    bool,
+    typer.Option(
+        "--secular",
+        help="For a team at work: no scripture, prayer or anything that assumes faith "
+        "(or set secular = true in the config).",
+    ),
+]
+NoScriptureOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-scripture",
+        help="Leave out the readings, the key verse and every question that refers to them.",
+    ),
+]
+SeedOption = Annotated[
+    int | None,
+    typer.Option("--seed", metavar="N", help="Make the choice and order of questions repeatable."),
 ]
 BestOption = Annotated[
     int, typer.Option("-n", metavar="N", help="Show the best N (0: every match).")

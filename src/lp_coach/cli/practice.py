@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from lp_coach.cli import output
-from lp_coach.cli.options import JsonOption, PrincipleOption
+from lp_coach.cli.options import JsonOption, PrincipleOption, SecularOption, SeedOption
 from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
@@ -48,15 +48,11 @@ def practice(
     aloud: Annotated[
         bool, typer.Option("--aloud", help="Answer aloud and rate yourself on the rubric.")
     ] = False,
-    seed: Annotated[
-        int | None, typer.Option("--seed", metavar="N", help="Make the choice repeatable.")
-    ] = None,
+    seed: SeedOption = None,
     plain: Annotated[
         bool, typer.Option("--plain", help="Plain prompts, no clock, even on a terminal.")
     ] = False,
-    secular: Annotated[
-        bool, typer.Option("--secular", help="Leave out questions that assume faith.")
-    ] = False,
+    secular: SecularOption = False,
 ) -> None:
     """Answer interview questions; feedback on a rubric after each.
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from lp_coach.cli.options import PlainOption, SeedOption
 from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
@@ -61,15 +62,8 @@ def quiz(
             "--cram", help="Practise now, weakest cards first, without changing the schedule."
         ),
     ] = False,
-    seed: Annotated[
-        int | None,
-        typer.Option(
-            "--seed", metavar="N", help="Make the choice and order of questions repeatable."
-        ),
-    ] = None,
-    plain: Annotated[
-        bool, typer.Option("--plain", help="Plain prompts even on a terminal.")
-    ] = False,
+    seed: SeedOption = None,
+    plain: PlainOption = False,
     retention: Annotated[
         float | None,
         typer.Option(

@@ -12,6 +12,7 @@ from lp_coach.clock import shown, shown_minute
 
 if TYPE_CHECKING:
     from lp_coach.study.service import Place
+    from lp_coach.study.sessions_service import SessionStatus
 
 app = typer.Typer(
     help="Study sessions held so far, and their notes.\n\nExample:  lp-coach sessions list",
@@ -49,7 +50,7 @@ def list_(as_json: JsonOption = False) -> None:
                 {
                     "id": r.id,
                     "principle": r.principle_id,
-                    "status": r.status,
+                    "status": r.status.value,
                     "started": shown(r.started),
                     "finished": shown(r.finished) if r.finished else None,
                     "group": list(r.options.group),
@@ -72,7 +73,7 @@ def list_(as_json: JsonOption = False) -> None:
         [
             str(r.id),
             shown_minute(r.started),
-            r.status.replace("_", " "),
+            _said(r.status),
             _step(where[r.id], r.status),
             ", ".join(r.options.group) or "solo",
             r.principle_id,
@@ -82,9 +83,19 @@ def list_(as_json: JsonOption = False) -> None:
     output.print_table(rows, ["ID", "STARTED", "STATUS", "STEP", "GROUP", "PRINCIPLE"])
 
 
-def _step(step: "Place | None", status: str) -> str:
+def _said(status: "SessionStatus") -> str:
+    """A session's status as the list words it."""
+    from lp_coach.study.sessions_service import SessionStatus
+
+    words = {SessionStatus.IN_PROGRESS: "in progress", SessionStatus.FINISHED: "finished"}
+    return words[status]
+
+
+def _step(step: "Place | None", status: "SessionStatus") -> str:
     """'4 of 15 · Opening prayer' for an unfinished session; '-' once finished."""
-    if status == "finished":
+    from lp_coach.study.sessions_service import SessionStatus
+
+    if status is SessionStatus.FINISHED:
         return "-"
     return f"{step.number} of {step.total} · {step.title}" if step else "?"
 

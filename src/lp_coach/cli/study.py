@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from lp_coach.cli.options import NoScriptureOption, PlainOption, SecularOption
 from lp_coach.cli.settings import SETTINGS
 
 if TYPE_CHECKING:
@@ -33,9 +34,7 @@ def study(
         int | None, typer.Option(help="Length of the session, 40 to 180 (default 60).")
     ] = None,
     leader: Annotated[bool, typer.Option("--leader", help="Show the leader notes.")] = False,
-    no_scripture: Annotated[
-        bool, typer.Option("--no-scripture", help="Leave out scripture readings.")
-    ] = False,
+    no_scripture: NoScriptureOption = False,
     no_prayer: Annotated[
         bool, typer.Option("--no-prayer", help="Leave out opening prayer and prayer requests.")
     ] = False,
@@ -46,14 +45,7 @@ def study(
             help="A group: leave out the warm-up quiz on the principles studied before.",
         ),
     ] = False,
-    secular: Annotated[
-        bool,
-        typer.Option(
-            "--secular",
-            help="For a team at work: no scripture, prayer or anything that assumes faith "
-            "(or set secular = true in the config).",
-        ),
-    ] = False,
+    secular: SecularOption = False,
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue the last unfinished session.")
     ] = False,
@@ -69,9 +61,7 @@ def study(
             "forgotten; its notes are written again.",
         ),
     ] = False,
-    plain: Annotated[
-        bool, typer.Option("--plain", help="Plain prompts even on a terminal.")
-    ] = False,
+    plain: PlainOption = False,
     journal: Annotated[
         bool,
         typer.Option("--journal", help="Solo: keep your answers as journal entries at the end."),

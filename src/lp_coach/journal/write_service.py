@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
@@ -16,15 +17,30 @@ if TYPE_CHECKING:
     from lp_coach.journal.entries import Entry, NewEntry
 
 
+class SaveStatus(Enum):
+    """What happened to an entry written; `lp-coach journal` words each one."""
+
+    SAVED = "saved"
+    MOVED = "moved"
+    """edit --date"""
+    UNCHANGED = "unchanged"
+    """an edit saved as it was"""
+    SEALED = "sealed"
+    """the store is encrypted and locked: it joins the journal at the next unlock"""
+    LEFT_UNCHANGED = "left_unchanged"
+    """never stored: its scaffold was saved as it was"""
+    LEFT_EMPTY = "left_empty"
+    """never stored: nothing was written"""
+    FUTURE_REFUSED = "future_refused"
+    """never stored: dated after today, and that was not meant"""
+
+
 class Saved(NamedTuple):
     """What came of writing: the entry as stored now, and what happened to it."""
 
     entry: Entry | None
     """None when nothing was saved."""
-    status: str
-    """'saved', 'moved' (edit --date), 'unchanged' (an edit saved as it was), 'sealed' (the
-    store is encrypted and locked: it joins the journal at the next unlock), or, for an
-    entry never stored, 'left unchanged' or 'left empty' (its scaffold)."""
+    status: SaveStatus
 
 
 class Imported(NamedTuple):
@@ -61,7 +77,7 @@ def add(
         text = read_piped(piped, "entry", "lp-coach journal add")
     parsed = parse_when(when) if when is not None else None
     if parsed is not None and parsed.day > clock.today() and future and not future(parsed.day):
-        return Saved(None, "dated in the future")
+        return Saved(None, SaveStatus.FUTURE_REFUSED)
     library = LazyLibrary(packs)
     if text is None:
         return _add_in_editor(library, principles, parsed, prompt, star)
@@ -72,7 +88,7 @@ def add(
         answers = question.text
         tags.append(question.principle.id)
     saved = _save(text, tags, parsed, star, library, answers)
-    return Saved(saved, "saved" if saved else "sealed")
+    return Saved(saved, SaveStatus.SAVED if saved else SaveStatus.SEALED)
 
 
 def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Saved:
@@ -94,17 +110,17 @@ def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Saved:
 
             moved = parse_when(when)
             day, time = moved.day.isoformat(), moved.time or entry.time
-            return Saved(store.move(conn, entry_id, day, time), "moved")
+            return Saved(store.move(conn, entry_id, day, time), SaveStatus.MOVED)
         initial = edit_scaffold(entry.id, long_when(entry), entry.principles, entry.text)
         draft = write_in_editor(initial, f"edit-{entry.id}")
         if unchanged(draft.text, initial):
             draft.discard()
-            return Saved(entry, "unchanged")
+            return Saved(entry, SaveStatus.UNCHANGED)
         words = written(draft.text)
         then = f"run `lp-coach journal edit {entry.id}` again to put them back"
         number = entry.id
         entry = draft.stored(lambda: retext(conn, number, words, LazyLibrary(packs)), then, words)
-    return Saved(entry, "saved")
+    return Saved(entry, SaveStatus.SAVED)
 
 
 def delete(entry_id: int, confirm: Callable[[Entry], bool] | None = None) -> Entry | None:
@@ -175,11 +191,11 @@ def _add_in_editor(
     words = written(draft.text)
     if unchanged(draft.text, initial) or not words:
         draft.discard()
-        return Saved(None, "left unchanged" if words else "left empty")
+        return Saved(None, SaveStatus.LEFT_UNCHANGED if words else SaveStatus.LEFT_EMPTY)
     tags = [*principles, question.principle.id] if answer else list(principles)
     then = f"fix them there and save with: lp-coach journal add < {quote(str(draft.path))}"
     entry = draft.stored(lambda: _save(words, tags, parsed, star, library), then, words)
-    return Saved(entry, "saved" if entry else "sealed")
+    return Saved(entry, SaveStatus.SAVED if entry else SaveStatus.SEALED)
 
 
 def _save(

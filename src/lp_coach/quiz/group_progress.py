@@ -73,9 +73,9 @@ def group_progress(
 
 def last_group(conn: sqlite3.Connection) -> tuple[str, ...]:
     """The people of the last group session (its roll call, else its group), or ()."""
-    from lp_coach.study import sessions
+    from lp_coach.study import store as session_store
 
-    for record in reversed(sessions.all_sessions(conn)):
+    for record in reversed(session_store.all_sessions(conn)):
         if record.options.group:
             return tuple(record.state.attendees or record.options.group)
     return ()

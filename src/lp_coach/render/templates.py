@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,71 @@ from lp_coach.errors import CoachError, NotFound
 from lp_coach.paths import user_template_dir
 
 HTML_SUFFIXES = (".html.j2", ".htm.j2", ".xml.j2")
+MAX_OUTPUT = 5 * 1024 * 1024
+"""The most a user's template may write in one render, or in one value: 5 MB of text."""
+MAX_STREAM = 100 * MAX_OUTPUT
+"""The most a user's template may write in one streamed export (a whole journal)."""
+_NUMBER = re.compile(r"\d{7,}")
+"""A number in a format string that could be a width over MAX_OUTPUT ('%300000000s')."""
+_WIDE = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
+"""The str methods that pad a string to a width (which could ask for gigabytes)."""
+
+
+class TooLarge(CoachError):
+    """A user's template wrote (or was about to make) more text than it may."""
+
+    def __init__(self, limit: int = MAX_OUTPUT, name: str = "template") -> None:
+        super().__init__(
+            f"{name}: the template writes more than {limit // (1024 * 1024)} MB, the most a "
+            "template may write; check its loops and repeats"
+        )
+        self.limit = limit
+
+
+class _Bounded(jinja2.sandbox.SandboxedEnvironment):
+    """The sandbox, with `*`, `**` and padding refused before they make a value too large."""
+
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*" and (_too_long(left, right) or _too_long(right, left)):
+            raise TooLarge()
+        if operator == "**" and _too_big(left, right):
+            raise TooLarge()
+        if operator == "%" and _wide_format(left):
+            raise TooLarge()
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        padding = isinstance(getattr(__obj, "__self__", None), str) and __obj.__name__ in _WIDE
+        numbers = [a for a in (*args, *kwargs.values()) if isinstance(a, int)]
+        if padding and any(n > MAX_OUTPUT for n in numbers):
+            raise TooLarge()
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def wrap_str_format(self, value: Any) -> Any:
+        wrapped = super().wrap_str_format(value)
+        if wrapped is not None and _wide_format(value.__self__):
+            raise TooLarge()  # '{:300000000}'.format(...)
+        return wrapped
+
+
+def _too_long(sequence: Any, times: Any) -> bool:
+    """Whether `sequence * times` would be longer than MAX_OUTPUT."""
+    sized = isinstance(sequence, str | bytes | list | tuple)
+    return sized and isinstance(times, int) and len(sequence) * times > MAX_OUTPUT
+
+
+def _wide_format(text: Any) -> bool:
+    """Whether the format string `text` asks for a width or precision over MAX_OUTPUT."""
+    return isinstance(text, str) and any(int(n) > MAX_OUTPUT for n in _NUMBER.findall(text))
+
+
+def _too_big(base: Any, exponent: Any) -> bool:
+    """Whether `base ** exponent` would be an integer of more than MAX_OUTPUT digits."""
+    if not (isinstance(base, int) and isinstance(exponent, int)) or abs(base) < 2:
+        return False
+    return exponent > 0 and exponent * abs(base).bit_length() > MAX_OUTPUT * 3
 
 
 def environment(overrides: Sequence[Path] = ()) -> jinja2.Environment:
@@ -29,7 +95,7 @@ def environment(overrides: Sequence[Path] = ()) -> jinja2.Environment:
             jinja2.PackageLoader("lp_coach", "data/prompts"),
         ]
     )
-    cls = jinja2.sandbox.SandboxedEnvironment if user_dirs else jinja2.Environment
+    cls = _Bounded if user_dirs else jinja2.Environment
     env = cls(
         loader=loader,
         undefined=jinja2.StrictUndefined,
@@ -41,7 +107,22 @@ def environment(overrides: Sequence[Path] = ()) -> jinja2.Environment:
     from lp_coach.render.markdown_text import markdown_text
 
     env.filters["md"] = markdown_text  # people's words in Markdown: `{{ e.text | md }}`
+    if user_dirs:
+        for name in ("center", "indent", "format"):  # the filters that pad to a width
+            env.filters[name] = _narrow(env.filters[name])
     return env
+
+
+def _narrow(pad: Any) -> Any:
+    """The padding filter `pad`, refusing a width over MAX_OUTPUT."""
+
+    def narrow(value: Any, *args: Any, **kwargs: Any) -> Any:
+        numbers = [a for a in (*args, *kwargs.values()) if isinstance(a, int)]
+        if any(n > MAX_OUTPUT for n in numbers) or _wide_format(value):
+            raise TooLarge()
+        return pad(value, *args, **kwargs)
+
+    return narrow
 
 
 def _is_html(name: str | None) -> bool:
@@ -50,14 +131,27 @@ def _is_html(name: str | None) -> bool:
 
 def render(name: str, overrides: Sequence[Path] = (), **context: Any) -> str:
     """Render the template `name` with `context`; template mistakes become CoachErrors."""
-    return "".join(stream(name, overrides, **context))
+    return "".join(stream(name, overrides, limit=MAX_OUTPUT, **context))
 
 
-def stream(name: str, overrides: Sequence[Path] = (), **context: Any) -> Iterator[str]:
-    """Render `name` piece by piece, for output too large to hold in memory at once."""
+def stream(
+    name: str, overrides: Sequence[Path] = (), limit: int = MAX_STREAM, **context: Any
+) -> Iterator[str]:
+    """Render `name` piece by piece, for output too large to hold in memory at once. A
+    user's template may write `limit` characters at the most (TooLarge, said in one line)."""
     env = environment(overrides)
+    bounded = isinstance(env, _Bounded)
+    written = 0
     try:
-        yield from env.get_template(name).generate(**context)
+        for piece in env.get_template(name).generate(**context):
+            written += len(piece)
+            if bounded and written > limit:
+                raise TooLarge(limit)
+            yield piece
+    except TooLarge as exc:
+        raise TooLarge(exc.limit, name) from None
+    except CoachError:
+        raise
     except jinja2.TemplateNotFound as exc:
         raise NotFound(f"no template named {exc.name or name!r}") from None
     except jinja2.exceptions.SecurityError as exc:

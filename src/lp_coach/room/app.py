@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from lp_coach.room import codes
 from lp_coach.room.inbox import Inbox
 from lp_coach.room.limits import MAX_BODY, NameTaken, Refused
-from lp_coach.room.stage import Board
+from lp_coach.room.phone_view import Board
 
 KEEPALIVE_SECONDS = 15.0
 BODY_SECONDS = 10.0

@@ -7,7 +7,7 @@ import secrets
 import sqlite3
 from dataclasses import replace
 
-from lp_coach.study import sessions
+from lp_coach.study import store as session_store
 from lp_coach.study.records import SessionRecord
 
 CODE_BYTES = 9
@@ -37,7 +37,7 @@ def ensure_code(conn: sqlite3.Connection, record: SessionRecord) -> str:
     """The session's room code, made and saved with the session the first time."""
     if not record.options.room:
         record.options = replace(record.options, room=new_code())
-        sessions.save_options(conn, record.id, record.options)
+        session_store.save_options(conn, record.id, record.options)
     return record.options.room
 
 
@@ -46,7 +46,7 @@ def ensure_leader_code(conn: sqlite3.Connection, record: SessionRecord) -> str:
     if not record.options.leader_code:
         code = secrets.token_urlsafe(LEADER_BYTES)
         record.options = replace(record.options, leader_code=code)
-        sessions.save_options(conn, record.id, record.options)
+        session_store.save_options(conn, record.id, record.options)
     return record.options.leader_code
 
 
@@ -54,4 +54,4 @@ def remember_base(conn: sqlite3.Connection, record: SessionRecord, base: str) ->
     """Keep where the room is served now, so `sessions links` can say it."""
     if record.options.room_base != base:
         record.options = replace(record.options, room_base=base)
-        sessions.save_options(conn, record.id, record.options)
+        session_store.save_options(conn, record.id, record.options)

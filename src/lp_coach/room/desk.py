@@ -9,12 +9,12 @@ from dataclasses import replace
 from typing import Any
 
 from lp_coach.room.limits import Refused
-from lp_coach.room.stage import Board
+from lp_coach.room.phone_view import Board
 from lp_coach.study import visibility
 from lp_coach.study.engine import Session
 from lp_coach.study.readout import readout
 from lp_coach.study.records import SessionEntry
-from lp_coach.study.view import Reply, View
+from lp_coach.study.view import Reply, View, finishes
 
 COMMANDS = ("next", "back", "skip", "extend", "follow_up", "silent", "reveal")
 """What the leader page may ask of the session (the same engine commands as the keys)."""
@@ -67,7 +67,7 @@ class LeaderDesk:
         return view.minutes * 60 - (time.monotonic() - start)
 
 
-def leader_stage(
+def step_for_leader(
     session: Session,
     view: View,
     entries: list[SessionEntry],
@@ -133,14 +133,6 @@ def _silent(view: View, entries: list[SessionEntry], revealed: bool) -> dict[str
         "revealed": revealed,
         "answered": visibility.answered(entries, view.step.key),
     }
-
-
-def finishes(view: View) -> bool:
-    """Whether "next" here ends the session (the last step, and its last turn)."""
-    if view.index + 1 < view.total:
-        return False
-    people = view.people
-    return not (view.step.per_person and people and view.person not in (None, people[-1]))
 
 
 def quietest(seen: list[SessionEntry], people: list[str]) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from lp_coach.room.seats import SOURCE, Seats
 from lp_coach.store import engine
 from lp_coach.store.db import connect
 from lp_coach.store.writes import forget, wait_for_lock
-from lp_coach.study import sessions
+from lp_coach.study import store as session_store
 from lp_coach.study.records import ANONYMOUS, GROUP, LEADER
 from lp_coach.study.steps import WARM_UP, WARM_UP_ANSWER, Step
 
@@ -134,7 +134,7 @@ class Inbox(Seats):
                     ).fetchone()
                     if known is not None:  # sent again: its first answer was lost on the way
                         return self._shown(*known)
-                entry_id = sessions.add_entry(
+                entry_id = session_store.add_entry(
                     self.conn,
                     self.session_id,
                     target,
@@ -167,7 +167,7 @@ class Inbox(Seats):
             with self.lock:
                 here = [
                     e
-                    for e in sessions.step_entries(self.conn, self.session_id, step)
+                    for e in session_store.step_entries(self.conn, self.session_id, step)
                     if e.kind in (WARM_UP, WARM_UP_ANSWER)
                 ]
                 if any(e.kind == WARM_UP for e in here):
@@ -176,7 +176,7 @@ class Inbox(Seats):
                     (e for e in here if e.kind == WARM_UP_ANSWER and e.source == source), None
                 )
                 if mine is None:
-                    sessions.add_entry(
+                    session_store.add_entry(
                         self.conn,
                         self.session_id,
                         step,
@@ -203,7 +203,7 @@ class Inbox(Seats):
         said = checked("Your note", text, MAX_TEXT)
         try:
             with self.lock:
-                entry_id = sessions.add_entry(
+                entry_id = session_store.add_entry(
                     self.conn,
                     self.session_id,
                     step,
@@ -222,7 +222,7 @@ class Inbox(Seats):
     def chosen(self, client: str) -> dict[str, int]:
         """This phone's answer to each warm-up card, by step (its first, the one counted)."""
         with self.lock:
-            sent = sessions.entries_from(self.conn, self.session_id, SOURCE + client)
+            sent = session_store.entries_from(self.conn, self.session_id, SOURCE + client)
         picked: dict[str, int] = {}
         for entry in sent:
             if entry.kind == WARM_UP_ANSWER and entry.step not in picked:
@@ -237,7 +237,7 @@ class Inbox(Seats):
         counted, not listed)."""
         self._participant(client)
         with self.lock:
-            sent = sessions.entries_from(self.conn, self.session_id, SOURCE + client)
+            sent = session_store.entries_from(self.conn, self.session_id, SOURCE + client)
         return [
             self._shown(e.id, e.step, e.kind, e.text, e.visibility)
             for e in sent

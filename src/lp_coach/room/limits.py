@@ -9,8 +9,9 @@ import unicodedata
 from collections.abc import Callable
 
 from lp_coach.errors import CoachError
+from lp_coach.study import speakers
 
-MAX_NAME = 40
+MAX_NAME = speakers.MAX_NAME
 MAX_TEXT = 1000
 MAX_BODY = 8 * 1024
 MAX_PARTICIPANTS = 100

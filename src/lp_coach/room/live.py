@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lp_coach.room.codes import ensure_code, ensure_leader_code, remember_base
-from lp_coach.room.desk import LeaderDesk, leader_stage
+from lp_coach.room.desk import LeaderDesk, step_for_leader
 from lp_coach.room.inbox import Inbox
-from lp_coach.room.stage import ENDED, PAUSED, Board, stage_of
-from lp_coach.study import sessions, visibility
+from lp_coach.room.phone_view import ENDED, PAUSED, Board, step_for_phones
+from lp_coach.study import store as session_store
+from lp_coach.study import visibility
 from lp_coach.study.engine import Session
 from lp_coach.study.from_phones import add_person, heard
 from lp_coach.study.records import SessionEntry
@@ -176,7 +177,7 @@ class Room:
                 hidden.append(entry)
 
     def _all(self) -> list[SessionEntry]:
-        """Every entry of the session, as `sessions.entries` gives them, read incrementally
+        """Every entry of the session, as `session_store.entries` gives them, read incrementally
         (all again only when some went, as a new roll call replaces the old)."""
         self._news()
         conn, number = self.session.conn, self.session.record.id
@@ -184,7 +185,7 @@ class Room:
             "SELECT count(*) FROM session_entries WHERE session_id = ?", (number,)
         ).fetchone()[0]
         if count != len(self._entries):
-            self._entries = sessions.entries(conn, number)
+            self._entries = session_store.entries(conn, number)
             self.read_up_to = self._entries[-1].id if self._entries else 0
             self._said.clear()
             self._keep(self._entries)
@@ -218,11 +219,11 @@ class Room:
 
     def _publish(self, view: View, entries: list[SessionEntry]) -> None:
         joined = self.inbox.count()
-        self.board.publish(stage_of(view, self.inbox.prayer, entries, joined))
+        self.board.publish(step_for_phones(view, self.inbox.prayer, entries, joined))
         left = self.desk.seconds_left(view)  # the step's clock runs from when it was shown
         if self.desk.connected:  # (its opening wakes the screen, which publishes at once)
             phones = self.inbox.phones()
-            stage = leader_stage(self.session, view, entries, phones, joined, left)
+            stage = step_for_leader(self.session, view, entries, phones, joined, left)
             self.desk.board.publish(stage)
 
     def closing(self, write_up: Callable[[Session], str]) -> Callable[[Session], str]:

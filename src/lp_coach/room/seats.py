@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from lp_coach.room import codes
 from lp_coach.room.limits import MAX_NAME, NameTaken, RateLimit, Refused, checked
-from lp_coach.study import sessions
+from lp_coach.study import store as session_store
+from lp_coach.study.speakers import not_a_name
 from lp_coach.study.visibility import PHONE
 
 SOURCE = PHONE
@@ -52,6 +53,9 @@ class Seats:
         limited per device address (ids are free to make up; addresses are not).
         """
         person = None if anonymous else checked("Your name", name, MAX_NAME)
+        why = not_a_name(person) if person is not None else None
+        if why is not None:  # the roll call's rule: "Ann: fine" is no name
+            raise Refused(400, why)
         with self.lock:
             if self.closed:
                 raise Refused(409, "The session has ended.")
@@ -93,7 +97,7 @@ class Seats:
 
     def _as_on_roster(self, name: str) -> str:
         """`name` as the session's roster (or a phone before) spells it, ignoring case."""
-        record = sessions.load(self.conn, self.session_id)
+        record = session_store.load(self.conn, self.session_id)
         known = [*(record.state.attendees or record.options.group)]
         known += [p.name for p in self.participants.values() if p.name is not None]
         folded = name.casefold()
@@ -109,7 +113,7 @@ class Seats:
     def _rejoin(self) -> dict[str, Participant]:
         """The phones that already sent something in this session (a resumed room)."""
         found: dict[str, Participant] = {}
-        for entry in sessions.entries_from(self.conn, self.session_id, SOURCE, prefix=True):
+        for entry in session_store.entries_from(self.conn, self.session_id, SOURCE, prefix=True):
             client = (entry.source or SOURCE)[len(SOURCE) :]
             if client not in found or found[client].name is None:
                 found[client] = Participant(client, entry.person)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from lp_coach.paths import db_path
 from lp_coach.room.live import Room
 from lp_coach.room.server import DEFAULT_PORT, lan_address
-from lp_coach.study import sessions
+from lp_coach.study import store as session_store
 from lp_coach.study.engine import Session
 
 ANY_ADDRESS = ("0.0.0.0", "::", "")
@@ -27,5 +27,5 @@ def open_room(session: Session, host: str | None, port: int | None) -> Room:
     assert room.server is not None
     options = replace(session.record.options, room_host=host or "", room_port=room.server.port)
     session.record.options = options
-    sessions.save_options(session.conn, session.record.id, options)
+    session_store.save_options(session.conn, session.record.id, options)
     return room

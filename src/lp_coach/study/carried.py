@@ -6,8 +6,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from lp_coach.study import sessions, visibility
-from lp_coach.study.records import SessionEntry, State
+from lp_coach.study import store, visibility
+from lp_coach.study.records import SessionEntry, SessionStatus, State
 
 ANSWERED = "answered"
 """The kind of entry that marks one of last time's prayer requests answered."""
@@ -35,7 +35,7 @@ def carried(conn: sqlite3.Connection, session_id: int) -> Carried:
     return Carried(
         actions=tuple(e for e in recalled if e.kind == "action"),
         prayers=tuple(e for e in recalled if e.kind == "prayer"),
-        answered=answered(sessions.entries(conn, session_id)),
+        answered=answered(store.entries(conn, session_id)),
         for_leader=tuple(e for e in visibility.for_leader_only(earlier) if e.kind == "prayer"),
     )
 
@@ -58,7 +58,7 @@ def mark_answered(
     if not 1 <= number <= len(now.prayers) or now.prayers[number - 1].id in now.answered:
         return False
     request = now.prayers[number - 1]
-    sessions.add_entry(
+    store.add_entry(
         conn,
         session_id,
         step,
@@ -79,15 +79,15 @@ def previous_entries(conn: sqlite3.Connection, session_id: int) -> list[SessionE
     The same group is a session of the same group (see groups/store.py) with the same
     people, in any order or case; a solo session only recalls solo sessions.
     """
-    this = sessions.load(conn, session_id)
+    this = store.load(conn, session_id)
     earlier = [
         r
-        for r in sessions.all_sessions(conn, this.group_id, unreadable=[])  # a damaged one: none
-        if r.status == sessions.FINISHED and r.id < session_id and r.group_id == this.group_id
+        for r in store.all_sessions(conn, this.group_id, unreadable=[])  # a damaged one: none
+        if r.status == SessionStatus.FINISHED and r.id < session_id and r.group_id == this.group_id
     ]
     for record in reversed(earlier):
         if same_people(record.options.group, this.options.group):
-            return sessions.entries(conn, record.id)
+            return store.entries(conn, record.id)
     return []
 
 

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 
 from lp_coach.content.model import Library
 from lp_coach.errors import UsageError
-from lp_coach.study import sessions, turns, visibility
+from lp_coach.study import store, turns, visibility
 from lp_coach.study.agenda import Agenda, agenda_for
 from lp_coach.study.carried import Carried, carried, mark_answered
 from lp_coach.study.records import GROUP, LEADER, SessionEntry, SessionRecord
-from lp_coach.study.speakers import split_speaker
+from lp_coach.study.speakers import not_a_name, roll_call, split_speaker
 from lp_coach.study.steps import WARM_UP, Step, build_steps
 from lp_coach.study.view import Reply, View
 from lp_coach.study.warm_up import PhoneAnswer, WarmUpCard, phone_answers
@@ -80,7 +80,7 @@ class Session:
         step = self.step
         revealed = self.state.follow_ups.get(step.key, 0)
         available = step.segment.question.follow_ups if step.segment.question else ()
-        entries = sessions.entries(self.conn, self.record.id)
+        entries = store.entries(self.conn, self.record.id)
         silent = step.key in self.state.silent
         said = tuple(visibility.on_step(entries, step.key, visibility.SCREEN, silent=silent))
         recalled = Carried()
@@ -126,7 +126,7 @@ class Session:
         state = self.state
         text = reply.text.strip()
         if reply.action == "quit":
-            sessions.save_state(self.conn, self.record.id, state)
+            store.save_state(self.conn, self.record.id, state)
             return False
         if reply.action in MOVES and self._already_left(reply):
             return True  # pressed on a step (or a turn) the session has already left
@@ -139,7 +139,7 @@ class Session:
         elif reply.action == "note" and text:
             seen_by = LEADER if reply.private else GROUP
             key = step.key
-            sessions.add_entry(
+            store.add_entry(
                 self.conn, self.record.id, key, "note", None, text, state, visibility=seen_by
             )
         elif reply.action == "follow_up":
@@ -149,16 +149,16 @@ class Session:
         elif reply.action == "pass":
             self._pass(step)
         elif reply.action == "reveal" and step.collects == WARM_UP:
-            self.reveal(phone_answers(sessions.entries(self.conn, self.record.id), step.key))
+            self.reveal(phone_answers(store.entries(self.conn, self.record.id), step.key))
         elif reply.action == "extend":
             state.extensions[step.key] = state.extensions.get(step.key, 0) + EXTEND_MINUTES
-            sessions.save_state(self.conn, self.record.id, state)
+            store.save_state(self.conn, self.record.id, state)
         elif reply.action == "next":
             self._next(step)
         elif reply.action == "back":
             state.position = max(0, state.position - 1)
             state.turn = 0
-            sessions.save_state(self.conn, self.record.id, state)
+            store.save_state(self.conn, self.record.id, state)
         elif reply.action == "skip":
             self._move_to(self._next_segment_start())
         elif reply.action in ("silent", "reveal"):
@@ -168,8 +168,8 @@ class Session:
     def _answer(self, step: Step, text: str, speaker: str | None) -> None:
         state = self.state
         if step.collects == "attendance":
-            names = [n.strip() for n in text.replace(";", ",").split(",") if n.strip()]
-            self._roll_call(step, list(dict.fromkeys(names)))
+            if not_a_name(text) is None:  # else the roll call is asked again (the faces say why)
+                self._roll_call(step, list(roll_call(text)))
             return
         kind = step.collects or "note"
         people = self.people()
@@ -183,7 +183,7 @@ class Session:
             state.turn += 1 if person == turn else 0  # someone else spoke: still turn's turn
         elif person is not None:
             state.turn = turns.turn_of(self.steps, state, people, person) + 1  # on from them
-        sessions.add_entry(self.conn, self.record.id, step.key, kind, person, text, state)
+        store.add_entry(self.conn, self.record.id, step.key, kind, person, text, state)
         # The step stays after the last person: only the facilitator moves on (prayer is next)
 
     def reveal(self, answers: Sequence[PhoneAnswer]) -> WarmUpCard | None:
@@ -198,7 +198,7 @@ class Session:
             self._next(step)
             return
         self.state.turn += 1
-        sessions.save_state(self.conn, self.record.id, self.state)
+        store.save_state(self.conn, self.record.id, self.state)
 
     def _follow_up(self, step: Step) -> None:
         """Show the next follow-up question, and keep it in the notes where it was asked."""
@@ -208,7 +208,7 @@ class Session:
         if shown >= len(available):
             return
         state.follow_ups[step.key] = shown + 1
-        sessions.add_entry(
+        store.add_entry(
             self.conn, self.record.id, step.key, "follow_up", None, available[shown], state
         )
 
@@ -232,7 +232,7 @@ class Session:
             state.revealed.append(step.key)
         elif not reveal and step.key not in state.silent + state.revealed:
             state.silent.append(step.key)
-        sessions.save_state(self.conn, self.record.id, state)
+        store.save_state(self.conn, self.record.id, state)
 
     def _next(self, step: Step) -> None:
         state = self.state
@@ -241,7 +241,7 @@ class Session:
             return
         if step.per_person and self.people() and state.turn + 1 < len(self.people()):
             state.turn += 1
-            sessions.save_state(self.conn, self.record.id, state)
+            store.save_state(self.conn, self.record.id, state)
             return
         self._move_to(state.position + 1)
 
@@ -249,12 +249,12 @@ class Session:
         self.state.attendees = names
         self.state.position += 1
         self.state.turn = 0
-        sessions.set_attendance(self.conn, self.record.id, step.key, names, self.state)
+        store.set_attendance(self.conn, self.record.id, step.key, names, self.state)
 
     def _move_to(self, position: int) -> None:
         self.state.position = min(position, len(self.steps))
         self.state.turn = 0
-        sessions.save_state(self.conn, self.record.id, self.state)
+        store.save_state(self.conn, self.record.id, self.state)
 
     def _next_segment_start(self) -> int:
         current = self.step.segment.key

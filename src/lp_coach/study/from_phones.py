@@ -3,7 +3,7 @@ who joined by phone only counted as present."""
 
 from __future__ import annotations
 
-from lp_coach.study import sessions, turns
+from lp_coach.study import store, turns
 from lp_coach.study.engine import Session
 from lp_coach.study.records import GROUP, SessionEntry
 
@@ -23,7 +23,7 @@ def heard(session: Session, entry: SessionEntry) -> bool:
     people = session.people()
     on_from = turns.turn_of(session.steps, state, people, turn) + 1
     state.turn = state.turn + 1 if step.per_person else on_from
-    sessions.save_state(session.conn, session.record.id, state)
+    store.save_state(session.conn, session.record.id, state)
     return True
 
 
@@ -37,5 +37,5 @@ def add_person(session: Session, name: str) -> bool:
     if "attendance" in keys and session.state.position <= keys.index("attendance"):
         return False
     session.state.attendees = [*people, name]
-    sessions.add_attendee(session.conn, session.record.id, name, session.state)
+    store.add_attendee(session.conn, session.record.id, name, session.state)
     return True

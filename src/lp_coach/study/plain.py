@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from lp_coach.safetext import repaired
+from lp_coach.safetext import printable, repaired
 from lp_coach.streams import is_terminal
 from lp_coach.study.readout import readout
-from lp_coach.study.speakers import SPOKEN, initials, pick
+from lp_coach.study.speakers import SPOKEN, initials, not_a_name, pick
 from lp_coach.study.steps import WARM_UP
-from lp_coach.study.view import Reply, View
+from lp_coach.study.view import Reply, View, ends
 from lp_coach.study.warm_up import parse_count
 
 COMMANDS = {
@@ -36,6 +36,7 @@ SOLO_HELP = (
     "/back · /skip · /quit"
 )
 PRIVATE = "Private note kept for the leader's copy."
+CONFIRM_FINISH = "Finish the session? (Enter: finish; anything typed stays on this step) > "
 
 
 class PlainStudyFace:
@@ -75,16 +76,18 @@ class PlainStudyFace:
         for follow_up in view.follow_ups[self.follow_ups_shown :]:
             self._say(f"  Follow-up: {follow_up}")
         self.follow_ups_shown = len(view.follow_ups)
+        confirming = False
         while True:
-            self._say(_prompt(view, self.speaker), end="")
+            self._say(CONFIRM_FINISH if confirming else _prompt(view, self.speaker), end="")
             line = self.stdin.readline()
             if not line:
                 self.ended = True
                 self._say("")
                 return Reply("quit")
+            asked, confirming = confirming, False  # a line other than Enter stays
             decoded = repaired(line)
-            if not self.echoed:
-                self._say(decoded.rstrip("\r\n"))  # a transcript reads like the screen did
+            if not self.echoed:  # a transcript reads like the screen did
+                self._say(printable(decoded.rstrip("\r\n")))
             if decoded != line:  # kept as it could be read, and said once, in one line
                 self._say(NOT_UTF8)
                 line = decoded
@@ -107,6 +110,14 @@ class PlainStudyFace:
                 and not counts(view, reply)
             ):
                 self._say(COUNT_HELP)
+            elif (
+                view.step.collects == "attendance"
+                and reply.action == "answer"
+                and (why := not_a_name(reply.text)) is not None
+            ):
+                self._say(why)
+            elif reply.action != "quit" and ends(view, reply) and not asked:
+                confirming = True  # finishing writes the notes and closes the room: ask once
             else:
                 if reply.action == "answer":
                     reply = Reply("answer", reply.text, speaker=self.speaker)

@@ -15,6 +15,7 @@ from lp_coach.errors import NotFound, StoreError, UsageError
 from lp_coach.groups.store import Group
 from lp_coach.store.db import transaction
 from lp_coach.study.cadence import Cadence, parse_cadence, stored_cadence
+from lp_coach.study.records import SessionStatus
 
 NO_DATES = "the plan has no dates yet; `lp-coach plan start --on DATE` sets them"
 """What every command says of a plan nobody has started: its meetings have an order only."""
@@ -74,8 +75,8 @@ def load_plan(
     ).fetchone()
     if row is None:
         first = conn.execute(
-            "SELECT min(started) FROM sessions WHERE status = 'finished' AND group_id = ?",
-            (group.id,),
+            "SELECT min(started) FROM sessions WHERE status = ? AND group_id = ?",
+            (SessionStatus.FINISHED.value, group.id),
         ).fetchone()[0]
         start = _first_day(first) if first else None
         return Plan(
@@ -149,8 +150,8 @@ def plan_rows(conn: sqlite3.Connection, library: Library, plan: Plan) -> list[Pl
         r[0]
         for r in conn.execute(
             "SELECT DISTINCT principle_id FROM sessions "
-            "WHERE status = 'finished' AND started >= ? AND group_id = ?",
-            (clock.stamp(clock.day_start(plan.start)), plan.group_id),
+            "WHERE status = ? AND started >= ? AND group_id = ?",
+            (SessionStatus.FINISHED.value, clock.stamp(clock.day_start(plan.start)), plan.group_id),
         )
     }
     dates = plan.dates() if plan.saved else []

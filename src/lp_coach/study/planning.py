@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from lp_coach.content.model import Library
 from lp_coach.errors import NotFound, UsageError
 from lp_coach.groups.store import Group
-from lp_coach.study import sessions
+from lp_coach.study import store
 from lp_coach.study.agenda import Agenda
 from lp_coach.study.engine import Session
 from lp_coach.study.records import Options
+from lp_coach.study.speakers import not_a_name, roll_call
 
 if TYPE_CHECKING:
     from lp_coach.study.service import StudyRequest  # what it reads; run_study takes it
@@ -61,9 +62,11 @@ def parse_group(text: str | None) -> tuple[str, ...]:
     """'Ann, Ben,Cal' -> ('Ann', 'Ben', 'Cal'); names kept in order, duplicates dropped."""
     if text is None:
         return ()
-    names = tuple(dict.fromkeys(n.strip() for n in text.split(",") if n.strip()))
+    names = roll_call(text)
     if not names:
         raise UsageError('--group needs at least one name, e.g. --group "Ann,Ben,Cal"')
+    if (why := not_a_name(text)) is not None:
+        raise UsageError(why)
     return names
 
 
@@ -87,5 +90,5 @@ def start(
     """A new session (in `group`, default the first): its agenda is built (and so checked)
     once, before anything is stored."""
     agenda = agenda or plan_agenda(library, options)
-    record = sessions.create(conn, options, group.id if group is not None else 1)
+    record = store.create(conn, options, group.id if group is not None else 1)
     return Session(conn, record, library, agenda)

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, fields
+from enum import Enum
 from typing import Any, NamedTuple
 
 GROUP, ANONYMOUS, LEADER = "group", "anonymous", "leader"
 """Who may see an entry: everyone (attributed), everyone (no name), the leader only."""
+
+
+class SessionStatus(Enum):
+    """Where a session stands, stored as its value; `lp-coach sessions list` words it."""
+
+    IN_PROGRESS = "in_progress"
+    FINISHED = "finished"
 
 
 @dataclass(frozen=True)
@@ -95,7 +103,7 @@ class SessionRecord:
     id: int
     options: Options
     state: State
-    status: str
+    status: SessionStatus
     started: str
     finished: str | None
     notes_path: str | None

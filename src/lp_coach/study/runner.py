@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from lp_coach.errors import CoachError, Interrupted, StoreError, describe_os_error
 from lp_coach.store import engine as store_engine
-from lp_coach.study import sessions
+from lp_coach.study import store
 from lp_coach.study.engine import Session
-from lp_coach.study.records import SessionRecord
+from lp_coach.study.records import SessionRecord, SessionStatus
 from lp_coach.study.view import StudyFace
 
 
@@ -37,8 +37,8 @@ def run(session: Session, face: StudyFace, on_finish: Callable[[Session], str]) 
     except KeyboardInterrupt:
         raise Interrupted(saved_line(session)) from None
     conn, number = session.conn, session.record.id
-    sessions.finish(conn, number, session.state)
-    session.record = sessions.load(conn, number)
+    store.finish(conn, number, session.state)
+    session.record = store.load(conn, number)
     later = f"lp-coach sessions show {number} --write"
     try:
         path = on_finish(session)
@@ -52,8 +52,8 @@ def run(session: Session, face: StudyFace, on_finish: Callable[[Session], str]) 
             f"{_reason(exc)}; once that is fixed, write them with: {later}"
         ) from exc
     if path:  # '' when the notes are kept inside an encrypted store, not as files
-        sessions.set_notes_path(conn, number, path)
-    record = sessions.load(conn, number)
+        store.set_notes_path(conn, number, path)
+    record = store.load(conn, number)
     return Outcome(record, finished=True, notes_path=path or None)
 
 
@@ -68,7 +68,7 @@ def saved_line(session: Session) -> str:
 
     # `--resume` alone continues the current group's latest: name any other session
     here = current(session.conn).id
-    latest = sessions.latest(session.conn, sessions.IN_PROGRESS, here)
+    latest = store.latest(session.conn, SessionStatus.IN_PROGRESS, here)
     if latest is None or latest.id != number:
         line += f" --session {number}"
     options = session.record.options

@@ -13,11 +13,11 @@ from lp_coach.content.model import Library
 from lp_coach.errors import CoachError, NotFound, UsageError
 from lp_coach.groups.store import Group
 from lp_coach.store.db import connect
-from lp_coach.study import runner, sessions
+from lp_coach.study import runner, store
 from lp_coach.study.engine import Session
 from lp_coach.study.notes import LEADER_COPY, notes_written, written_files
 from lp_coach.study.planning import plan_session, start
-from lp_coach.study.records import SessionRecord
+from lp_coach.study.records import SessionRecord, SessionStatus
 from lp_coach.study.view import LiveRoom, StudyFace
 from lp_coach.study.writeup import finish_notes
 
@@ -108,7 +108,7 @@ def run_study(
         if request.session_id is not None and in_group is None:  # the session's own group
             from lp_coach.groups.store import by_id
 
-            in_group = by_id(conn, sessions.load(conn, request.session_id).group_id).name
+            in_group = by_id(conn, store.load(conn, request.session_id).group_id).name
         group, library = open_group(conn, in_group, packs)
         fresh = not (request.resume or request.reopen)
         planned = plan_session(conn, library, request, group) if fresh else None
@@ -204,12 +204,12 @@ def resume(
     `leader` shows the leader notes from here on (and is kept for later resumes).
     """
     if session_id is None:
-        record = sessions.latest(conn, sessions.IN_PROGRESS, group.id if group else None)
+        record = store.latest(conn, SessionStatus.IN_PROGRESS, group.id if group else None)
         if record is None:
             raise NotFound(_nothing_to_resume(conn))
     else:
-        record = sessions.load(conn, session_id)
-        if record.status != sessions.IN_PROGRESS:
+        record = store.load(conn, session_id)
+        if record.status != SessionStatus.IN_PROGRESS:
             raise UsageError(f"session {session_id} is already finished")
     if record.unknown:
         raise UsageError(
@@ -219,14 +219,14 @@ def resume(
         )
     if leader and not record.options.leader:
         record.options = replace(record.options, leader=True)
-        sessions.save_options(conn, record.id, record.options)
+        store.save_options(conn, record.id, record.options)
     return Session(conn, record, library)
 
 
 def _nothing_to_resume(conn: sqlite3.Connection) -> str:
     """Why there is nothing to resume, and what to do: notes left unwritten are named."""
-    last = sessions.latest(conn)
-    if last is not None and last.status == sessions.FINISHED and not notes_written(last):
+    last = store.latest(conn)
+    if last is not None and last.status == SessionStatus.FINISHED and not notes_written(last):
         return (
             f"no unfinished session to resume; session {last.id} finished but its notes were "
             f"not written: write them with `lp-coach sessions show {last.id} --write`"
@@ -238,10 +238,10 @@ def unfinished(conn: sqlite3.Connection, group: Group | None = None) -> SessionR
     """The latest session (of `group`), if it was left unfinished (one started after it lets
     it be)."""
     try:
-        record = sessions.latest(conn, None, group.id if group else None)
-    except sessions.UnreadableSession:
+        record = store.latest(conn, None, group.id if group else None)
+    except store.UnreadableSession:
         return None  # it cannot be resumed: a new session is the way on (`sessions list` says)
-    return record if record is not None and record.status == sessions.IN_PROGRESS else None
+    return record if record is not None and record.status == SessionStatus.IN_PROGRESS else None
 
 
 @dataclass(frozen=True)

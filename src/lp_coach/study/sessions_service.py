@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from lp_coach.errors import NotFound, UsageError
-from lp_coach.study import sessions
+from lp_coach.study import store as session_store
 from lp_coach.study.records import SessionRecord
+from lp_coach.study.records import SessionStatus as SessionStatus  # the commands word it
 from lp_coach.study.service import Place, progress
-from lp_coach.study.sessions import FINISHED
 from lp_coach.study.writeup import notes_text, write_again
 
 
@@ -48,7 +48,9 @@ def list_sessions(
     with closing(connect()) as conn:
         group = store.current(conn, in_group)
         several = store.several(conn)
-        records = sessions.all_sessions(conn, group.id, [] if unreadable is None else unreadable)
+        records = session_store.all_sessions(
+            conn, group.id, [] if unreadable is None else unreadable
+        )
         if not records:
             return Listing(group.name, several, [])
         from lp_coach.groups.context import group_library
@@ -75,9 +77,9 @@ def session_notes(
         raise UsageError("give a session ID or --last (see `lp-coach sessions list`)")
     with closing(connect()) as conn:
         record = (
-            sessions.latest(conn, sessions.FINISHED, store.current(conn, in_group).id)
+            session_store.latest(conn, SessionStatus.FINISHED, store.current(conn, in_group).id)
             if last
-            else sessions.load(conn, session_id or 0)
+            else session_store.load(conn, session_id or 0)
         )
         if record is None:
             raise NotFound("no finished session yet")
@@ -88,13 +90,17 @@ def session_notes(
             library = group_library(store.by_id(conn, record.group_id), packs)
             markdown = write_again(conn, library, record)
             return Notes(None, tuple(written_files(Path(markdown))))
-        if record.notes_path is None and key_of(conn) is not None and record.status == FINISHED:
+        if (
+            record.notes_path is None
+            and key_of(conn) is not None
+            and record.status == SessionStatus.FINISHED
+        ):
             from lp_coach.groups.context import group_library
 
             # an encrypted store keeps the notes inside it: shown, not written
             library = group_library(store.by_id(conn, record.group_id), packs)
             return Notes(notes_text(conn, library, record))
-    if record.status != sessions.FINISHED:
+    if record.status != SessionStatus.FINISHED:
         raise UsageError(
             f"session {record.id} is not finished; continue it with "
             f"`lp-coach study --resume --session {record.id}`"
@@ -124,9 +130,9 @@ def session_links(session_id: int | None) -> Links:
 
     with closing(connect()) as conn:
         if session_id is not None:
-            record = sessions.load(conn, session_id)
+            record = session_store.load(conn, session_id)
         else:
-            found = [r for r in sessions.all_sessions(conn) if r.options.room_base]
+            found = [r for r in session_store.all_sessions(conn) if r.options.room_base]
             if not found:
                 raise NotFound(
                     "no session has opened a room yet (start one with `lp-coach study --room`)"
@@ -142,5 +148,5 @@ def session_links(session_id: int | None) -> Links:
         record.id,
         f"{options.room_base}/{options.room}",
         f"{options.room_base}/{options.leader_code}",
-        record.status == sessions.FINISHED,
+        record.status == SessionStatus.FINISHED,
     )

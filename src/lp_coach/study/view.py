@@ -126,3 +126,17 @@ class StudyFace(Protocol):
     def close(self) -> None:
         """Give the terminal back (safe to call more than once)."""
         ...
+
+
+def finishes(view: View) -> bool:
+    """Whether "next" here ends the session (the last step, and its last turn)."""
+    if view.index + 1 < view.total:
+        return False
+    people = view.people
+    return not (view.step.per_person and people and view.person not in (None, people[-1]))
+
+
+def ends(view: View, reply: Reply) -> bool:
+    """Whether the engine will stop after this reply: a quit (to be resumed), or "next" or
+    "skip" where the session `finishes` (which every face asks about first)."""
+    return reply.action == "quit" or (reply.action in ("next", "skip") and finishes(view))

@@ -19,8 +19,8 @@ from lp_coach.content.model import Library
 from lp_coach.quiz.cards import KIND_LABELS, QuizCard, build_cards
 from lp_coach.quiz.questions import QuizQuestion
 from lp_coach.quiz.warmup import FEWEST, MOST, instruction, pick, recalls_of, warm_up_question
-from lp_coach.study import sessions
-from lp_coach.study.records import GROUP, SessionEntry
+from lp_coach.study import store
+from lp_coach.study.records import GROUP, SessionEntry, SessionStatus
 from lp_coach.study.steps import WARM_UP_ANSWER
 
 _COUNT = re.compile(r"^\s*(\d+)\s*(?:(?:/|of|out of)\s*(\d+))?\s*$", re.IGNORECASE)
@@ -60,8 +60,8 @@ def studied(
     (today's)."""
     names = {" ".join(n.split()).casefold() for n in group}
     seen: list[str] = []
-    for record in sessions.all_sessions(conn, group_id):
-        if record.status != sessions.FINISHED or record.principle_id == principle_id:
+    for record in store.all_sessions(conn, group_id):
+        if record.status != SessionStatus.FINISHED or record.principle_id == principle_id:
             continue
         if names & {" ".join(n.split()).casefold() for n in record.options.group}:
             seen.append(record.principle_id)

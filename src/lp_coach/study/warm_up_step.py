@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from lp_coach.study import sessions, warm_up
+from lp_coach.study import store, warm_up
 from lp_coach.study.records import SessionEntry
 from lp_coach.study.steps import WARM_UP, Step
 from lp_coach.study.warm_up import PhoneAnswer, WarmUpCard
@@ -36,12 +36,12 @@ def card(
             now(),
             session.record.group_id,
         )
-        sessions.save_state(session.conn, session.record.id, state)
+        store.save_state(session.conn, session.record.id, state)
     number = int(step.key.rsplit("-", 1)[1])
     if number > len(state.warm_up):
         return None
     if entries is None:
-        entries = sessions.entries(session.conn, session.record.id)
+        entries = store.entries(session.conn, session.record.id)
     counted = [e for e in entries if e.step == step.key and e.kind == WARM_UP]
     question = warm_up.question(
         session.library, state.warm_up[number - 1], number, len(state.warm_up), session.record.id
@@ -59,9 +59,7 @@ def count_hands(session: Session, step: Step, text: str) -> None:
     if counted is None or shown is None:
         return
     tally = warm_up.entry_text(shown, warm_up.tally_text(*counted))
-    sessions.add_entry(
-        session.conn, session.record.id, step.key, WARM_UP, None, tally, session.state
-    )
+    store.add_entry(session.conn, session.record.id, step.key, WARM_UP, None, tally, session.state)
 
 
 def reveal(session: Session, answers: Sequence[PhoneAnswer]) -> WarmUpCard | None:
@@ -92,7 +90,5 @@ def reveal(session: Session, answers: Sequence[PhoneAnswer]) -> WarmUpCard | Non
                 session.conn, asked.card, answer.person, me, right, answer.seconds, moment
             )
     text = warm_up.entry_text(shown, warm_up.spread_text(shown, answers))
-    sessions.add_entry(
-        session.conn, session.record.id, step.key, WARM_UP, None, text, session.state
-    )
+    store.add_entry(session.conn, session.record.id, step.key, WARM_UP, None, text, session.state)
     return card(session, step)

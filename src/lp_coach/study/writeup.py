@@ -8,11 +8,11 @@ from pathlib import Path
 
 from lp_coach.content.model import Library, Principle
 from lp_coach.errors import UsageError
-from lp_coach.study import sessions
+from lp_coach.study import store
 from lp_coach.study.carried import carried
 from lp_coach.study.engine import Session
 from lp_coach.study.notes import has_private, new_notes_path, notes_context, write_notes
-from lp_coach.study.records import SessionRecord
+from lp_coach.study.records import SessionRecord, SessionStatus
 
 
 def next_after(
@@ -35,7 +35,7 @@ def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
     conn = session.conn
     if session.record.options.journal:
         keep_in_journal(session)
-    entries = sessions.entries(conn, session.record.id)
+    entries = store.entries(conn, session.record.id)
     record = session.record
     parts = (
         record,
@@ -47,7 +47,7 @@ def write_up(session: Session, overrides: tuple[Path, ...] = ()) -> str:
     context = notes_context(*parts)
     if not record.notes_path:  # kept before writing: writing again after a kill reuses it
         record.notes_path = str(new_notes_path(context))
-        sessions.set_notes_path(conn, record.id, record.notes_path)
+        store.set_notes_path(conn, record.id, record.notes_path)
     path = Path(record.notes_path)
     for_leader = carried(conn, session.record.id).for_leader
     if has_private(entries) or for_leader:  # the leader's copy first: group notes there
@@ -78,7 +78,7 @@ def notes_text(conn: sqlite3.Connection, library: Library, record: SessionRecord
         record,
         session.principle,
         session.steps,
-        sessions.entries(conn, record.id),
+        store.entries(conn, record.id),
         next_after(conn, library, session.principle.id, record.group_id),
     )
     return render("session-notes.md.j2", (), **notes_context(*parts))
@@ -87,13 +87,13 @@ def notes_text(conn: sqlite3.Connection, library: Library, record: SessionRecord
 def write_again(conn: sqlite3.Connection, library: Library, record: SessionRecord) -> str:
     """Render and write a finished session's notes again (or at last, when writing them
     failed at the end of the session); return the Markdown file's path."""
-    if record.status != sessions.FINISHED:
+    if record.status != SessionStatus.FINISHED:
         raise UsageError(
             f"session {record.id} is not finished; continue it with "
             f"`lp-coach study --resume --session {record.id}`"
         )
     path = write_up(Session(conn, record, library))
-    sessions.set_notes_path(conn, record.id, path)
+    store.set_notes_path(conn, record.id, path)
     return path
 
 
@@ -118,7 +118,7 @@ def keep_in_journal(session: Session) -> int:
             source=f"study:{record.id}",
             fingerprint=f"study:{record.id}:{e.id}",
         )
-        for e in sessions.entries(session.conn, record.id)
+        for e in store.entries(session.conn, record.id)
         if e.kind in ("answer", "action") and e.step in prompts
     ]
     add_many(session.conn, new)

@@ -6,8 +6,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from lp_coach.study.speakers import SPOKEN, initials, pick
-from lp_coach.study.view import Action, Reply, View
+from lp_coach.study.speakers import SPOKEN, initials, not_a_name, pick
+from lp_coach.study.view import Action, Reply, View, ends
 
 ESCAPES = {
     "[A": "up", "[B": "down", "[C": "right", "[D": "left",
@@ -102,7 +102,13 @@ class Keys:
         if key == "eof":
             return Reply("quit")
         if self.input is not None:
+            self.message = ""
             done = self.input.press(key)
+            if done == "submit" and self.view.step.collects == "attendance":
+                why = not_a_name(self.input.text)
+                if why is not None:  # the line stays open, to be put right
+                    self.message = why
+                    return None
             line, self.input = self.input, (None if done else self.input)
             return line.reply() if done == "submit" else None
         self.message = ""
@@ -226,13 +232,3 @@ def replies(view: View, keys: Iterable[str]) -> Reply | None:
         if reply is not None:
             return reply
     return None
-
-
-def ends(view: View, reply: Reply) -> bool:
-    """Whether the engine will stop after this reply (it may not: then the screen reopens)."""
-    if reply.action == "quit":
-        return True
-    last = view.index + 1 == view.total
-    person = view.person
-    waiting = view.step.per_person and person is not None and person != view.people[-1]
-    return last and reply.action in ("next", "skip") and not waiting

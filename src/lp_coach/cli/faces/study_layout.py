@@ -152,7 +152,8 @@ class StudyScreen:
         if keys.input is not None:
             typed = Text.assemble((keys.input.label, "bold"), shown_typing(keys.input))
             typed.append(" ", style="reverse")
-            line = Group(typed, Text("Enter save · Esc cancel", style="dim"))
+            said = Text(keys.message, style="yellow") if keys.message else None  # a refusal
+            line = Group(typed, said or Text("Enter save · Esc cancel", style="dim"))
         elif keys.message:
             line = Text(keys.message, style="yellow")
         else:

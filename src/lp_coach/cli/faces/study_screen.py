@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console, RenderableType
 from rich.live import Live
 
-from lp_coach.cli.faces.study_keys import Keys, ends
+from lp_coach.cli.faces.study_keys import Keys
 from lp_coach.cli.faces.study_layout import StudyScreen, clock
 from lp_coach.cli.faces.terminal_keys import (
     HANG_UPS,
@@ -33,7 +33,7 @@ from lp_coach.cli.faces.terminal_keys import (
 )
 from lp_coach.study.engine import MOVES
 from lp_coach.study.plain import PRIVATE
-from lp_coach.study.view import Reply, View
+from lp_coach.study.view import Reply, View, ends
 
 Pressed = tuple[int, int | None]
 """The step a key was pressed on, and its turn when that matters (see `Reply.at`)."""

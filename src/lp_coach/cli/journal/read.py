@@ -7,9 +7,9 @@ from typing import Annotated
 import typer
 
 from lp_coach.cli import list_cmd, search_cmd
-from lp_coach.cli.journal.common import EntryId
 from lp_coach.cli.options import (
     BestOption,
+    EntryId,
     JsonOption,
     PrincipleOption,
     QueryArgument,

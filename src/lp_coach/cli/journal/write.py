@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from lp_coach.cli.journal.common import EntryId
 from lp_coach.cli.options import (
+    EntryId,
     JsonOption,
     PrincipleOption,
     YesOption,
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from lp_coach.journal.entries import Entry
+    from lp_coach.journal.write_service import SaveStatus
 
 
 def add(
@@ -70,16 +71,28 @@ def add(
         packs=SETTINGS.principles,
         future=_future_meant,
     )
-    if done.status == "sealed":
+    if done.status is write_service.SaveStatus.SEALED:
         print(
             "Sealed: the store is locked, so the entry waits encrypted; it joins the journal "
             "the next time the store is unlocked."
         )
         return
     if done.entry is None:
-        print(f"Nothing saved: the entry was {done.status}.", file=sys.stderr)
+        print(f"Nothing saved: the entry was {_why_not_saved(done.status)}.", file=sys.stderr)
         raise typer.Exit(1)
     _said("Saved", done.entry)
+
+
+def _why_not_saved(status: "SaveStatus") -> str:
+    """Why `journal add` saved nothing, as 'the entry was ...' ends."""
+    from lp_coach.journal.write_service import SaveStatus
+
+    words = {
+        SaveStatus.LEFT_EMPTY: "left empty",
+        SaveStatus.LEFT_UNCHANGED: "left unchanged",
+        SaveStatus.FUTURE_REFUSED: "dated in the future",
+    }
+    return words[status]
 
 
 def _future_meant(day: "date") -> bool:
@@ -110,10 +123,10 @@ def edit(
 
     done = write_service.edit(entry_id, when=when, packs=SETTINGS.principles)
     assert done.entry is not None
-    if done.status == "unchanged":
+    if done.status is write_service.SaveStatus.UNCHANGED:
         print(f"Entry {done.entry.id} unchanged.", file=sys.stderr)
         return
-    _said("Moved" if done.status == "moved" else "Saved", done.entry)
+    _said("Moved" if done.status is write_service.SaveStatus.MOVED else "Saved", done.entry)
 
 
 def delete(entry_id: EntryId, yes: YesOption = False) -> None:

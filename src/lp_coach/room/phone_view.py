@@ -15,7 +15,7 @@ from lp_coach.study.view import View
 KINDS = {"answer": "Your answer", "action": "Your action step", "prayer": "A prayer request"}
 
 
-def stage_of(
+def step_for_phones(
     view: View, prayer: bool, entries: list[SessionEntry] | None = None, joined: int = 0
 ) -> dict[str, Any]:
     """The step in `view` as phones show it (never the leader notes).

@@ -8,10 +8,15 @@ from typing import Any
 from lp_coach.errors import NotFound, StoreError
 from lp_coach.safetext import printable, repaired
 from lp_coach.store.db import now, transaction
-from lp_coach.study.records import GROUP, Options, SessionEntry, SessionRecord, State, unknown_keys
-
-IN_PROGRESS = "in_progress"
-FINISHED = "finished"
+from lp_coach.study.records import (
+    GROUP,
+    Options,
+    SessionEntry,
+    SessionRecord,
+    SessionStatus,
+    State,
+    unknown_keys,
+)
 
 
 def create(conn: sqlite3.Connection, options: Options, group_id: int = 1) -> SessionRecord:
@@ -23,7 +28,7 @@ def create(conn: sqlite3.Connection, options: Options, group_id: int = 1) -> Ses
             "VALUES (?, ?, ?, ?, ?, ?)",
             (
                 options.principle_id,
-                IN_PROGRESS,
+                SessionStatus.IN_PROGRESS.value,
                 now(),
                 options.to_json(),
                 state.to_json(),
@@ -43,13 +48,14 @@ def load(conn: sqlite3.Connection, session_id: int) -> SessionRecord:
 
 
 def latest(
-    conn: sqlite3.Connection, status: str | None = None, group_id: int | None = None
+    conn: sqlite3.Connection, status: SessionStatus | None = None, group_id: int | None = None
 ) -> SessionRecord | None:
     """The most recently started session (with this status, in this group), or None."""
+    stored = status.value if status is not None else None
     row = conn.execute(
         "SELECT * FROM sessions WHERE (? IS NULL OR status = ?) AND (? IS NULL OR group_id = ?) "
         "ORDER BY id DESC LIMIT 1",
-        (status, status, group_id, group_id),
+        (stored, stored, group_id, group_id),
     ).fetchone()
     return _record(row) if row is not None else None
 
@@ -191,7 +197,7 @@ def finish(
         conn.execute(
             "UPDATE sessions SET status = ?, finished = ?, state = ?, "
             "notes_path = COALESCE(?, notes_path) WHERE id = ?",
-            (FINISHED, now(), state.to_json(), notes_path, session_id),
+            (SessionStatus.FINISHED.value, now(), state.to_json(), notes_path, session_id),
         )
 
 
@@ -200,7 +206,7 @@ def reopen(conn: sqlite3.Connection, session_id: int, state: State) -> None:
     with transaction(conn):
         conn.execute(
             "UPDATE sessions SET status = ?, finished = NULL, state = ? WHERE id = ?",
-            (IN_PROGRESS, state.to_json(), session_id),
+            (SessionStatus.IN_PROGRESS.value, state.to_json(), session_id),
         )
 
 
@@ -238,7 +244,7 @@ def _record(row: sqlite3.Row) -> SessionRecord:
         id=row["id"],
         options=parsed["options"],
         state=parsed["state"],
-        status=row["status"],
+        status=SessionStatus(row["status"]),
         started=row["started"],
         finished=row["finished"],
         notes_path=row["notes_path"],
