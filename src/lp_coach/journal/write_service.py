@@ -126,17 +126,10 @@ def edit(entry_id: int, *, when: str | None = None, packs: Packs = ()) -> Saved:
 def delete(entry_id: int, confirm: Callable[[Entry], bool] | None = None) -> Entry | None:
     """Delete entry `entry_id` once `confirm` (shown the entry) agrees; the entry deleted,
     or None when it was kept."""
-    from contextlib import closing
-
     from lp_coach.journal import store
-    from lp_coach.store.db import connect
+    from lp_coach.store.db import delete_confirmed
 
-    with closing(connect()) as conn:
-        entry = store.get(conn, entry_id)
-        if confirm is not None and not confirm(entry):
-            return None
-        store.delete(conn, entry_id)
-    return entry
+    return delete_confirmed(entry_id, store.get, store.delete, confirm)
 
 
 def star(entry_id: int, starred: bool = True) -> Entry:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from shlex import quote
+from typing import TypeVar
 
 from lp_coach.errors import StoreError, describe_db_error, describe_os_error
 from lp_coach.paths import db_path, ensure_private_dir
@@ -13,7 +16,9 @@ from lp_coach.store import engine
 from lp_coach.store.schema import migrate, pending
 from lp_coach.store.writes import now, transaction
 
-__all__ = ["connect", "db_path", "describe", "now", "transaction"]
+__all__ = ["connect", "db_path", "delete_confirmed", "describe", "now", "transaction"]
+
+Item = TypeVar("Item")
 
 
 def connect(path: Path | None = None, *, shared: bool = False) -> sqlite3.Connection:
@@ -130,3 +135,19 @@ def describe(exc: Exception, path: Path | None = None) -> str:
             f"restore it with: lp-coach data restore {quote(str(good.path))}"
         )
     return describe_db_error(exc, path, hint=hint)  # type: ignore[arg-type]
+
+
+def delete_confirmed(
+    item_id: int,
+    get: Callable[[sqlite3.Connection, int], Item],
+    delete: Callable[[sqlite3.Connection, int], None],
+    confirm: Callable[[Item], bool] | None = None,
+) -> Item | None:
+    """Delete the item `get` finds by `item_id` once `confirm` (shown the item) agrees: the
+    item deleted, or None when it was kept (a journal entry, a story)."""
+    with closing(connect()) as conn:
+        item = get(conn, item_id)
+        if confirm is not None and not confirm(item):
+            return None
+        delete(conn, item_id)
+    return item

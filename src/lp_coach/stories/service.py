@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO
 from lp_coach.atomic import atomic_output
 from lp_coach.editor import write_in_editor
 from lp_coach.errors import UsageError
-from lp_coach.store.db import connect
+from lp_coach.store.db import connect, delete_confirmed
 from lp_coach.stories import store
 from lp_coach.stories.export import matrix_html
 from lp_coach.stories.matrix import coverage
@@ -107,12 +107,7 @@ def edit(story_id: int, packs: Packs = ()) -> Story | None:
 def delete(story_id: int, confirm: Callable[[Story], bool] | None = None) -> Story | None:
     """Delete story `story_id` once `confirm` (shown the story) agrees; the story deleted,
     or None when it was kept."""
-    with closing(connect()) as conn:
-        story = store.get(conn, story_id)
-        if confirm is not None and not confirm(story):
-            return None
-        store.delete(conn, story_id)
-    return story
+    return delete_confirmed(story_id, store.get, store.delete, confirm)
 
 
 def show(story_id: int) -> Story:
