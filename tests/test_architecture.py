@@ -308,3 +308,51 @@ def test_no_code_reads_the_systems_clock_but_the_clock_module() -> None:
         }
     )
     assert found == []
+
+
+TABLE_OWNERS = {
+    "journal_entries": "lp_coach.journal",
+    "journal_tags": "lp_coach.journal",
+    "journal_fts": "lp_coach.journal",
+    "stories": "lp_coach.stories",
+    "story_tags": "lp_coach.stories",
+    "stories_fts": "lp_coach.stories",
+    "quiz_cards": "lp_coach.quiz",
+    "quiz_reviews": "lp_coach.quiz",
+    "practice_attempts": "lp_coach.practice",
+    "sessions": "lp_coach.study",
+    "session_entries": "lp_coach.study",
+    "group_plans": "lp_coach.study.plan",
+    "groups": "lp_coach.groups",
+    "preferences": "lp_coach.groups",
+    "store_meta": "lp_coach.store",
+    "migrations": "lp_coach.store",
+}
+"""Each table of the store and the feature whose store reads and writes it."""
+TABLE_GUESTS = {
+    ("group_plans", "lp_coach.groups.store"): "a group deleted takes its plan with it, in one "
+    "transaction (the plan's module imports the group store, so it cannot be asked back)",
+}
+"""A module that names another feature's table, and why."""
+
+
+def test_each_table_is_read_and_written_by_its_owner() -> None:
+    """The room, today and the groups ask the study's store for sessions and what was said
+    in them; no feature runs SQL on another's tables."""
+    import re
+
+    named = re.compile(r"\b(?:FROM|INTO|UPDATE|JOIN|TABLE)\s+([a-z_]+)", re.IGNORECASE)
+    strays = []
+    for name in MODULES:
+        if name.startswith("lp_coach.store.migrations"):
+            continue  # history: the tables as they were made
+        for node in ast.walk(parsed(name)):
+            if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+                continue
+            for table in named.findall(node.value):
+                owner = TABLE_OWNERS.get(table)
+                if owner is None or name == owner or name.startswith(owner + "."):
+                    continue
+                if (table, name) not in TABLE_GUESTS:
+                    strays.append(f"{name} names {table} (owned by {owner})")
+    assert strays == []

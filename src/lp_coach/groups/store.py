@@ -153,9 +153,10 @@ def delete(conn: sqlite3.Connection, group: Group) -> None:
 
 
 def count_sessions(conn: sqlite3.Connection, group: Group) -> int:
-    """How many sessions the group has held or started."""
-    row = conn.execute("SELECT count(*) FROM sessions WHERE group_id = ?", (group.id,))
-    return int(row.fetchone()[0])
+    """How many sessions the group has held or started (the session store counts them)."""
+    from lp_coach.study import store as session_store  # study's plan imports this module
+
+    return session_store.count_for_group(conn, group.id)
 
 
 def _check_name(conn: sqlite3.Connection, name: str, own_id: int | None = None) -> str:

@@ -13,6 +13,7 @@ from lp_coach.room.seats import SOURCE, Seats
 from lp_coach.store import engine
 from lp_coach.store.db import connect
 from lp_coach.store.writes import forget, wait_for_lock
+from lp_coach.study import new_entries
 from lp_coach.study import store as session_store
 from lp_coach.study.records import ANONYMOUS, GROUP, LEADER
 from lp_coach.study.steps import WARM_UP, WARM_UP_ANSWER, Step
@@ -127,13 +128,13 @@ class Inbox(Seats):
                 if kind == "answer" and self.positions[target] > self.reached:
                     raise Refused(400, "That question is not open yet.")
                 if message:
-                    known = self.conn.execute(
-                        "SELECT id, step, kind, text, visibility FROM session_entries "
-                        "WHERE session_id = ? AND source = ? AND message_id = ?",
-                        (self.session_id, source, message),
-                    ).fetchone()
+                    known = new_entries.entry_by_message(
+                        self.conn, self.session_id, source, message
+                    )
                     if known is not None:  # sent again: its first answer was lost on the way
-                        return self._shown(*known)
+                        return self._shown(
+                            known.id, known.step, known.kind, known.text, known.visibility
+                        )
                 entry_id = session_store.add_entry(
                     self.conn,
                     self.session_id,

@@ -12,8 +12,8 @@ from lp_coach.room.codes import ensure_code, ensure_leader_code, remember_base
 from lp_coach.room.desk import LeaderDesk, step_for_leader
 from lp_coach.room.inbox import Inbox
 from lp_coach.room.phone_view import ENDED, PAUSED, Board, step_for_phones
+from lp_coach.study import new_entries, visibility
 from lp_coach.study import store as session_store
-from lp_coach.study import visibility
 from lp_coach.study.engine import Session
 from lp_coach.study.from_phones import add_person, heard
 from lp_coach.study.records import SessionEntry
@@ -156,12 +156,7 @@ class Room:
         """The entries not read before, each read once (and kept in `_entries`): the store's
         work per message stays the same however long the session has run."""
         conn, number = self.session.conn, self.session.record.id
-        rows = conn.execute(
-            "SELECT id, step, kind, person, text, created, visibility, source "
-            "FROM session_entries WHERE session_id = ? AND id > ? ORDER BY id",
-            (number, self.read_up_to),
-        )
-        news = [SessionEntry(**dict(row)) for row in rows]
+        news = new_entries.entries_after(conn, number, self.read_up_to)
         if news:
             self.read_up_to = news[-1].id
         self._entries.extend(news)
@@ -181,10 +176,7 @@ class Room:
         (all again only when some went, as a new roll call replaces the old)."""
         self._news()
         conn, number = self.session.conn, self.session.record.id
-        count = conn.execute(
-            "SELECT count(*) FROM session_entries WHERE session_id = ?", (number,)
-        ).fetchone()[0]
-        if count != len(self._entries):
+        if new_entries.entry_count(conn, number) != len(self._entries):
             self._entries = session_store.entries(conn, number)
             self.read_up_to = self._entries[-1].id if self._entries else 0
             self._said.clear()
@@ -262,8 +254,4 @@ class Room:
 
 
 def _last_entry(session: Session) -> int:
-    row = session.conn.execute(
-        "SELECT COALESCE(MAX(id), 0) FROM session_entries WHERE session_id = ?",
-        (session.record.id,),
-    ).fetchone()
-    return int(row[0])
+    return new_entries.last_entry_id(session.conn, session.record.id)

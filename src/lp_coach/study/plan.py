@@ -14,8 +14,8 @@ from lp_coach.content.model import Library, Principle
 from lp_coach.errors import NotFound, StoreError, UsageError
 from lp_coach.groups.store import Group
 from lp_coach.store.db import transaction
+from lp_coach.study import store as session_store
 from lp_coach.study.cadence import Cadence, parse_cadence, stored_cadence
-from lp_coach.study.records import SessionStatus
 
 NO_DATES = "the plan has no dates yet; `lp-coach plan start --on DATE` sets them"
 """What every command says of a plan nobody has started: its meetings have an order only."""
@@ -74,10 +74,7 @@ def load_plan(
         (group.id,),
     ).fetchone()
     if row is None:
-        first = conn.execute(
-            "SELECT min(started) FROM sessions WHERE status = ? AND group_id = ?",
-            (SessionStatus.FINISHED.value, group.id),
-        ).fetchone()[0]
+        first = session_store.first_finished(conn, group.id)
         start = _first_day(first) if first else None
         return Plan(
             group.id, start or today or clock.today(), Cadence(1), tuple(library.ids()), False
@@ -146,14 +143,8 @@ def plan_rows(conn: sqlite3.Connection, library: Library, plan: Plan) -> list[Pl
 
     The one place that dates a meeting: only a started (saved) plan has dates.
     """
-    done = {
-        r[0]
-        for r in conn.execute(
-            "SELECT DISTINCT principle_id FROM sessions "
-            "WHERE status = ? AND started >= ? AND group_id = ?",
-            (SessionStatus.FINISHED.value, clock.stamp(clock.day_start(plan.start)), plan.group_id),
-        )
-    }
+    since = clock.stamp(clock.day_start(plan.start))
+    done = session_store.finished_principles(conn, plan.group_id, since)
     dates = plan.dates() if plan.saved else []
     rows: list[PlanRow] = []
     found_next = False

@@ -178,12 +178,16 @@ def entries_from(
     return [SessionEntry(**dict(row)) for row in rows]
 
 
+def count_for_group(conn: sqlite3.Connection, group_id: int) -> int:
+    """How many sessions a group has held or started."""
+    row = conn.execute("SELECT count(*) FROM sessions WHERE group_id = ?", (group_id,))
+    return int(row.fetchone()[0])
+
+
 def step_entries(conn: sqlite3.Connection, session_id: int, step: str) -> list[SessionEntry]:
     """What was said on the step `step` of a session, in order."""
     rows = conn.execute(
-        "SELECT id, step, kind, person, text, created, visibility, source FROM session_entries "
-        "WHERE session_id = ? AND step = ? ORDER BY id",
-        (session_id, step),
+        f"{ENTRIES} WHERE session_id = ? AND step = ? ORDER BY id", (session_id, step)
     )
     return [SessionEntry(**dict(row)) for row in rows]
 
@@ -225,6 +229,25 @@ def set_notes_path(conn: sqlite3.Connection, session_id: int, notes_path: str) -
 
 class UnreadableSession(StoreError):
     """A session row whose options or state cannot be read (damaged JSON, wrong types)."""
+
+
+def first_finished(conn: sqlite3.Connection, group_id: int) -> str | None:
+    """When the group's first finished session started (as stored), or None."""
+    row = conn.execute(
+        "SELECT min(started) FROM sessions WHERE status = ? AND group_id = ?",
+        (SessionStatus.FINISHED.value, group_id),
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def finished_principles(conn: sqlite3.Connection, group_id: int, since: str) -> set[str]:
+    """The principles of the group's finished sessions started at `since` (stored) or later."""
+    rows = conn.execute(
+        "SELECT DISTINCT principle_id FROM sessions "
+        "WHERE status = ? AND started >= ? AND group_id = ?",
+        (SessionStatus.FINISHED.value, since, group_id),
+    )
+    return {row[0] for row in rows}
 
 
 def _record(row: sqlite3.Row) -> SessionRecord:
