@@ -2,7 +2,8 @@
 
 Target (issue 24): importing 100,000 entries at least 4x faster than before, with search
 results unchanged. Give the earlier program with --against: both import the same jrnl
-export into fresh homes, in alternating rounds, and then search the same words.
+export into fresh homes, in alternating rounds, then search the same words, export what
+they stored and import the same file again (each entry is there already).
 Run:  python bench/journal_import.py [--entries N] [--runs N] [--against PATH]
 """
 
@@ -21,7 +22,7 @@ from pathlib import Path
 from common import lp_coach  # bench/common.py, beside this script
 from journal import WORD, generate  # the same generated entries as the search benchmark
 
-SEARCHES = [WORD, "kamiro", "te*", "ownership lo"]
+SEARCHES = [WORD, "kamiro", "te*", "ownership lo", '"an an"', "kamiro OR lighthouse", "an -te*"]
 
 
 def jrnl_export(path: Path, count: int) -> None:
@@ -64,6 +65,23 @@ def found(exe: str, home: Path) -> list[str]:
     return out
 
 
+def stored(exe: str, home: Path) -> list[dict[str, object]]:
+    """Every entry of `home` as exported, without the moment of the import (created, updated)."""
+    env = dict(os.environ, LP_COACH_HOME=str(home))
+    out = home / "export.json"
+    args = [exe, "journal", "export", "--format", "json", "--out", str(out)]
+    subprocess.run(args, env=env, check=True, capture_output=True)
+    entries = json.loads(out.read_text(encoding="utf-8"))
+    return [{k: v for k, v in e.items() if k not in ("created", "updated")} for e in entries]
+
+
+def again(exe: str, export: Path, home: Path) -> str:
+    """What importing the same file a second time says (every entry is there already)."""
+    env = dict(os.environ, LP_COACH_HOME=str(home))
+    args = [exe, "journal", "import", str(export), "--format", "jrnl"]
+    return subprocess.run(args, env=env, check=True, capture_output=True, text=True).stdout
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=100_000)
@@ -93,9 +111,16 @@ def main() -> int:
             speedup = statistics.median(cpu["against"]) / statistics.median(cpu["this"])
             verdict = "ok" if speedup >= 4 else "MISSED"
             print(f"  {speedup:.1f}x less CPU than --against (target 4x: {verdict})")
-            ours, theirs = (found(programs[n], homes[n]) for n in ("this", "against"))
+            names = ("this", "against")
+            ours, theirs = (found(programs[n], homes[n]) for n in names)
             same = ours == theirs
             print(f"  search results for {SEARCHES}: {'the same' if same else 'DIFFERENT'}")
+            ours_e, theirs_e = (stored(programs[n], homes[n]) for n in names)
+            verdict = "the same" if ours_e == theirs_e else "DIFFERENT"
+            print(f"  entries stored (export, import times aside): {verdict}")
+            ours_a, theirs_a = (again(programs[n], export, homes[n]) for n in names)
+            said = ours_a.strip() if ours_a == theirs_a else f"DIFFERENT: {ours_a!r} {theirs_a!r}"
+            print(f"  the same file imported again: {said}")
     return 0
 
 

@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 from conftest import MINIMAL, Invoke, write_principle
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_terminal import run_in_pty
 
+from lp_coach.journal.entries import normalize
 from lp_coach.safetext import printable
 from lp_coach.store.db import db_path
 
@@ -40,6 +43,27 @@ def clean(text: str) -> None:
 )
 def test_printable(raw: str, shown: str) -> None:
     assert printable(raw) == shown
+
+
+# ASCII text (the fast path), every control near it, and a few characters beyond it.
+TEXTS = st.text(st.characters(max_codepoint=0xA0) | st.sampled_from("é\u202e\u2066\u00a0\u2028"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_printable_skips_the_patterns_only_when_they_would_remove_nothing(raw: str) -> None:
+    from lp_coach.safetext import _CONTROLS, _ESCAPE_SEQUENCE
+
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n")
+    assert printable(raw) == _CONTROLS.sub("", _ESCAPE_SEQUENCE.sub("", lines))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_normalized_text_stays_as_it_is(raw: str) -> None:
+    # an import normalizes an entry once and stores (and fingerprints) that text
+    once = normalize(raw)
+    assert normalize(once) == once
 
 
 def hostile_pack(pack: Path) -> Path:

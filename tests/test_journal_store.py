@@ -126,3 +126,39 @@ def test_a_long_import_commits_in_batches_so_others_can_write_between(
     assert indexed.fetchone()[0] == 35  # each transaction indexes what it stored
     assert store.add_many(conn, days).skipped == 35  # again: each entry once
     conn.close()
+
+
+def test_an_import_leaves_the_index_and_the_connection_as_it_found_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """journal/bulk.py changes FTS5 settings, the page cache and the garbage collector for an
+    import's while: each comes back, and what is written after is indexed as before."""
+    import gc
+
+    monkeypatch.setattr(store, "COMMIT_EVERY", 10)
+    monkeypatch.setattr(store, "BETWEEN_COMMITS", 0.0)
+    conn = connect()
+    conn.execute("INSERT INTO journal_fts (journal_fts, rank) VALUES ('automerge', 8)")
+    conn.execute("PRAGMA cache_size = -1234")
+    days = [NewEntry(day=date(2026, 2, 1 + n % 28), text=f"Harbour {n}") for n in range(25)]
+    assert store.add_many(conn, days).added == 25
+    settings = dict(conn.execute("SELECT k, v FROM journal_fts_config").fetchall())
+    assert (settings["automerge"], settings.get("hashsize", 2**20)) == (8, 2**20)
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == -1234
+    assert gc.isenabled()
+    later = store.add(conn, NewEntry(day=date(2026, 3, 1), text="Harbour later"))  # the trigger
+    found = conn.execute("SELECT rowid FROM journal_fts WHERE journal_fts MATCH 'harbour'")
+    assert len({row[0] for row in found} | {later}) == 26
+    conn.execute("INSERT INTO journal_fts (journal_fts, rank) VALUES ('integrity-check', 1)")
+    conn.close()
+
+
+def test_a_fingerprint_given_twice_in_a_file_is_stored_once_with_its_first_tags() -> None:
+    conn = connect()
+    first = NewEntry(date(2026, 1, 1), "Kept", principles=("ownership",), fingerprint="f1")
+    again = NewEntry(date(2026, 1, 2), "Not kept", principles=("frugality",), fingerprint="f1")
+    added = store.add_many(conn, [first, NewEntry(date(2026, 1, 1), "Other"), again])
+    assert (added.added, added.skipped) == (2, 1)
+    kept = [e for e in entries(conn) if e.fingerprint == "f1"]
+    assert [(e.text, e.principles) for e in kept] == [("Kept", ("ownership",))]
+    conn.close()

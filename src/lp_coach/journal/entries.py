@@ -112,7 +112,13 @@ def join_text(title: str, body: str) -> str:
 
 def content_fingerprint(day: str, time: str | None, text: str) -> str:
     """What makes two entries the same entry: the day, the time and the words."""
+    return normal_fingerprint(day, time, normalize(text))
+
+
+def normal_fingerprint(day: str, time: str | None, text: str) -> str:
+    """content_fingerprint of text normalized already (as stored): normalize it again
+    and nothing changes (tests/test_hostile_text.py), so an import does it once."""
     import hashlib  # only writes need it: a few ms kept off `journal search`
 
-    raw = "\x1f".join((day, time or "", normalize(text)))
+    raw = "\x1f".join((day, time or "", text))
     return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]

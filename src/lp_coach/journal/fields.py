@@ -11,29 +11,25 @@ from lp_coach.errors import UsageError
 from lp_coach.journal.entries import NewEntry, join_text, normalize
 
 _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+_TIMES = frozenset(f"{hour:02}:{minute:02}" for hour in range(24) for minute in range(60))
+"""Every HH:MM _TIME matches in ASCII digits: a set lookup, not a match, for most times."""
 
 
 def entry_from_fields(item: Any, where: str, *, source: str, keep_source: bool = True) -> NewEntry:
     """Check one imported entry's fields and build it; errors name `where`."""
     if not isinstance(item, dict):
         raise UsageError(f"{where}: not an object")
-    day = _day(item.get("date"), where)
-    time = item.get("time")
-    if time is not None and (not isinstance(time, str) or not _TIME.fullmatch(time)):
-        raise UsageError(f"{where}: 'time' must be HH:MM, not {time!r}")
+    day = day_field(item.get("date"), where)
+    time = time_field(item.get("time"), where)
     if "text" in item:
-        text = normalize(text_field(item, "text", where))
+        text = entry_text(text_field(item, "text", where), where)
     else:
         title, body = text_field(item, "title", where), text_field(item, "body", where)
-        text = normalize(join_text(title, body))
-    if not text:
-        raise UsageError(f"{where}: the entry has no text")
+        text = entry_text(join_text(title, body), where)
     principles = item.get("principles") or []
     if not isinstance(principles, list) or not all(isinstance(p, str) for p in principles):
         raise UsageError(f"{where}: 'principles' must be a list of principle ids")
-    starred = item.get("starred", False)
-    if not isinstance(starred, bool):
-        raise UsageError(f"{where}: 'starred' must be true or false")
+    starred = starred_field(item.get("starred", False), where)
     optional = {k: _moment(item, k, where) for k in ("created", "updated")}
     optional["fingerprint"] = _optional(item, "fingerprint", where)
     return NewEntry(
@@ -47,11 +43,36 @@ def entry_from_fields(item: Any, where: str, *, source: str, keep_source: bool =
     )
 
 
-def _day(value: Any, where: str) -> date:
+def day_field(value: Any, where: str) -> date:
+    """The day of an entry's 'date' (YYYY-MM-DD)."""
     try:
         return date.fromisoformat(value) if isinstance(value, str) else date.fromisoformat("")
     except ValueError:
         raise UsageError(f"{where}: 'date' must be YYYY-MM-DD, not {value!r}") from None
+
+
+def time_field(value: Any, where: str) -> str | None:
+    """An entry's 'time': HH:MM, or None when not given."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or (value not in _TIMES and not _TIME.fullmatch(value)):
+        raise UsageError(f"{where}: 'time' must be HH:MM, not {value!r}")
+    return value
+
+
+def entry_text(text: str, where: str) -> str:
+    """An entry's text as it is stored (normalized), which must not be empty."""
+    text = normalize(text)
+    if not text:
+        raise UsageError(f"{where}: the entry has no text")
+    return text
+
+
+def starred_field(value: Any, where: str) -> bool:
+    """An entry's 'starred': true or false."""
+    if not isinstance(value, bool):
+        raise UsageError(f"{where}: 'starred' must be true or false")
+    return value
 
 
 def text_field(item: dict[str, Any], key: str, where: str) -> str:

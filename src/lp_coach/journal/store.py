@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lp_coach.errors import NotFound, UsageError
+from lp_coach.journal import bulk
 from lp_coach.journal.entries import (
     ENTRY_COLUMNS,
     Entry,
     NewEntry,
     content_fingerprint,
     from_row,
+    normal_fingerprint,
     normalize,
     split_text,
 )
@@ -26,8 +27,6 @@ write, instead of waiting for the whole file."""
 BETWEEN_COMMITS = 0.02
 """Seconds the write lock is left free between two transactions, so that a waiting writer gets
 it."""
-INSERT_TRIGGER = "journal_entries_ai"
-"""The trigger that indexes each new entry (store/migrations.py, m002_journal)."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def add(conn: sqlite3.Connection, entry: NewEntry) -> int:
 
 
 def add_many(conn: sqlite3.Connection, entries: Iterable[NewEntry]) -> Added:
-    """Store imported entries in one transaction, skipping those already stored.
+    """Store imported entries, skipping those already stored.
 
     An entry is known by its fingerprint: the one it carries (our own exports), or one
     made from its day, time and words, counted so that the second identical entry of a
@@ -63,88 +62,67 @@ def add_many(conn: sqlite3.Connection, entries: Iterable[NewEntry]) -> Added:
     the write lock for long; one cut off keeps what it committed, and importing the file
     again adds only the rest.
     """
-    added = skipped = 0
     seen: dict[str, int] = {}
-    batch: list[tuple[NewEntry, str]] = []
     stamp = now()  # one import, one moment: when it was stored
-    items = list(entries)
-    for start in range(0, len(items), COMMIT_EVERY):
-        if start:
-            time.sleep(BETWEEN_COMMITS)
-        with transaction(conn), _indexed_at_the_end(conn):
-            for entry in items[start : start + COMMIT_EVERY]:
-                fingerprint = entry.fingerprint
-                if fingerprint is None:
-                    base = content_fingerprint(entry.day.isoformat(), entry.time, entry.text)
-                    seen[base] = seen.get(base, 0) + 1
-                    fingerprint = base if seen[base] == 1 else f"{base}#{seen[base]}"
-                batch.append((entry, fingerprint))
-                if len(batch) == BATCH:
-                    added += _insert_batch(conn, batch, stamp)
-                    skipped += len(batch)
-                    batch.clear()
-            added += _insert_batch(conn, batch, stamp)
-            skipped += len(batch)
-            batch.clear()
-    return Added(added, skipped - added)
+    with bulk.collector_paused():
+        rows = [_import_row(entry, stamp, seen) for entry in entries]
+        added = 0
+        with bulk.larger_cache(conn):
+            for start in range(0, len(rows), COMMIT_EVERY):
+                if start:
+                    time.sleep(BETWEEN_COMMITS)
+                end = min(start + COMMIT_EVERY, len(rows))
+                with transaction(conn), bulk.indexed_at_the_end(conn):
+                    for at in range(start, end, BATCH):
+                        added += _insert_batch(conn, rows[at : min(at + BATCH, end)])
+    return Added(added, len(rows) - added)
 
 
 BATCH = 500
 """Entries an import inserts at a time (SQLite's host parameters allow 32,766 a statement)."""
 
+_Row = tuple[tuple[object, ...], tuple[str, ...]]
+"""An entry to import: its journal_entries values (the fingerprint last), its principles."""
 
-def _insert_batch(conn: sqlite3.Connection, batch: list[tuple[NewEntry, str]], stamp: str) -> int:
+
+def _import_row(entry: NewEntry, stamp: str, seen: dict[str, int]) -> _Row:
+    """The values `entry` is stored with, its text normalized once for the row and the
+    fingerprint; `seen` counts the fingerprints made so far (the same words twice are two)."""
+    text = normalize(entry.text)
+    fingerprint = entry.fingerprint
+    if fingerprint is None:
+        base = normal_fingerprint(entry.day.isoformat(), entry.time, text)
+        seen[base] = count = seen.get(base, 0) + 1
+        fingerprint = base if count == 1 else f"{base}#{count}"
+    return _row(entry, text, fingerprint, stamp), entry.principles
+
+
+def _insert_batch(conn: sqlite3.Connection, batch: list[_Row]) -> int:
     """Insert the entries of `batch` whose fingerprints are new; how many were inserted."""
     if not batch:
         return 0
-    marks = ",".join("?" * len(batch))
-    taken = {
-        row[0]
-        for row in conn.execute(
-            f"SELECT fingerprint FROM journal_entries WHERE fingerprint IN ({marks})",
-            [fingerprint for _, fingerprint in batch],
-        )
-    }
-    fresh: dict[str, NewEntry] = {}
-    for entry, fingerprint in batch:
-        if fingerprint not in taken:
-            fresh.setdefault(fingerprint, entry)  # a fingerprint given twice is stored once
     top = conn.execute("SELECT coalesce(max(id), 0) FROM journal_entries").fetchone()[0]
-    conn.executemany(
+    conn.executemany(  # the fingerprint's unique index skips what is stored, or given twice
         "INSERT INTO journal_entries "
         "(day, time, title, body, starred, created, updated, source, fingerprint) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [_row(entry, fingerprint, stamp) for fingerprint, entry in fresh.items()],
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING",
+        [values for values, _ in batch],
     )
-    ids = conn.execute(
-        "SELECT id, fingerprint FROM journal_entries WHERE id > ?", (top,)
-    ).fetchall()
-    conn.executemany(
-        "INSERT OR IGNORE INTO journal_tags (entry_id, principle_id) VALUES (?, ?)",
-        [(entry_id, p) for entry_id, fingerprint in ids for p in fresh[fingerprint].principles],
-    )
-    return len(fresh)
-
-
-@contextmanager
-def _indexed_at_the_end(conn: sqlite3.Connection) -> Iterator[None]:
-    """Rows inserted inside are put in the full-text index in one statement as it ends.
-
-    The insert trigger fires row by row, most of an import's time: it is set aside inside
-    the caller's transaction (nobody else sees it gone) and put back as it was.
-    """
-    trigger = conn.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (INSERT_TRIGGER,)
-    ).fetchone()
-    top = conn.execute("SELECT coalesce(max(id), 0) FROM journal_entries").fetchone()[0]
-    conn.execute(f"DROP TRIGGER {INSERT_TRIGGER}")
-    yield
-    conn.execute(
-        "INSERT INTO journal_fts (rowid, title, body) "
-        "SELECT id, title, body FROM journal_entries WHERE id > ? ORDER BY id",
-        (top,),
-    )
-    conn.execute(trigger[0])
+    added: int = conn.execute(
+        "SELECT count(*) FROM journal_entries WHERE id > ?", (top,)
+    ).fetchone()[0]
+    if added and any(principles for _, principles in batch):
+        tags: dict[object, tuple[str, ...]] = {}
+        for values, principles in batch:
+            tags.setdefault(values[-1], principles)  # the first of a fingerprint is stored
+        ids = conn.execute(
+            "SELECT id, fingerprint FROM journal_entries WHERE id > ?", (top,)
+        ).fetchall()
+        conn.executemany(
+            "INSERT OR IGNORE INTO journal_tags (entry_id, principle_id) VALUES (?, ?)",
+            [(entry_id, p) for entry_id, fingerprint in ids for p in tags[fingerprint]],
+        )
+    return added
 
 
 def get(conn: sqlite3.Connection, entry_id: int) -> Entry:
@@ -233,7 +211,7 @@ def _insert(conn: sqlite3.Connection, entry: NewEntry, fingerprint: str) -> int 
         "INSERT INTO journal_entries "
         "(day, time, title, body, starred, created, updated, source, fingerprint) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING RETURNING id",
-        _row(entry, fingerprint, now()),
+        _row(entry, normalize(entry.text), fingerprint, now()),
     ).fetchone()
     if row is None:
         return None
@@ -242,9 +220,10 @@ def _insert(conn: sqlite3.Connection, entry: NewEntry, fingerprint: str) -> int 
     return entry_id
 
 
-def _row(entry: NewEntry, fingerprint: str, stamp: str) -> tuple[object, ...]:
-    """The journal_entries values of `entry`, stored at `stamp`, in the inserts' order."""
-    title, body = split_text(entry.text)
+def _row(entry: NewEntry, text: str, fingerprint: str, stamp: str) -> tuple[object, ...]:
+    """The journal_entries values of `entry` with its `text` normalized, stored at `stamp`,
+    in the inserts' order (the fingerprint last)."""
+    title, _, body = text.partition("\n")
     return (
         entry.day.isoformat(),
         entry.time,

@@ -160,7 +160,9 @@ def import_file(path: Path, fmt: str | None = None, packs: Packs = ()) -> Import
 
     def checked() -> Iterator[NewEntry]:
         for entry in read_entries(path, fmt, ids):
-            unknown.update(p for p in entry.principles if p not in ids)
+            for principle in entry.principles:
+                if principle not in ids:
+                    unknown.add(principle)
             yield entry
 
     with closing(connect()) as conn:
