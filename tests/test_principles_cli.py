@@ -257,3 +257,13 @@ def test_the_list_on_a_narrow_terminal_cuts_no_number(width: int) -> None:
     for row, p in zip(rows, library.principles, strict=True):
         counts = [str(len(p.discussion)), str(len(p.scripture)), str(len(p.examples))]
         assert row[-3:] == counts
+
+
+def test_show_says_which_story_is_read_aloud(cli: Invoke) -> None:
+    """The first story is the one a session reads aloud and the guide prints: the page says
+    so under it, once."""
+    page = cli("principles", "show", "frugality").stdout
+    stories = page.split("## Examples", 1)[1].split("\n### ")[1:]
+    assert len(stories) > 1
+    assert "Read aloud in a session" in stories[0]
+    assert all("Read aloud" not in story for story in stories[1:])

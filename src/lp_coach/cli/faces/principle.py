@@ -70,8 +70,11 @@ def principle_panels(p: Principle, library: Library) -> RenderableType:
             )
     if p.examples:
         parts.append(Rule("Examples", style="green"))
-        for e in p.examples:
-            body = Text(e.story)
+        for number, e in enumerate(p.examples):
+            body = Text()
+            if number == 0 and len(p.examples) > 1:
+                body.append("Read aloud in a session and printed in the guide.\n\n", style="italic")
+            body.append(e.story)
             body.append("\n\nLesson: ", style="bold")
             body.append(e.lesson)
             body.append("\nSource: ", style="dim")
