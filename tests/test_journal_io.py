@@ -339,3 +339,25 @@ def test_database_is_private_and_in_wal_mode(cli: Invoke, isolated_home: Path) -
     assert (isolated_home.stat().st_mode & 0o777) == 0o700
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+MESSY = st.text(
+    alphabet=st.sampled_from(list("ab \t\r\n\x1b[31m\x07é’\u202e\x9b")), min_size=1, max_size=30
+)
+
+
+@given(title=MESSY, body=MESSY)
+def test_every_importer_yields_text_as_it_is_stored(title: str, body: str) -> None:
+    """The import stores the text its reader gives without normalizing it again
+    (store.add_many(normalized=True)): each reader must give it normalized."""
+    if not normalize(f"{title}\n{body}"):
+        return  # an empty entry is refused, not stored
+    with tempfile.TemporaryDirectory() as folder:
+        jrnl = Path(folder) / "j.json"
+        item = {"date": "2026-01-05", "time": "08:00", "title": title, "body": body}
+        jrnl.write_text(json.dumps({"entries": [item]}), encoding="utf-8")
+        ours = Path(folder) / "o.json"
+        ours.write_text(json.dumps([{"date": "2026-01-05", "text": f"{title}\n{body}"}]))
+        for path, fmt in ((jrnl, "jrnl"), (ours, "json")):
+            for entry in read_entries(path, fmt, ()):
+                assert entry.text == normalize(entry.text)

@@ -49,7 +49,9 @@ def add(conn: sqlite3.Connection, entry: NewEntry) -> int:
     return entry_id
 
 
-def add_many(conn: sqlite3.Connection, entries: Iterable[NewEntry]) -> Added:
+def add_many(
+    conn: sqlite3.Connection, entries: Iterable[NewEntry], *, normalized: bool = False
+) -> Added:
     """Store imported entries, skipping those already stored.
 
     An entry is known by its fingerprint: the one it carries (our own exports), or one
@@ -65,7 +67,7 @@ def add_many(conn: sqlite3.Connection, entries: Iterable[NewEntry]) -> Added:
     seen: dict[str, int] = {}
     stamp = now()  # one import, one moment: when it was stored
     with bulk.collector_paused():
-        rows = [_import_row(entry, stamp, seen) for entry in entries]
+        rows = [_import_row(entry, stamp, seen, normalized) for entry in entries]
         added = 0
         with bulk.larger_cache(conn):
             for start in range(0, len(rows), COMMIT_EVERY):
@@ -85,16 +87,18 @@ _Row = tuple[tuple[object, ...], tuple[str, ...]]
 """An entry to import: its journal_entries values (the fingerprint last), its principles."""
 
 
-def _import_row(entry: NewEntry, stamp: str, seen: dict[str, int]) -> _Row:
+def _import_row(entry: NewEntry, stamp: str, seen: dict[str, int], normalized: bool) -> _Row:
     """The values `entry` is stored with, its text normalized once for the row and the
-    fingerprint; `seen` counts the fingerprints made so far (the same words twice are two)."""
-    text = normalize(entry.text)
+    fingerprint (`normalized`: the importer did, as every importer's `entry_text` does);
+    `seen` counts the fingerprints made so far (the same words twice are two)."""
+    text = entry.text if normalized else normalize(entry.text)
+    day = entry.day.isoformat()
     fingerprint = entry.fingerprint
     if fingerprint is None:
-        base = normal_fingerprint(entry.day.isoformat(), entry.time, text)
+        base = normal_fingerprint(day, entry.time, text)
         seen[base] = count = seen.get(base, 0) + 1
         fingerprint = base if count == 1 else f"{base}#{count}"
-    return _row(entry, text, fingerprint, stamp), entry.principles
+    return _row(entry, text, fingerprint, stamp, day), entry.principles
 
 
 def _insert_batch(conn: sqlite3.Connection, batch: list[_Row]) -> int:
@@ -220,12 +224,14 @@ def _insert(conn: sqlite3.Connection, entry: NewEntry, fingerprint: str) -> int 
     return entry_id
 
 
-def _row(entry: NewEntry, text: str, fingerprint: str, stamp: str) -> tuple[object, ...]:
+def _row(
+    entry: NewEntry, text: str, fingerprint: str, stamp: str, day: str | None = None
+) -> tuple[object, ...]:
     """The journal_entries values of `entry` with its `text` normalized, stored at `stamp`,
     in the inserts' order (the fingerprint last)."""
     title, _, body = text.partition("\n")
     return (
-        entry.day.isoformat(),
+        day or entry.day.isoformat(),
         entry.time,
         title,
         body,

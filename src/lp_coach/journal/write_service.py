@@ -166,7 +166,7 @@ def import_file(path: Path, fmt: str | None = None, packs: Packs = ()) -> Import
             yield entry
 
     with closing(connect()) as conn:
-        added = store.add_many(conn, checked())
+        added = store.add_many(conn, checked(), normalized=True)  # read_entries' entry_text
     return Imported(added.added, added.skipped, tuple(sorted(unknown)))
 
 
