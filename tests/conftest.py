@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -230,3 +231,24 @@ def browser() -> Iterator[object]:
         launched = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS, headless=True)
         yield launched
         launched.close()
+
+
+def drawn_on_a_terminal(args: list[str], env: dict[str, str]) -> bytes:
+    """What `lp-coach ARGS` writes to a real pseudo-terminal (stdin not one: no key is
+    waited for), run with `env`; it must exit 0."""
+    main, child = os.openpty()
+    command = [sys.executable, "-m", "lp_coach", *args]
+    proc = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=child)
+    os.close(child)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    assert proc.wait(timeout=60) == 0
+    os.close(main)
+    return out

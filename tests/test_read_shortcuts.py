@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL, Invoke, through_typer, write_principle
+from conftest import MINIMAL, Invoke, drawn_on_a_terminal, through_typer, write_principle
 
 from lp_coach.cli import shortcuts
 from lp_coach.journal import store
@@ -108,24 +108,8 @@ def test_a_kept_page_follows_the_pack(cli: Invoke, pack: Path) -> None:
 
 
 def drawn(args: list[str], **env: str) -> bytes:
-    """What `lp-coach ARGS` writes to a terminal (a real pseudo-terminal), with `env` set."""
-    main, child = os.openpty()
-    command = [sys.executable, "-m", "lp_coach", *args]
-    run_env = dict(os.environ, TERM="xterm-256color", **env)
-    proc = subprocess.Popen(command, env=run_env, stdin=subprocess.DEVNULL, stdout=child)
-    os.close(child)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        out += chunk
-    assert proc.wait(timeout=60) == 0
-    os.close(main)
-    return out
+    """What `lp-coach ARGS` draws on a terminal, with `env` set."""
+    return drawn_on_a_terminal(args, dict(os.environ, TERM="xterm-256color", **env))
 
 
 @pytest.mark.parametrize("args", [["principles", "show", "ownership"], ["principles", "list"]])

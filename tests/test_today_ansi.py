@@ -10,6 +10,7 @@ import subprocess
 import sys
 from datetime import date
 
+from conftest import drawn_on_a_terminal
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
@@ -66,23 +67,8 @@ def test_wide_and_zero_width_characters_are_left_to_rich() -> None:
 
 
 def drawn_today(env: dict[str, str]) -> bytes:
-    """What `lp-coach today` draws on a real pseudo-terminal (stdin not one: no key asked)."""
-    main, child = os.openpty()
-    command = [sys.executable, "-m", "lp_coach", "today"]
-    proc = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=child)
-    os.close(child)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        out += chunk
-    assert proc.wait(timeout=60) == 0
-    os.close(main)
-    return out
+    """What `lp-coach today` draws on a real pseudo-terminal."""
+    return drawn_on_a_terminal(["today"], env)
 
 
 def test_the_today_screen_is_the_one_rich_draws() -> None:
