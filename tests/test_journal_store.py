@@ -162,3 +162,22 @@ def test_a_fingerprint_given_twice_in_a_file_is_stored_once_with_its_first_tags(
     kept = [e for e in entries(conn) if e.fingerprint == "f1"]
     assert [(e.text, e.principles) for e in kept] == [("Kept", ("ownership",))]
     conn.close()
+
+
+def test_imported_tags_land_on_their_entries_after_the_newest_was_deleted() -> None:
+    """Entry numbers are never reused (AUTOINCREMENT): after the newest entry is deleted, the
+    next import's entries start past it, and each keeps its own tags."""
+    conn = connect()
+    store.add(conn, NewEntry(day=date(2026, 1, 1), text="First"))
+    newest = store.add(conn, NewEntry(day=date(2026, 1, 2), text="Second"))
+    store.delete(conn, newest)
+    batch = [
+        NewEntry(day=date(2026, 2, 1), text="Tagged ownership", principles=("ownership",)),
+        NewEntry(day=date(2026, 2, 2), text="Tagged frugality", principles=("frugality",)),
+    ]
+    assert store.add_many(conn, batch).added == 2
+    tagged = {e.text: e.principles for e in entries(conn)}
+    assert tagged["Tagged ownership"] == ("ownership",)
+    assert tagged["Tagged frugality"] == ("frugality",)
+    assert tagged["First"] == ()
+    conn.close()

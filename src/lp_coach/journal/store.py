@@ -116,15 +116,21 @@ def _insert_batch(conn: sqlite3.Connection, batch: list[_Row]) -> int:
         "SELECT count(*) FROM journal_entries WHERE id > ?", (top,)
     ).fetchone()[0]
     if added and any(principles for _, principles in batch):
-        tags: dict[object, tuple[str, ...]] = {}
-        for values, principles in batch:
-            tags.setdefault(values[-1], principles)  # the first of a fingerprint is stored
-        ids = conn.execute(
-            "SELECT id, fingerprint FROM journal_entries WHERE id > ?", (top,)
-        ).fetchall()
+        if added == len(batch):  # none skipped: the batch's ids, one after another
+            first = conn.execute(  # not top + 1: a deleted entry's number is never reused
+                "SELECT min(id) FROM journal_entries WHERE id > ?", (top,)
+            ).fetchone()[0]
+            pairs = [(first + n, p) for n, (_, principles) in enumerate(batch) for p in principles]
+        else:
+            tags: dict[object, tuple[str, ...]] = {}
+            for values, principles in batch:
+                tags.setdefault(values[-1], principles)  # the first of a fingerprint is stored
+            ids = conn.execute(
+                "SELECT id, fingerprint FROM journal_entries WHERE id > ?", (top,)
+            ).fetchall()
+            pairs = [(entry_id, p) for entry_id, fingerprint in ids for p in tags[fingerprint]]
         conn.executemany(
-            "INSERT OR IGNORE INTO journal_tags (entry_id, principle_id) VALUES (?, ?)",
-            [(entry_id, p) for entry_id, fingerprint in ids for p in tags[fingerprint]],
+            "INSERT OR IGNORE INTO journal_tags (entry_id, principle_id) VALUES (?, ?)", pairs
         )
     return added
 
