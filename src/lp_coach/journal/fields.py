@@ -43,7 +43,7 @@ def entry_from_fields(item: Any, where: str, *, source: str, keep_source: bool =
     )
 
 
-def day_field(value: Any, where: str) -> date:
+def day_field(value: Any, where: object) -> date:
     """The day of an entry's 'date' (YYYY-MM-DD)."""
     try:
         return date.fromisoformat(value) if isinstance(value, str) else date.fromisoformat("")
@@ -51,7 +51,7 @@ def day_field(value: Any, where: str) -> date:
         raise UsageError(f"{where}: 'date' must be YYYY-MM-DD, not {value!r}") from None
 
 
-def time_field(value: Any, where: str) -> str | None:
+def time_field(value: Any, where: object) -> str | None:
     """An entry's 'time': HH:MM, or None when not given."""
     if value is None:
         return None
@@ -60,7 +60,7 @@ def time_field(value: Any, where: str) -> str | None:
     return value
 
 
-def entry_text(text: str, where: str) -> str:
+def entry_text(text: str, where: object) -> str:
     """An entry's text as it is stored (normalized), which must not be empty."""
     text = normalize(text)
     if not text:
@@ -68,14 +68,14 @@ def entry_text(text: str, where: str) -> str:
     return text
 
 
-def starred_field(value: Any, where: str) -> bool:
+def starred_field(value: Any, where: object) -> bool:
     """An entry's 'starred': true or false."""
     if not isinstance(value, bool):
         raise UsageError(f"{where}: 'starred' must be true or false")
     return value
 
 
-def text_field(item: dict[str, Any], key: str, where: str) -> str:
+def text_field(item: dict[str, Any], key: str, where: object) -> str:
     value = item.get(key, "")
     if not isinstance(value, str):
         raise UsageError(f"{where}: {key!r} must be text")

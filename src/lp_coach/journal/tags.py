@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from lp_coach.errors import NotFound
 
@@ -56,7 +56,7 @@ def _resolve(word: str, ids: Sequence[str]) -> str | None:
     return None
 
 
-def jrnl_tags(tags: Iterable[str], ids: Sequence[str]) -> list[str]:
+def jrnl_tags(tags: Iterable[str], ids: Collection[str]) -> list[str]:
     """The principle ids among jrnl tags such as '@earn-trust', '#Ownership', '@think_big'."""
     found: list[str] = []
     for tag in tags:
