@@ -116,7 +116,8 @@ def build_chapter(
         title = _row_title(segment, tension_title)
         question = numbers.get(id(segment))
         if question is not None:
-            title = f"Question {question.number} ({question.stage.key})"
+            opening = opening_words(question.question.question)
+            title = f"Question {question.number} ({question.stage.key}): {opening}"
         rows.append(
             AgendaRow(clock_time(segment.start), segment.minutes, title, segment.kind, segment.key)
         )
@@ -134,6 +135,16 @@ def build_chapter(
         journal_prompt=principle.journal_prompts[0] if principle.journal_prompts else None,
         date=when,
     )
+
+
+OPENING_WORDS = 7
+"""How many of a question's words its agenda row shows: enough to know it on the page."""
+
+
+def opening_words(text: str, count: int = OPENING_WORDS) -> str:
+    """The first `count` words of `text`, with an ellipsis when there are more."""
+    words = text.split()
+    return " ".join(words) if len(words) <= count else " ".join(words[:count]) + "…"
 
 
 def _row_title(segment: Segment, tension_title: str | None) -> str:
