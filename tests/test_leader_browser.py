@@ -71,7 +71,7 @@ def test_the_leader_page_at_360_px(library: Library, browser: object, tmp_path: 
         wait_for(lambda: "A silent round: 0 of 2 have answered" in facilitator.tv())
         send(facilitator, ann, "they paid for my repair")
         send(facilitator, ben, "a shop that remembered me")
-        page.locator("#silent-count", has_text="2 of 2 have answered").wait_for()
+        page.locator("#silent-count", has_text="Silent round: 2 of 2 have answered").wait_for()
         wait_for(lambda: "2 of 2 have answered" in facilitator.tv())
         assert "they paid for my repair" not in facilitator.tv()
         page.get_by_role("button", name="Reveal the answers").click()

@@ -81,6 +81,7 @@ def test_two_phones_answer_the_screen_counts_the_leader_reveals(
         entries = session_store.entries(conn, session.record.id)
         desk = step_for_leader(session, shown, entries, ["Ann"], 2, 60.0)["silent"]
         assert (desk["on"], desk["answered"], desk["revealed"]) == (True, 2, False)
+        assert desk["warm_up"]  # the page says "Warm-up card: 2 of 2", not "Silent round"
         assert not any(
             "warm_up" in str(s)
             for s in step_for_leader(session, shown, entries, [], 2, 60.0)["said"]

@@ -136,12 +136,19 @@ def _silent(view: View, entries: list[SessionEntry], revealed: bool) -> dict[str
     card = view.warm_up
     if card is not None:
         done = card.tally is not None
-        return {"can": False, "on": not done, "revealed": done, "answered": card.answered}
+        return {
+            "can": False,
+            "on": not done,
+            "revealed": done,
+            "answered": card.answered,
+            "warm_up": True,
+        }
     return {
         "can": view.step.collects == "answer",
         "on": view.silent,
         "revealed": revealed,
         "answered": visibility.answered(entries, view.step.key),
+        "warm_up": False,
     }
 
 
