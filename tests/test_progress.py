@@ -148,3 +148,17 @@ def test_heatmap_grid(conn: sqlite3.Connection) -> None:
     assert len(lines[4].split()) == HEATMAP_WEEKS - 1  # Thursday is still to come: blank
     assert "Mar" in lines[0]
     assert plain_lines(report)[0].startswith("Mastery")
+
+
+def test_a_summer_review_after_midnight_stays_on_its_day_in_winter(
+    conn: sqlite3.Connection,
+) -> None:
+    """The calendar used today's offset for every day: read in November (UTC-5), a review
+    at 00:30 New York summer time (UTC-4) on 10 July moved to 9 July."""
+    from zoneinfo import ZoneInfo
+
+    summer = datetime(2026, 7, 10, 4, 30, tzinfo=UTC)  # 00:30 EDT
+    review_all(conn, "think-big", summer, Rating.Good)
+    winter = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
+    report = progress(conn, open_library(), scheduler(), winter, ZoneInfo("America/New_York"))
+    assert list(report.days) == [date(2026, 7, 10)]

@@ -10,7 +10,6 @@ from typing import Any
 
 from fsrs import Scheduler
 
-from lp_coach.clock import start_of_day
 from lp_coach.content.model import Library
 from lp_coach.quiz import store
 from lp_coach.quiz.cards import build_cards
@@ -99,12 +98,10 @@ def progress(
     ]
     today = now.astimezone(zone).date()
     first_day = today - timedelta(days=today.weekday() + 7 * (HEATMAP_WEEKS - 1))
-    offset = now.astimezone(zone).utcoffset() or timedelta(0)
-    since = start_of_day(now, zone) - timedelta(days=(today - first_day).days)
     return Progress(
         principles=principles,
         total_reviews=sum(counts.values()),
-        days=store.reviews_per_day(conn, since, offset),
+        days=store.reviews_per_day(conn, first_day, today, zone),
         today=today,
         forecast=_forecast(states.values(), today, zone),
         retention=scheduler.desired_retention,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
 from lp_coach.clock import now as clock_now
@@ -187,13 +187,21 @@ def review_counts(conn: sqlite3.Connection, person: str = ME) -> dict[str, int]:
 
 
 def reviews_per_day(
-    conn: sqlite3.Connection, since: datetime, offset: timedelta, person: str = ME
+    conn: sqlite3.Connection, first: date, last: date, zone: tzinfo, person: str = ME
 ) -> dict[date, int]:
-    """`person`'s reviews on each local day from `since`, where local time is UTC + `offset`."""
-    minutes = int(offset.total_seconds() // 60)
+    """`person`'s reviews on each day from `first` to `last` (the days that had some), a
+    day running from one local midnight in `zone` to the next, with that day's offset: a
+    review just after midnight in summer is on its summer day, read in winter too."""
+    count = (last - first).days + 1
+    days = [first + timedelta(days=n) for n in range(count)]
+    bounds = [stamp(datetime.combine(day, time(), zone)) for day in [*days, last + timedelta(1)]]
+    ranges = [(day.isoformat(), bounds[n], bounds[n + 1]) for n, day in enumerate(days)]
+    if not ranges:
+        return {}
     rows = conn.execute(
-        "SELECT date(reviewed, ?) AS day, count(*) FROM quiz_reviews "
-        "WHERE reviewed >= ? AND person = ? GROUP BY day",
-        (f"{minutes:+d} minutes", stamp(since), person),
+        f"WITH days(day, start, stop) AS (VALUES {', '.join(['(?, ?, ?)'] * len(ranges))}) "
+        "SELECT day, count(*) FROM days JOIN quiz_reviews r "
+        "ON r.reviewed >= days.start AND r.reviewed < days.stop AND r.person = ? GROUP BY day",
+        [*(value for r in ranges for value in r), person],
     )
     return {date.fromisoformat(row[0]): int(row[1]) for row in rows}
