@@ -17,8 +17,11 @@ from lp_coach.content.yamlsource import read_yaml
 from lp_coach.errors import ContentError, Problem
 
 
-def check_library(packs: Sequence[PackDir]) -> tuple[Library | None, list[Problem]]:
-    """Read and check every pack; the merged library, or None and every problem found.
+def check_library(
+    packs: Sequence[PackDir], *, shipped: bool = True
+) -> tuple[Library | None, list[Problem]]:
+    """Read and check every pack; the merged library, or None and every problem found
+    (`shipped`: the built-in pack as the tests checked it, when it stands).
 
     Each pack is laid over the ones before it; a standalone pack (`standalone: true` in
     its pack.yaml) drops them all and is the whole library, as far as it goes.
@@ -28,7 +31,7 @@ def check_library(packs: Sequence[PackDir]) -> tuple[Library | None, list[Proble
     merged: dict[str, tuple[Principle, Checked]] = {}
     checked_all: list[Checked] = []
     for pack in packs:
-        info, checked = _read_pack(pack, problems)
+        info, checked = _read_pack(pack, problems, shipped=shipped)
         if info.standalone:
             infos, merged, checked_all = [], {}, []
         infos.append(info)
@@ -67,15 +70,21 @@ def _shared_orders(merged: Iterable[tuple[Principle, Checked]]) -> Iterable[Prob
                 )
 
 
-def load_checked(packs: Sequence[PackDir]) -> Library:
+def load_checked(packs: Sequence[PackDir], *, shipped: bool = True) -> Library:
     """The merged library, or a ContentError listing every problem."""
-    library, problems = check_library(packs)
+    library, problems = check_library(packs, shipped=shipped)
     if library is None:
         raise ContentError(problems)
     return library
 
 
-def _read_pack(pack: PackDir, problems: list[Problem]) -> tuple[PackInfo, list[Checked]]:
+def _read_pack(
+    pack: PackDir, problems: list[Problem], *, shipped: bool = True
+) -> tuple[PackInfo, list[Checked]]:
+    if shipped:
+        found = _shipped_pack(pack)
+        if found is not None:
+            return found
     try:
         entries = pack_files(pack)
     except OSError as exc:
@@ -119,6 +128,34 @@ def _read_pack(pack: PackDir, problems: list[Problem]) -> tuple[PackInfo, list[C
                 orders[order] = entry.name
         checked.append(item)
     return info, checked
+
+
+def _shipped_pack(pack: PackDir) -> tuple[PackInfo, list[Checked]] | None:
+    """The built-in pack as the tests checked it (content/shipped.py), when every file is the
+    one checked: not read or checked again. What its principles name (each other, scripture)
+    was checked then; a user's pack laid over it can add principles but remove none."""
+    from lp_coach.content.shipped import shipped_library
+
+    data = shipped_library(pack)
+    if data is None:
+        return None
+    try:
+        lines = data["order_lines"]
+        first = data["packs"][0]
+        info = from_data(PackInfo, first, path=first.pop("path"))
+        checked = [
+            Checked(p.pop("source"), p, order_line=lines.get(p["id"])) for p in data["principles"]
+        ]
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return None
+    return info, checked
+
+
+def order_lines(pack: PackDir) -> dict[str, int | None]:
+    """Each principle of `pack` read afresh, and the line of its `order` (for the shipped
+    library, whose messages name it when another pack takes the same order)."""
+    _, checked = _read_pack(pack, [], shipped=False)
+    return {item.data["id"]: item.order_line for item in checked if item.data is not None}
 
 
 def _outside(pack: PackDir, entry: Traversable, display: str) -> Problem | None:

@@ -1,24 +1,23 @@
 """The built-in pack as the tests checked it, shipped with lp-coach: a first run (or the first
 after an upgrade) reads it instead of parsing and checking the pack's YAML again.
 
-It stands only while each file of the pack is the one checked: the shipped file holds every
-YAML file's name, size and CRC-32, and a pack that differs in any is read and checked
-afresh (so an edited or half-installed pack is never taken on trust). It is used when the
+It stands only while each file of the pack is the one checked and the format is the one it
+was written in: the shipped file holds every YAML file's name, size and CRC-32 and the
+format's signature, and a pack that differs in any is read and checked afresh (so an edited
+or half-installed pack is never taken on trust). It is used when the
 built-in pack is the whole library; a user's pack is read and checked with it, as before.
 tests/test_shipped_library.py fails when the file is not what the pack gives today; write it
-anew with `python -m lp_coach.content.shipped`.
+anew with `python -m lp_coach.content.write_shipped`.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sys
 import zlib
-from pathlib import Path
 from typing import Any
 
-from lp_coach.content.sources import PackDir, builtin_pack, pack_files
+from lp_coach.content.sources import PackDir, pack_files
 from lp_coach.paths import shipped
 
 SHIPPED = "checked-library.json"
@@ -34,6 +33,14 @@ def digest(pack: PackDir) -> list[list[Any]]:
     ]
 
 
+def format_signature() -> list[Any]:
+    """The shape of the format the shipped library was written in (an lp-coach whose model
+    differs reads the YAML)."""
+    from lp_coach.content.model import PackInfo, Principle, signature
+
+    return [signature(Principle), signature(PackInfo)]
+
+
 def shipped_library(pack: PackDir) -> dict[str, Any] | None:
     """The checked library of `pack` (as plain data, placed in `pack`), when `pack` is the
     built-in one with every file as checked; else None."""
@@ -41,7 +48,7 @@ def shipped_library(pack: PackDir) -> dict[str, Any] | None:
         return None
     try:
         data = json.loads(shipped(SHIPPED).read_bytes())
-        if data["files"] != digest(pack):
+        if data["files"] != digest(pack) or data["format"] != format_signature():
             return None
         library: dict[str, Any] = data["library"]
         for principle in library["principles"]:
@@ -51,31 +58,3 @@ def shipped_library(pack: PackDir) -> dict[str, Any] | None:
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return library
-
-
-def checked_now(pack: PackDir) -> dict[str, Any]:
-    """What the shipped file should hold for `pack`: its digest and its checked library, with
-    places relative to the pack."""
-    from lp_coach.content.packs import load_checked
-    from lp_coach.content.plain import as_dicts
-
-    library = as_dicts(load_checked([pack]))
-    for principle in library["principles"]:
-        principle["source"] = os.path.basename(principle["source"])
-    for info in library["packs"]:
-        info["path"] = ""
-    return {"files": digest(pack), "library": library}
-
-
-def main() -> int:
-    """Write the shipped file anew from the built-in pack."""
-    pack = builtin_pack()
-    target = Path(__file__).parent.parent / "data" / SHIPPED
-    text = json.dumps(checked_now(pack), ensure_ascii=False, sort_keys=True, indent=0)
-    target.write_text(text + "\n", encoding="utf-8")
-    print(f"wrote {target}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
