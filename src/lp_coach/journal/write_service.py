@@ -156,13 +156,13 @@ def import_file(path: Path, fmt: str | None = None, packs: Packs = ()) -> Import
         raise NotFound(f"{path}: no such file")
     fmt = fmt or detect_format(path)
     ids = LazyLibrary(packs)().ids()
+    known = frozenset(ids)
     unknown: set[str] = set()
 
     def checked() -> Iterator[NewEntry]:
         for entry in read_entries(path, fmt, ids):
-            for principle in entry.principles:
-                if principle not in ids:
-                    unknown.add(principle)
+            if not known.issuperset(entry.principles):
+                unknown.update(p for p in entry.principles if p not in known)
             yield entry
 
     with closing(connect()) as conn:
