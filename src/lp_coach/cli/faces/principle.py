@@ -11,6 +11,10 @@ from rich.text import Text
 
 from lp_coach.content.model import Library, Principle, title_list
 
+ROOMY = 90
+"""From this many columns the list has room for the longest title and id on one line each,
+and the counts' full headings."""
+
 
 def principles_table(library: Library, width: int) -> Table:
     """Every principle in order, with how much content each one has.
@@ -19,15 +23,16 @@ def principles_table(library: Library, width: int) -> Table:
     so that neither is cut short; narrow ones (a phone's terminal) shorten the headings, so
     that no number is cut to an ellipsis.
     """
-    wide = width >= 130
+    wide = width >= 140
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
     if wide:
         table.add_column("ID", style="cyan", no_wrap=True)
         table.add_column("Title", style="bold", no_wrap=True)
     else:
-        table.add_column("Principle (id)", no_wrap=width >= 80)
-    names = ("Questions", "Scripture", "Examples") if width >= 72 else ("Qs", "Refs", "Ex.")
+        # a title wraps at its words and an id folds onto the next line, never cut to "…"
+        table.add_column("Principle (id)", no_wrap=width >= ROOMY, overflow="fold")
+    names = ("Questions", "Scripture", "Examples") if width >= ROOMY else ("Qs", "Refs", "Ex.")
     for name in names:
         table.add_column(name, justify="right", no_wrap=True)
     for p in library.principles:
