@@ -134,3 +134,19 @@ def test_a_kept_page_cut_short_is_made_again(cli: Invoke, isolated_home: Path) -
     written = page.read_text(encoding="utf-8")
     page.write_text(written[: len(written) // 2], encoding="utf-8")
     assert cli("principles", "show", "ownership").stdout == whole
+
+
+def test_a_kept_page_follows_a_template_its_template_includes(
+    cli: Invoke, isolated_home: Path
+) -> None:
+    """The user's principle.md.j2 may include or import another template: an edit there is
+    shown at once too (a kept page had shown the partial as it was)."""
+    templates = isolated_home / "templates"
+    templates.mkdir(parents=True)
+    (templates / "principle.md.j2").write_text(
+        '# {{ p.title }}\n{% include "part.j2" %}\n', encoding="utf-8"
+    )
+    (templates / "part.j2").write_text("PART v1\n", encoding="utf-8")
+    assert "PART v1" in cli("principles", "show", "frugality").stdout
+    (templates / "part.j2").write_text("PART v2 longer\n", encoding="utf-8")
+    assert "PART v2 longer" in cli("principles", "show", "frugality").stdout

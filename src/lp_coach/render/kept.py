@@ -52,14 +52,19 @@ def page_name(*parts: str) -> str:
 
 
 def template_stamp(name: str) -> list[Any]:
-    """What identifies the template `name` in use: the user's own, else the built-in one."""
-    for where in (user_template_dir() / name, shipped("prompts", name)):
+    """What identifies the template `name` in use and every template it may include or
+    import: the user's template folder and the built-in one, each file's name, size and time
+    (a handful of files: an edit to a partial the page includes redraws it too)."""
+    stamps: list[Any] = [name]
+    for folder in (user_template_dir(), shipped("prompts")):
         try:
-            st = os.stat(str(where))
+            with os.scandir(str(folder)) as entries:
+                for entry in sorted(entries, key=lambda e: e.name):
+                    st = entry.stat()
+                    stamps.append([str(folder), entry.name, st.st_size, st.st_mtime_ns])
         except OSError:
-            continue
-        return [str(where), st.st_size, st.st_mtime_ns]
-    return [name]
+            stamps.append([str(folder)])  # no folder (no templates of the user's own)
+    return stamps
 
 
 def file_stamps(paths: Iterable[str]) -> list[Any]:
