@@ -87,3 +87,19 @@ def test_a_key_kept_only_in_the_session_opens_nothing_once_the_keyring_is_off(
     sidecar.write_text(text.replace(backend, "null"), encoding="utf-8")
     _, (code, _) = search(kept)
     assert code != "None"  # locked
+
+
+def test_using_a_kept_key_does_not_make_it_last_longer(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A key removed from the system keyring outside lp-coach opens the store for at most
+    LIFETIME after it was read there, however often it is used meanwhile."""
+    import time
+
+    monkeypatch.setattr(session_key, "LIFETIME", 2)
+    store = tmp_path / "lp-coach.db"
+    assert session_key.remember(store, b"k" * 48)
+    time.sleep(1.2)
+    assert session_key.remembered(store) == b"k" * 48  # used: still there
+    time.sleep(1.2)
+    assert session_key.remembered(store) is None  # gone 2 s after it was kept

@@ -5,11 +5,13 @@ metadata, email, http, ssl), more than the command it opens the store for. So on
 from the system keyring has opened the store, it is kept in the kernel's keyring (keyctl):
 the login session's keyring where there is one (pam_keyinit makes one at each login), else
 the user's (every process of this user, as the system keyring is once unlocked); never other
-users', and dropped after IDLE seconds unused or when the session ends. The next commands
-read it with two system calls. Only a key the user chose to keep in the system
-keyring is kept here (never a typed passphrase's); `data keyring --forget`, `decrypt` and
-`passphrase` drop it. Where there is no kernel keyring (another system, or one that refuses
-keys, as some containers do) nothing is kept and every command asks the system keyring.
+users', and dropped LIFETIME seconds after it was read from the system keyring, or when the
+session ends: a key removed from the system keyring outside lp-coach opens the store for at
+most that long. The next commands read it with two system calls. Only a key the user chose
+to keep in the system keyring is kept here (never a typed passphrase's); `data keyring
+--forget`, `decrypt` and `passphrase` drop it. Where there is no kernel keyring (another
+system, or one that refuses keys, as some containers do) nothing is kept and every command
+asks the system keyring.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-IDLE = 15 * 60
-"""Seconds a kept key stays unused before the kernel drops it (each use starts again)."""
+LIFETIME = 15 * 60
+"""Seconds a key is kept after it was read from the system keyring (using it does not make it
+last longer; the first command after that reads the system keyring again)."""
 SYSCALLS = {"x86_64": (248, 249, 250), "aarch64": (217, 218, 219)}
 """add_key, request_key, keyctl, by machine."""
 SESSION_KEYRING = -3
@@ -70,7 +73,7 @@ def _find(path: Path) -> int | None:
 
 
 def remembered(path: Path) -> bytes | None:
-    """The key kept for `path` in this login session (its idle time starts again), or None."""
+    """The key kept for `path` in this login session, or None."""
     found = _find(path)
     if found is None:
         return None
@@ -81,7 +84,6 @@ def remembered(path: Path) -> bytes | None:
     size = int(libc.syscall(keyctl, KEYCTL_READ, found, buffer, ctypes.c_long(len(buffer))))
     if size <= 0 or size > len(buffer):
         return None
-    libc.syscall(keyctl, KEYCTL_SET_TIMEOUT, found, IDLE)
     return buffer.raw[:size]
 
 
@@ -101,7 +103,7 @@ def remember(path: Path, key: bytes) -> bool:
     if made <= 0:
         return False
     libc.syscall(keyctl, KEYCTL_SETPERM, made, POSSESSOR_ALL)
-    libc.syscall(keyctl, KEYCTL_SET_TIMEOUT, made, IDLE)
+    libc.syscall(keyctl, KEYCTL_SET_TIMEOUT, made, LIFETIME)
     return True
 
 
