@@ -361,3 +361,15 @@ def test_every_importer_yields_text_as_it_is_stored(title: str, body: str) -> No
         for path, fmt in ((jrnl, "jrnl"), (ours, "json")):
             for entry in read_entries(path, fmt, ()):
                 assert entry.text == normalize(entry.text)
+
+
+def test_an_imported_day_that_is_not_in_the_calendar_is_named_so(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    """'2026-02-30' has the shape asked for: the message says it is no day, not 'must be
+    YYYY-MM-DD'."""
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"entries": [{"title": "x", "body": "", "date": "2026-02-30"}]}))
+    said = cli("journal", "import", str(path), "--format", "jrnl")
+    assert said.exit_code == 2
+    assert "entry 1: 'date' is no day of the calendar '2026-02-30'" in said.output

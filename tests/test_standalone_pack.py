@@ -114,3 +114,13 @@ def test_principles_after_the_command_is_the_same_as_before_it(cli: Invoke, exam
     after = cli("plan", "--json", f"--principles={example}")
     assert before.exit_code == after.exit_code == 0, after.output
     assert before.stdout == after.stdout
+
+
+def test_one_principle_is_one_principle(cli: Invoke, pack: Path) -> None:
+    (pack / "pack.yaml").write_text("name: Mine\nstandalone: true\n", encoding="utf-8")
+    write_principle(
+        pack, MINIMAL.format(id="serve-first", order=1, title="Serve"), "serve-first.yaml"
+    )
+    said = cli("--principles", str(pack), "principles", "validate")
+    assert said.exit_code == 0, said.output
+    assert "ok: 1 principle in 1 pack" in said.output

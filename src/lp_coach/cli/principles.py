@@ -73,7 +73,9 @@ def validate(
         print(line)
     count = len(library.principles)
     used = len(library.packs)  # a standalone pack leaves out the ones before it
-    print(f"ok: {count} principles in {used} pack{'s' if used != 1 else ''}")
+    print(
+        f"ok: {count} principle{'s' if count != 1 else ''} in {used} pack{'s' if used != 1 else ''}"
+    )
 
 
 @app.command()

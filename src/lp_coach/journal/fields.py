@@ -48,7 +48,9 @@ def day_field(value: Any, where: object) -> date:
     try:
         return date.fromisoformat(value) if isinstance(value, str) else date.fromisoformat("")
     except ValueError:
-        raise UsageError(f"{where}: 'date' must be YYYY-MM-DD, not {value!r}") from None
+        shape = isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-"
+        wrong = "is no day of the calendar" if shape else "must be YYYY-MM-DD, not"
+        raise UsageError(f"{where}: 'date' {wrong} {value!r}") from None
 
 
 def time_field(value: Any, where: object) -> str | None:
