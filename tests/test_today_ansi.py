@@ -86,3 +86,9 @@ def test_the_today_screen_is_the_one_rich_draws() -> None:
         by_rich = drawn_today(dict(env, COLUMNS=columns, TTY_INTERACTIVE="1"))
         assert b"\x1b[1mToday\x1b[0m" in ours and f"{date.today():%Y}".encode() in ours
         assert ours == by_rich
+
+
+def test_a_style_this_module_does_not_write_is_left_to_rich() -> None:
+    assert ansi.plain_enough(["text"], ["bold cyan", "dim", ""])
+    assert not ansi.plain_enough(["text"], ["bright_red"])
+    assert not ansi.plain_enough(["text"], ["bold #ff0000"])

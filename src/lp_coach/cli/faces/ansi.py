@@ -50,9 +50,13 @@ def width() -> int:
     return columns or 80
 
 
-def plain_enough(texts: Iterable[str]) -> bool:
-    """Whether every character is one Rich gives one cell and draws as it is."""
-    return all(_one_cell(text) for text in texts)
+def plain_enough(texts: Iterable[str], styles: Iterable[str] = ()) -> bool:
+    """Whether every character is one Rich gives one cell and draws as it is, and every
+    style one this module writes as Rich does (any other is Rich's to draw)."""
+    known = CODES.keys() | COLOURS.keys()
+    return all(_one_cell(text) for text in texts) and all(
+        word in known for style in styles for word in style.split()
+    )
 
 
 def _one_cell(text: str) -> bool:

@@ -127,7 +127,8 @@ def screen(facts: Today) -> str | None:
     width = ansi.width()
     texts = [text for text, _ in title]
     texts += [text for label, parts in rows for text in (label, *(t for t, _ in parts))]
-    if not ansi.plain_enough(texts) or len("".join(texts[:3])) > width:
+    styles = [style for _, parts in rows for _, style in parts]
+    if not ansi.plain_enough(texts, styles) or len("".join(texts[:3])) > width:
         return None
     out = [ansi.line(title), "\n\n"]
     for label, parts in rows:
