@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -252,3 +253,19 @@ def drawn_on_a_terminal(args: list[str], env: dict[str, str]) -> bytes:
     assert proc.wait(timeout=60) == 0
     os.close(main)
     return out
+
+
+def migrate_until(conn: sqlite3.Connection, migration: str) -> None:
+    """Apply, on an empty database, every migration before `migration` and record each: the
+    store as the release before it left it (autocommit `conn`)."""
+    from lp_coach.store.migrations import MIGRATIONS
+
+    conn.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
+    for name, apply in MIGRATIONS:
+        if name == migration:
+            return
+        conn.execute("BEGIN")
+        apply(conn)
+        conn.execute("INSERT INTO migrations VALUES (?, 'then')", (name,))
+        conn.execute("COMMIT")
+    raise AssertionError(f"no migration {migration}")

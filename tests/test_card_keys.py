@@ -7,6 +7,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from conftest import migrate_until
 from fsrs import Card
 
 from lp_coach.content.library import open_library
@@ -14,7 +15,6 @@ from lp_coach.quiz import store
 from lp_coach.quiz.cards import QuizCard, build_cards
 from lp_coach.store.card_keys import POSITIONAL_KEYS, REMOVED_KEYS
 from lp_coach.store.db import connect
-from lp_coach.store.migrations import MIGRATIONS
 
 WHEN = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
@@ -44,12 +44,7 @@ def test_every_built_in_scenario_and_phrase_has_a_key_of_its_own() -> None:
 def test_the_migration_moves_positional_history_onto_keyed_cards(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     old = sqlite3.connect(path, isolation_level=None)
-    old.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
-    for name, fn in MIGRATIONS:  # the store as the release before keys left it
-        if name == "m006_quiz_card_keys":
-            break
-        fn(old)
-        old.execute("INSERT INTO migrations VALUES (?, 'then')", (name,))
+    migrate_until(old, "m006_quiz_card_keys")  # the store as the release before keys left it
     positional = ["ownership:scenario:1", "ownership:scenario:3", "frugality:cloze:2"]
     for n, card_id in enumerate(positional, start=1):
         principle = card_id.split(":")[0]

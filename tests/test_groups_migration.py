@@ -9,9 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import Invoke
+from conftest import Invoke, migrate_until
 
-from lp_coach.store import migrations
 from lp_coach.store.db import connect, db_path
 
 
@@ -19,14 +18,7 @@ def an_old_store(path: Path) -> None:
     """A data directory as lp-coach left it before groups: a plan, sessions, a journal."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
-        conn.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
-        for name, fn in migrations.MIGRATIONS:
-            if name == "m007_groups":
-                break
-            conn.execute("BEGIN")
-            fn(conn)
-            conn.execute("INSERT INTO migrations VALUES (?, 'then')", (name,))
-            conn.execute("COMMIT")
+        migrate_until(conn, "m007_groups")
         ids = ["ownership", "customer-obsession"]
         conn.execute(
             "INSERT INTO plan (id, start, every_days, principles) VALUES (1, '2026-01-05', 14, ?)",

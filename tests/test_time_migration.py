@@ -9,11 +9,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from conftest import NEW_YORK, Invoke
+from conftest import NEW_YORK, Invoke, migrate_until
 
 from lp_coach import clock
 from lp_coach.store.db import connect
-from lp_coach.store.migrations import MIGRATIONS
 from lp_coach.store.migrations.schema_2026_12 import TIMES, m011_one_time_format
 
 ZONE = ZoneInfo(NEW_YORK)
@@ -178,13 +177,7 @@ def test_every_time_column_the_store_had_is_converted(tmp_path: Path) -> None:
     """The survey behind m011: each column named like a time, in the schema m011 found (a
     column added after it is written by clock.stamp from the start)."""
     with closing(sqlite3.connect(tmp_path / "then.db", isolation_level=None)) as conn:
-        conn.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
-        for name, fn in MIGRATIONS:
-            if name == "m011_one_time_format":
-                break
-            conn.execute("BEGIN")
-            fn(conn)
-            conn.execute("COMMIT")
+        migrate_until(conn, "m011_one_time_format")
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         named = {
             (table, column[1])

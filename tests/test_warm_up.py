@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import Invoke
+from conftest import Invoke, migrate_until
 
 from lp_coach.clock import stamp
 from lp_coach.config import remember_me
@@ -25,7 +25,6 @@ from lp_coach.quiz.cards import build_cards, sibling
 from lp_coach.quiz.schedule import new_card
 from lp_coach.quiz.warmup import KINDS, record_answer
 from lp_coach.store.db import connect
-from lp_coach.store.migrations import MIGRATIONS
 from lp_coach.study import planning, service, warm_up
 from lp_coach.study import store as session_store
 from lp_coach.study.engine import Session
@@ -184,12 +183,7 @@ def test_parse_count(typed: str, present: int, count: tuple[int, int] | None) ->
 def test_the_migration_keeps_existing_history_as_the_users_own(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     old = sqlite3.connect(path, isolation_level=None)
-    old.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
-    for name, fn in MIGRATIONS:  # the store before review state was kept per person
-        if name == "m009_quiz_review_person":
-            break
-        fn(old)
-        old.execute("INSERT INTO migrations VALUES (?, 'then')", (name,))
+    migrate_until(old, "m009_quiz_review_person")  # before review state was kept per person
     card = next(c for c in CARDS if c.id == "frugality:name:statement")
     state = new_card(card.id, NOW)
     old.execute(
