@@ -53,17 +53,16 @@ def page_name(*parts: str) -> str:
 
 def template_stamp(name: str) -> list[Any]:
     """What identifies the template `name` in use and every template it may include or
-    import: the user's template folder and the built-in one, each file's name, size and time
-    (a handful of files: an edit to a partial the page includes redraws it too)."""
+    import: each file of the user's template folder and of the built-in one (a handful of
+    files: an edit to a partial the page includes redraws it too)."""
     stamps: list[Any] = [name]
-    for folder in (user_template_dir(), shipped("prompts")):
+    for folder in (str(user_template_dir()), str(shipped("prompts"))):
         try:
-            with os.scandir(str(folder)) as entries:
-                for entry in sorted(entries, key=lambda e: e.name):
-                    st = entry.stat()
-                    stamps.append([str(folder), entry.name, st.st_size, st.st_mtime_ns])
+            names = sorted(os.listdir(folder))
         except OSError:
-            stamps.append([str(folder)])  # no folder (no templates of the user's own)
+            stamps.append([folder])  # no folder (no templates of the user's own)
+            continue
+        stamps.extend(file_stamps(os.path.join(folder, entry) for entry in names))
     return stamps
 
 
