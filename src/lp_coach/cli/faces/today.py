@@ -114,6 +114,17 @@ def lines(facts: Today) -> list[tuple[str, list[tuple[str, str]]]]:
     return rows
 
 
+def heading(facts: Today) -> list[tuple[str, str]]:
+    """The screen's first line in parts: the day, and whose it is."""
+    day = f" · {facts.day:%A} {facts.day.day} {facts.day:%B %Y}"
+    return [("Today", "bold"), (day, ""), *([(f" · {facts.me}", "cyan")] if facts.me else [])]
+
+
+def label_cell(label: str, number: int) -> str:
+    """A row's label, padded to its column (only the first of a wrapped row's lines has it)."""
+    return f"{label if number == 0 else '':<{LABEL}}"
+
+
 def screen(facts: Today) -> str | None:
     """The day's screen as this terminal shows it, when it is an ordinary one (no Rich to
     import: faces/ansi.py); else None, and `draw` draws it with Rich."""
@@ -121,8 +132,7 @@ def screen(facts: Today) -> str | None:
 
     if not ansi.usable():
         return None
-    day = f" · {facts.day:%A} {facts.day.day} {facts.day:%B %Y}"
-    title = [("Today", "bold"), (day, ""), *([(f" · {facts.me}", "cyan")] if facts.me else [])]
+    title = heading(facts)
     rows = lines(facts)
     width = ansi.width()
     texts = [text for text, _ in title]
@@ -133,8 +143,7 @@ def screen(facts: Today) -> str | None:
     out = [ansi.line(title), "\n\n"]
     for label, parts in rows:
         for number, row in enumerate(ansi.wrap(parts, max(width - LABEL, 20))):
-            head = f"{label if number == 0 else '':<{LABEL}}"
-            out.append(ansi.line([(head, ""), *row], base="bold") + "\n")
+            out.append(ansi.line([(label_cell(label, number), ""), *row], base="bold") + "\n")
     return "".join(out)
 
 
@@ -142,10 +151,7 @@ def draw(console: Console, facts: Today) -> None:
     """The day on one screen."""
     from rich.text import Text
 
-    title = Text.assemble(("Today", "bold"), f" · {facts.day:%A} {facts.day.day} {facts.day:%B %Y}")
-    if facts.me:
-        title.append(f" · {facts.me}", style="cyan")
-    console.print(title)
+    console.print(Text.assemble(*heading(facts)))
     console.print()
     width = max(console.width - LABEL, 20)
     for label, parts in lines(facts):
@@ -153,7 +159,7 @@ def draw(console: Console, facts: Today) -> None:
         for piece, style in parts:
             value.append(piece, style=style)
         for number, row in enumerate(value.wrap(console, width, overflow="fold")):
-            console.print(Text(f"{label if number == 0 else '':<{LABEL}}", style="bold") + row)
+            console.print(Text(label_cell(label, number), style="bold") + row)
 
 
 def wants_quiz(console: Console | None) -> bool:
