@@ -112,14 +112,11 @@ def _insert_batch(conn: sqlite3.Connection, batch: list[_Row]) -> int:
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING",
         [values for values, _ in batch],
     )
-    added: int = conn.execute(
-        "SELECT count(*) FROM journal_entries WHERE id > ?", (top,)
-    ).fetchone()[0]
+    added, first = conn.execute(  # first: not top + 1, a deleted entry's number is not reused
+        "SELECT count(*), min(id) FROM journal_entries WHERE id > ?", (top,)
+    ).fetchone()
     if added and any(principles for _, principles in batch):
         if added == len(batch):  # none skipped: the batch's ids, one after another
-            first = conn.execute(  # not top + 1: a deleted entry's number is never reused
-                "SELECT min(id) FROM journal_entries WHERE id > ?", (top,)
-            ).fetchone()[0]
             pairs = [(first + n, p) for n, (_, principles) in enumerate(batch) for p in principles]
         else:
             tags: dict[object, tuple[str, ...]] = {}
@@ -132,7 +129,7 @@ def _insert_batch(conn: sqlite3.Connection, batch: list[_Row]) -> int:
         conn.executemany(
             "INSERT OR IGNORE INTO journal_tags (entry_id, principle_id) VALUES (?, ?)", pairs
         )
-    return added
+    return int(added)
 
 
 def get(conn: sqlite3.Connection, entry_id: int) -> Entry:
