@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from lp_coach.errors import NotFound, UsageError
 from lp_coach.store.db import now, transaction
+from lp_coach.study import store as session_store
 
 CURRENT = "current_group"
 """The preferences key of the group `group use` remembers."""
@@ -154,8 +155,6 @@ def delete(conn: sqlite3.Connection, group: Group) -> None:
 
 def count_sessions(conn: sqlite3.Connection, group: Group) -> int:
     """How many sessions the group has held or started (the session store counts them)."""
-    from lp_coach.study import store as session_store  # study's plan imports this module
-
     return session_store.count_for_group(conn, group.id)
 
 
