@@ -148,7 +148,9 @@ def start_of_day(moment: datetime, zone: tzinfo) -> datetime:
     return midnight.astimezone(UTC)
 
 
-def day_start(day: date) -> datetime:
-    """Local midnight at the start of `day`, aware, in UTC (to compare a stored time with a
-    local day: everything stored at or after it is on `day` or later)."""
-    return datetime(day.year, day.month, day.day).astimezone(UTC)
+def day_start(day: date, zone: tzinfo | None = None) -> datetime:
+    """Midnight at the start of `day` in `zone` (else local time), with that day's offset,
+    aware, in UTC (to compare a stored time with a local day: everything stored at or after
+    it is on `day` or later)."""
+    midnight = datetime(day.year, day.month, day.day, tzinfo=zone)
+    return midnight.astimezone(UTC)

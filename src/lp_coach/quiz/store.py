@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
+from lp_coach.clock import day_start, parse_stamp, stamp
 from lp_coach.clock import now as clock_now
-from lp_coach.clock import parse_stamp, stamp
 from lp_coach.errors import StoreError
 from lp_coach.quiz.cards import QuizCard
 from lp_coach.store.db import transaction
@@ -194,7 +194,7 @@ def reviews_per_day(
     review just after midnight in summer is on its summer day, read in winter too."""
     count = (last - first).days + 1
     days = [first + timedelta(days=n) for n in range(count)]
-    bounds = [stamp(datetime.combine(day, time(), zone)) for day in [*days, last + timedelta(1)]]
+    bounds = [stamp(day_start(day, zone)) for day in [*days, last + timedelta(1)]]
     ranges = [(day.isoformat(), bounds[n], bounds[n + 1]) for n, day in enumerate(days)]
     if not ranges:
         return {}
