@@ -131,8 +131,9 @@ def test_a_long_import_commits_in_batches_so_others_can_write_between(
 def test_an_import_leaves_the_index_and_the_connection_as_it_found_them(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """journal/bulk.py changes FTS5 settings, the page cache and the garbage collector for an
-    import's while: each comes back, and what is written after is indexed as before."""
+    """journal/bulk.py changes FTS5 settings, the page cache, the foreign-key checks and the
+    garbage collector for an import's while: each comes back, what is written after is
+    indexed as before, and deleting an entry still takes its tags with it."""
     import gc
 
     monkeypatch.setattr(store, "COMMIT_EVERY", 10)
@@ -140,15 +141,24 @@ def test_an_import_leaves_the_index_and_the_connection_as_it_found_them(
     conn = connect()
     conn.execute("INSERT INTO journal_fts (journal_fts, rank) VALUES ('automerge', 8)")
     conn.execute("PRAGMA cache_size = -1234")
-    days = [NewEntry(day=date(2026, 2, 1 + n % 28), text=f"Harbour {n}") for n in range(25)]
+    days = [
+        NewEntry(day=date(2026, 2, 1 + n % 28), text=f"Harbour {n}", principles=("ownership",))
+        for n in range(25)
+    ]
     assert store.add_many(conn, days).added == 25
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with pytest.raises(Exception, match="FOREIGN KEY"):  # checked again (sqlite3's or sqlcipher's)
+        conn.execute("INSERT INTO journal_tags VALUES (999999, 'ownership')")
+    first = conn.execute("SELECT min(id) FROM journal_entries").fetchone()[0]
+    store.delete(conn, first)
+    assert conn.execute("SELECT count(*) FROM journal_tags").fetchone()[0] == 24
     settings = dict(conn.execute("SELECT k, v FROM journal_fts_config").fetchall())
     assert (settings["automerge"], settings.get("hashsize", 2**20)) == (8, 2**20)
     assert conn.execute("PRAGMA cache_size").fetchone()[0] == -1234
     assert gc.isenabled()
     later = store.add(conn, NewEntry(day=date(2026, 3, 1), text="Harbour later"))  # the trigger
     found = conn.execute("SELECT rowid FROM journal_fts WHERE journal_fts MATCH 'harbour'")
-    assert len({row[0] for row in found} | {later}) == 26
+    assert len({row[0] for row in found} | {later}) == 25
     conn.execute("INSERT INTO journal_fts (journal_fts, rank) VALUES ('integrity-check', 1)")
     conn.close()
 

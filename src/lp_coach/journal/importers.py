@@ -66,7 +66,10 @@ def read_entries(path: Path, fmt: str, ids: Sequence[str]) -> Iterator[NewEntry]
 
 
 def from_jrnl(data: Any, ids: Sequence[str], name: str) -> Iterator[NewEntry]:
-    """jrnl's `--format json`: title, body, date, time, tags, starred; `@principle` tags."""
+    """jrnl's `--format json`: title, body, date, time, tags, starred; `@principle` tags.
+
+    Each entry of `data` is let go as it is read (a long journal is held once, not twice).
+    """
     items = data.get("entries") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise UsageError(f'{name}: not a jrnl export (no "entries" list)')
@@ -74,6 +77,7 @@ def from_jrnl(data: Any, ids: Sequence[str], name: str) -> Iterator[NewEntry]:
     where = _Where(name)  # one for the file: a message is made only for an entry refused
     for number, item in enumerate(items, start=1):
         where.number = number
+        items[number - 1] = None  # read once: the entry made from it reuses its memory
         if not isinstance(item, dict):
             raise UsageError(f"{where}: not an object")
         title, body = text_field(item, "title", where), text_field(item, "body", where)
@@ -108,6 +112,7 @@ def from_json(data: Any, name: str) -> Iterator[NewEntry]:
     if not isinstance(items, list):
         raise UsageError(f"{name}: expected a list of entries")
     for number, item in enumerate(items, start=1):
+        items[number - 1] = None  # read once, as in from_jrnl
         yield entry_from_fields(item, f"{name}: entry {number}", source="json")
 
 

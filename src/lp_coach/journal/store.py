@@ -69,7 +69,7 @@ def add_many(
     with bulk.collector_paused():
         rows = [_import_row(entry, stamp, seen, normalized) for entry in entries]
         added = 0
-        with bulk.larger_cache(conn):
+        with bulk.larger_cache(conn), bulk.tags_unchecked(conn):
             for start in range(0, len(rows), COMMIT_EVERY):
                 if start:
                     time.sleep(BETWEEN_COMMITS)
