@@ -163,6 +163,31 @@ def test_an_import_leaves_the_index_and_the_connection_as_it_found_them(
     conn.close()
 
 
+def test_an_import_leaves_the_collector_nothing_of_its_own_to_walk() -> None:
+    """The collector is paused while an import makes its rows; the rows are gone before it is
+    back, or its first pass walks every one of them (~50 ms for 100,000 entries)."""
+    import gc
+
+    conn = connect()
+    days = [NewEntry(date(2026, 2, 1 + n % 28), f"Pier {n}") for n in range(3000)]
+    walked: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and info["generation"] == 0:
+            walked.append(len(gc.get_objects(generation=0)))
+
+    gc.collect()
+    gc.callbacks.append(count)
+    try:
+        store.add_many(conn, days)
+        young = [[n] for n in range(2000)]  # enough new objects for a pass of the youngest
+    finally:
+        gc.callbacks.remove(count)
+    conn.close()
+    assert len(young) == 2000 and walked
+    assert max(walked) < 2000  # what add_many made: 3,000 rows are 6,000 tuples
+
+
 def test_a_fingerprint_given_twice_in_a_file_is_stored_once_with_its_first_tags() -> None:
     conn = connect()
     first = NewEntry(date(2026, 1, 1), "Kept", principles=("ownership",), fingerprint="f1")
