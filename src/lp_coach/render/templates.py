@@ -12,7 +12,7 @@ import jinja2.exceptions
 import jinja2.sandbox
 
 from lp_coach.errors import CoachError, NotFound
-from lp_coach.paths import user_template_dir
+from lp_coach.paths import cache_dir, user_template_dir
 
 HTML_SUFFIXES = (".html.j2", ".htm.j2", ".xml.j2")
 MAX_OUTPUT = 5 * 1024 * 1024
@@ -82,6 +82,43 @@ def _too_big(base: Any, exponent: Any) -> bool:
     return exponent > 0 and exponent * abs(base).bit_length() > MAX_OUTPUT * 3
 
 
+class _KeptCode(jinja2.FileSystemBytecodeCache):
+    """The built-in templates compiled, kept in the cache folder: a command's first render
+    loads a template's code instead of compiling it (~15 ms for principle.md.j2).
+
+    Jinja keys each file by the template's name and source and its own and Python's
+    versions; the folder's name adds what else shapes the code, this module (the
+    environment's options). A folder that cannot be read or written only costs speed.
+    """
+
+    def __init__(self) -> None:
+        import zlib
+
+        from lp_coach import __version__
+        from lp_coach.render.kept import file_stamps
+
+        made_from = repr([__version__, file_stamps([__file__])]).encode("utf-8", "replace")
+        super().__init__(str(cache_dir() / f"templates-{zlib.crc32(made_from):08x}"), "%s")
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        import pickle
+
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            bucket.reset()  # cut short or damaged: compiled afresh (Jinja reads no further)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        from lp_coach.errors import StoreError
+        from lp_coach.paths import ensure_private_dir
+
+        try:
+            ensure_private_dir(Path(self.directory))
+            super().dump_bytecode(bucket)
+        except (OSError, StoreError):
+            pass
+
+
 def environment(overrides: Sequence[Path] = ()) -> jinja2.Environment:
     """A strict environment over the built-in templates, with `overrides` searched first.
 
@@ -103,6 +140,8 @@ def environment(overrides: Sequence[Path] = ()) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=_is_html,
+        # the sandbox compiles operators to checks: its code is never kept beside the other's
+        bytecode_cache=None if user_dirs else _KeptCode(),
     )
     from lp_coach.render.markdown_text import markdown_text
 
