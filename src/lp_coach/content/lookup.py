@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
@@ -51,6 +50,8 @@ def find_principle(library: Shelf[P], typed: str) -> P:
         raise NotFound(f"{typed!r} could be any of: {names}")
     choices = {p.id: p for p in library.principles}
     choices.update({p.title.casefold(): p for p in library.principles})
+    import difflib  # only when something is misspelled
+
     close = difflib.get_close_matches(text, list(choices), n=3, cutoff=0.6)
     hint = ""
     if close:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +69,8 @@ class _Checker:
         known = [f.name for f in shape.fields]
         for key in value:
             if shape.field(key) is None:
+                import difflib  # only when something is misspelled
+
                 hint = difflib.get_close_matches(key, known, n=1)
                 also = f" (did you mean {hint[0]!r}?)" if hint else f" (known: {', '.join(known)})"
                 self.problem(
