@@ -124,3 +124,17 @@ def test_one_principle_is_one_principle(cli: Invoke, pack: Path) -> None:
     said = cli("--principles", str(pack), "principles", "validate")
     assert said.exit_code == 0, said.output
     assert "ok: 1 principle in 1 pack" in said.output
+
+
+def test_a_pack_yaml_with_a_mistake_still_stands_alone(cli: Invoke, pack: Path) -> None:
+    """`standalone: true` without a name: the missing name is said, and no order clash with
+    the built-in pack follows it advising the `standalone: true` already written."""
+    (pack / "pack.yaml").write_text("standalone: true\n", encoding="utf-8")
+    write_principle(
+        pack, MINIMAL.format(id="serve-first", order=1, title="Serve"), "serve-first.yaml"
+    )
+    said = cli("--principles", str(pack), "principles", "validate")
+    assert said.exit_code == 1
+    assert "pack.yaml" in said.stdout and "name" in said.stdout
+    assert "also used by" not in said.stdout
+    assert "standalone: true" not in said.stdout

@@ -187,6 +187,10 @@ def _read_pack_info(pack: PackDir, entry: Traversable, problems: list[Problem]) 
     checked = check_pack(value, display)
     problems.extend(checked.problems)
     if checked.data is None:
+        if isinstance(value, dict) and value.get("standalone") is True:
+            # it still stands alone: its mistake is said once, not followed by a clash with
+            # every built-in principle that shares an order with one of its own
+            return PackInfo(name=Path(pack.display).name, path=pack.display, standalone=True)
         return None
     return from_data(PackInfo, checked.data, path=pack.display)
 
