@@ -150,3 +150,22 @@ def test_a_kept_page_follows_a_template_its_template_includes(
     assert "PART v1" in cli("principles", "show", "frugality").stdout
     (templates / "part.j2").write_text("PART v2 longer\n", encoding="utf-8")
     assert "PART v2 longer" in cli("principles", "show", "frugality").stdout
+
+
+def test_a_kept_drawing_is_not_shown_by_another_rich(isolated_home: Path, tmp_path: Path) -> None:
+    """Rich upgraded in place (the same lp-coach) draws the page afresh: the key holds
+    Rich's drawing code as it holds lp-coach's."""
+    import rich
+
+    args = ["principles", "show", "ownership"]
+    first = drawn(args, COLUMNS="90")
+    assert drawn(args, COLUMNS="90") == first  # kept
+    other = tmp_path / "site" / "rich"
+    shutil.copytree(Path(rich.__file__).parent, other)
+    with open(other / "console.py", "a", encoding="utf-8") as code:
+        code.write(
+            "\n_print = Console.print\n"
+            "Console.print = lambda self, *a, **k: _print(self, 'ANOTHER RICH', *a, **k)\n"
+        )
+    upgraded = drawn(args, COLUMNS="90", PYTHONPATH=str(other.parent))
+    assert b"ANOTHER RICH" in upgraded

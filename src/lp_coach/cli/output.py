@@ -51,7 +51,22 @@ def screen() -> list[Any]:
         except (OSError, ValueError):
             sizes.append(None)
     settings = [os.environ.get(name) for name in RICH_ENV]
-    return [sys.platform, sys.stdout.encoding, sizes, settings]
+    return [sys.platform, sys.stdout.encoding, sizes, settings, rich_stamp()]
+
+
+def rich_stamp() -> list[Any]:
+    """Rich's drawing code: where it is, its size and time (a Rich upgraded in place draws
+    afresh), found along sys.path as an import would find it, without importing Rich."""
+    import os
+
+    for folder in sys.path:
+        path = os.path.join(folder or os.curdir, "rich", "console.py")
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        return [path, stat.st_size, stat.st_mtime_ns]
+    return []
 
 
 def drawn(renderable: Any) -> str:
