@@ -20,7 +20,7 @@ FTS_DEFAULTS = {"hashsize": 2**20, "automerge": 4}
 CACHE_KIB = 32 * 2**10
 """The page cache of an import's connection (SQLite's default is 2 MiB): the fingerprints'
 index is updated all over, and with a small cache its pages are written out and read back.
-A transaction of 10,000 entries of 700 bytes writes about 12 MB; a cache much larger than
+A transaction of 20,000 entries of 700 bytes writes about 24 MB; a cache much larger than
 that only costs its memory (64 MiB measured ~2% more CPU than 32, from the pages it touches)."""
 
 
