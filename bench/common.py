@@ -1,7 +1,9 @@
-"""What the benchmarks share: finding the installed programs next to the running Python."""
+"""What the benchmarks share: finding the installed programs next to the running Python, and
+the CPU their runs used."""
 
 from __future__ import annotations
 
+import resource
 import shutil
 import sys
 from pathlib import Path
@@ -19,3 +21,9 @@ def lp_coach() -> str:
     if not found:
         sys.exit("lp-coach is not installed next to this Python; pip install . first")
     return found
+
+
+def children_cpu() -> float:
+    """CPU seconds (user + system) used so far by this process's finished children."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime

@@ -12,14 +12,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
-from common import lp_coach  # bench/common.py, beside this script
+from common import children_cpu, lp_coach  # bench/common.py, beside this script
 from journal import WORD, generate  # the same generated entries as the search benchmark
 
 SEARCHES = [WORD, "kamiro", "te*", "ownership lo", '"an an"', "kamiro OR lighthouse", "an -te*"]
@@ -38,11 +37,6 @@ def jrnl_export(path: Path, count: int) -> None:
         for day, clock, title, body in generate(count)
     ]
     path.write_text(json.dumps({"tags": {}, "entries": entries}), encoding="utf-8")
-
-
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def imported(exe: str, export: Path, work: Path) -> tuple[float, float, Path]:

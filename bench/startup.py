@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -23,7 +22,7 @@ import tempfile
 import time
 from typing import Any
 
-from common import lp_coach  # bench/common.py, beside this script
+from common import children_cpu, lp_coach  # bench/common.py, beside this script
 
 TARGETS = {
     "--help": 6.0,
@@ -40,12 +39,6 @@ TARGETS = {
 
 Timing = tuple[float, float]
 """A run's wall-clock seconds, and the CPU seconds (user + system) its process used."""
-
-
-def children_cpu() -> float:
-    """CPU seconds used so far by this process's finished children."""
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return used.ru_utime + used.ru_stime
 
 
 def run_piped(args: list[str], env: dict[str, str]) -> Timing:

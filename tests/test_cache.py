@@ -10,7 +10,8 @@ import pytest
 from conftest import MINIMAL, write_principle
 
 from lp_coach.content import cache
-from lp_coach.content.library import configured_packs, open_library
+from lp_coach.content.library import open_library
+from lp_coach.content.sources import configured_packs
 
 
 def cache_files(home: Path) -> list[Path]:

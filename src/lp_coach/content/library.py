@@ -9,8 +9,6 @@ from lp_coach.content.cache import load_library
 from lp_coach.content.model import Library
 from lp_coach.content.sources import configured_packs
 
-__all__ = ["configured_packs", "open_library"]
-
 
 def open_library(extra: Sequence[Path] = ()) -> Library:
     """The merged library of every configured pack plus `extra` directories."""

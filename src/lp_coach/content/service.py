@@ -121,9 +121,9 @@ def _made_from(packs: Packs, view: PageView, *typed: str) -> list[Any]:
 
 def validate(dirs: Sequence[Path] = (), packs: Packs = ()) -> PackCheck:
     """Check every configured pack and `dirs`, and list every problem found."""
-    from lp_coach.content.library import configured_packs
     from lp_coach.content.notices import notices
     from lp_coach.content.packs import check_library
+    from lp_coach.content.sources import configured_packs
 
     found = configured_packs([*packs, *dirs])
     checked, problems = check_library(found)
